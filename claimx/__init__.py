@@ -1,0 +1,3 @@
+"""claimx: structured quantitative claims from policy and industry articles."""
+
+__version__ = "0.1.0"
