@@ -69,6 +69,7 @@ __all__ = [
     "format_report",
     "normalize_text",
     "content_tokens",
+    "plain_tokens",
     "token_f1",
     "spans_overlap",
 ]
@@ -131,6 +132,12 @@ def normalize_text(text: Optional[str]) -> str:
 def _words(text: Optional[str]) -> list[str]:
     """Word tokens (``\\w+``) of :func:`normalize_text` ``(text)``: punctuation stripped."""
     return _WORD_RE.findall(normalize_text(text))
+
+
+def plain_tokens(text: Optional[str]) -> list[str]:
+    """Lower-cased ``\\w+`` tokens of a text (quotes/dashes straightened, punctuation stripped,
+    nothing else dropped): the words compared for ``hedge`` and ``attribution``."""
+    return _WORD_RE.findall(text.translate(_QUOTE_MAP).lower()) if text else []
 
 
 def content_tokens(text: Optional[str]) -> list[str]:
@@ -432,7 +439,7 @@ def _timeframe_ok(g: Optional[dict], p: Optional[dict]) -> bool:
 def _hedge_ok(g: Optional[dict], p: Optional[dict]) -> bool:
     if not g or not p:
         return not g and not p
-    return bool(set(_words(g.get("text"))) & set(_words(p.get("text"))))
+    return bool(set(plain_tokens(g.get("text"))) & set(plain_tokens(p.get("text"))))
 
 
 def _slot_values(claim: dict, slot: str) -> Any:
@@ -472,7 +479,7 @@ def compare_slots(gold: dict, pred: dict) -> dict[str, bool]:
         "metric": _f1_ok(gold.get("metric"), pred.get("metric"), content_tokens),
         "timeframe": _timeframe_ok(gold.get("timeframe"), pred.get("timeframe")),
         "hedge": _hedge_ok(gold.get("hedge"), pred.get("hedge")),
-        "attribution": _f1_ok(gold.get("attribution"), pred.get("attribution"), _words),
+        "attribution": _f1_ok(gold.get("attribution"), pred.get("attribution"), plain_tokens),
     }
 
 
