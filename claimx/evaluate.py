@@ -32,9 +32,10 @@ The rules, as implemented:
    - ``timeframe``: both null, or same ``relation`` (missing = ``"in"``) and ``value`` of the same
      length where every gold character is equal to the predicted one or is ``X`` (``X`` matches any
      character).
-   - ``hedge``: both null, or the cue texts share a word (case-insensitive, any word).
-   - ``attribution``: both null, or token F1 over all words >= 0.5 (GOLD.md does not restrict it
-     to content words), against the text or any ``alt``.
+   - ``hedge``: both null, or the cue texts share a word (case-insensitive, any word, see
+     :func:`plain_tokens`; the ``modality`` slot judges the category, this slot only the cue).
+   - ``attribution``: both null, or multiset token F1 over all words (:func:`plain_tokens`; GOLD.md
+     does not restrict it to content words) >= 0.5, against the text or any ``alt``.
 4. **Strict** -- a matched required claim whose every slot is right. Strict precision =
    strict_tp / (tp + fp), strict recall = strict_tp / (tp + fn).
 
@@ -51,7 +52,7 @@ import sys
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 import regex
 from pydantic import BaseModel, Field
@@ -111,6 +112,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(w.lower() for w in STOP_WORDS)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_text(text: Optional[str]) -> str:
     """Normalise an entity-like text for comparison (GOLD.md scoring rule 3, ``entity``).
 
@@ -147,17 +149,26 @@ def content_tokens(text: Optional[str]) -> list[str]:
     "models"]``). If every word is a stop word, all words are returned, so that a metric such as
     "most" can still be compared.
     """
+    return list(_content_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_tokens(text: Optional[str]) -> tuple[str, ...]:
     words = _words(text)
     stops = _stop_words()
-    content = [w for w in words if w not in stops]
-    return content if content else words
+    content = tuple(w for w in words if w not in stops)
+    return content if content else tuple(words)
 
 
-def token_f1(pred: list[str], gold: list[str]) -> float:
+def token_f1(pred: Sequence[str], gold: Sequence[str]) -> float:
     """Multiset token F1 between two token lists; 0.0 if either is empty."""
     if not pred or not gold:
         return 0.0
-    common = sum((Counter(pred) & Counter(gold)).values())
+    ps, gs = set(pred), set(gold)
+    if len(ps) == len(pred) and len(gs) == len(gold):  # no repeated token: sets suffice
+        common = len(ps & gs)
+    else:
+        common = sum((Counter(pred) & Counter(gold)).values())
     if common == 0:
         return 0.0
     p = common / len(pred)
@@ -476,7 +487,7 @@ def compare_slots(gold: dict, pred: dict) -> dict[str, bool]:
         "modality": (gold.get("modality") or "asserted") == (pred.get("modality") or "asserted"),
         "kind": (gold.get("kind") or "level") == (pred.get("kind") or "level"),
         "entity": _entity_ok(gold.get("entity"), pred.get("entity")),
-        "metric": _f1_ok(gold.get("metric"), pred.get("metric"), content_tokens),
+        "metric": _f1_ok(gold.get("metric"), pred.get("metric"), _content_tokens),
         "timeframe": _timeframe_ok(gold.get("timeframe"), pred.get("timeframe")),
         "hedge": _hedge_ok(gold.get("hedge"), pred.get("hedge")),
         "attribution": _f1_ok(gold.get("attribution"), pred.get("attribution"), plain_tokens),
@@ -557,18 +568,19 @@ def score(gold: Iterable[dict], pred: Iterable[dict], *, doc_ids: Optional[Itera
 
     rep = EvalReport(n_gold=n_gold, n_gold_required=n_req, n_gold_optional=n_gold - n_req, n_pred=n_pred)
     slot_counts = {s: [0, 0] for s in SLOTS}
+    tot = [0, 0, 0, 0, 0]  # tp, fp, fn, ignored, strict_tp
     for doc in sorted(by_doc):
         g_list, p_list = by_doc[doc]
-        ds = DocScore()
+        tp = fp = fn = ignored = strict_tp = 0
         pairs = _match_doc(g_list, p_list)
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
         for gi, pi in pairs:
             g, p = g_list[gi], p_list[pi]
             if g.get("optional"):
-                ds.ignored += 1
+                ignored += 1
                 continue
-            ds.tp += 1
+            tp += 1
             verdict = compare_slots(g, p)
             errors = []
             for s in SLOTS:
@@ -593,23 +605,27 @@ def score(gold: Iterable[dict], pred: Iterable[dict], *, doc_ids: Optional[Itera
                     )
                 )
             else:
-                ds.strict_tp += 1
+                strict_tp += 1
         for pi, p in enumerate(p_list):
             if pi not in matched_p:
-                ds.fp += 1
+                fp += 1
                 rep.false_positives.append(p)
         for gi, g in enumerate(g_list):
             if gi not in matched_g and not g.get("optional"):
-                ds.fn += 1
+                fn += 1
                 rep.false_negatives.append(g)
-        ds.precision, ds.recall, ds.f1 = _prf(ds.tp, ds.fp, ds.fn)
-        ds.strict_precision, ds.strict_recall, ds.strict_f1 = _strict_prf(ds.strict_tp, ds.tp, ds.fp, ds.fn)
-        rep.per_doc[doc] = ds
-        rep.tp += ds.tp
-        rep.fp += ds.fp
-        rep.fn += ds.fn
-        rep.ignored += ds.ignored
-        rep.strict_tp += ds.strict_tp
+        p_, r_, f_ = _prf(tp, fp, fn)
+        sp, sr, sf = _strict_prf(strict_tp, tp, fp, fn)
+        rep.per_doc[doc] = DocScore(
+            tp=tp, fp=fp, fn=fn, ignored=ignored, strict_tp=strict_tp, precision=p_, recall=r_, f1=f_,
+            strict_precision=sp, strict_recall=sr, strict_f1=sf,
+        )
+        tot[0] += tp
+        tot[1] += fp
+        tot[2] += fn
+        tot[3] += ignored
+        tot[4] += strict_tp
+    rep.tp, rep.fp, rep.fn, rep.ignored, rep.strict_tp = tot
     rep.precision, rep.recall, rep.f1 = _prf(rep.tp, rep.fp, rep.fn)
     rep.strict_precision, rep.strict_recall, rep.strict_f1 = _strict_prf(rep.strict_tp, rep.tp, rep.fp, rep.fn)
     rep.slots = {s: SlotScore(correct=c, total=t) for s, (c, t) in slot_counts.items()}

@@ -18,6 +18,7 @@ from claimx.evaluate import (
     format_report,
     load_claims,
     normalize_text,
+    plain_tokens,
     score,
     token_f1,
 )
@@ -245,6 +246,9 @@ def test_content_tokens_and_f1():
     assert content_tokens("more than") == ["more", "than"]  # all stop words: keep them
     assert token_f1(["net", "profit"], ["net", "income"]) == 0.5
     assert token_f1([], ["a"]) == 0.0
+    assert token_f1(["a", "a", "b"], ["a", "b", "b"]) == pytest.approx(2 / 3)  # multiset counts
+    assert token_f1(["net", "net"], ["net"]) == pytest.approx(2 / 3)
+    assert plain_tokens("According to the IEA’s data") == ["according", "to", "the", "iea", "s", "data"]
 
 
 @pytest.mark.parametrize(
