@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 import regex
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 __all__ = [
     "SLOTS",
@@ -254,6 +254,7 @@ class SlotScore(BaseModel):
     correct: int = 0
     total: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def accuracy(self) -> float:
         """correct / total; 1.0 when total is 0 (no pair to get wrong)."""
@@ -333,11 +334,8 @@ class EvalReport(BaseModel):
         return {k: v.accuracy for k, v in self.slots.items()}
 
     def to_dict(self) -> dict:
-        """JSON-serialisable dict of the report, slot accuracies included."""
-        d = self.model_dump()
-        for name, s in self.slots.items():
-            d["slots"][name]["accuracy"] = s.accuracy
-        return d
+        """JSON-serialisable dict of the report (``model_dump(mode="json")``), slot accuracies included."""
+        return self.model_dump(mode="json")
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
