@@ -26,7 +26,7 @@ The rules, as implemented:
    - ``entity``: :func:`normalize_text` of the prediction equals that of the gold text or one of
      its ``alt``; or both spans are known and overlap and one normalised text contains the other as
      a contiguous run of words, the longer having at most 3 extra content words. An inferred gold
-     entity (null offsets) can only match by text.
+     entity (``inferred: true``, normally with null offsets) can only match by text.
    - ``metric``: content-word token F1 (see :func:`content_tokens`) >= 0.5 against the gold text or
      one of its ``alt``.
    - ``timeframe``: both null, or same ``relation`` (missing = ``"in"``) and ``value`` of the same
@@ -67,6 +67,7 @@ __all__ = [
     "load_claims",
     "cases_to_gold",
     "score",
+    "compare_slots",
     "format_report",
     "normalize_text",
     "content_tokens",
@@ -474,7 +475,8 @@ def _slot_values(claim: dict, slot: str) -> Any:
 def compare_slots(gold: dict, pred: dict) -> dict[str, bool]:
     """Judge every slot of :data:`SLOTS` for one matched pair.
 
-    :param gold: a gold claim dict; :param pred: a predicted claim dict.
+    :param gold: a gold claim dict.
+    :param pred: a predicted claim dict.
     :returns: slot name -> ``True`` if the prediction is right under GOLD.md rule 3.
     """
     gq, pq = _qty(gold), _qty(pred)
@@ -547,7 +549,8 @@ def score(gold: Iterable[dict], pred: Iterable[dict], *, doc_ids: Optional[Itera
 
     :param gold: gold claim dicts (``doc_id``, ``quantity.start_char``/``end_char`` required for
         matching; ``optional: true`` marks optional ones).
-    :param pred: predicted claim dicts, same format. A claim without a usable quantity span can
+    :param pred: predicted claim dicts, same format. A claim without a usable quantity span
+        (integer offsets with ``end_char > start_char``) can
         never match: a gold one is a FN (if required), a predicted one a FP.
     :param doc_ids: documents to list in ``per_doc`` even if they have no claims on either side.
     :returns: an :class:`EvalReport`.

@@ -468,3 +468,37 @@ def test_sweep_matching_equals_brute_force(gold_spec, pred_spec):
     assert r.slots["value"].correct == 0 and r.slots["value"].total == tp  # values all differ
     matched_p = {pi for _, pi in pairs}
     assert r.false_positives == [p for i, p in enumerate(pred) if i not in matched_p]
+
+
+def test_perturbed_seed_predictions():
+    gold = load_claims(SEED_GOLD)
+    required = [c for c in gold if not c["optional"]]
+    pred = [json.loads(json.dumps(c)) for c in required[1:]]  # drop the first required claim
+    for c in pred:  # strip annotation-only keys and alts, as a system would output
+        for k in ("gold_id", "optional", "note"):
+            c.pop(k)
+        c["quantity"].pop("alt_text", None)
+        for slot in ("entity", "metric"):
+            if c.get(slot):
+                c[slot].pop("alt", None)
+    pred[0]["quantity"]["start_char"] -= 2  # "8" widened to "s 8": still matches
+    pred[1]["metric"] = {"text": "price of tokens", "start_char": 0, "end_char": 15}  # wrong metric
+    pred[2]["entity"]["text"] = "the " + pred[2]["entity"]["text"] + "'s"  # normalised away
+    pred.append({"doc_id": required[0]["doc_id"], "quantity": {"text": "V4", "start_char": 2099, "end_char": 2101}})
+    r = score(gold, pred)
+    assert (r.tp, r.fp, r.fn, r.ignored, r.strict_tp) == (14, 1, 1, 0, 13)
+    assert r.precision == pytest.approx(14 / 15) and r.recall == pytest.approx(14 / 15)
+    assert r.strict_precision == pytest.approx(13 / 15) and r.strict_f1 == pytest.approx(13 / 15)
+    assert (r.slots["metric"].correct, r.slots["metric"].total) == (13, 14)
+    assert r.slots["entity"].correct == 14
+    assert [c["gold_id"] for c in r.false_negatives] == ["000_21124bc296aca1d1#1"]
+    assert [e.slot for e in r.slot_errors[0].errors] == ["metric"]
+
+
+def test_main_prints_report(tmp_path, capsys):
+    from claimx.evaluate import main
+
+    assert main([str(SEED_GOLD), str(SEED_GOLD)]) == 0
+    out = capsys.readouterr().out
+    assert "detection  TP=15 FP=0 FN=0 (ignored on optional gold: 8)" in out
+    assert main([]) == 2
