@@ -139,6 +139,18 @@ _LEX = load_time_lexicon()
 _CUR_CODES, _CUR_WORDS, _CUR_SYMBOLS = _currency_lexicon()
 
 
+def _variants(words) -> frozenset[str]:
+    """Case variants (as given, lower, Capitalised, UPPER) of each word, for ``\\L<...>`` lists."""
+    out = set()
+    for w in words:
+        out.update((w, w.lower(), w[:1].upper() + w[1:].lower(), w.upper()))
+    return frozenset(out)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
 def _alt(words, *, escape: bool = True) -> str:
     """Alternation of ``words``, longest first, spaces matching any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
@@ -161,15 +173,22 @@ _APOS_YY = r"['\u2019\u2018]\d\d(?!\d)"
 _YEARNUM = rf"(?:{_Y4}|{_APOS_YY})"
 
 _MONTH_NAMES = {**_LEX.months, **_LEX.month_abbreviations}
-_MON = (
-    r"(?P<mon>(?:" + "|".join(sorted(_LEX.months, key=len, reverse=True)) + r")(?![A-Za-z])"
-    r"|(?:" + "|".join(sorted(_LEX.month_abbreviations, key=len, reverse=True)) + r")(?:\.|(?![A-Za-z])))"
-)
-_WD = r"(?P<wd>" + "|".join(_LEX.weekdays) + r")(?![A-Za-z])"
+# Word lists are matched with the regex module's named lists (\L<name>: a set lookup, much faster
+# than a long alternation); _NAMED_LISTS is passed to regex.compile.
+_NAMED_LISTS: dict[str, frozenset[str]] = {
+    "monfull": frozenset(_LEX.months),
+    "monabbr": frozenset(_LEX.month_abbreviations),
+    "wd": frozenset(_LEX.weekdays),
+    "ords": _variants(_LEX.ordinals),
+    "seasons": _variants(_LEX.seasons),
+    "counts": _variants(_LEX.count_words),
+}
+_MON = r"(?P<mon>\L<monfull>(?![A-Za-z])|\L<monabbr>(?:\.|(?![A-Za-z])))"
+_WD = r"(?P<wd>\L<wd>)(?![A-Za-z])"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
-_ORD = r"(?P<ord>" + _alt(_LEX.ordinals) + r")"
-_SEASON = r"(?P<season>" + _alt(_LEX.seasons) + r")"
-_COUNT = r"(?P<cnt>" + _alt(_LEX.count_words) + r"|\d{1,2})"
+_ORD = r"(?P<ord>\L<ords>)(?=[-\s])"
+_SEASON = r"(?P<season>\L<seasons>)(?!\w)"
+_COUNT = r"(?P<cnt>\L<counts>|\d{1,2})(?!\w)"
 
 _FISCAL_WORD = r"(?i:fiscal|financial)(?:[-\s](?i:year))?"
 # a year reference after "of" / after a quarter: FY25, fiscal 2025, 2025, '25, this year ...
@@ -259,7 +278,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?![-/\u2013]\d|[.,]\d)",
     ),
     # a bare year
-    ("year", rf"(?<![\w.,$\u20ac\u00a3\u00a5/])(?<![A-Z0-9]-)(?P<year>{_Y4})(?![-/]\d|[.,]\d|\w)"),
+    ("year", rf"(?<![\w.,$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20a6\u20b1/])(?<![A-Z0-9]-)(?P<year>{_Y4})(?![-/]\d|[.,]\d|\w)"),
     # relative to the reference date
     (
         "rel",
@@ -294,30 +313,31 @@ for _pos, _words in _LEX.position_modifiers.items():
 _MODS_HYPHEN = [w.rstrip("-") for ws in _LEX.position_modifiers.values() for w in ws if w.endswith("-")]
 _MODS_WORD = [w for ws in _LEX.position_modifiers.values() for w in ws if not w.endswith("-")]
 
-_CUE_RE = r"(?<![\w-])(?P<cue>(?i:" + _alt(_CUE_TO_REL)[3:-1] + r"))" + _S
-_MOD_RE = (
-    r"(?:(?P<mod>(?i:" + _alt(_MODS_HYPHEN)[3:-1] + r"))" + _DASH + r"\s*"
-    r"|(?P<mod>(?i:" + _alt(_MODS_WORD)[3:-1] + r"))" + _S + ")"
-)
+_NAMED_LISTS["cues"] = _variants(_CUE_TO_REL)
+_NAMED_LISTS["modh"] = _variants(_MODS_HYPHEN)
+_NAMED_LISTS["modw"] = _variants(_MODS_WORD)
+_CUE_RE = r"(?<![\w-])(?P<cue>\L<cues>)(?![\w-])" + _S
+_MOD_RE = r"(?:(?P<mod>\L<modh>)" + _DASH + r"\s*|(?P<mod>\L<modw>)(?![\w-])" + _S + ")"
 
 _CORE_RE = "|".join(f"(?P<k_{i}>{pat})" for i, (_, pat) in enumerate(_BRANCHES))
 _BRANCH_KIND = {f"k_{i}": kind for i, (kind, _) in enumerate(_BRANCHES)}
 
 _MASTER = regex.compile(
-    rf"(?:{_CUE_RE})?(?:{_MOD_RE})?(?P<core>{_CORE_RE})(?P<onward>\s+(?i:onwards?))?",
+    rf"(?<!\w)(?:{_CUE_RE})?(?:{_MOD_RE})?(?P<core>{_CORE_RE})(?P<onward>\s+(?i:onwards?))?",
     regex.V0,
+    **_NAMED_LISTS,
 )
 
 # Cheap pre-filter: no digit, no capitalised month/weekday and no time word -> nothing to do.
 _PREFILTER = regex.compile(
-    r"\d|" + _alt(list(_MONTH_NAMES) + list(_LEX.weekdays))
-    + r"|(?i:\byear|\bquarter|\bhalf|\bmonth|\bweek|\bdecade|yesterday|\bperiod|summer|winter|spring|autumn|\bfall\b)"
+    r"\d|\L<monfull>|\L<monabbr>|\L<wd>"
+    + r"|(?i:\byear|\bquarter|\bhalf|\bmonth|\bweek|\bdecade|yesterday|\bperiod|summer|winter|spring|autumn|\bfall\b)",
+    monfull=_NAMED_LISTS["monfull"], monabbr=_NAMED_LISTS["monabbr"], wd=_NAMED_LISTS["wd"],
 )
 
-_BLOCK_BEFORE = regex.compile(
-    r"(?:(?<![\w.])(?i:" + _alt(_LEX.year_blockers_before)[3:-1] + r")|(?<!\w)" + _alt(_CUR_CODES) + "|"
-    + _alt(list(_CUR_SYMBOLS) + _LEX.extra_currency_tokens)[3:-1] + r")\s*$"
-)
+_BLOCK_WORDS = frozenset(_norm(w) for w in _LEX.year_blockers_before) | frozenset(
+    w.lower() for w in list(_CUR_CODES) + _LEX.extra_currency_tokens)
+_BLOCK_SYMBOLS = tuple(sorted(_CUR_SYMBOLS | {t for t in _LEX.extra_currency_tokens if not t.isalpha()}))
 _FOLLOW_TOKEN = regex.compile(r"\s*([%\u2030\u00d7\u00b0][A-Za-z]?|[$\u20ac\u00a3\u00a5\u20b9\u20a9]|[^\W\d][\w/\u00b2\u00b3]*)(\s+[^\W\d]+)?")
 _FOLLOW_WORDS = frozenset(w.lower() for w in _LEX.non_year_followers if " " not in w) | _CUR_WORDS | frozenset(
     w.lower() for w in _LEX.extra_currency_words
@@ -374,10 +394,6 @@ def _expand_yy(yy: str, base: Optional[int] = None) -> int:
     return 2000 + n if n < _PIVOT else 1900 + n
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
-
-
 def _read_year(m: regex.Match, atom: _Atom) -> None:
     """Fill ``atom.year``/``yanchor``/``soffset``/``fiscal`` from the year groups of a match."""
     y = m.group("year")
@@ -399,6 +415,15 @@ def _read_year(m: regex.Match, atom: _Atom) -> None:
 
 def _year_ok(y: Optional[int]) -> bool:
     return y is None or _LEX.year_min <= y <= _LEX.year_max
+
+
+def _blocked_before(text: str, start: int) -> bool:
+    """True when the words before ``start`` make a number a count or a name ("over", "Section", "USD")."""
+    before = text[max(0, start - 30):start]
+    if before.endswith(_BLOCK_SYMBOLS):
+        return True
+    words = before.lower().split()
+    return any(" ".join(words[-k:]) in _BLOCK_WORDS for k in (1, 2, 3) if len(words) >= k)
 
 
 def _followed_by_unit(text: str, end: int) -> bool:
@@ -554,7 +579,7 @@ def _finish(text: str, m: regex.Match, a: _Atom) -> Optional[_Atom]:
     if numeric_year:
         if _followed_by_unit(text, m.end("core")):
             return None
-        if a.cue is None and a.pos is None and _BLOCK_BEFORE.search(text, max(0, a.core_start - 30), a.core_start):
+        if a.cue is None and a.pos is None and _blocked_before(text, a.core_start):
             return None
         if rel == "range" and a.kind == "year":
             return None  # "over 2000 people": a comparator, not a period
