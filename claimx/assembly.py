@@ -258,10 +258,12 @@ class Assembler:
         form = q.get("form")
         if form in ("vague", "scale_adjective") and not self.include_vague:
             return True
-        # anaphoric repeat: "this 1.2 trillion yuan", "these two"
-        before = self.text[max(s.start, q["start_char"] - 12):q["start_char"]].lower().split()
-        if before and before[-1] in _ANAPHORIC_DET:
-            return True
+        # anaphoric repeat: "this 1.2 trillion yuan", "these two" (a determiner, not "found that 42%")
+        span = self.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+        if span is not None and span.start > 0:
+            prev = self.doc[span.start - 1]
+            if prev.lower_ in _ANAPHORIC_DET and prev.dep_ in ("det", "predet") and prev.head.i >= span.start:
+                return True
         return False
 
     # -- one claim ------------------------------------------------------------------------------

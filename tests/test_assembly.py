@@ -22,7 +22,7 @@ def test_hedge_does_not_cross_while(extractor):
 def test_each_clause_takes_its_nearest_cue(extractor):
     text = "The refinery will process 240,000 barrels a day, and output could rise to 300,000 barrels by 2030."
     claims = extractor.extract(text)
-    assert one(claims, "240,000 barrels").modality == "forecast"
+    assert one(claims, "240,000 barrels a day").modality == "forecast"
     later = one(claims, "300,000 barrels")
     assert later.modality == "possible" and later.hedge.text == "could"
 

@@ -78,7 +78,8 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         subj_words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
         if low in cues.evidence_verbs and not (subj_words & cues.source_nouns or has_clause):
             continue
-        if low not in cues.evidence_verbs and not (has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
+        in_phrase = any(a <= tok.idx < b for a, b in phrase_spans)
+        if low not in cues.evidence_verbs and not (in_phrase or has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
                                                    or subj_words & cues.source_nouns or tok.dep_ in ("ROOT", "ccomp", "parataxis")):
             continue
         start = subj.left_edge.idx
