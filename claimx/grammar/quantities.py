@@ -82,6 +82,7 @@ _ORDINAL_RE = regex.compile(r"(?i:st|nd|rd|th)\b")
 _YEAR_TAIL_RE = regex.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
 _SLASH_FRAC_RE = regex.compile(r"/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = regex.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
+_UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
 _OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
 _PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
@@ -368,6 +369,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             raw, qs = -raw, qs - 1
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
+    fr = _UFRAC_AFTER_RE.match(text, e)
+    if fr and plain_int:
+        raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
