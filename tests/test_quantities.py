@@ -247,3 +247,11 @@ def test_change_start_point_takes_scale_of_end_point():
                                        "for a stock index, which needs the metric (assembly) to tell")
 def test_index_points_unit():
     assert one("The FTSE 100 index rose 120 points.").unit is None
+
+
+def test_docs_page_is_generated_from_current_code():
+    from claimx.grammar.docs import render
+
+    page = render()
+    assert (ROOT / "docs/quantities.md").read_text(encoding="utf-8") == page
+    assert "| `136 TWh` | 136 | TWh | = |  | 4.896e+17 J |" in page
