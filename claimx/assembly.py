@@ -37,7 +37,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "parataxis",
 LINKING_LEMMAS = frozenset(
     """be reach surpass exceed top total stand amount account average hit remain stay come peak
     rise fall grow increase decrease decline climb drop jump surge slump ease widen narrow expand
-    shrink double triple hover sit run cost range equal represent make reach near approach
+    shrink double triple hover sit run range equal represent make reach near approach
     exceed cross pass break touch trade worth value estimate project forecast expect""".split()
 )
 # Head nouns that name a measure of something ("market size", "fleet value"): the noun
@@ -46,6 +46,8 @@ MEASURE_HEADS = frozenset(
     """size scale share value volume rate level number count total capacity output revenue revenues
     sales turnover price prices cost costs valuation penetration growth""".split()
 )
+ANAPHORIC_NOUNS = frozenset({"figure", "number", "total", "tally", "amount", "estimate", "sum"})
+_NOT_METRIC_BEFORE = frozenset({"record", "total", "high", "low", "peak", "estimate", "average", "level", "mark", "figure"})
 _ANAPHORIC_DET = frozenset({"this", "these", "that", "those", "such"})
 _WS = regex.compile(r"\s+")
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
@@ -185,6 +187,7 @@ class Assembler:
         self.hedges = cues.get("hedges", [])
         self.attributions = cues.get("attributions", [])
         self.sentences = self._sentences()
+        self._paragraph_time: Optional[str] = None
         self.q_tokens: dict[int, set[int]] = {}
         for qi, q in enumerate(self.quantities):
             span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
@@ -260,6 +263,9 @@ class Assembler:
                     claim["confidence"] = round(claim["confidence"] - 0.1, 3)
                 done.append(claim)
                 out.append(claim)
+            for t in s.timeframes:
+                if t.get("value") and t.get("offset_years") is None and "/" not in t["value"]:
+                    self._paragraph_time = t["value"]
             topic = self._sentence_topic(s)
             if topic is not None:
                 last_entity = topic
@@ -322,10 +328,10 @@ class Assembler:
             return None
         metric_tok, subj_tok = self._metric(qi, q, s, root, qtoks, claim, metrics)
         metrics[qi] = claim["metric"]
+        self._attribution(q, s, claim)
         self._entity(qi, q, s, root, qtoks, claim, metric_tok, subj_tok)
         self._timeframe(q, s, claim)
         self._modality(q, s, claim)
-        self._attribution(q, s, claim)
         if claim["metric"] is None:
             claim["confidence"] -= 0.2
         claim["confidence"] = round(max(0.0, min(1.0, claim["confidence"])), 3)
@@ -414,6 +420,12 @@ class Assembler:
             if m_adj:
                 direction = "increase" if m_adj.group(1) in ("higher", "more") else "decrease"
         seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
+        if direction is None and last and last[-1] == "to" and root is not None:
+            # "cut its annual emissions to 9 million tonnes": "to" attached to a change verb
+            t = root.head
+            if t.lower_ == "to" and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
+                direction = cues.change_verb_direction[t.head.lower_]
+                via_to = True
         if direction is None and last and last[-1] == "to":
             # "compressing the time ... from several weeks to under 72 hours"
             lead = self.text[seg_lo:q["start_char"]]
@@ -502,7 +514,7 @@ class Assembler:
         seen = 0
         while seen < 12:
             seen += 1
-            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod"):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod") and t.i not in self.token_q:
                 return t
             if t.head.i == t.i:
                 return t if t.pos_ in ("VERB", "AUX") else None
@@ -526,7 +538,10 @@ class Assembler:
     def _metric_from_noun(self, n: Token, qtoks: set[int]) -> Optional[dict]:
         if n.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") or n.lower_ in PRONOUNS:
             return None
-        first, last = np_bounds(n, exclude=frozenset(qtoks))
+        # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
+        named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
+            p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
+        first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
         return token_mention(self.doc, first, last)
 
     def _token_before(self, pos: int, s: SentenceInfo) -> Optional[Token]:
@@ -627,10 +642,16 @@ class Assembler:
             prev = self._token_before(q["start_char"], s)
             if prev is not None and prev.lower_ in ("of", "worth"):
                 noun = self._token_before(prev.idx, s)
-                if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i not in self.token_q:
+                oq = self.token_q.get(noun.i) if noun is not None else None
+                if oq is not None and oq != qi and prev.lower_ == "worth":
+                    # "742 500 t, worth $1 215 million": the measure of the quantity it values
+                    if metrics.get(oq):
+                        claim["metric"] = dict(metrics[oq])
+                        return None, subj
+                elif noun is not None and noun.pos_ in ("NOUN", "PROPN") and oq is None:
                     if noun.lower_ not in cues.change_noun_direction:
                         metric_tok = noun
-                elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN"):
+                elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN") and prev.head.i not in self.token_q:
                     metric_tok = prev.head
         # "€410 billion in assets", "$2 billion in sales"
         if metric_tok is None:
@@ -641,23 +662,26 @@ class Assembler:
                     metric_tok = cand[0]
         # a participle on a noun: "a total volume exceeding 890 petabytes"
         if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
-                and verb.head.i not in qtoks:
+                and verb.head.i not in self.token_q:
             metric_tok = verb.head
+        # a noun right before the quantity, no verb between: "and its net profit $310 mn"
+        if metric_tok is None:
+            prev = self._token_before(q["start_char"], s)
+            if prev is not None and prev.pos_ == "NOUN" and prev.i not in self.token_q \
+                    and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in _NOT_METRIC_BEFORE \
+                    and any(c.dep_ in ("det", "poss", "amod", "compound") for c in prev.lefts):
+                metric_tok = prev
         # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
         if metric_tok is None and verb is not None:
             dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in self.token_q
                     and not any(t.i in qtoks for t in c.subtree)]
-            if dobj and (verb.lower_ in cues.change_verb_direction or claim["kind"] == "change"):
+            if dobj and (verb.lower_ in cues.change_verb_direction or claim["kind"] == "change"
+                         or dobj[0].lower_ in ANAPHORIC_NOUNS):
                 metric_tok = dobj[0]
             elif subj is not None and linking:
                 metric_tok = subj
         if metric_tok is None and from_other_quantity():
             return None, subj
-        # a noun right before the quantity, no verb between: "and its net profit $310 mn"
-        if metric_tok is None:
-            prev = self._token_before(q["start_char"], s)
-            if prev is not None and prev.pos_ == "NOUN" and prev.i not in self.token_q and prev.lower_ not in cues.change_noun_direction:
-                metric_tok = prev
         # an elided noun: "shipped 7.9 million wafers in H1 and 4.1 million in Q1", "it had 1,850"
         if metric_tok is None and q.get("unit") is None and verb is not None:
             for oqi in reversed(range(qi)):
@@ -748,6 +772,14 @@ class Assembler:
                     ent = self._ent_mention(p)
                     if ent is not None:
                         named.append((rank, ent))
+                        # "admissions for COVID-19 in Ontario": a place nested in the phrase
+                        for c2 in p.rights:
+                            if c2.dep_ == "prep" and c2.lower_ in ("in", "at"):
+                                for p2 in c2.children:
+                                    if p2.dep_ == "pobj" and p2.ent_type_ in ("GPE", "LOC"):
+                                        e2 = self._ent_mention(p2)
+                                        if e2 is not None:
+                                            named.append((1, e2))
                         continue
                 inner = self._entity_in_phrase(p, qtoks)
                 if inner and not inner.get("pronoun") and inner.get("named"):
@@ -785,7 +817,7 @@ class Assembler:
         pronoun = False
         first_person = False
         in_metric = None
-        if metric_tok is not None and claim["kind"] != "ratio":
+        if metric_tok is not None and (claim["kind"] != "ratio" or (subj is not None and metric_tok.i == subj.i)):
             in_metric = self._entity_in_phrase(metric_tok, qtoks)
             if in_metric and in_metric.get("pronoun"):
                 pronoun, in_metric = True, None
@@ -799,6 +831,11 @@ class Assembler:
             if subj.lower_ in PRONOUNS or subj.lower_ in ("we", "i", "us"):
                 pronoun = True
                 first_person = subj.lower_ in ("we", "i", "us")
+            elif subj.pos_ == "VERB" or subj.dep_ == "csubj":
+                # "Rebuilding the war-damaged region is projected to cost ...": the gerund's object
+                obj = [c for c in subj.children if c.dep_ in ("dobj", "obj")]
+                if obj:
+                    ent = self._np_entity(obj[0], qtoks)
             else:
                 inner = self._entity_in_phrase(subj, qtoks)
                 if inner and inner.get("pronoun"):
@@ -864,6 +901,8 @@ class Assembler:
                 e = dict(other["entity"])
                 return e
         pos = claim["quantity"]["start_char"]
+        if claim.get("metric") and claim["metric"].get("start_char") is not None:
+            pos = min(pos, claim["metric"]["start_char"])
         best = None
         for ent in s.span.ents:
             if ent.label_ in ENTITY_LABELS and ent.end_char <= pos:
@@ -891,7 +930,9 @@ class Assembler:
 
     # -- timeframe ----------------------------------------------------------------------------------
     def _timeframe(self, q: dict, s: SentenceInfo, claim: dict) -> None:
-        tfs = s.timeframes
+        # "up 4 points from a year earlier": a comparison base, not when the claim holds
+        tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and regex.search(
+            r"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|on|over)\s*$", self.text[s.start:t["start_char"]]))]
         if not tfs:
             return
         text = self.text
@@ -930,7 +971,7 @@ class Assembler:
         if own is None and head is None:
             # one timeframe in the same clause segment, not owned by a closer quantity
             seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
-            cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi]
+            cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi and t.get("offset_years") is None]
             if len(cands) == 1:
                 own = cands[0]
         chosen = own or head
@@ -938,15 +979,16 @@ class Assembler:
             return
         tf = {k: chosen.get(k) for k in ("text", "start_char", "end_char", "value", "relation")}
         if chosen.get("offset_years") is not None and chosen.get("value") is None:
-            base = None
-            for t in tfs:
-                if t is not chosen and t.get("value") and t.get("offset_years") is None:
-                    base = t
-                    if t["start_char"] < chosen["start_char"]:
-                        continue
-            if base is not None:
-                tf["value"] = shift_timex(base["value"], chosen["offset_years"])
-                tf["relation"] = base.get("relation") or tf["relation"]
+            # "a year earlier", "that year": relative to the sentence's own timeframe, else to the
+            # paragraph's latest one; X digits when there is none
+            base = next((t for t in tfs if t is not chosen and t.get("value") and t.get("offset_years") is None), None)
+            base_value = base["value"] if base is not None else self._paragraph_time
+            if base_value:
+                tf["value"] = shift_timex(base_value, chosen["offset_years"])
+                if base is not None and base.get("relation") in ("in", "as_of"):
+                    tf["relation"] = base["relation"]
+            else:
+                tf["value"] = "XXXX"
         if tf["value"] is None:
             return
         claim["timeframe"] = tf
@@ -1017,19 +1059,24 @@ class Assembler:
             break
 
     def _conj_groups(self, span: Span, before: int) -> list[list[Token]]:
+        """Coordinated nouns before ``before`` ("Spain and Greece", "wind and solar capacity"),
+        numbers and dates left out."""
         groups = []
+        seen: set[int] = set()
         for t in span:
             if t.idx >= before:
                 break
-            if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children) and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                grp = [t]
-                cur = t
-                while True:
-                    nxt = [c for c in cur.children if c.dep_ == "conj"]
-                    if not nxt:
-                        break
-                    cur = nxt[0]
+            if t.i in seen or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            grp = []
+            cur = t
+            while cur is not None:
+                seen.add(cur.i)
+                if cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.ent_type_ not in ("DATE", "CARDINAL") and cur.i not in self.token_q:
                     grp.append(cur)
+                nxt = [c for c in cur.children if c.dep_ == "conj"]
+                cur = nxt[0] if nxt else None
+            if len(grp) >= 2:
                 groups.append(grp)
         return groups
 
