@@ -226,6 +226,4 @@ def test_missing_pandas_message(monkeypatch):
 def test_public_export():
     import claimx
 
-    if not hasattr(claimx, "to_dataframe"):
-        pytest.skip("claimx/__init__.py does not export to_dataframe on this branch yet")
     assert claimx.to_dataframe is to_dataframe
