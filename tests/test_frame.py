@@ -227,3 +227,10 @@ def test_public_export():
     import claimx
 
     assert claimx.to_dataframe is to_dataframe
+
+
+def test_claim_objects_and_their_dumps_give_the_same_frame():
+    claims = [_forecast_claim(), _change_claim()]
+    a = to_dataframe(claims)
+    b = to_dataframe([c.model_dump() for c in claims])
+    pd.testing.assert_frame_equal(a, b)
