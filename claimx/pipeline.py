@@ -87,7 +87,10 @@ def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> La
 
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config=(config or {}).get(name, {}))
+            # the quantity finder goes first: it aligns tokens with quantity boundaries before
+            # the tagger and parser run
+            where = {"first": True} if name == "claimx_quantities" else {}
+            nlp.add_pipe(name, config=(config or {}).get(name, {}), **where)
     return nlp
 
 
