@@ -40,6 +40,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("timeframe_relation", "string"),
     ("modality", "string"),
     ("hedge", "string"),
+    ("negated", "bool"),
     ("attribution", "string"),
     ("reference", "string"),
     ("change_direction", "string"),
@@ -127,6 +128,7 @@ def to_dataframe(claims: Iterable[Union[Claim, Mapping[str, Any]]]) -> "pandas.D
         ``timeframe_relation`` string   ``by``, ``in``, ``as_of``, ``since``, ``until``, ``between``
         ``modality``          string    ``asserted``, ``forecast``, ``estimate``, ``possible``, ``target``
         ``hedge``             string    the modality cue text ("expected to")
+        ``negated``           bool      the hedge is negated ("is not expected to")
         ``attribution``       string    the source cue text
         ``reference``         string    for ratios, what the number is relative to
         ``change_direction``  string    ``increase`` / ``decrease`` for changes
@@ -179,6 +181,7 @@ def to_dataframe(claims: Iterable[Union[Claim, Mapping[str, Any]]]) -> "pandas.D
             None if tf is None else (tf.get("relation") or "in"),
             c.get("modality") or "asserted",
             _text(_sub(c, "hedge", idx)),
+            bool(c.get("negated", False)),
             _text(_sub(c, "attribution", idx)),
             _text(_sub(c, "reference", idx)),
             None if ch is None else ch.get("direction"),

@@ -28,7 +28,7 @@ EXPECTED_COLUMNS = [
     "doc_id", "kind", "quantity_text", "quantity_start", "quantity_end", "value", "unit",
     "comparator", "lower", "upper", "base_value", "base_unit", "entity", "entity_inferred",
     "metric", "timeframe", "timeframe_value", "timeframe_relation", "modality", "hedge",
-    "attribution", "reference", "change_direction", "change_from", "sentence", "sentence_start",
+    "negated", "attribution", "reference", "change_direction", "change_from", "sentence", "sentence_start",
     "confidence",
 ]
 
@@ -91,6 +91,7 @@ def test_dtypes():
     for col in ("quantity_start", "quantity_end", "sentence_start"):
         assert dt[col] == "Int64", col
     assert dt["entity_inferred"] == "bool"
+    assert dt["negated"] == "bool"
     for col in ("doc_id", "kind", "unit", "entity", "metric", "timeframe_value", "hedge", "attribution"):
         assert isinstance(dt[col], pd.StringDtype), col
 
@@ -114,6 +115,7 @@ def test_forecast_claim_values():
     assert row["timeframe_relation"] == "by"
     assert row["modality"] == "forecast"
     assert row["hedge"] == "expected to"
+    assert bool(row["negated"]) is False
     assert row["attribution"] is pd.NA
     assert row["reference"] is pd.NA
     assert row["change_direction"] is pd.NA
@@ -234,3 +236,8 @@ def test_claim_objects_and_their_dumps_give_the_same_frame():
     a = to_dataframe(claims)
     b = to_dataframe([c.model_dump() for c in claims])
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_negated_hedge_column():
+    claim = _forecast_claim().model_copy(update={"negated": True})
+    assert bool(to_dataframe([claim]).iloc[0]["negated"]) is True

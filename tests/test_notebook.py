@@ -113,7 +113,9 @@ def test_claims_dataframe(executed):
     assert m, "DataFrame shape not printed"
     rows, cols = int(m.group(1)), int(m.group(2))
     assert rows > 10
-    assert cols == 28  # the 27 columns of claimx.to_dataframe plus "source"
+    from claimx.frame import COLUMNS
+
+    assert cols == len(COLUMNS) + 1  # the columns of claimx.to_dataframe plus "source"
     m = re.search(r"(\d+) article\(s\), (\d+) cases -> (\d+) claims", text)
     assert m and int(m.group(1)) >= 1 and int(m.group(2)) == 90 and int(m.group(3)) == rows
     # the seed's forecast 17.1% appears in a rendered table with its entity and hedge
