@@ -269,7 +269,48 @@ class Assembler:
             topic = self._sentence_topic(s)
             if topic is not None:
                 last_entity = topic
+        self._quoted_attribution(out)
         return out
+
+    def _quote_regions(self) -> list[tuple[int, int]]:
+        """(start, end) of quoted passages: curly quotes paired, straight quotes toggled."""
+        regions = []
+        stack: Optional[int] = None
+        straight: Optional[int] = None
+        for m in regex.finditer(r'[“”"]', self.text):
+            ch = m.group()
+            if ch == "“":
+                stack = m.start()
+            elif ch == "”" and stack is not None:
+                regions.append((stack, m.end()))
+                stack = None
+            elif ch == '"':
+                if straight is None:
+                    straight = m.start()
+                else:
+                    regions.append((straight, m.end()))
+                    straight = None
+        return regions
+
+    def _quoted_attribution(self, claims: list[dict]) -> None:
+        """A quote that runs across sentences takes the attribution cue right before its opening
+        mark ('X remarked, "..."') or right after its closing mark ('"...," X said')."""
+        attributions = sorted(self.attributions, key=lambda a: a["start_char"])
+        if not attributions or not claims:
+            return
+        for start, end in self._quote_regions():
+            cue = None
+            for a in attributions:
+                if a["end_char"] <= start and not self.text[a["end_char"]:start].strip(" ,:;\n"):
+                    cue = a
+                elif a["start_char"] >= end and not self.text[end:a["start_char"]].strip(" ,:;\n"):
+                    cue = cue or a
+            if cue is None:
+                continue
+            for c in claims:
+                q = c["quantity"]
+                if start < q["start_char"] < end and c.get("attribution") is None:
+                    c["attribution"] = {k: cue[k] for k in ("text", "start_char", "end_char")}
 
     def _anaphoric_metric(self, claim: dict, done: list[dict]) -> None:
         """"an industry group put the figure at $298 billion": "the figure" is the previous claim's."""

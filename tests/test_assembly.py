@@ -176,3 +176,19 @@ def test_confidence_orders_claims(extractor):
     inferred = one(claims, "12")
     direct = one(claims, "750 MW")
     assert 0.0 <= inferred.confidence < direct.confidence <= 1.0
+
+
+def test_attribution_for_a_quote_across_sentences(extractor):
+    text = ('The port director said: "We handled 4.2 million containers last year. '
+            'This year we expect 4.8 million."')
+    claims = extractor.extract(text)
+    assert one(claims, "4.2 million").attribution.text == "The port director said"
+    later = one(claims, "4.8 million")
+    assert later.attribution.text == "The port director said"
+
+
+def test_attribution_after_a_multi_sentence_quote(extractor):
+    text = ('"Exports rose 12% in March. Imports fell 3%," the trade minister told parliament.')
+    claims = extractor.extract(text)
+    assert one(claims, "12%").attribution.text == "the trade minister told"
+    assert one(claims, "3%").attribution.text == "the trade minister told"
