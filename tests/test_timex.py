@@ -268,3 +268,28 @@ def test_property_spans(text, ref):
         assert m.start_char < m.end_char
         assert m.relation in ("by", "in", "as_of", "since", "until", "between")
         last_end = m.end_char
+
+
+# ------------------------------------------------------------------------------------------
+# Snapshot: the output on a varied corpus is pinned (benchmarks/timex_speed.py --write-snapshot)
+# ------------------------------------------------------------------------------------------
+
+_SNAPSHOT = ROOT / "tests" / "data" / "timex_snapshot.json"
+
+
+def test_snapshot():
+    """Every match (text, offsets, value, relation, anchor, offset) on the seed, the case texts,
+    the table sentences and 400 generated sentences, with no reference date and with two."""
+    rows = json.loads(_SNAPSHOT.read_text(encoding="utf-8"))
+    assert len(rows) > 500
+    diffs = []
+    for row in rows:
+        for key, expected in row.items():
+            if key == "text":
+                continue
+            ref = None if key == "none" else dt.date.fromisoformat(key)
+            got = [[m.text, m.start_char, m.end_char, m.value, m.relation, m.anchor, m.offset_years]
+                   for m in find_timeframes(row["text"], reference_date=ref)]
+            if got != expected:
+                diffs.append((row["text"], key, expected, got))
+    assert not diffs, f"{len(diffs)} differences, first: {diffs[:3]}"
