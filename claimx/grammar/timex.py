@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import json
+import re as _re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -328,12 +329,109 @@ _MASTER = regex.compile(
     **_NAMED_LISTS,
 )
 
-# Cheap pre-filter: no digit, no capitalised month/weekday and no time word -> nothing to do.
-_PREFILTER = regex.compile(
-    r"\d|\L<monfull>|\L<monabbr>|\L<wd>"
-    + r"|(?i:\byear|\bquarter|\bhalf|\bmonth|\bweek|\bdecade|yesterday|\bperiod|summer|winter|spring|autumn|\bfall\b)",
-    monfull=_NAMED_LISTS["monfull"], monabbr=_NAMED_LISTS["monabbr"], wd=_NAMED_LISTS["wd"],
+# --------------------------------------------------------------------------------------------
+# Fast scanning. Trying _MASTER at every position costs ~20 us per position in the regex module, so
+# find_timeframes only tries it at a few candidate positions, chosen so that the result is exactly
+# what a position-by-position search would give (tests/test_timex.py checks both agree):
+# 1. every match of _MASTER contains a *trigger*: a year-like number (18xx-21xx), Q1-4/1-4Q/H1-2/
+#    1-2H/FY, a month or weekday name, or one of the time words below (ci) -- each core branch of
+#    _BRANCHES needs one;
+# 2. the text between a match's start and its first trigger holds only words of _PREFIX_WORDS
+#    (relation cues, position modifiers and the few words a core can start with: "the", "same",
+#    ordinals, counts, "of", 1-2 digit numbers with an optional st/nd/rd/th) joined by whitespace or dashes, at most _MAX_PREFIX
+#    words; so the candidates for a trigger are the word starts of the run of such words just
+#    before it (found by one reverse-anchored match), plus the trigger's own word.
+# Triggers are found with three cheap scans (stdlib ``re``, whose literal alternations are much
+# faster than the regex module's case-insensitive ones): numbers/codes, capitalised month and
+# weekday names, and the time words on the lower-cased text.
+# --------------------------------------------------------------------------------------------
+
+_TIME_WORDS = ("year", "quarter", "half", "month", "week", "decade", "period", "season", "yesterday",
+               "fiscal", "financial")
+# Words a core branch of _BRANCHES may hold before its first trigger (lower case; matched
+# case-insensitively). Keep in step with _BRANCHES: the equivalence test catches omissions.
+_CORE_PREFIX_WORDS = ("the", "same", "corresponding", "comparable", "prior", "previous", "preceding",
+                      "that", "following", "of", "this", "last", "next", "current", "coming", "final",
+                      "first", "second", "latter", "three", "six", "end")
+_PREFIX_WORDS = frozenset(
+    w
+    for phrase in list(_CUE_TO_REL) + _MODS_HYPHEN + _MODS_WORD + list(_CORE_PREFIX_WORDS)
+    + list(_LEX.ordinals) + list(_LEX.count_words) + list(_LEX.seasons)
+    for w in regex.split(r"[\W_]+", phrase.lower()) if w
 )
+# cue words + modifier words + the longest core prefix ("the first three", "end of the")
+_MAX_PREFIX = (max(len(regex.findall(r"\w+", c)) for c in _CUE_TO_REL)
+               + max(len(regex.findall(r"\w+", m)) for m in _MODS_HYPHEN + _MODS_WORD) + 3)
+
+_TRIGGER_CODES = _re.compile(r"(?:1[89]|2[01])[^\x00-\x2f\x3a-\x7f]{2}|[QH][1-4]|[1-4][QH]|FY")
+_TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
+# on the lower-cased text; "\u017f" (long s) case-folds to "s" in the regex module's (?i)
+_TRIGGER_WORDS_LOW = _re.compile("|".join(w.replace("s", "[s\u017f]") for w in _TIME_WORDS))
+_TRIGGER_WORDS_CI = regex.compile(r"(?i:" + "|".join(_TIME_WORDS) + ")")  # when lower() changes lengths
+_WINDOW = regex.compile(
+    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    prefix=_PREFIX_WORDS,
+)
+_WORD_START = regex.compile(r"(?<!\w)\w")
+
+
+def _triggers(text: str) -> list[int]:
+    """Sorted start offsets of the triggers of ``text`` (see the comment above)."""
+    found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
+    found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text):
+        found += [m.start() for m in _TRIGGER_WORDS_LOW.finditer(low)]
+    else:
+        found += [m.start() for m in _TRIGGER_WORDS_CI.finditer(text)]
+    found.sort()
+    return found
+
+
+def _scan(text: str) -> list[_Atom]:
+    """The atoms of ``text``: _MASTER tried only at the candidate positions of each trigger."""
+    atoms: list[_Atom] = []
+    pos = 0  # where the position-by-position search would resume
+    tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
+    for t in _triggers(text):
+        if t < pos:
+            continue
+        lo = max(_WINDOW.match(text, pos, t).start(), tried + 1)
+        for w in _WORD_START.finditer(text, lo):
+            p = w.start()
+            if p > t or pos > t:
+                break
+            if p < pos:
+                continue
+            tried = p
+            m = _MASTER.match(text, p)
+            if m is None:
+                continue
+            atom = _build_atom(text, m)
+            if atom is not None:
+                atoms.append(atom)
+                pos = atom.end
+            else:
+                pos = m.end()
+    return atoms
+
+
+def _scan_exhaustive(text: str) -> list[_Atom]:
+    """Reference for :func:`_scan`: search _MASTER position by position (slow; used by tests)."""
+    atoms: list[_Atom] = []
+    pos, end = 0, len(text)
+    while pos < end:
+        m = _MASTER.search(text, pos)
+        if m is None:
+            break
+        atom = _build_atom(text, m)
+        if atom is not None:
+            atoms.append(atom)
+            pos = atom.end
+        else:
+            pos = m.end()
+    return atoms
+
 
 _BLOCK_WORDS = frozenset(_norm(w) for w in _LEX.year_blockers_before) | frozenset(
     w.lower() for w in list(_CUR_CODES) + _LEX.extra_currency_tokens)
@@ -816,18 +914,6 @@ def find_timeframes(text: str, *, reference_date: Optional[_dt.date] = None) -> 
         raise TypeError("reference_date must be a datetime.date or None")
     if isinstance(reference_date, _dt.datetime):
         reference_date = reference_date.date()
-    if not text or _PREFILTER.search(text) is None:
+    if not text:
         return []
-    atoms: list[_Atom] = []
-    pos, end = 0, len(text)
-    while pos < end:
-        m = _MASTER.search(text, pos)
-        if m is None:
-            break
-        atom = _build_atom(text, m)
-        if atom is not None:
-            atoms.append(atom)
-            pos = atom.end
-        else:
-            pos = m.end()
-    return _join(text, atoms, reference_date)
+    return _join(text, _scan(text), reference_date)
