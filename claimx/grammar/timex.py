@@ -278,15 +278,23 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?<![\d.,])(?P<year>{_Y4})\s?(?:{_DASH}|/)\s?(?:(?P<year2>{_Y4})|(?P<yy2>{_YY}))"
         rf"(?![-/\u2013]\d|[.,]\d)",
     ),
+    # decades: the 2020s, the 1990's
+    ("decade", r"(?:(?i:the)\s+)?(?<![\w.,$])(?P<dec>(?:1[89]|2[01])\d)0['\u2019]?s(?![\w-])"),
+    # spans back or forward from the reference date: the past five years, the next decade
+    (
+        "span",
+        rf"(?:(?i:the)\s+)?(?P<sdir>(?i:past|last|previous|next|coming))\s+"
+        rf"(?:{_COUNT}\s+(?P<sunit>(?i:years|decades))|(?P<sunit>(?i:decade)))(?![\w-])",
+    ),
     # a bare year
     ("year", rf"(?<![\w.,$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20a6\u20b1/])(?<![A-Z0-9]-)(?P<year>{_Y4})(?![-/]\d|[.,]\d|\w)"),
     # relative to the reference date
     (
         "rel",
         r"(?P<rel>(?i:this|last|next|the\s+current|the\s+coming))\s+"
-        r"(?P<runit>(?i:year|quarter|month|week))(?![\w-])",
+        r"(?P<runit>(?i:(?:fiscal|financial)\s+year|year|quarter|month|week))(?![\w-])",
     ),
-    ("rel", r"(?P<runit>(?i:yesterday))(?![\w-])"),
+    ("rel", r"(?P<runit>(?i:yesterday|today|tomorrow))(?![\w-])"),
     (
         "yearend",
         rf"(?i:year[-\s]end|end[-\s]of[-\s]year|end[-\s]of[-\s]the[-\s]year)(?![\w-])(?:\s+(?P<year>{_Y4}))?",
@@ -350,11 +358,11 @@ _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND
 # --------------------------------------------------------------------------------------------
 
 _TIME_WORDS = ("year", "quarter", "half", "month", "week", "decade", "period", "season", "yesterday",
-               "fiscal", "financial")
+               "today", "tomorrow", "fiscal", "financial")
 # Words a core branch of _BRANCHES may hold before its first trigger (lower case; matched
 # case-insensitively). Keep in step with _BRANCHES: the equivalence test catches omissions.
 _CORE_PREFIX_WORDS = ("the", "same", "corresponding", "comparable", "prior", "previous", "preceding",
-                      "that", "following", "of", "this", "last", "next", "current", "coming", "final",
+                      "that", "following", "of", "this", "last", "next", "current", "coming", "final", "past",
                       "first", "second", "latter", "three", "six", "end")
 _PREFIX_WORDS = frozenset(
     w
@@ -470,6 +478,9 @@ _LOWER_WORD_NEXT = regex.compile(r"\s+[a-z]")
 _NUMBER_RANGE_NEXT = regex.compile(rf"\s*(?:(?i:and|to)\s+|{_DASH}\s*)[\d$\u20ac\u00a3\u00a5]")
 
 _PIVOT = _LEX.two_digit_year_pivot
+_DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+# a capitalised word (not sentence-initial: preceded by a lower-case word or a comma) just before
+_PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:In|For|By|During|Since|Until|Through|Before|After|From|The|Its|Their|Our|Over)\s)\p{Lu}[\w-]*\s+\Z")
 _ORDINALS = {k.lower(): v for k, v in _LEX.ordinals.items()}
 _COUNTS = {k.lower(): v for k, v in _LEX.count_words.items()}
 _SEASONS = {k.lower(): v for k, v in _LEX.seasons.items()}
@@ -614,6 +625,10 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
                 a.kind, a.year2 = "range", y2
     elif kind in ("quarter", "half"):
         _read_year(m, a)
+        # "Audi Q4", "the Galaxy Q5": a bare Qn/Hn after a capitalised name is a product
+        if ((m.group("q") or m.group("h")) and cue is None and a.year is None and a.yanchor is None
+                and a.soffset is None and _PRODUCT_BEFORE.search(text, max(0, a.core_start - 40), a.core_start)):
+            return None
         if kind == "quarter":
             if m.group("q"):
                 a.sub = int(m.group("q"))
@@ -663,10 +678,20 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.year = int(m.group("year"))
     elif kind == "rel":
         a.unit = _norm(m.group("runit"))
-        if a.unit != "yesterday":
+        if a.unit not in _DAY_OFFSETS:
             a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("rel"))]
-            if a.unit == "year":
-                a.kind = "year"
+            if a.unit.endswith("year"):
+                a.fiscal = a.unit != "year"  # this fiscal year -> FY2026 / FYXXXX
+                a.kind, a.unit = "year", "year"
+    elif kind == "decade":
+        a.year = int(m.group("dec")) * 10
+    elif kind == "span":
+        n = _COUNTS.get(_norm(m.group("cnt"))) if m.group("cnt") else 1
+        if n is None:
+            n = int(m.group("cnt"))
+        if _norm(m.group("sunit")).startswith("decade"):
+            n *= 10
+        a.sub = n if _norm(m.group("sdir")) in ("next", "coming") else -n
     elif kind == "yearend":
         a.kind, a.pos = "year", "end"
         if m.group("year"):
@@ -750,6 +775,13 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
         return d.isoformat(), True, None
     if a.kind == "rel":
         return _resolve_rel(a, ref)
+    if a.kind == "decade":
+        return f"{a.year // 10}X", False, None
+    if a.kind == "span":
+        if ref is None:
+            return "XXXX/XXXX", True, None
+        lo, hi = sorted((ref.year, ref.year + a.sub))
+        return f"{lo}/{hi}", True, None
     if a.kind == "bare":
         return ("XXXX-QX" if a.unit == "quarter" else "XXXX-HX"), False, None
 
@@ -786,8 +818,9 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
 
 
 def _resolve_rel(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Optional[int]]:
-    if a.unit == "yesterday":
-        return ((ref - _dt.timedelta(days=1)).isoformat() if ref else "XXXX-XX-XX"), True, None
+    if a.unit in _DAY_OFFSETS:
+        d = ref + _dt.timedelta(days=_DAY_OFFSETS[a.unit]) if ref else None
+        return (d.isoformat() if d else "XXXX-XX-XX"), True, None
     k = a.yanchor or 0
     if ref is None:
         return {"quarter": "XXXX-QX", "month": "XXXX-XX", "week": "XXXX-WXX"}[a.unit], True, None
@@ -810,7 +843,7 @@ def _relation(a: _Atom) -> str:
         return rel
     if rel == "at" or (rel is None and a.pos in ("end", "start")):
         return "as_of"
-    if a.kind == "range":
+    if a.kind in ("range", "span"):
         return "between"
     return "in"
 
@@ -892,7 +925,7 @@ def _join(text: str, atoms: list[_Atom], ref: Optional[_dt.date]) -> list[TimeMa
                                          relation=relation, anchor=anc, offset_years=off))
                 i = j + 1
                 continue
-        if rel in ("between", "range") and a.kind != "range" and not (a.cue == "from" and a.onward):
+        if rel in ("between", "range") and a.kind not in ("range", "span") and not (a.cue == "from" and a.onward):
             if a.kind == "year" and _NUMBER_RANGE_NEXT.match(text, a.end):
                 i += 1  # "between 2000 and 3000 tonnes": a range of numbers, not of years
                 continue
