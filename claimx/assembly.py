@@ -46,6 +46,7 @@ MEASURE_HEADS = frozenset(
     """size scale share value volume rate level number count total capacity output revenue revenues
     sales turnover price prices cost costs valuation penetration growth""".split()
 )
+TIME_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "half", "decade"})
 ANAPHORIC_NOUNS = frozenset({"figure", "number", "total", "tally", "amount", "estimate", "sum"})
 _NOT_METRIC_BEFORE = frozenset({"record", "total", "high", "low", "peak", "estimate", "average", "level", "mark", "figure"})
 _ANAPHORIC_DET = frozenset({"this", "these", "that", "those", "such"})
@@ -244,6 +245,7 @@ class Assembler:
                 sent_claims.append((qi, claim))
             self._respectively(s, sent_claims)
             self._coordinated(s, sent_claims)
+            self._appositive_change(s, sent_claims)
             done: list[dict] = []
             for qi, claim in sent_claims:
                 if qi in skip_from:
@@ -323,6 +325,20 @@ class Assembler:
             if prev.get("entity"):
                 claim["entity"] = dict(prev["entity"])
 
+    def _appositive_change(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
+        """"generated 256 TWh in 2024, up 4.3% from the previous year": the change is of the
+        claim just before it, so it takes that claim's metric and entity."""
+        for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+            if b["kind"] != "change":
+                continue
+            between = self.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+            if regex.search(r"(?i),\s*(?:(?:an?\s+)?(?:up|down|rising|falling|increasing|decreasing|growing|declining)(?:\s+by)?|an?\s+(?:\w+\s+)?(?:"
+                            + "|".join(self.cues.change_noun_direction) + r")\s+of)\s*$", between):
+                if a.get("metric"):
+                    b["metric"] = dict(a["metric"])
+                if a.get("entity"):
+                    b["entity"] = dict(a["entity"])
+
     def _coordinated(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
         """"fell 4.1% and 2.7%": a quantity coordinated with the one before shares its kind and change."""
         for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
@@ -336,7 +352,13 @@ class Assembler:
     # -- filters -----------------------------------------------------------------------------
     def _skip(self, q: dict, s: SentenceInfo) -> bool:
         form = q.get("form")
+        if form == "attributive":
+            # "a 10-year bond": a property of a noun, not a statement that a number holds
+            return True
         if form in ("vague", "scale_adjective") and not self.include_vague:
+            return True
+        # "in the second half of 2024": part of a time expression
+        if any(t["start_char"] < q["end_char"] and q["start_char"] < t["end_char"] for t in s.timeframes):
             return True
         # anaphoric repeat: "this 1.2 trillion yuan", "these two" (a determiner, not "found that 42%")
         span = self.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
@@ -662,7 +684,8 @@ class Assembler:
                     break
         # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
         if metric_tok is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
-                and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"]:
+                and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
+                and head.lemma_.lower() not in TIME_NOUNS:
             if head.lower_ in cues.change_noun_direction:
                 pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
                 pobj = [c for c in pp[0].children if c.dep_ == "pobj"] if pp else []
@@ -670,6 +693,11 @@ class Assembler:
                     metric_tok = pobj[0]
             elif not cues.rate_metric_re.match(after.lstrip(" -")):
                 metric_tok = head
+        # "emissions fell to 673 million tonnes of CO2": the subject of a linking verb names the
+        # measure; "of CO2" only says what the unit counts
+        if metric_tok is None and linking and subj is not None and q.get("unit") not in (None, "%", "pp", "bp", "x") \
+                and regex.match(_FOOTNOTES + r"\s+of\s+", after) and verb.lower_ in cues.change_verb_direction:
+            metric_tok = subj
         # "48 million tonnes of CO2", "40% of installation costs"
         if metric_tok is None:
             m_of = regex.match(_FOOTNOTES + r"\s+of\s+", after)
@@ -715,7 +743,8 @@ class Assembler:
         # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
         if metric_tok is None and verb is not None:
             dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in self.token_q
-                    and not any(t.i in qtoks for t in c.subtree)]
+                    and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in TIME_NOUNS
+                    and c.ent_type_ not in ("DATE", "TIME")]
             if dobj and (verb.lower_ in cues.change_verb_direction or claim["kind"] == "change"
                          or dobj[0].lower_ in ANAPHORIC_NOUNS):
                 metric_tok = dobj[0]
@@ -1012,9 +1041,13 @@ class Assembler:
         if own is None and head is None:
             # one timeframe in the same clause segment, not owned by a closer quantity
             seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
-            cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi and t.get("offset_years") is None]
+            cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi and t.get("offset_years") is None
+                     and t.get("relation") != "since"]
+            after_q = [t for t in cands if t["start_char"] >= q["end_char"]]
             if len(cands) == 1:
                 own = cands[0]
+            elif after_q:
+                own = after_q[0]
         chosen = own or head
         if chosen is None:
             return
