@@ -439,7 +439,8 @@ def _run(
         done_ids = read_done_ids(output) if resume else set()
 
     client.register_plugin(_plugin_class()(model))  # loads the model on every worker, once
-    done_ref = client.scatter(frozenset(done_ids), broadcast=True) if done_ids else None
+    # One copy per worker, shared by all tasks (a list around it: scatter splits collections).
+    done_ref = client.scatter([frozenset(done_ids)], broadcast=True)[0] if done_ids else None
     if max_in_flight is None:
         threads = sum(client.nthreads().values()) or 1
         max_in_flight = max(2, 4 * threads)
@@ -487,7 +488,7 @@ def _run(
             record_skip(SkippedArticle(path, doc_id, f"duplicate doc_id {doc_id!r}", "duplicate_id", line))
             return
         seen.add(doc_id)
-        if rec[0] == "r":
+        if rec[0] == "r" or doc_id in done_ids:
             summary.articles_resumed += 1
             return
         lines = rec[4]
