@@ -247,11 +247,12 @@ def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str) -> Iter
 
 
 def _partitions(units: Iterator[tuple[str, Any]], size: int) -> Iterator[tuple[list, list]]:
-    """Group units into ``(leading_skips_and_units, ...)`` partitions of ``size`` work units.
+    """Group units into partitions of at most ``size`` work units, in input order.
 
-    Yields ``(order, work)``: ``order`` is the partition's entries in input order, each
-    ``("skip", SkippedArticle)`` or ``("work", None)`` (a placeholder for the next worker
-    record group); ``work`` is the list of units sent to the worker.
+    Yields ``(order, work)``: ``work`` is the list of units sent to one task; ``order`` lists
+    the partition's entries in input order, each ``("skip", SkippedArticle)`` (known to the
+    client already) or ``("work", None)`` (the next record the task returns: a work unit
+    always gives exactly one record). The last partition may hold only skips (no task).
     """
     order: list = []
     work: list = []
@@ -312,7 +313,7 @@ def extract_distributed(
     batch_size: int = 16,
     read_on: str = "workers",
     max_in_flight: Optional[int] = None,
-    quiet: bool = True,
+    quiet: bool = False,
 ) -> BatchSummary:
     """Extract claims from every article under ``paths`` on a Dask cluster; write them in order.
 
@@ -541,6 +542,7 @@ def _run(
 def _collect(entry: tuple, consume: Any) -> None:
     order, fut = entry
     records = fut.result() if fut is not None else []
-    # A path unit can yield several records only if it is a JSONL file read by a worker, which
-    # never happens (the client reads JSONL); each work unit is exactly one record.
+    # One record per work unit: a path unit is never a JSONL file (the client reads those).
+    if len(records) != sum(1 for kind, _ in order if kind == "work"):
+        raise RuntimeError("claimx: a partition returned the wrong number of records")
     consume(order, records)
