@@ -67,9 +67,12 @@ class SentenceInfo:
     attributions: list[dict] = field(default_factory=list)
 
 
-def mention(doc: Doc, start_char: int, end_char: int, **extra) -> Optional[dict]:
-    """A mention dict for ``doc.text[start_char:end_char]`` trimmed of spaces and edge punctuation."""
-    text = doc.text
+def mention(doc: "Doc | str", start_char: int, end_char: int, **extra) -> Optional[dict]:
+    """A mention dict for ``text[start_char:end_char]`` trimmed of spaces and edge punctuation.
+
+    ``doc`` is a ``Doc`` or its text (pass the text in loops: ``Doc.text`` is rebuilt on each access).
+    """
+    text = doc if isinstance(doc, str) else doc.text
     while start_char < end_char and text[start_char] in _TRIM:
         start_char += 1
     while end_char > start_char and text[end_char - 1] in _TRIM:
@@ -81,11 +84,11 @@ def mention(doc: Doc, start_char: int, end_char: int, **extra) -> Optional[dict]
     return out
 
 
-def token_mention(doc: Doc, first: int, last: int, **extra) -> Optional[dict]:
-    """A mention covering tokens ``first..last`` (inclusive)."""
+def token_mention(doc: Doc, first: int, last: int, text: Optional[str] = None, **extra) -> Optional[dict]:
+    """A mention covering tokens ``first..last`` (inclusive); ``text`` is ``doc.text`` if known."""
     if last < first:
         return None
-    return mention(doc, doc[first].idx, doc[last].idx + len(doc[last].text), **extra)
+    return mention(text if text is not None else doc, doc[first].idx, doc[last].idx + len(doc[last].text), **extra)
 
 
 # --------------------------------------------------------------------------------------------
@@ -194,6 +197,9 @@ class Assembler:
             span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
             self.q_tokens[qi] = set(range(span.start, span.end)) if span is not None else set()
         self.token_q: dict[int, int] = {t: qi for qi, ts in self.q_tokens.items() for t in ts}
+
+    def _tmention(self, first: int, last: int, **extra) -> Optional[dict]:
+        return token_mention(self.doc, first, last, self.text, **extra)
 
     # -- sentence bookkeeping --------------------------------------------------------------------
     def _sentences(self) -> list[SentenceInfo]:
@@ -378,7 +384,7 @@ class Assembler:
             "quantity": {k: q.get(k) for k in ("text", "start_char", "end_char", "value", "unit", "comparator", "lower", "upper", "base_value", "base_unit")},
             "entity": None, "metric": None, "timeframe": None, "modality": "asserted", "hedge": None,
             "attribution": None, "reference": None, "change": None,
-            "sentence": mention(doc, s.start, s.end),
+            "sentence": mention(self.text, s.start, s.end),
             "confidence": 0.9,
         }
         if q.get("approximate"):
@@ -569,7 +575,7 @@ class Assembler:
             start = pos + (m_lead.end() if m_lead else 0)
         end_m = regex.search(r"[,.;:)]\s|[,;:)]|\.$|\s(?:while|and|but|in\s+\d{4})\b", text[start:seg_end])
         end = start + end_m.start() if end_m else seg_end
-        return mention(self.doc, start, end)
+        return mention(self.text, start, end)
 
     # -- metric ----------------------------------------------------------------------------------
     def _governing_verb(self, tok: Token) -> Optional[Token]:
@@ -605,7 +611,7 @@ class Assembler:
         named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
             p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
         first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
-        return token_mention(self.doc, first, last)
+        return self._tmention(first, last)
 
     def _token_before(self, pos: int, s: SentenceInfo) -> Optional[Token]:
         """The last non-punctuation token that ends at or before ``pos`` in the sentence."""
@@ -671,7 +677,7 @@ class Assembler:
             if root.dep_ in ("nummod", "quantmod", "npadvmod", "advmod") and head.pos_ in ("NOUN", "PROPN"):
                 # "holds 45 times the records of ...": the noun after "times" is the measure
                 first, last = np_bounds(head, pps=())
-                claim["metric"] = token_mention(self.doc, first, last)
+                claim["metric"] = self._tmention(first, last)
                 return head, subj
         # "among the top 10 models, 8 are from China", "8 of the 10 models"
         if root.dep_ in ("nsubj", "nsubjpass") and verb is not None:
@@ -780,7 +786,7 @@ class Assembler:
                 if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("at", "to")
                                         and any(t.i in qtoks for t in c.subtree)):
                     last = c.i
-            claim["metric"] = token_mention(self.doc, verb.i, last)
+            claim["metric"] = self._tmention(verb.i, last)
             claim["confidence"] -= 0.1
         return metric_tok, subj
 
@@ -791,13 +797,13 @@ class Assembler:
         if tok.ent_type_ in ENTITY_LABELS:
             for ent in doc.ents:
                 if ent.start <= tok.i < ent.end:
-                    return mention(doc, ent.start_char, ent.end_char)
+                    return mention(self.text, ent.start_char, ent.end_char)
         if tok.pos_ == "PROPN":
             first = tok.i
             while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
                 first -= 1
             last = tok.i
-            return token_mention(doc, first, last)
+            return self._tmention(first, last)
         return None
 
     def _np_entity(self, tok: Token, qtoks: set[int]) -> Optional[dict]:
@@ -805,7 +811,7 @@ class Assembler:
         if tok.lower_ in PRONOUNS:
             return None
         first, last = np_bounds(tok, keep_det=True, keep_poss=True, pps=("of",), exclude=frozenset(qtoks))
-        return token_mention(self.doc, first, last)
+        return self._tmention(first, last)
 
     def _entity_in_phrase(self, tok: Token, qtoks: set[int]) -> Optional[dict]:
         """Possessor or prepositional entity of a noun ("China's scale", "debt in South Korea").
@@ -877,7 +883,7 @@ class Assembler:
         pos = q["end_char"] + m.end()
         for ent in self.doc.ents:
             if ent.start_char == pos and ent.label_ in ("GPE", "LOC", "ORG", "FAC"):
-                return mention(self.doc, ent.start_char, ent.end_char)
+                return mention(self.text, ent.start_char, ent.end_char)
         return None
 
     def _entity(self, qi, q, s, root, qtoks, claim, metric_tok, subj) -> None:
@@ -921,7 +927,7 @@ class Assembler:
             comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
             if comps and comps[-1].i == metric_tok.i - 1:
                 first, _ = np_bounds(metric_tok, exclude=frozenset(qtoks), pps=())
-                ent = token_mention(self.doc, first, metric_tok.i - 1)
+                ent = self._tmention(first, metric_tok.i - 1)
         if ent is None and first_person and claim.get("attribution"):
             ent = self._entity_of_source(claim["attribution"])
         if ent is not None:
@@ -948,7 +954,7 @@ class Assembler:
             key = (0 if seg_lo <= ent_span.start_char < seg_hi else 1, q["start_char"] - ent_span.start_char)
             if best is None or key < best[0]:
                 best = (key, ent_span)
-        return mention(self.doc, best[1].start_char, best[1].end_char) if best else None
+        return mention(self.text, best[1].start_char, best[1].end_char) if best else None
 
     def _entity_of_source(self, attribution: dict) -> Optional[dict]:
         """"We ..., the company's chief executive said": the possessor of the speaker, else the speaker."""
@@ -976,7 +982,7 @@ class Assembler:
         best = None
         for ent in s.span.ents:
             if ent.label_ in ENTITY_LABELS and ent.end_char <= pos:
-                best = mention(self.doc, ent.start_char, ent.end_char)
+                best = mention(self.text, ent.start_char, ent.end_char)
         if best is not None:
             best["inferred"] = False
             return best
@@ -995,7 +1001,7 @@ class Assembler:
                     return ent
         for ent in s.span.ents:
             if ent.label_ in ("GPE", "ORG", "LOC", "FAC", "PRODUCT"):
-                return mention(self.doc, ent.start_char, ent.end_char)
+                return mention(self.text, ent.start_char, ent.end_char)
         return None
 
     # -- timeframe ----------------------------------------------------------------------------------
@@ -1127,7 +1133,7 @@ class Assembler:
                     c["entity"] = dict(self._ent_mention(t) or self._np_entity(t, set()) or {}, inferred=False) or None
                 else:
                     first, last = np_bounds(t, pps=())
-                    m = token_mention(self.doc, first, last)
+                    m = self._tmention(first, last)
                     if m:
                         c["metric"] = m
             break
