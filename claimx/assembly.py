@@ -73,9 +73,9 @@ def mention(doc: "Doc | str", start_char: int, end_char: int, **extra) -> Option
     ``doc`` is a ``Doc`` or its text (pass the text in loops: ``Doc.text`` is rebuilt on each access).
     """
     text = doc if isinstance(doc, str) else doc.text
-    while start_char < end_char and text[start_char] in _TRIM:
+    while start_char < end_char and (text[start_char] in _TRIM or text[start_char].isspace()):
         start_char += 1
-    while end_char > start_char and text[end_char - 1] in _TRIM:
+    while end_char > start_char and (text[end_char - 1] in _TRIM or text[end_char - 1].isspace()):
         end_char -= 1
     if end_char <= start_char:
         return None
