@@ -151,7 +151,7 @@ def np_bounds(
                     break
             if r > child.i:
                 last = max(last, r)
-        elif child.dep_ in ("compound", "amod") and child.i == last + 1:
+        elif child.dep_ == "compound" and child.i == last + 1:
             last = child.i
         else:
             break
@@ -509,6 +509,27 @@ class Assembler:
                     if fq and fq[-1].get("value") is not None and q.get("value") is not None and fq[-1]["value"] != q["value"]:
                         direction = "increase" if q["value"] > fq[-1]["value"] else "decrease"
                 via_to = direction is not None
+        if direction is None and not (last and last[-1] == "to"):
+            # "could reach $300 billion by 2026, up from $155 billion in 2023"
+            for other in s.quantities:
+                if other["start_char"] <= q["end_char"] or not (seg_lo <= other["start_char"] < seg_hi):
+                    continue
+                between = self.text[q["end_char"]:other["start_char"]]
+                m_up = regex.search(r"(?i),?\s*\b(up|down|rising|falling|higher|lower)?\s*from\s*$", between)
+                if m_up and not any(q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
+                    word = (m_up.group(1) or "").lower()
+                    if word in ("up", "rising", "higher"):
+                        direction = "increase"
+                    elif word in ("down", "falling", "lower"):
+                        direction = "decrease"
+                    elif q.get("value") is not None and other.get("value") is not None and q["value"] != other["value"]:
+                        direction = "increase" if q["value"] > other["value"] else "decrease"
+                    if direction is not None:
+                        skip_from.add(self.quantities.index(other))
+                        claim["kind"] = "change"
+                        claim["change"] = {"direction": direction, "from_text": other["text"]}
+                        return
+                break
         if direction is None:
             return
         from_q = None

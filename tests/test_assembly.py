@@ -192,3 +192,10 @@ def test_attribution_after_a_multi_sentence_quote(extractor):
     claims = extractor.extract(text)
     assert one(claims, "12%").attribution.text == "the trade minister told"
     assert one(claims, "3%").attribution.text == "the trade minister told"
+
+
+def test_up_from_makes_a_change_with_its_start_point(extractor):
+    claims = extractor.extract("The domestic market could reach $300 billion by 2026, up from $155 billion in 2023.")
+    c = one(claims, "$300 billion")
+    assert c.kind == "change" and c.change.direction == "increase" and c.change.from_text == "$155 billion"
+    assert all(x.quantity.text != "$155 billion" for x in claims)
