@@ -112,6 +112,29 @@ class CueFinder:
         self.name = name
         self.cues = load_cues()
 
+    # serialisation: the lexicon travels with the pipeline (nlp.to_disk / spacy.load)
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Write the cue lexicon in use to ``path/cues.json``."""
+        import json
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = self.cues.lexicon.model_dump(by_alias=True)
+        (path / "cues.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "CueFinder":
+        """Load and validate ``path/cues.json`` (raises ``pydantic.ValidationError`` if invalid)."""
+        import json
+        from pathlib import Path
+
+        from ..lexicon import CueLexicon
+
+        file = Path(path) / "cues.json"
+        if file.exists():
+            self.cues = CompiledCues(CueLexicon.model_validate(json.loads(file.read_text(encoding="utf-8"))))
+        return self
+
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.claimx_context
         if ctx is not None and not ctx.get("quantities", True):
