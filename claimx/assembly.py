@@ -28,10 +28,7 @@ from .lexicon import CompiledCues, load_cues
 
 ENTITY_LABELS = frozenset({"GPE", "ORG", "PRODUCT", "LOC", "FAC", "NORP", "PERSON", "EVENT"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "he", "she", "his", "her", "we", "our"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-OBJ_DEPS = frozenset({"dobj", "attr", "oprd", "pobj", "npadvmod", "acomp", "obj"})
-CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})
 # Verbs whose subject is what the number measures ("revenue reached $5bn"), as opposed to
 # transitive actions whose subject is the actor ("Orion operates 120 data centres").
 LINKING_LEMMAS = frozenset(
@@ -50,7 +47,6 @@ TIME_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "half", "deca
 ANAPHORIC_NOUNS = frozenset({"figure", "number", "total", "tally", "amount", "estimate", "sum"})
 _NOT_METRIC_BEFORE = frozenset({"record", "total", "high", "low", "peak", "estimate", "average", "level", "mark", "figure"})
 _ANAPHORIC_DET = frozenset({"this", "these", "that", "those", "such"})
-_WS = regex.compile(r"\s+")
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
 _FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
 _TRIM = ",;:.—–-()[]\"'“”‘’ "
@@ -165,12 +161,6 @@ def _skip_possessor(doc: Doc, first: int, head_i: int) -> int:
             return j + 1
     return first + 1
 
-
-def np_text_bounds(tok: Token, **kw) -> Optional[tuple[int, int]]:
-    first, last = np_bounds(tok, **kw)
-    if last < first:
-        return None
-    return first, last
 
 
 # --------------------------------------------------------------------------------------------
@@ -376,7 +366,6 @@ class Assembler:
 
     # -- one claim ------------------------------------------------------------------------------
     def _assemble(self, qi: int, q: dict, s: SentenceInfo, metrics: dict, skip_from: set) -> Optional[dict]:
-        doc = self.doc
         qtoks = self.q_tokens.get(qi) or set()
         root = self._q_root(qtoks)
         claim = {

@@ -8,7 +8,6 @@ by SIGINT/SIGTERM with a valid partial output (resume with ``--resume``).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 
