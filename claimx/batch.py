@@ -132,7 +132,13 @@ class _StopFlag:
         self._old: dict[int, Any] = {}
 
     def __call__(self, signum: int, frame: Any) -> None:
-        if os.getpid() != self._pid:  # a forked worker inherited the handler: let the parent decide
+        if os.getpid() != self._pid:
+            # A forked worker inherited this handler. SIGINT (Ctrl-C reaches the whole process
+            # group) is left to the parent, which stops the workers in order; SIGTERM (sent by
+            # the parent or a pool to end the worker) gets its default action.
+            if signum == signal.SIGTERM:
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
             return
         if self.signum is not None:
             raise KeyboardInterrupt
@@ -300,7 +306,8 @@ def run_batch(
             errors_fh.flush()
 
     def feed() -> Iterator[tuple[str, dict]]:
-        for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars):
+        own_files = [f for f in (output, errors_path, save_text) if f is not None and str(f) != "-"]
+        for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars, exclude=own_files):
             if stop.signum is not None:
                 return
             if isinstance(item, SkippedArticle):
