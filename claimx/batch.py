@@ -14,6 +14,7 @@ skipped, 2 usage error (:class:`BatchUsageError`), 130 stopped by SIGINT, 143 st
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -124,12 +125,20 @@ class BatchSummary:
 
 
 class _StopFlag:
-    """SIGINT/SIGTERM handler state: the first signal asks for a clean stop, a second forces one."""
+    """SIGINT/SIGTERM handler state.
+
+    The first signal asks for a clean stop: no more articles are read, the ones already sent
+    to extraction are finished and written. A second signal forces the stop: worker processes
+    started by this run are terminated and ``KeyboardInterrupt`` is raised (each article's
+    lines are written in one go, so the output stays valid either way).
+    """
 
     def __init__(self) -> None:
         self.signum: Optional[int] = None
+        self.forced = False
         self._pid = os.getpid()
         self._old: dict[int, Any] = {}
+        self._children_before: set[int] = set()
 
     def __call__(self, signum: int, frame: Any) -> None:
         if os.getpid() != self._pid:
@@ -141,12 +150,17 @@ class _StopFlag:
                 os.kill(os.getpid(), signum)
             return
         if self.signum is not None:
+            self.forced = True
+            for child in multiprocessing.active_children():
+                if child.pid not in self._children_before:
+                    child.terminate()
             raise KeyboardInterrupt
         self.signum = signum
 
     def install(self) -> None:
         if threading.current_thread() is not threading.main_thread():
             return
+        self._children_before = {c.pid for c in multiprocessing.active_children() if c.pid is not None}
         for sig in (signal.SIGINT, signal.SIGTERM):
             self._old[sig] = signal.signal(sig, self)
 
@@ -348,8 +362,9 @@ def run_batch(
             summary.last_doc_id = doc_id
             progress.set_postfix_str(f"claims={summary.claims_written} skipped={summary.skipped_total}", refresh=False)
             progress.update(1)
-            if stop.signum is not None:
-                break
+    except KeyboardInterrupt:
+        if not stop.forced:
+            raise
     finally:
         try:
             close = getattr(results, "close", None)
