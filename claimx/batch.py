@@ -14,6 +14,7 @@ skipped, 2 usage error (:class:`BatchUsageError`), 130 stopped by SIGINT, 143 st
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -124,23 +125,42 @@ class BatchSummary:
 
 
 class _StopFlag:
-    """SIGINT/SIGTERM handler state: the first signal asks for a clean stop, a second forces one."""
+    """SIGINT/SIGTERM handler state.
+
+    The first signal asks for a clean stop: no more articles are read, the ones already sent
+    to extraction are finished and written. A second signal forces the stop: worker processes
+    started by this run are terminated and ``KeyboardInterrupt`` is raised (each article's
+    lines are written in one go, so the output stays valid either way).
+    """
 
     def __init__(self) -> None:
         self.signum: Optional[int] = None
+        self.forced = False
         self._pid = os.getpid()
         self._old: dict[int, Any] = {}
+        self._children_before: set[int] = set()
 
     def __call__(self, signum: int, frame: Any) -> None:
-        if os.getpid() != self._pid:  # a forked worker inherited the handler: let the parent decide
+        if os.getpid() != self._pid:
+            # A forked worker inherited this handler. SIGINT (Ctrl-C reaches the whole process
+            # group) is left to the parent, which stops the workers in order; SIGTERM (sent by
+            # the parent or a pool to end the worker) gets its default action.
+            if signum == signal.SIGTERM:
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
             return
         if self.signum is not None:
+            self.forced = True
+            for child in multiprocessing.active_children():
+                if child.pid not in self._children_before:
+                    child.terminate()
             raise KeyboardInterrupt
         self.signum = signum
 
     def install(self) -> None:
         if threading.current_thread() is not threading.main_thread():
             return
+        self._children_before = {c.pid for c in multiprocessing.active_children() if c.pid is not None}
         for sig in (signal.SIGINT, signal.SIGTERM):
             self._old[sig] = signal.signal(sig, self)
 
@@ -300,7 +320,8 @@ def run_batch(
             errors_fh.flush()
 
     def feed() -> Iterator[tuple[str, dict]]:
-        for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars):
+        own_files = [f for f in (output, errors_path, save_text) if f is not None and str(f) != "-"]
+        for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars, exclude=own_files):
             if stop.signum is not None:
                 return
             if isinstance(item, SkippedArticle):
@@ -341,8 +362,9 @@ def run_batch(
             summary.last_doc_id = doc_id
             progress.set_postfix_str(f"claims={summary.claims_written} skipped={summary.skipped_total}", refresh=False)
             progress.update(1)
-            if stop.signum is not None:
-                break
+    except KeyboardInterrupt:
+        if not stop.forced:
+            raise
     finally:
         try:
             close = getattr(results, "close", None)

@@ -442,7 +442,7 @@ def _read_stdin(max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
     yield _article_from_bytes(data, "-", "stdin", "txt", max_chars)
 
 
-def _walk(root: Path, pattern: str) -> Iterator[Union[Path, SkippedArticle]]:
+def _walk(root: Path, pattern: str, exclude: frozenset[str]) -> Iterator[Union[Path, SkippedArticle]]:
     """Files under ``root`` in sorted name order, depth first, one directory listing at a time."""
     try:
         with os.scandir(root) as it:
@@ -451,7 +451,7 @@ def _walk(root: Path, pattern: str) -> Iterator[Union[Path, SkippedArticle]]:
         yield _skip(str(root), root.name, "unreadable", f"unreadable directory: {exc}")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or (exclude and os.path.abspath(entry.path) in exclude):
             continue
         p = Path(entry.path)
         try:
@@ -459,7 +459,7 @@ def _walk(root: Path, pattern: str) -> Iterator[Union[Path, SkippedArticle]]:
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(p, pattern)
+            yield from _walk(p, pattern, exclude)
         elif pattern in ("*", "**", "**/*") or PurePath(entry.path).match(pattern):
             yield p
 
@@ -469,6 +469,7 @@ def iter_articles(
     *,
     pattern: str = "*",
     max_chars: int = DEFAULT_MAX_CHARS,
+    exclude: Iterable[PathLike] = (),
 ) -> Iterator[Union[Article, SkippedArticle]]:
     """Yield every article (or the reason it was skipped) under ``paths``, streaming.
 
@@ -481,6 +482,8 @@ def iter_articles(
             :meth:`pathlib.PurePath.match` (``"*.html"``, ``"news/*.txt"``); files named
             explicitly are always read.
         max_chars: articles longer than this many characters are skipped (``too_large``).
+        exclude: files or folders never read from inside a folder (a batch's own output,
+            errors file and saved texts, so that an output inside the corpus is not re-read).
 
     Yields:
         :class:`Article` or :class:`SkippedArticle`, one per file (per line for JSONL).
@@ -489,13 +492,14 @@ def iter_articles(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    excluded = frozenset(os.path.abspath(e) for e in exclude)
     for item in paths:
         if str(item) == "-":
             yield from _read_stdin(max_chars)
             continue
         p = Path(item)
         if p.is_dir():
-            for f in _walk(p, pattern):
+            for f in _walk(p, pattern, excluded):
                 if isinstance(f, SkippedArticle):
                     yield f
                 else:
