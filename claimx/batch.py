@@ -36,7 +36,8 @@ from claimx.io import (
     write_text,
 )
 
-__all__ = ["BatchSummary", "BatchUsageError", "run_batch", "read_done_ids", "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE"]
+__all__ = ["BatchSummary", "BatchUsageError", "StopFlag", "parse_reference_date", "run_batch", "read_done_ids",
+           "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE"]
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -124,7 +125,7 @@ class BatchSummary:
         return "\n".join(lines)
 
 
-class _StopFlag:
+class StopFlag:
     """SIGINT/SIGTERM handler state.
 
     The first signal asks for a clean stop: no more articles are read, the ones already sent
@@ -218,7 +219,8 @@ def read_done_ids(output: PathLike) -> set[str]:
     return done
 
 
-def _as_date(value: Union[date, str, None]) -> Optional[date]:
+def parse_reference_date(value: Union[date, str, None]) -> Optional[date]:
+    """``None``, a ``date`` or ``"YYYY-MM-DD"`` as a ``date``; raises :class:`BatchUsageError` otherwise."""
     if value is None or isinstance(value, date):
         return value
     try:
@@ -288,7 +290,7 @@ def run_batch(
         raise BatchUsageError(str(exc)) from None
     if resume and (to_stdout or out_format != "jsonl"):
         raise BatchUsageError("--resume needs a JSONL output file (-o FILE.jsonl)")
-    default_ref = _as_date(reference_date)
+    default_ref = parse_reference_date(reference_date)
     if not to_stdout and not Path(output).parent.exists():  # type: ignore[arg-type]
         raise BatchUsageError(f"output folder does not exist: {Path(output).parent}")  # type: ignore[arg-type]
 
@@ -301,7 +303,7 @@ def run_batch(
         Path(save_text).mkdir(parents=True, exist_ok=True)
 
     summary = BatchSummary(output=None if to_stdout else str(output))
-    stop = _StopFlag()
+    stop = StopFlag()
     seen: set[str] = set()
     default_ref_s = default_ref.isoformat() if default_ref else None
 

@@ -46,13 +46,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from claimx.batch import BatchSummary, BatchUsageError, _StopFlag, read_done_ids
+from claimx.batch import BatchSummary, BatchUsageError, StopFlag, parse_reference_date, read_done_ids
 from claimx.io import (
     DEFAULT_MAX_CHARS,
     JSONL_SUFFIXES,
     Article,
     SkippedArticle,
-    _walk,
+    walk_files,
     iter_articles,
     open_writer,
     resolve_format,
@@ -234,7 +234,7 @@ def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str) -> Iter
             continue
         p = Path(item)
         if p.is_dir():
-            for f in _walk(p, pattern):
+            for f in walk_files(p, pattern):
                 if isinstance(f, SkippedArticle):
                     yield "skip", f
                 else:
@@ -282,15 +282,6 @@ def _done_ids_in_parts(folder: Path) -> set[str]:
         column = pq.read_table(part, columns=["doc_id"]).column("doc_id")
         done.update(v for v in column.to_pylist() if v is not None)
     return done
-
-
-def _as_date(value: Union[date, str, None]) -> Optional[date]:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise BatchUsageError(f"reference date must be YYYY-MM-DD, got {value!r}") from None
 
 
 def extract_distributed(
@@ -390,7 +381,7 @@ def extract_distributed(
             raise BatchUsageError("--resume needs a JSONL output file (-o FILE.jsonl) or a partitioned folder")
         if not to_stdout and not Path(output).parent.exists():  # type: ignore[arg-type]
             raise BatchUsageError(f"output folder does not exist: {Path(output).parent}")  # type: ignore[arg-type]
-    default_ref = _as_date(reference_date)
+    default_ref = parse_reference_date(reference_date)
     default_ref_s = default_ref.isoformat() if default_ref else None
     distributed = _require_distributed()
 
@@ -447,7 +438,7 @@ def _run(
         max_in_flight = max(2, 4 * threads)
 
     summary = BatchSummary(output=None if to_stdout else str(output))
-    stop = _StopFlag()
+    stop = StopFlag()
     seen: set[str] = set()
     from tqdm import tqdm
 

@@ -64,6 +64,7 @@ __all__ = [
     "FORMATS",
     "DEFAULT_MAX_CHARS",
     "iter_articles",
+    "walk_files",
     "decode_bytes",
     "DecodeError",
     "resolve_format",
@@ -442,7 +443,7 @@ def _read_stdin(max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
     yield _article_from_bytes(data, "-", "stdin", "txt", max_chars)
 
 
-def _walk(root: Path, pattern: str, exclude: frozenset[str]) -> Iterator[Union[Path, SkippedArticle]]:
+def walk_files(root: Path, pattern: str = "*", exclude: frozenset[str] = frozenset()) -> Iterator[Union[Path, SkippedArticle]]:
     """Files under ``root`` in sorted name order, depth first, one directory listing at a time."""
     try:
         with os.scandir(root) as it:
@@ -459,7 +460,7 @@ def _walk(root: Path, pattern: str, exclude: frozenset[str]) -> Iterator[Union[P
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(p, pattern, exclude)
+            yield from walk_files(p, pattern, exclude)
         elif pattern in ("*", "**", "**/*") or PurePath(entry.path).match(pattern):
             yield p
 
@@ -499,7 +500,7 @@ def iter_articles(
             continue
         p = Path(item)
         if p.is_dir():
-            for f in _walk(p, pattern, excluded):
+            for f in walk_files(p, pattern, excluded):
                 if isinstance(f, SkippedArticle):
                     yield f
                 else:
