@@ -187,6 +187,12 @@ class Assembler:
             span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
             self.q_tokens[qi] = set(range(span.start, span.end)) if span is not None else set()
         self.token_q: dict[int, int] = {t: qi for qi, ts in self.q_tokens.items() for t in ts}
+        # tokens of time expressions are never entities ("a loss in H1 2025")
+        self.time_tokens: set[int] = set()
+        for t in self.timeframes:
+            span = doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+            if span is not None:
+                self.time_tokens.update(range(span.start, span.end))
 
     def _tmention(self, first: int, last: int, **extra) -> Optional[dict]:
         return token_mention(self.doc, first, last, self.text, **extra)
@@ -804,6 +810,8 @@ class Assembler:
     def _ent_mention(self, tok: Token) -> Optional[dict]:
         """The named entity covering ``tok``, or the proper-noun phrase around it."""
         doc = self.doc
+        if tok.i in self.time_tokens or tok.ent_type_ in ("DATE", "TIME"):
+            return None
         if tok.ent_type_ in ENTITY_LABELS:
             for ent in doc.ents:
                 if ent.start <= tok.i < ent.end:
@@ -851,7 +859,8 @@ class Assembler:
                 continue
             rank = 1 if c.lower_ in ("in", "at", "across") else 2
             for p in c.children:
-                if p.dep_ != "pobj" or p.i in qtoks or p.i in self.token_q or p.lower_ in PRONOUNS:
+                if p.dep_ != "pobj" or p.i in qtoks or p.i in self.token_q or p.lower_ in PRONOUNS \
+                        or p.i in self.time_tokens:
                     continue
                 has_det = any(x.dep_ in ("det", "poss") for x in p.children)
                 if p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN":
@@ -956,7 +965,7 @@ class Assembler:
         for ent_span in s.span.ents:
             if ent_span.label_ not in ENTITY_LABELS or ent_span.start_char >= q["start_char"]:
                 continue
-            if any(t.i in self.token_q for t in ent_span):
+            if any(t.i in self.token_q or t.i in self.time_tokens for t in ent_span):
                 continue
             if any(m and m.get("start_char") is not None and m["start_char"] <= ent_span.start_char < m["end_char"]
                    for m in (claim.get("reference"), claim.get("metric"), claim.get("attribution"))):

@@ -71,6 +71,12 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         subj = _subject(tok)
         if subj is None:
             continue
+        in_phrase = any(a <= tok.idx < b for a, b in phrase_spans)
+        if not in_phrase and any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
+                c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            # "Vireo TV added 850k subscribers", "the firm reported revenue of $5bn": the verb of
+            # the claim itself, not a source cue
+            continue
         has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("parataxis",) or (
             tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children))
         is_parenthetical = tok.dep_ in ("ROOT", "parataxis") and any(
@@ -78,7 +84,6 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         subj_words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
         if low in cues.evidence_verbs and not (subj_words & cues.source_nouns or has_clause):
             continue
-        in_phrase = any(a <= tok.idx < b for a, b in phrase_spans)
         if low not in cues.evidence_verbs and not (in_phrase or has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
                                                    or subj_words & cues.source_nouns or tok.dep_ in ("ROOT", "ccomp", "parataxis")):
             continue
