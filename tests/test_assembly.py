@@ -199,3 +199,16 @@ def test_up_from_makes_a_change_with_its_start_point(extractor):
     c = one(claims, "$300 billion")
     assert c.kind == "change" and c.change.direction == "increase" and c.change.from_text == "$155 billion"
     assert all(x.quantity.text != "$155 billion" for x in claims)
+
+
+def test_reporting_verb_with_object_is_not_a_source(extractor):
+    c = one(extractor.extract("Marlow Telecom added 1.2 million customers in Q2 2025."), "1.2 million")
+    assert c.attribution is None
+    assert c.entity.text == "Marlow Telecom" and c.metric.text == "customers"
+    assert c.timeframe.value == "2025-Q2"
+
+
+def test_time_expressions_are_never_entities(extractor):
+    c = one(extractor.extract("Brenner Logistics posted a loss of $3.2 million in H1 2025."), "$3.2 million")
+    assert c.entity.text == "Brenner Logistics"
+    assert c.metric.text == "loss" and c.kind == "level"
