@@ -1103,11 +1103,34 @@ class Assembler:
                 continue
             best = h
         if best is None:
+            best = self._hedge_after(q, s)
+        if best is None:
             return
         claim["modality"] = best["modality"]
         claim["hedge"] = {"text": best["text"], "start_char": best["start_char"], "end_char": best["end_char"]}
         if best.get("negated"):
             claim["negated"] = True
+
+    def _hedge_after(self, q: dict, s: SentenceInfo) -> Optional[dict]:
+        """A cue after the quantity that governs it as subject: "Sales of 5 million units are
+        expected in 2026", "Some 300 jobs could go"."""
+        qspan = self.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+        if qspan is None:
+            return None
+        for h in s.hedges:
+            if h["start_char"] < q["end_char"] or self._between_has_boundary(q["end_char"], h["start_char"]):
+                continue
+            cue = self.doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")
+            if cue is None:
+                continue
+            verb = cue.root
+            while verb.dep_ in ("aux", "auxpass", "xcomp", "neg") and verb.head.i != verb.i:
+                verb = verb.head
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
+                    return h
+            return None
+        return None
 
     # -- attribution -------------------------------------------------------------------------------
     def _attribution(self, q: dict, s: SentenceInfo, claim: dict) -> None:

@@ -212,3 +212,15 @@ def test_time_expressions_are_never_entities(extractor):
     c = one(extractor.extract("Brenner Logistics posted a loss of $3.2 million in H1 2025."), "$3.2 million")
     assert c.entity.text == "Brenner Logistics"
     assert c.metric.text == "loss" and c.kind == "level"
+
+
+@pytest.mark.parametrize(
+    "sentence, qtext, modality",
+    [
+        ("Sales of 5 million heat pumps are expected in 2026.", "5 million", "forecast"),
+        ("Some 300 jobs could go at the Leith yard.", "Some 300", "possible"),
+        ("Exports of 2 million tonnes were recorded, but imports may rise.", "2 million tonnes", "asserted"),
+    ],
+)
+def test_cue_after_a_quantity_in_its_subject(extractor, sentence, qtext, modality):
+    assert one(extractor.extract(sentence), qtext).modality == modality
