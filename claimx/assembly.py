@@ -24,29 +24,22 @@ from typing import Optional
 import regex
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import CompiledCues, load_cues
+from .lexicon import CompiledCues, load_cues, load_syntax
 
-ENTITY_LABELS = frozenset({"GPE", "ORG", "PRODUCT", "LOC", "FAC", "NORP", "PERSON", "EVENT"})
-PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "he", "she", "his", "her", "we", "our"})
+_SYNTAX = load_syntax()
+ENTITY_LABELS = _SYNTAX.entity_labels
+PRONOUNS = _SYNTAX.pronouns
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Verbs whose subject is what the number measures ("revenue reached $5bn"), as opposed to
 # transitive actions whose subject is the actor ("Orion operates 120 data centres").
-LINKING_LEMMAS = frozenset(
-    """be reach surpass exceed top total stand amount account average hit remain stay come peak
-    rise fall grow increase decrease decline climb drop jump surge slump ease widen narrow expand
-    shrink double triple hover sit run range equal represent make reach near approach
-    exceed cross pass break touch trade worth value estimate project forecast expect""".split()
-)
-# Head nouns that name a measure of something ("market size", "fleet value"): the noun
-# compounds before them name the thing measured.
-MEASURE_HEADS = frozenset(
-    """size scale share value volume rate level number count total capacity output revenue revenues
-    sales turnover price prices cost costs valuation penetration growth""".split()
-)
-TIME_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "half", "decade"})
-ANAPHORIC_NOUNS = frozenset({"figure", "number", "total", "tally", "amount", "estimate", "sum"})
-_NOT_METRIC_BEFORE = frozenset({"record", "total", "high", "low", "peak", "estimate", "average", "level", "mark", "figure"})
-_ANAPHORIC_DET = frozenset({"this", "these", "that", "those", "such"})
+LINKING_LEMMAS = _SYNTAX.linking_verbs
+# Head nouns that name a measure of something ("market size"): the noun compounds before them
+# name the thing measured.
+MEASURE_HEADS = _SYNTAX.measure_heads
+TIME_NOUNS = _SYNTAX.time_nouns
+ANAPHORIC_NOUNS = _SYNTAX.anaphoric_nouns
+_NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
+_ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
 _FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
 _TRIM = ",;:.—–-()[]\"'“”‘’ "

@@ -101,6 +101,37 @@ class CompiledCues:
         return self.hedge_modality.get(" ".join(cue_text.lower().split()), "forecast")
 
 
+class SyntaxLexicon(BaseModel):
+    """Schema of ``syntax.json``: the word classes the claim assembly uses; unknown keys rejected."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    source: str = Field(alias="_source", min_length=1)
+    entity_labels: frozenset[str]
+    pronouns: frozenset[str]
+    linking_verbs: frozenset[str]
+    measure_heads: frozenset[str]
+    time_nouns: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    not_metric_before: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+
+    @field_validator("pronouns", "linking_verbs", "measure_heads", "time_nouns", "anaphoric_nouns",
+                     "not_metric_before", "anaphoric_determiners")
+    @classmethod
+    def _lower(cls, v: frozenset[str]) -> frozenset[str]:
+        bad = [w for w in v if w != w.lower() or not w.strip()]
+        if bad:
+            raise ValueError(f"words must be lower case and non-empty: {bad}")
+        return v
+
+
+@lru_cache(maxsize=1)
+def load_syntax() -> SyntaxLexicon:
+    """Load and validate ``claimx/resources/syntax.json`` once; raises ``pydantic.ValidationError``."""
+    raw = resources.files("claimx").joinpath("resources/syntax.json").read_text(encoding="utf-8")
+    return SyntaxLexicon.model_validate(json.loads(raw))
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> CompiledCues:
     """Load and validate ``claimx/resources/cues.json`` once; raises ``pydantic.ValidationError``."""

@@ -25,9 +25,9 @@ def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
         neg = cues.negation_re.search(text, max(0, start - 20), start)
         if neg:
             negated = True
-            start = neg.start() if not text[neg.start():neg.end()].lower().startswith("n't") else neg.start()
-            # "isn't expected": keep the cue from the negation word on
-            while start > 0 and text[start - 1].isalpha() and text[start:start + 3].lower() == "n't":
+            start = neg.start()
+            # "isn't expected": the cue starts at the word the "n't" is glued to
+            while start > 0 and text[start - 1].isalpha():
                 start -= 1
         out.append({
             "text": text[start:m.end()], "start_char": start, "end_char": m.end(),
