@@ -362,3 +362,17 @@ def test_fast_scan_equals_exhaustive_search_on_fixtures():
     texts += generate_sentences(300, seed=99)
     for text in texts:
         assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+
+
+def test_speed_word_lists_are_validated_data():
+    """The trigger words, core prefix words and sentence openers live in time.json, validated."""
+    from pydantic import ValidationError
+
+    from claimx.grammar.timex import TimeLexicon
+
+    raw = load_time_lexicon().model_dump(by_alias=True)
+    assert "year" in raw["trigger_words"] and "In" in raw["sentence_openers"]
+    for key, bad in (("trigger_words", ["Year"]), ("core_prefix_words", ["two words"]),
+                     ("sentence_openers", ["in"])):
+        with pytest.raises(ValidationError):
+            TimeLexicon.model_validate({**raw, key: bad})

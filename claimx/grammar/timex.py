@@ -61,6 +61,23 @@ class TimeLexicon(BaseModel):
     non_year_follower_symbols: list[str]
     extra_currency_tokens: list[str]
     extra_currency_words: list[str]
+    trigger_words: list[str]
+    core_prefix_words: list[str]
+    sentence_openers: list[str]
+
+    @field_validator("trigger_words", "core_prefix_words")
+    @classmethod
+    def _lower_words(cls, v: list[str]) -> list[str]:
+        if not v or any(not w or w != w.lower() or not regex.fullmatch(r"\w+", w) for w in v):
+            raise ValueError("must be a non-empty list of lower-case single words")
+        return v
+
+    @field_validator("sentence_openers")
+    @classmethod
+    def _openers_ok(cls, v: list[str]) -> list[str]:
+        if any(not regex.fullmatch(r"\p{Lu}\w*", w) for w in v):
+            raise ValueError("sentence_openers must be capitalised single words")
+        return v
 
     @field_validator("months", "month_abbreviations")
     @classmethod
@@ -345,7 +362,7 @@ _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND
 # find_timeframes only tries it at a few candidate positions, chosen so that the result is exactly
 # what a position-by-position search would give (tests/test_timex.py checks both agree):
 # 1. every match of _MASTER contains a *trigger*: a year-like number (18xx-21xx), Q1-4/1-4Q/H1-2/
-#    1-2H/FY, a month or weekday name, or one of the time words below (ci) -- each core branch of
+#    1-2H/FY, a month or weekday name, or one of the trigger_words of time.json -- each core branch of
 #    _BRANCHES needs one;
 # 2. the text between a match's start and its first trigger holds only words of _PREFIX_WORDS
 #    (relation cues, position modifiers and the few words a core can start with: "the", "same",
@@ -357,13 +374,10 @@ _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND
 # weekday names, and the time words on the lower-cased text.
 # --------------------------------------------------------------------------------------------
 
-_TIME_WORDS = ("year", "quarter", "half", "month", "week", "decade", "period", "season", "yesterday",
-               "today", "tomorrow", "fiscal", "financial")
+_TIME_WORDS = tuple(_LEX.trigger_words)
 # Words a core branch of _BRANCHES may hold before its first trigger (lower case; matched
 # case-insensitively). Keep in step with _BRANCHES: the equivalence test catches omissions.
-_CORE_PREFIX_WORDS = ("the", "same", "corresponding", "comparable", "prior", "previous", "preceding",
-                      "that", "following", "of", "this", "last", "next", "current", "coming", "final", "past",
-                      "first", "second", "latter", "three", "six", "end")
+_CORE_PREFIX_WORDS = tuple(_LEX.core_prefix_words)
 _PREFIX_WORDS = frozenset(
     w
     for phrase in list(_CUE_TO_REL) + _MODS_HYPHEN + _MODS_WORD + list(_CORE_PREFIX_WORDS)
@@ -480,7 +494,8 @@ _NUMBER_RANGE_NEXT = regex.compile(rf"\s*(?:(?i:and|to)\s+|{_DASH}\s*)[\d$\u20ac
 _PIVOT = _LEX.two_digit_year_pivot
 _DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 # a capitalised word (not sentence-initial: preceded by a lower-case word or a comma) just before
-_PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:In|For|By|During|Since|Until|Through|Before|After|From|The|Its|Their|Our|Over)\s)\p{Lu}[\w-]*\s+\Z")
+_PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:" + "|".join(map(regex.escape, _LEX.sentence_openers))
+                                + r")\s)\p{Lu}[\w-]*\s+\Z")
 _ORDINALS = {k.lower(): v for k, v in _LEX.ordinals.items()}
 _COUNTS = {k.lower(): v for k, v in _LEX.count_words.items()}
 _SEASONS = {k.lower(): v for k, v in _LEX.seasons.items()}
