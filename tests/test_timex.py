@@ -450,3 +450,13 @@ def test_speed_word_lists_are_validated_data():
                      ("sentence_openers", ["in"])):
         with pytest.raises(ValidationError):
             TimeLexicon.model_validate({**raw, key: bad})
+
+
+def test_docs_page_is_generated_from_current_code():
+    """docs/timeframes.md is exactly what `python -m claimx.grammar.timex_docs` prints."""
+    from claimx.grammar.timex_docs import EXAMPLES, render
+
+    page = render()
+    assert (ROOT / "docs/timeframes.md").read_text(encoding="utf-8") == page
+    assert len(EXAMPLES) >= 60
+    assert "| numeric date, day > 12 | The plant opened on 30/06/2025. | `on 30/06/2025` | `2025-06-30` |" in page
