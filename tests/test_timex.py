@@ -92,6 +92,52 @@ TABLE = [
     ("Demand will triple in the next decade.", "in the next decade", "between", "XXXX/XXXX", "2026/2036"),
     ("Shares rose 3% today.", "today", "in", "XXXX-XX-XX", "2026-03-12"),
     ("The tariff takes effect tomorrow.", "tomorrow", "in", "XXXX-XX-XX", "2026-03-13"),
+    # numeric dates (a slashed date is read only when its order is unambiguous)
+    ("The plant opened on 2025-06-30.", "on 2025-06-30", "in", "2025-06-30", "2025-06-30"),
+    ("The plant opened on 30/06/2025.", "on 30/06/2025", "in", "2025-06-30", "2025-06-30"),
+    ("The plant opened on 06/30/2025.", "on 06/30/2025", "in", "2025-06-30", "2025-06-30"),
+    ("Stocks were 4 Mt as of 30.06.2025.", "as of 30.06.2025", "as_of", "2025-06-30", "2025-06-30"),
+    ("Stocks were 4 Mt as of 1.7.2025.", "as of 1.7.2025", "as_of", "2025-07-01", "2025-07-01"),
+    ("The plant opened on 2025/06/30.", "on 2025/06/30", "in", "2025-06-30", "2025-06-30"),
+    ("Output peaked on 2025.06.30.", "on 2025.06.30", "in", "2025-06-30", "2025-06-30"),
+    ("Prices fell on 12/12/2024.", "on 12/12/2024", "in", "2024-12-12", "2024-12-12"),
+    # periods named by their end
+    ("Profit rose 4% in the fiscal year ended March 2024.", "in the fiscal year ended March 2024", "in",
+     "FY2024", "FY2024"),
+    ("Revenue was $2 billion for the financial year ending 31 March 2025.",
+     "for the financial year ending 31 March 2025", "in", "FY2025", "FY2025"),
+    ("Sales were $9 million in FY ended June 30, 2025.", "in FY ended June 30, 2025", "in", "FY2025", "FY2025"),
+    ("Sales fell in the fiscal year ended June.", "in the fiscal year ended June", "in", "FYXXXX", "FY2025"),
+    ("House prices rose 5% in the year to June 2025.", "in the year to June 2025", "between",
+     "2024-07/2025-06", "2024-07/2025-06"),
+    ("Inflation was 3% in the 12 months to March.", "in the 12 months to March", "between",
+     "XXXX-04/XXXX-03", "2025-04/2026-03"),
+    ("Net income was $4 million for the year ended December 31, 2024.",
+     "for the year ended December 31, 2024", "in", "2024", "2024"),
+    ("Revenue grew 8% in the six months ended June 30, 2025.", "in the six months ended June 30, 2025", "in",
+     "2025-H1", "2025-H1"),
+    ("Sales rose in the three months to September 2025.", "in the three months to September 2025", "in",
+     "2025-Q3", "2025-Q3"),
+    ("Output fell 2% in the nine months to September.", "in the nine months to September", "between",
+     "XXXX-01/XXXX-09", "2025-01/2025-09"),
+    ("Revenue was $5 million in the year ended 15 March 2025.", "in the year ended 15 March 2025", "between",
+     "2024-03-16/2025-03-15", "2024-03-16/2025-03-15"),
+    ("Wages rose 6% in the half-year to end-December 2025.", "in the half-year to end-December 2025", "in",
+     "2025-H2", "2025-H2"),
+    # spans back from the reference date
+    ("Prices rose 9% over the past year.", "over the past year", "between", "XXXX/XXXX", "2025/2026"),
+    ("Prices rose 9% in the past year.", "in the past year", "between", "XXXX/XXXX", "2025/2026"),
+    ("Loans grew 7% over the last year.", "over the last year", "between", "XXXX/XXXX", "2025/2026"),
+    ("Rents rose 4% in the past 12 months.", "in the past 12 months", "between", "XXXX-XX/XXXX-XX",
+     "2025-03/2026-03"),
+    ("Sales rose in the last three months.", "in the last three months", "between", "XXXX-XX/XXXX-XX",
+     "2025-12/2026-03"),
+    # to date: the reference year, quarter or month
+    ("Sales are up 12% year to date.", "year to date", "in", "XXXX", "2026"),
+    ("Sales are up 12% year-to-date.", "year-to-date", "in", "XXXX", "2026"),
+    ("Returns were 4% YTD.", "YTD", "in", "XXXX", "2026"),
+    ("Shipments rose 3% so far this year.", "so far this year", "in", "XXXX", "2026"),
+    ("Volumes are 5% higher quarter to date.", "quarter to date", "in", "XXXX-QX", "2026-Q1"),
 ]
 
 
@@ -195,10 +241,36 @@ def test_bare_quarter_after_a_name_is_a_product_but_not_with_a_cue_or_year():
     assert find_timeframes("Audi Q4 sales rose.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="numeric day/month dates (30/06/2025, 06/30/2025) not handled yet")
-def test_numeric_dates():
-    (m,) = find_timeframes("The plant opened on 30/06/2025.")
-    assert (m.text, m.value) == ("on 30/06/2025", "2025-06-30")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant opened on 03/04/2025.",  # 3 April (UK) or 4 March (US): left unmatched, year included
+        "Prices fell on 31/02/2025.",  # no such day
+        "It runs version 2023.1.2 and 10/13/14.",  # a version; two-digit years are not read
+        "Scores were 13/14/2025 and 1/2/3.",  # both parts above 12
+    ],
+)
+def test_numeric_dates_left_unmatched(text):
+    assert find_timeframes(text) == []
+
+
+def test_numeric_date_parts_are_checked_for_the_year():
+    assert [m.value for m in find_timeframes("on 29/02/2024")] == ["2024-02-29"]
+    assert find_timeframes("on 29/02/2025") == []
+
+
+def test_last_months_of_a_year_stay_a_quarter_or_half():
+    (m,) = find_timeframes("Sales rose in the last three months of 2024.")
+    assert (m.value, m.relation) == ("2024-Q4", "in")
+    (m,) = find_timeframes("Sales rose in the last six months of the year.", reference_date=REF)
+    assert (m.value, m.relation) == ("2026-H2", "in")
+    (m,) = find_timeframes("Sales rose last year.", reference_date=REF)
+    assert (m.text, m.value, m.relation) == ("last year", "2025", "in")
+
+
+def test_period_to_a_day_before_the_reference_date():
+    (m,) = find_timeframes("in the 12 months to March 31", reference_date=REF)
+    assert (m.value, m.relation) == ("2024-04/2025-03", "between")
 
 
 def test_bare_year_and_units():
@@ -339,7 +411,9 @@ _EQ_PIECES = st.sampled_from(
                    "coming ", "of ", "fiscal ", "financial ", "FY", "Q", "H", "1", "2", "4", "25", "30th ",
                    "2025", "1999", "2031", "'25", "'s ", "June ", "Dec. ", "Sept ", "May ", "Tuesday", ", ",
                    " ", "  ", "\n", "-", "–", "/", ".", "$", "%", "million", "summer ", "spring ", "end",
-                   "yesterday", "onwards", "a ", "two ", "5 ", "ſeason", "İ", "x", "Kelvin", "and ", "to "])
+                   "yesterday", "onwards", "a ", "two ", "5 ", "ſeason", "İ", "x", "Kelvin", "and ", "to ",
+                   "ended ", "ending ", "date", "YTD", "so far ", "thus ", "past ", "12 ", "nine ", "30/", "06/",
+                   "13.", "6.", "2024.", "period ", "half-year ", "March ", "31 "])
 
 
 @settings(max_examples=600, deadline=None)
@@ -362,3 +436,27 @@ def test_fast_scan_equals_exhaustive_search_on_fixtures():
     texts += generate_sentences(300, seed=99)
     for text in texts:
         assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+
+
+def test_speed_word_lists_are_validated_data():
+    """The trigger words, core prefix words and sentence openers live in time.json, validated."""
+    from pydantic import ValidationError
+
+    from claimx.grammar.timex import TimeLexicon
+
+    raw = load_time_lexicon().model_dump(by_alias=True)
+    assert "year" in raw["trigger_words"] and "In" in raw["sentence_openers"]
+    for key, bad in (("trigger_words", ["Year"]), ("core_prefix_words", ["two words"]),
+                     ("sentence_openers", ["in"])):
+        with pytest.raises(ValidationError):
+            TimeLexicon.model_validate({**raw, key: bad})
+
+
+def test_docs_page_is_generated_from_current_code():
+    """docs/timeframes.md is exactly what `python -m claimx.grammar.timex_docs` prints."""
+    from claimx.grammar.timex_docs import EXAMPLES, render
+
+    page = render()
+    assert (ROOT / "docs/timeframes.md").read_text(encoding="utf-8") == page
+    assert len(EXAMPLES) >= 60
+    assert "| numeric date, day > 12 | The plant opened on 30/06/2025. | `on 30/06/2025` | `2025-06-30` |" in page

@@ -61,6 +61,41 @@ class TimeLexicon(BaseModel):
     non_year_follower_symbols: list[str]
     extra_currency_tokens: list[str]
     extra_currency_words: list[str]
+    trigger_words: list[str]
+    core_prefix_words: list[str]
+    sentence_openers: list[str]
+    period_end_connectors: list[str]
+    period_months: dict[str, int]
+    to_date_abbreviations: dict[str, str]
+    to_date_prefixes: list[str]
+
+    @field_validator("period_months")
+    @classmethod
+    def _period_months_ok(cls, v: dict[str, int]) -> dict[str, int]:
+        if any(n not in (1, 3, 6, 12) for n in v.values()):
+            raise ValueError("period_months values must be 1, 3, 6 or 12")
+        return v
+
+    @field_validator("to_date_abbreviations")
+    @classmethod
+    def _to_date_ok(cls, v: dict[str, str]) -> dict[str, str]:
+        if not set(v.values()) <= {"year", "quarter", "month"} or any(not k.isupper() for k in v):
+            raise ValueError("to_date_abbreviations map upper-case codes to year/quarter/month")
+        return v
+
+    @field_validator("trigger_words", "core_prefix_words")
+    @classmethod
+    def _lower_words(cls, v: list[str]) -> list[str]:
+        if not v or any(not w or w != w.lower() or not regex.fullmatch(r"\w+", w) for w in v):
+            raise ValueError("must be a non-empty list of lower-case single words")
+        return v
+
+    @field_validator("sentence_openers")
+    @classmethod
+    def _openers_ok(cls, v: list[str]) -> list[str]:
+        if any(not regex.fullmatch(r"\p{Lu}\w*", w) for w in v):
+            raise ValueError("sentence_openers must be capitalised single words")
+        return v
 
     @field_validator("months", "month_abbreviations")
     @classmethod
@@ -183,6 +218,10 @@ _NAMED_LISTS: dict[str, frozenset[str]] = {
     "ords": _variants(_LEX.ordinals),
     "seasons": _variants(_LEX.seasons),
     "counts": _variants(_LEX.count_words),
+    "pconn": _variants(_LEX.period_end_connectors),
+    "punits": _variants(_LEX.period_months),
+    "tdabbr": frozenset(_LEX.to_date_abbreviations),
+    "tdpre": _variants(_LEX.to_date_prefixes),
 }
 _MON = r"(?P<mon>\L<monfull>(?![A-Za-z])|\L<monabbr>(?:\.|(?![A-Za-z])))"
 _WD = r"(?P<wd>\L<wd>)(?![A-Za-z])"
@@ -202,6 +241,26 @@ _YREF_NUM = (
 )
 _YREF = rf"(?:{_YREF_NUM}|(?:{_YREL_OFFSET}|{_YREL_ANCHOR})\s+(?i:year))"
 _YPOSS = rf"(?:(?P<year>{_Y4})|{_YREL_ANCHOR}\s+(?i:year))['\u2019]s"
+
+# numeric dates: 30/06/2025 or 06/30/2025 (na/nb: the order is decided in _numeric_day_month),
+# 30.06.2025 (day first), 2025/6/30 and 2025.06.30 (year first; dotted needs two-digit parts: 2023.1.2
+# is a version number)
+_NUM_TAIL = r"(?!\w|[./,\u2013-]\d)"
+_NUMDATE = (
+    rf"(?<![\w.,/])(?P<na>[0-3]?\d)/(?P<nb>[0-3]?\d)/(?P<year>{_Y4}){_NUM_TAIL}"
+    rf"|(?<![\w.,/])(?P<na>[0-3]?\d)(?P<ndot>\.)(?P<nb>[0-3]?\d)\.(?P<year>{_Y4}){_NUM_TAIL}"
+    rf"|(?<![\w.,/])(?P<year>{_Y4})/(?P<monn>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9]){_NUM_TAIL}"
+    rf"|(?<![\w.,/])(?P<year>{_Y4})\.(?P<monn>1[0-2]|0[1-9])\.(?P<day>3[01]|[12]\d|0[1-9]){_NUM_TAIL}"
+)
+_ISODATE = rf"(?P<year>{_Y4})-(?P<monn>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
+# the end point of a period named by its end ("the year to June 2025", "FY ended June 30, 2025")
+_PEND_END = (
+    r"(?:(?i:the\s+end\s+of)\s+|(?i:end)[-\s])?"
+    rf"(?:{_MON}\s+{_DAY}(?!,\d)(?:,?\s+(?P<year>{_Y4}))?"
+    rf"|(?:(?i:the)\s+)?(?<![\d.,$])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?i:of))?\s+{_MON}"
+    rf"(?:,?\s+(?P<year>{_Y4}))?"
+    rf"|{_MON}(?:,?\s+(?P<year>{_Y4}))?|{_ISODATE}|{_NUMDATE})"
+)
 
 _Q_WORD = r"(?i:quarter)"
 _H_WORD = r"(?i:half(?:[-\s]year)?)"
@@ -226,8 +285,25 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|that\s+(?:year|quarter|month|period)|the\s+following\s+year|year[-\s](?:ago|earlier)))"
         r"(?![\w-])",
     ),
+    # year/quarter/month to date: the reference year, quarter or month
+    (
+        "todate",
+        r"(?:(?i:the)\s+)?(?P<tdu>(?i:year|quarter|month))[-\s](?i:to)[-\s](?i:date)(?![\w-])"
+        r"|(?P<tdc>\L<tdabbr>)(?![\w-])"
+        r"|\L<tdpre>\s+(?:(?i:this)|(?i:in\s+the\s+current))\s+(?P<tdu>(?i:year|quarter|month))(?![\w-])",
+    ),
+    # periods named by their end: the fiscal year ended March 2024, the 12 months to June 2025
+    (
+        "pend",
+        r"(?:(?P<pfy>(?:(?i:the)\s+)?(?i:fiscal|financial)[-\s](?i:year)|FY)"
+        r"|(?:(?i:the)\s+)?(?P<pcnt>\L<counts>|\d{1,2})[-\s](?P<punit>(?i:months?))(?:\s+(?i:period))?"
+        r"|(?i:the)\s+(?P<punit>\L<punits>))"
+        rf",?\s+(?P<pconn>\L<pconn>)\s+{_PEND_END}",
+    ),
     # ISO date 2025-06-30
-    ("date", rf"(?P<year>{_Y4})-(?P<monn>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"),
+    ("date", _ISODATE),
+    # numeric dates 30/06/2025, 06/30/2025, 30.06.2025, 2025/06/30
+    ("date", _NUMDATE),
     # (Tuesday,) June 30(, 2025)
     ("date", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?!,\d)(?:,?\s+(?P<year>{_Y4}))?"),
     # (Tuesday,) (the) 30(th) (of) June (2025)
@@ -255,8 +331,9 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:{_ORD}|(?P<last>(?i:final|last)))[-\s]{_Q_WORD}(?![\w-])"
         rf"(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?",
     ),
-    ("quarter", rf"(?:(?i:the)\s+)?(?P<first>(?i:first|last|final))\s+(?i:three|3)\s+(?i:months)"
-                rf"(?:\s+(?i:of)\s+{_YREF})?"),
+    # "the last three months" without "of <year>" is a span (below)
+    ("quarter", rf"(?:(?i:the)\s+)?(?:(?P<first>(?i:first|final))\s+(?i:three|3)\s+(?i:months)"
+                rf"(?:\s+(?i:of)\s+{_YREF})?|(?P<first>(?i:last))\s+(?i:three|3)\s+(?i:months)\s+(?i:of)\s+{_YREF})"),
     # halves
     ("half", rf"(?<!\w)H(?P<h>[12])(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s*{_YREF_NUM})?"),
     ("half", rf"(?<![\w.,])(?P<h>[12])H\s?(?:(?P<fy>FY)\s?)?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"),
@@ -266,8 +343,8 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?i:the)\s+)?(?:{_YPOSS}\s+)?(?P<hord>(?i:first|second|1st|2nd|latter))[-\s]{_H_WORD}"
         rf"(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?",
     ),
-    ("half", rf"(?:(?i:the)\s+)?(?P<first>(?i:first|last|final))\s+(?i:six|6)\s+(?i:months)"
-             rf"(?:\s+(?i:of)\s+{_YREF})?"),
+    ("half", rf"(?:(?i:the)\s+)?(?:(?P<first>(?i:first|final))\s+(?i:six|6)\s+(?i:months)"
+             rf"(?:\s+(?i:of)\s+{_YREF})?|(?P<first>(?i:last))\s+(?i:six|6)\s+(?i:months)\s+(?i:of)\s+{_YREF})"),
     # seasons with a year
     ("season", rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?(?P<year>{_Y4})"),
     # month year
@@ -284,7 +361,10 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "span",
         rf"(?:(?i:the)\s+)?(?P<sdir>(?i:past|last|previous|next|coming))\s+"
-        rf"(?:{_COUNT}\s+(?P<sunit>(?i:years|decades))|(?P<sunit>(?i:decade)))(?![\w-])",
+        rf"(?:{_COUNT}\s+(?P<sunit>(?i:years|decades|months))|(?P<sunit>(?i:decade)))(?![\w-])"
+        # the past year / the last year (not "last year": the previous calendar year)
+        r"|(?:(?i:the)\s+)?(?P<sdir>(?i:past))\s+(?P<sunit>(?i:year|month))(?![\w-])"
+        r"|(?i:the)\s+(?P<sdir>(?i:last))\s+(?P<sunit>(?i:year|month))(?![\w-])(?!\s+(?i:of)(?!\w))",
     ),
     # a bare year
     ("year", rf"(?<![\w.,$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20a6\u20b1/])(?<![A-Z0-9]-)(?P<year>{_Y4})(?![-/]\d|[.,]\d|\w)"),
@@ -345,7 +425,7 @@ _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND
 # find_timeframes only tries it at a few candidate positions, chosen so that the result is exactly
 # what a position-by-position search would give (tests/test_timex.py checks both agree):
 # 1. every match of _MASTER contains a *trigger*: a year-like number (18xx-21xx), Q1-4/1-4Q/H1-2/
-#    1-2H/FY, a month or weekday name, or one of the time words below (ci) -- each core branch of
+#    1-2H/FY, a month or weekday name, or one of the trigger_words of time.json -- each core branch of
 #    _BRANCHES needs one;
 # 2. the text between a match's start and its first trigger holds only words of _PREFIX_WORDS
 #    (relation cues, position modifiers and the few words a core can start with: "the", "same",
@@ -357,13 +437,10 @@ _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND
 # weekday names, and the time words on the lower-cased text.
 # --------------------------------------------------------------------------------------------
 
-_TIME_WORDS = ("year", "quarter", "half", "month", "week", "decade", "period", "season", "yesterday",
-               "today", "tomorrow", "fiscal", "financial")
+_TIME_WORDS = tuple(_LEX.trigger_words)
 # Words a core branch of _BRANCHES may hold before its first trigger (lower case; matched
 # case-insensitively). Keep in step with _BRANCHES: the equivalence test catches omissions.
-_CORE_PREFIX_WORDS = ("the", "same", "corresponding", "comparable", "prior", "previous", "preceding",
-                      "that", "following", "of", "this", "last", "next", "current", "coming", "final", "past",
-                      "first", "second", "latter", "three", "six", "end")
+_CORE_PREFIX_WORDS = tuple(_LEX.core_prefix_words)
 _PREFIX_WORDS = frozenset(
     w
     for phrase in list(_CUE_TO_REL) + _MODS_HYPHEN + _MODS_WORD + list(_CORE_PREFIX_WORDS)
@@ -386,11 +463,11 @@ _TRIGGER_WORDS_LOW = _re.compile("|".join(_TIME_WORDS))
 _TRIGGER_WORDS_CI = regex.compile(r"(?i:" + "|".join(_TIME_WORDS) + ")")  # when lower() changes lengths
 # run on the lower-cased text (same length), where a case-sensitive set lookup is much faster
 _WINDOW_LOW = regex.compile(
-    r"(?r)(?:(?<!\w)(?:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    r"(?r)(?:(?<!\w)(?:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.]+){0," + str(_MAX_PREFIX) + r"}\w*",
     prefix=_PREFIX_WORDS,
 )
 _WINDOW_CI = regex.compile(
-    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.]+){0," + str(_MAX_PREFIX) + r"}\w*",
     prefix=_PREFIX_WORDS,
 )
 _WORD_START = regex.compile(r"(?<!\w)\w")
@@ -478,9 +555,12 @@ _LOWER_WORD_NEXT = regex.compile(r"\s+[a-z]")
 _NUMBER_RANGE_NEXT = regex.compile(rf"\s*(?:(?i:and|to)\s+|{_DASH}\s*)[\d$\u20ac\u00a3\u00a5]")
 
 _PIVOT = _LEX.two_digit_year_pivot
+_PERIOD_MONTHS = {_norm(k.replace("-", " ")): v for k, v in _LEX.period_months.items()}
+_TD_ABBR = dict(_LEX.to_date_abbreviations)
 _DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 # a capitalised word (not sentence-initial: preceded by a lower-case word or a comma) just before
-_PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:In|For|By|During|Since|Until|Through|Before|After|From|The|Its|Their|Our|Over)\s)\p{Lu}[\w-]*\s+\Z")
+_PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:" + "|".join(map(regex.escape, _LEX.sentence_openers))
+                                + r")\s)\p{Lu}[\w-]*\s+\Z")
 _ORDINALS = {k.lower(): v for k, v in _LEX.ordinals.items()}
 _COUNTS = {k.lower(): v for k, v in _LEX.count_words.items()}
 _SEASONS = {k.lower(): v for k, v in _LEX.seasons.items()}
@@ -514,6 +594,8 @@ class _Atom:
     unit: Optional[str] = None  # rel: year/quarter/month/week/yesterday; bare: quarter/half
     onward: bool = False
     anchored: bool = False  # year filled in from the reference date by _share_year
+    months: Optional[int] = None  # pend: length in months of a period named by its end
+    collapsed: bool = False  # pend: the period is a calendar year/half/quarter/month
 
 
 def _expand_yy(yy: str, base: Optional[int] = None) -> int:
@@ -541,6 +623,37 @@ def _read_year(m: regex.Match, atom: _Atom) -> None:
             atom.soffset = _YREL_SENT_OFF[_norm(yoff)]
         elif yrel:
             atom.yanchor = _YREL_ANCHOR_OFF[_norm(yrel)]
+
+
+def _numeric_day_month(m: regex.Match) -> Optional[tuple[int, int]]:
+    """(month, day) of a numeric date 30/06/2025, 06/30/2025 or 30.06.2025; ``None`` when the
+    order is ambiguous ('03/04/2025') or no reading is a valid day and month."""
+    a, b = int(m.group("na")), int(m.group("nb"))
+    if m.group("ndot"):  # day first, unless only month first is valid (06.30.2025)
+        if 1 <= b <= 12 and 1 <= a <= 31:
+            return b, a
+        return (a, b) if 1 <= a <= 12 and 1 <= b <= 31 else None
+    readings = {(mo, d) for mo, d in ((b, a), (a, b)) if 1 <= mo <= 12 and 1 <= d <= 31}
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _date_parts(m: regex.Match) -> Optional[tuple[Optional[int], int, Optional[int]]]:
+    """(year, month, day) of the date groups of a match (``day`` may be ``None`` for a month);
+    ``None`` when the date is ambiguous or does not exist (30 February)."""
+    if m.group("na"):
+        md = _numeric_day_month(m)
+        if md is None:
+            return None
+        month, day = md
+    elif m.group("monn"):
+        month, day = int(m.group("monn")), int(m.group("day"))
+    else:
+        month = _MONTH_NAMES[m.group("mon").rstrip(".")]
+        day = int(m.group("day")) if m.group("day") else None
+    year = int(m.group("year")) if m.group("year") else None
+    if day is not None and day > calendar.monthrange(2000 if year is None else year, month)[1]:
+        return None
+    return year, month, day
 
 
 def _year_ok(y: Optional[int]) -> bool:
@@ -600,16 +713,33 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         if mod:
             return None
     elif kind == "date":
-        if m.group("monn"):
-            a.sub = int(m.group("monn"))
-        else:
-            a.sub = _MONTH_NAMES[m.group("mon").rstrip(".")]
-        a.day = int(m.group("day"))
-        if m.group("year"):
-            a.year = int(m.group("year"))
-        leap_year = a.year if a.year is not None else 2000
-        if a.day > calendar.monthrange(leap_year, a.sub)[1]:
+        parts = _date_parts(m)
+        if parts is None:
             return None
+        a.year, a.sub, a.day = parts
+    elif kind == "pend":
+        parts = _date_parts(m)
+        if parts is None:
+            return None
+        a.year, a.sub, a.day = parts
+        if m.group("pfy"):
+            a.fiscal, a.months = True, 12
+        elif m.group("pcnt"):
+            n = _COUNTS.get(_norm(m.group("pcnt")))
+            a.months = int(m.group("pcnt")) if n is None else n
+            if not 1 <= a.months <= 120:
+                return None
+        else:
+            a.months = _PERIOD_MONTHS[_norm(m.group("punit").replace("-", " "))]
+        month_end = a.day is None or a.day >= calendar.monthrange(2001 if a.year is None else a.year, a.sub)[1]
+        a.collapsed = a.fiscal or (month_end and (a.months, a.sub % a.months if a.months <= 12 else 1)
+                                   in ((12, 0), (6, 0), (3, 0), (1, 0)))
+    elif kind == "todate":
+        unit = _TD_ABBR[m.group("tdc")] if m.group("tdc") else _norm(m.group("tdu"))
+        if unit == "year":
+            a.kind, a.yanchor = "year", 0
+        else:
+            a.kind, a.unit, a.yanchor = "rel", unit, 0
     elif kind == "fy":
         a.fiscal = True
         a.year = int(m.group("year")) if m.group("year") else _expand_yy(m.group("yy"))
@@ -689,8 +819,10 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         n = _COUNTS.get(_norm(m.group("cnt"))) if m.group("cnt") else 1
         if n is None:
             n = int(m.group("cnt"))
-        if _norm(m.group("sunit")).startswith("decade"):
+        sunit = _norm(m.group("sunit"))
+        if sunit.startswith("decade"):
             n *= 10
+        a.unit = "month" if sunit.startswith("month") else "year"
         a.sub = n if _norm(m.group("sdir")) in ("next", "coming") else -n
     elif kind == "yearend":
         a.kind, a.pos = "year", "end"
@@ -778,10 +910,18 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
     if a.kind == "decade":
         return f"{a.year // 10}X", False, None
     if a.kind == "span":
+        if a.unit == "month":
+            if ref is None:
+                return "XXXX-XX/XXXX-XX", True, None
+            now = ref.year * 12 + ref.month - 1
+            lo, hi = sorted((now, now + a.sub))
+            return f"{_month_str(lo)}/{_month_str(hi)}", True, None
         if ref is None:
             return "XXXX/XXXX", True, None
         lo, hi = sorted((ref.year, ref.year + a.sub))
         return f"{lo}/{hi}", True, None
+    if a.kind == "pend":
+        return _resolve_pend(a, ref)
     if a.kind == "bare":
         return ("XXXX-QX" if a.unit == "quarter" else "XXXX-HX"), False, None
 
@@ -817,6 +957,45 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
     return value, anchor, a.soffset
 
 
+def _month_str(idx: int, year_known: bool = True) -> str:
+    """'YYYY-MM' of a month index ``year * 12 + month - 1`` ('XXXX-MM' when the year is unknown)."""
+    return f"{idx // 12:04d}-{idx % 12 + 1:02d}" if year_known else f"XXXX-{idx % 12 + 1:02d}"
+
+
+def _resolve_pend(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Optional[int]]:
+    """Value of a period named by its end ("the year to June 2025"): see the time.json conventions."""
+    year, anchor = a.year, False
+    if year is None:
+        anchor = True
+        if ref is not None:
+            year = _recent_year(ref, "date" if a.day else "month", a.sub, a.day)
+    known = year is not None
+    ystr = f"{year:04d}" if known else "XXXX"
+    if a.fiscal:
+        return f"FY{ystr}", anchor, None
+    n, month = a.months, a.sub
+    if a.collapsed:
+        if n == 12:
+            return ystr, anchor, None
+        if n == 6:
+            return f"{ystr}-H{month // 6}", anchor, None
+        if n == 3:
+            return f"{ystr}-Q{month // 3}", anchor, None
+        return f"{ystr}-{month:02d}", anchor, None
+    y = year if known else 2000  # a leap year stands in for an unknown one
+    end_idx = y * 12 + month - 1
+    if a.day is None or a.day >= calendar.monthrange(y, month)[1]:
+        return f"{_month_str(end_idx - n + 1, known)}/{_month_str(end_idx, known)}", anchor, None
+    # day precision: from the day after the same day n months earlier
+    s_idx = end_idx - n
+    s_year, s_month = s_idx // 12, s_idx % 12 + 1
+    start = _dt.date(s_year, s_month, min(a.day, calendar.monthrange(s_year, s_month)[1])) + _dt.timedelta(days=1)
+    end = _dt.date(y, month, a.day)
+    if known:
+        return f"{start.isoformat()}/{end.isoformat()}", anchor, None
+    return f"XXXX{start.isoformat()[4:]}/XXXX{end.isoformat()[4:]}", anchor, None
+
+
 def _resolve_rel(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Optional[int]]:
     if a.unit in _DAY_OFFSETS:
         d = ref + _dt.timedelta(days=_DAY_OFFSETS[a.unit]) if ref else None
@@ -843,9 +1022,14 @@ def _relation(a: _Atom) -> str:
         return rel
     if rel == "at" or (rel is None and a.pos in ("end", "start")):
         return "as_of"
-    if a.kind in ("range", "span"):
+    if _is_period(a):
         return "between"
     return "in"
+
+
+def _is_period(a: _Atom) -> bool:
+    """True for atoms whose value is a start/end period (relation ``between`` by default)."""
+    return a.kind in ("range", "span") or (a.kind == "pend" and not a.collapsed)
 
 
 # --------------------------------------------------------------------------------------------
@@ -925,7 +1109,7 @@ def _join(text: str, atoms: list[_Atom], ref: Optional[_dt.date]) -> list[TimeMa
                                          relation=relation, anchor=anc, offset_years=off))
                 i = j + 1
                 continue
-        if rel in ("between", "range") and a.kind not in ("range", "span") and not (a.cue == "from" and a.onward):
+        if rel in ("between", "range") and not _is_period(a) and not (a.cue == "from" and a.onward):
             if a.kind == "year" and _NUMBER_RANGE_NEXT.match(text, a.end):
                 i += 1  # "between 2000 and 3000 tonnes": a range of numbers, not of years
                 continue
