@@ -112,6 +112,7 @@ class Claim(_Model):
     timeframe: Optional[Timeframe] = None
     modality: Modality = "asserted"
     hedge: Optional[Mention] = Field(None, description="The cue that sets the modality.")
+    negated: bool = Field(False, description="True when the hedge is negated (\"is not expected to\").")
     attribution: Optional[Mention] = Field(None, description="The source cue.")
     reference: Optional[Mention] = Field(None, description="For ratios: what the number is relative to.")
     change: Optional[Change] = None

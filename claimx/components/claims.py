@@ -1,0 +1,56 @@
+"""The ``claimx_claims`` component: claim assembly from quantities, timeframes and cues."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+
+class ClaimAssembler:
+    """Assembles claims (see :mod:`claimx.assembly`) and stores them as dicts on
+    ``doc._.claimx_claims_data``; ``doc._.claims`` returns them as :class:`claimx.models.Claim`.
+
+    Runs the quantity/timeframe/cue components' work itself if they are not in the pipeline.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, include_vague: bool = False) -> None:
+        self.name = name
+        self.include_vague = include_vague
+
+    def __call__(self, doc: Doc) -> Doc:
+        from ..assembly import assemble
+
+        ctx = doc._.claimx_context or {}
+        quantities = doc._.claimx_quantities
+        if quantities is None:
+            from .quantities import QuantityFinder
+            QuantityFinder(None, "claimx_quantities")(doc)
+            quantities = doc._.claimx_quantities
+        if not quantities:
+            doc._.claimx_claims_data = []
+            return doc
+        timeframes = doc._.claimx_timeframes
+        if timeframes is None:
+            from .timeframes import TimeframeFinder
+            TimeframeFinder(None, "claimx_timeframes")(doc)
+            timeframes = doc._.claimx_timeframes
+        cues = doc._.claimx_cues
+        if cues is None:
+            from .cues import CueFinder
+            CueFinder(None, "claimx_cues")(doc)
+            cues = doc._.claimx_cues
+        include_vague = ctx.get("include_vague", self.include_vague)
+        doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague)
+        return doc
+
+
+@Language.factory(
+    "claimx_claims",
+    assigns=["doc._.claimx_claims_data"],
+    requires=["token.dep", "token.pos", "doc.ents"],
+    default_config={"include_vague": False},
+)
+def make_claims(nlp: Language, name: str, include_vague: bool) -> ClaimAssembler:
+    """Factory of the claim assembler; ``include_vague`` keeps vague amounts and figures of speech."""
+    return ClaimAssembler(nlp, name, include_vague=include_vague)

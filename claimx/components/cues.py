@@ -1,0 +1,129 @@
+"""The ``claimx_cues`` component: hedge cues (modality) and attribution cues (source)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..lexicon import CompiledCues, load_cues
+
+
+def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
+    """Hedge cues in ``text``: dicts ``{text, start_char, end_char, modality, negated}``.
+
+    A negation just before the cue ("is not expected to") is kept visible: it is included in the
+    cue's text and ``negated`` is True.
+    """
+    cues = cues or load_cues()
+    out = []
+    for m in cues.hedge_re.finditer(text):
+        start = m.start()
+        negated = False
+        neg = cues.negation_re.search(text, max(0, start - 20), start)
+        if neg:
+            negated = True
+            start = neg.start() if not text[neg.start():neg.end()].lower().startswith("n't") else neg.start()
+            # "isn't expected": keep the cue from the negation word on
+            while start > 0 and text[start - 1].isalpha() and text[start:start + 3].lower() == "n't":
+                start -= 1
+        out.append({
+            "text": text[start:m.end()], "start_char": start, "end_char": m.end(),
+            "modality": cues.modality_of(m.group()), "negated": negated,
+        })
+    return out
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dict]:
+    """Attribution cues of a parsed ``doc``: dicts ``{text, start_char, end_char}``.
+
+    Finds "according to X" (up to the next comma or the end of the sentence), "X said/says/
+    reported/remarked ..." with X the verb's subject, evidence verbs ("statistics show",
+    "the survey found") when their subject is a source noun or they govern a clause, and
+    phrases such as "X put the figure at".
+    """
+    cues = cues or load_cues()
+    text = doc.text
+    out = []
+    for m in cues.attribution_prep_re.finditer(text):
+        end_m = regex.search(r"[,;:]|\.(?:\s|$)|\s(?:while|and\s+(?:is|are|was|were|will))\b", text[m.end():])
+        end = m.end() + (end_m.start() if end_m else len(text) - m.end())
+        if end > m.end():
+            out.append({"text": text[m.start():end].rstrip(), "start_char": m.start(), "end_char": m.start() + len(text[m.start():end].rstrip())})
+    phrase_spans = []
+    for m in cues.attribution_phrase_re.finditer(text):
+        phrase_spans.append((m.start(), m.end()))
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ not in ("VERB", "AUX") or low not in cues.attribution_verbs and not any(a <= tok.idx < b for a, b in phrase_spans):
+            continue
+        if tok.dep_ in ("amod", "acl") and low in ("estimated",):
+            continue
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("parataxis",) or (
+            tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children))
+        is_parenthetical = tok.dep_ in ("ROOT", "parataxis") and any(
+            c.dep_ in ("ccomp",) for c in tok.children) or (tok.dep_ == "ccomp" and tok.i > tok.head.i)
+        subj_words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
+        if low in cues.evidence_verbs and not (subj_words & cues.source_nouns or has_clause):
+            continue
+        if low not in cues.evidence_verbs and not (has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
+                                                   or subj_words & cues.source_nouns or tok.dep_ in ("ROOT", "ccomp", "parataxis")):
+            continue
+        start = subj.left_edge.idx
+        end = tok.idx + len(tok.text)
+        for a, b in phrase_spans:
+            if a <= tok.idx < b:
+                end = b
+        # "pointed out"
+        for c in tok.rights:
+            if c.dep_ == "prt" and c.i == tok.i + 1:
+                end = c.idx + len(c.text)
+        if end - start > 160:
+            continue
+        out.append({"text": text[start:end], "start_char": start, "end_char": end})
+    out.sort(key=lambda a: a["start_char"])
+    # drop overlaps, keep the first
+    kept = []
+    for a in out:
+        if kept and a["start_char"] < kept[-1]["end_char"]:
+            continue
+        kept.append(a)
+    return kept
+
+
+class CueFinder:
+    """Stores hedge and attribution cues on ``doc._.claimx_cues`` as
+    ``{"hedges": [...], "attributions": [...]}`` (lists of dicts, offsets into ``doc.text``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.cues = load_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.claimx_context
+        if ctx is not None and not ctx.get("quantities", True):
+            doc._.claimx_cues = {"hedges": [], "attributions": []}
+            return doc
+        doc._.claimx_cues = {
+            "hedges": find_hedges(doc.text, self.cues),
+            "attributions": find_attributions(doc, self.cues) if doc.has_annotation("DEP") else [],
+        }
+        return doc
+
+
+@Language.factory("claimx_cues", assigns=["doc._.claimx_cues"], requires=["token.dep"])
+def make_cues(nlp: Language, name: str) -> CueFinder:
+    """Factory of the cue component (hedges and attributions from ``claimx/resources/cues.json``)."""
+    return CueFinder(nlp, name)

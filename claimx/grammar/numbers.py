@@ -1,0 +1,161 @@
+"""Numbers written with digits or English words, and scale words (pure functions, no spaCy).
+
+Tables come from ``claimx/resources/number_words.json`` and ``scales.json``; every regex is
+compiled once at import with the ``regex`` module.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Optional, Sequence
+
+import regex
+
+from claimx.grammar._resources import load
+
+_WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
+                                      "unicode_fractions", "multiplier_words", "vague_quantifiers"))
+_SCALES = load("scales.json", ("words", "abbreviations_spaced", "abbreviations_glued",
+                               "abbreviations_money_only", "vague_plurals"))
+
+ONES: Mapping[str, float] = _WORDS["ones"]
+TENS: Mapping[str, float] = _WORDS["tens"]
+GROUP: Mapping[str, float] = _WORDS["group"]
+FRACTION_WORDS: Mapping[str, float] = _WORDS["fraction_words"]
+UNICODE_FRACTIONS: Mapping[str, float] = _WORDS["unicode_fractions"]
+MULTIPLIER_WORDS: Mapping[str, float] = _WORDS["multiplier_words"]
+VAGUE_QUANTIFIERS: Mapping[str, Optional[float]] = _WORDS["vague_quantifiers"]
+SCALE_WORDS: Mapping[str, float] = _SCALES["words"]
+SCALE_SPACED: Mapping[str, float] = _SCALES["abbreviations_spaced"]
+SCALE_GLUED: Mapping[str, float] = _SCALES["abbreviations_glued"]
+SCALE_MONEY: Mapping[str, float] = _SCALES["abbreviations_money_only"]
+VAGUE_PLURALS: Mapping[str, float] = _SCALES["vague_plurals"]
+
+for _tbl in (ONES, TENS, GROUP, FRACTION_WORDS, UNICODE_FRACTIONS, MULTIPLIER_WORDS, SCALE_WORDS,
+             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS):
+    for _k, _v in _tbl.items():
+        if not isinstance(_v, (int, float)) or _v < 0:
+            raise ValueError(f"number table entry {_k!r} must be a non-negative number")
+
+#: thousands separators accepted between digit groups: comma, space, thin space (U+2009),
+#: narrow no-break space (U+202F), no-break space (U+00A0)
+THOUSANDS_SEPARATORS = ",\u0020\u2009\u202f\u00a0"
+MINUS_SIGNS = "-\u2212\u2013"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+#: a run of digits: thousands groups (one separator kind per number), decimals, leading-dot decimals
+DIGITS_RE = regex.compile(
+    r"(?<![0-9.,])(?:"
+    r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:[ \u2009\u202f\u00a0][0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"
+    r"|[0-9]+(?:\.[0-9]+)?"
+    r"|\.[0-9]+"
+    r")",
+)
+
+_NUMBER_WORD = _alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP))
+#: a run of English number words: "two hundred fifty million", "forty-two", "three and a half"
+WORD_NUMBER_RE = regex.compile(
+    rf"(?i)\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)\b(?![\-\u2010])))?"
+    rf"(?:{_NUMBER_WORD})\b"
+    rf"(?:(?:[\s\-]+|(?<=hundred|thousand|million|billion|trillion|lakh|crore)\s+and\s+)(?:{_NUMBER_WORD})\b)*"
+    rf"(?:\s+and\s+(?:a|one)\s+(?:half|quarter|third)\b)?",
+)
+_TOKEN_RE = regex.compile(r"[A-Za-z]+")
+
+
+def parse_digits(s: str) -> float:
+    """Parse a digit string such as ``"1,234.5"``, ``"1 482 300"`` (any separator of
+    :data:`THOUSANDS_SEPARATORS`), ``".5"`` or ``"-3"`` / ``"−3"`` (U+2212) into a float.
+
+    Raises ``ValueError`` when the string is not a number.
+    """
+    s = s.strip()
+    neg = False
+    if s and s[0] in MINUS_SIGNS:
+        neg, s = True, s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    for sep in THOUSANDS_SEPARATORS:
+        s = s.replace(sep, "")
+    v = float(s)
+    return -v if neg else v
+
+
+def parse_word_number(s: str) -> Optional[float]:
+    """Value of an English number phrase: ``"Forty-two"`` -> 42, ``"two hundred and fifty million"``
+    -> 250000000, ``"three and a half"`` -> 3.5, ``"a dozen"`` -> 12, ``"a million"`` -> 1e6.
+
+    Returns ``None`` when the words do not form a number. Case-insensitive.
+    """
+    toks = [t.lower() for t in _TOKEN_RE.findall(s)]
+    if not toks:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in ("a", "an") and i == 0:
+            current = 1.0
+            i += 1
+            continue
+        if t == "and":
+            if i + 2 < len(toks) + 1 and i + 1 < len(toks) and toks[i + 1] in ("a", "one") \
+                    and i + 2 < len(toks) and toks[i + 2] in ("half", "quarter", "third"):
+                current += FRACTION_WORDS[toks[i + 2]]
+                i += 3
+                continue
+            i += 1
+            continue
+        if t in ONES:
+            current += ONES[t]
+        elif t in TENS:
+            current += TENS[t]
+        elif t == "hundred":
+            current = (current or 1.0) * 100
+        elif t in GROUP:
+            current = (current or 1.0) * GROUP[t]
+        elif t in SCALE_WORDS:
+            total += (current or 1.0) * SCALE_WORDS[t]
+            current = 0.0
+        else:
+            return None
+        seen = True
+        i += 1
+    if not seen:
+        return None
+    return total + current
+
+
+def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Optional[float]:
+    """Multiplier of a scale word or abbreviation (``"billion"`` -> 1e9, ``"bn"`` -> 1e9,
+    ``"K"`` -> 1e3, ``"crore"`` -> 1e7), or ``None``.
+
+    Single-letter abbreviations (k, K, M, B, T) count only when ``glued`` to the number; ``m``,
+    ``b``, ``t`` only after a currency (``money=True``). Source: ``resources/scales.json``.
+    """
+    low = word.lower()
+    if low in SCALE_WORDS:
+        return SCALE_WORDS[low]
+    if word in SCALE_SPACED:
+        return SCALE_SPACED[word]
+    if low in ("mn", "bn", "bln", "tn", "trn", "mln", "tln"):
+        return SCALE_SPACED.get(low)
+    if glued and word in SCALE_GLUED:
+        return SCALE_GLUED[word]
+    if money and word in SCALE_MONEY:
+        return SCALE_MONEY[word]
+    return None
+
+
+_SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(SCALE_MONEY) + \
+    ["mn", "bn", "bln", "tn", "trn", "mln", "tln"]
+#: a scale word right after a number (optional space, then the word); group ``w``
+SCALE_AFTER_RE = regex.compile(
+    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
+)

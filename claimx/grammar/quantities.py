@@ -1,0 +1,593 @@
+"""Find every quantity in a raw text and normalise it (pure functions, no spaCy).
+
+Entry points: :func:`find_quantities` and :func:`guess_currency_hint`. The grammar scans the text
+once, left to right: a single compiled regex finds the next numeric core (digits, number words,
+fractions, multipliers, vague amounts, scale adjectives); anchored regexes then read the
+currency, scale word, unit, compound ``per`` unit and comparator around it, and a second core
+after ``to``/``-``/``and`` turns it into a range. Every step looks at a bounded window, so the
+scan is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Optional
+
+import regex
+
+from claimx.grammar import numbers as N
+from claimx.grammar import units as U
+from claimx.grammar._resources import load
+from claimx.grammar.types import QuantityMatch
+
+_CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", "verb_comparators",
+                                    "change_verbs", "point_change_words", "label_safe_capitalised",
+                                    "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
+                                    "months", "time_of_day_suffixes"))
+_VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
+for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
+    for _k, _v in _CUES[_tbl].items():
+        if _v not in _VALID_COMPARATORS:
+            raise ValueError(f"quantity_cues.json {_tbl}[{_k!r}]: bad comparator {_v!r}")
+
+_SP = "[ \u00a0\u2009\u202f]"
+_TIMEOUT = 2.0  # seconds; guards each search of the main regex
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w).replace("\\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+_SCALE_WORD_ALT = _alt(N.SCALE_WORDS)
+_FRACTION_ALT = _alt(N.FRACTION_WORDS)
+_SMALL_NUMBER_ALT = _alt(["a", "an", *N.ONES, *N.TENS])
+_ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + list(_CUES["scale_adjective_heads"])
+
+_CORE_RE = regex.compile(
+    rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
+    rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
+    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})[\s\-]+(?P<fd>{_FRACTION_ALT})\b(?=\s+(?:of|that|those|as)\b))"
+    rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
+    rf"|(?P<vague>\b(?:"
+    rf"(?P<vq>several|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of|numerous)(?:\s+(?P<vs>{_SCALE_WORD_ALT}|hundred|dozen)\b)?"
+    rf"|(?P<tens>tens|hundreds)\s+of\s+(?P<ts>thousands|millions|billions)(?=\s+of\b)"
+    rf"|(?P<vp>dozens|scores|hundreds|thousands|millions|billions|trillions)(?=\s+of\b)"
+    rf")\b)"
+    rf"|(?P<mult>\b(?:{_alt(N.MULTIPLIER_WORDS)})\b)"
+    rf"|(?P<words>{N.WORD_NUMBER_RE.pattern[4:]})"
+    rf"|(?P<digits>{N.DIGITS_RE.pattern})"
+    rf"|(?P<ufrac>[{''.join(N.UNICODE_FRACTIONS)}])",
+    regex.IGNORECASE | regex.VERSION0,
+)
+
+_PREFIX_COMP_RE = regex.compile(
+    rf"(?i)(?<![A-Za-z])(?P<c>{_alt(_CUES['prefix_comparators'])}){_SP}+\Z")
+_VERB_COMP_RE = regex.compile(
+    rf"(?i)(?<![A-Za-z])(?P<v>{_alt(_CUES['verb_comparators'])}){_SP}+\Z")
+_SUFFIX_COMP_RE = regex.compile(
+    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
+_BETWEEN_RE = regex.compile(rf"(?i)(?<![A-Za-z])(?P<w>between|from){_SP}+\Z")
+_LAST_WORD_RE = regex.compile(r"(?P<w>[^\W\d_][\w'.\-]*)[\s\u00a0]+\Z")
+_LAST_TWO_RE = regex.compile(r"(?P<w>[^\W\d_]+\s+[^\W\d_]+\s+[^\W\d_]+|[^\W\d_]+\s+[^\W\d_]+)[\s\u00a0]+\Z")
+_CONNECTOR_RE = regex.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
+_MULT_SUFFIX_RE = regex.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
+_POINTS_RE = regex.compile(rf"{_SP}+(?i:points|point|pts)\b")
+_MONTHS_RE = regex.compile(rf"(?<![A-Za-z])(?:{_alt([m.capitalize() for m in _CUES['months']])})\.?{_SP}+\Z")
+_MONTH_AFTER_RE = regex.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']])})\b")
+_TIME_AFTER_RE = regex.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_day_suffixes'])})(?![A-Za-z]))")
+_ORDINAL_RE = regex.compile(r"(?i:st|nd|rd|th)\b")
+_YEAR_TAIL_RE = regex.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
+_SLASH_FRAC_RE = regex.compile(r"/([0-9]{1,2})(?![0-9/])")
+_RELATIVE_TIME_RE = regex.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
+_OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
+_SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
+_PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
+
+_PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_comparators"].items()}
+_SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
+_VERB_COMPARATORS = {k.lower(): v for k, v in _CUES["verb_comparators"].items()}
+_CHANGE_WORDS = frozenset(w.lower() for w in _CUES["change_verbs"])
+_POINT_WORDS = frozenset(w.lower() for w in _CUES["point_change_words"])
+_LABEL_SAFE = frozenset(_CUES["label_safe_capitalised"])
+_ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
+_RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
+
+
+@dataclass(slots=True)
+class _Q:
+    """A quantity under construction (mutable, internal)."""
+
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    raw: Optional[float]
+    scale: float = 1.0
+    has_scale: bool = False
+    unit: Optional[str] = None
+    unit_info: Optional[U.UnitInfo] = None
+    den_info: Optional[U.UnitInfo] = None
+    den_annotation: Optional[str] = None
+    money: Optional[str] = None
+    comparator: str = "="
+    cue: Optional[tuple[int, int]] = None
+    form: str = "digits"
+    approximate: bool = False
+    is_year: bool = False
+    rng: Optional[tuple[float, float]] = None
+
+    @property
+    def value(self) -> Optional[float]:
+        return None if self.raw is None else self.raw * self.scale
+
+
+def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
+    return bool(U.UNIT_RE.match(text, pos) or U.CURRENCY_AFTER_RE.match(text, pos))
+
+
+def _window(text: str, lo: int, s: int, width: int = 40) -> str:
+    return text[max(lo, s - width):s]
+
+
+def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> None:
+    """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit."""
+    pos = q.end
+    m = N.SCALE_AFTER_RE.match(text, pos)
+    if m and q.form in ("digits", "words"):
+        v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
+        if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
+            q.scale, q.has_scale, pos = v, True, m.end()
+    m = _MULT_SUFFIX_RE.match(text, pos)
+    if m and q.money is None and q.form in ("digits", "words", "fraction"):
+        q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
+        return
+    unit_m = U.UNIT_RE.match(text, pos)
+    if unit_m is None and text.startswith("-", pos) and q.form in ("digits", "words"):
+        um = U.UNIT_RE.match(text, pos + 1)
+        if um and not um.group("sp") and U.lookup_unit(um.group("u")) and U.lookup_unit(um.group("u")).time \
+                and um.group("u")[0].islower() and len(um.group("u")) > 2:
+            unit_m = um
+    cur_m = U.CURRENCY_AFTER_RE.match(text, pos) if q.money is None else None
+    if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
+            _OF_CURRENCY_RE.match(text, cur_m.end()) and not q.has_scale:
+        # "500 pounds of beef" is a mass, not money
+        q.unit_info = U.lookup_unit("lb")
+        q.unit, pos, cur_m, unit_m = "[lb_av]", cur_m.end(), None, None
+    if q.form == "vague" and cur_m is None and q.money is None:
+        om = _OF_CURRENCY_RE.match(text, pos)
+        if om:
+            cm = U.CURRENCY_AFTER_RE.match(text, om.end())
+            if cm and not cm.group("sp"):
+                cur_m = cm
+    if cur_m is not None and (unit_m is None or cur_m.end() >= unit_m.end()):
+        code = U.resolve_currency(cur_m.group("c"), _HINT[0])
+        if code:
+            q.money, pos = code, cur_m.end()
+            unit_m = None
+    elif unit_m is not None:
+        info = U.lookup_unit(unit_m.group("u"))
+        if info is not None:
+            q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
+    if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
+        pm = _POINTS_RE.match(text, pos)
+        if pm and allow_points_pp:
+            q.unit_info = U.lookup_unit("pp")
+            q.unit, pos = "pp", pm.end()
+    # compound unit: "per ton", "/h", "a year", "per capita"
+    if q.money is not None or (q.unit_info is not None and q.unit_info.kind == "physical"):
+        pm = U.PER_RE.match(text, pos)
+        if pm:
+            per = pm.group("per").strip().lower()
+            den_text = pm.group("u")
+            ann = U.ANNOTATIONS.get(" ".join(den_text.split()).lower())
+            info = None if ann else U.lookup_unit(den_text)
+            ok = ann is not None or info is not None
+            if per in ("a", "an", "each"):
+                ok = info is not None and info.time and not _RELATIVE_TIME_RE.match(text, pm.end())
+            if ok and info is not None and info.kind != "physical":
+                ok = False
+            if ok:
+                q.den_info, q.den_annotation, pos = info, ann, pm.end()
+    q.end = pos
+
+
+def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
+    """Unit symbol, base value and base unit of a finished quantity."""
+    v = q.value
+    if q.money is not None:
+        num_sym, num_f, num_base = q.money, 1.0, q.money
+    elif q.unit_info is not None:
+        num_sym = q.unit_info.symbol
+        num_f, num_base = U.unit_factor(q.unit_info)
+    else:
+        return q.unit, None, None
+    if q.den_info is None and q.den_annotation is None:
+        if q.money is not None:
+            return num_sym, None, None
+        if num_base is None:
+            if q.unit_info is not None and v is not None:
+                bv, bu = U.to_base(v, q.unit_info)
+                return num_sym, bv, bu
+            return num_sym, None, None
+        return num_sym, (None if v is None else v * num_f), num_base
+    if q.den_annotation is not None:
+        den_sym, den_f, den_base = q.den_annotation, 1.0, q.den_annotation
+    else:
+        den_sym = q.den_info.symbol
+        den_f, den_base = U.unit_factor(q.den_info)
+    sym = f"{num_sym}/{den_sym}"
+    if num_base is None or den_base is None or v is None:
+        return sym, None, None
+    return sym, v * num_f / den_f, f"{num_base}/{den_base}"
+
+
+_HINT: list[Optional[str]] = [None]  # set per call by find_quantities (single-threaded use)
+
+
+def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
+    """Build the quantity whose numeric core is ``m``; return it (or ``None``) and the position
+    from which scanning continues."""
+    s, e = m.span()
+    g = m.lastgroup
+    left = _window(text, lo, s)
+    prev = _LAST_WORD_RE.search(left)
+    prev_word = prev.group("w").lower() if prev else ""
+    if g == "digits":
+        return _digits(text, m, lo, left, prev, prev_word)
+    if g == "ufrac":
+        if s > 0 and text[s - 1].isalnum():
+            return None, e
+        return _Q(s, e, s, e, N.UNICODE_FRACTIONS[m.group()], form="fraction"), e
+    if g == "scaleadj":
+        head = m.group("head").lower()
+        code = U.resolve_currency(head, _HINT[0]) if head in U.CURRENCY_NAMES else None
+        q = _Q(s, e, s, e, 1.0, scale=N.SCALE_WORDS[m.group("sa").lower()], has_scale=True,
+               comparator="~", form="scale_adjective", money=code)
+        return q, e
+    if g == "onein":
+        den = m.group("den")
+        d = float(den) if den.isdigit() else N.parse_word_number(den)
+        if not d:
+            return None, e
+        return _Q(s, e, s, e, 1.0 / d, form="fraction"), e
+    if g == "halfa":
+        sw = m.group("hs").lower()
+        sc = N.SCALE_WORDS.get(sw) or (12.0 if sw == "dozen" else 100.0)
+        return _Q(s, e, s, e, 0.5, scale=sc, has_scale=True, form="fraction"), e
+    if g == "fracw":
+        n = m.group("fn").lower()
+        num = 1.0 if n in ("a", "an") else N.parse_word_number(n)
+        if num is None:
+            return None, e
+        q = _Q(s, e, s, e, num * N.FRACTION_WORDS[m.group("fd").lower()], form="fraction")
+        if regex.match(r"\s+(?:that|those|as)\b", text[e:e + 8]):
+            q.unit = "x"
+        return q, e
+    if g == "half":
+        if prev_word in ("and", "a", "one"):
+            return None, e
+        q = _Q(s, e, s, e, 0.5, form="fraction")
+        if regex.match(r"\s+(?:that|those|as)\b", text[e:e + 8]):
+            q.unit = "x"
+        return q, e
+    if g == "mult":
+        return _Q(s, e, s, e, N.MULTIPLIER_WORDS[m.group().lower()], unit="x", form="multiplier"), e
+    if g == "vague":
+        if m.group("vq"):
+            vq = " ".join(m.group("vq").lower().split())
+            base = N.VAGUE_QUANTIFIERS.get(vq)
+            sw = (m.group("vs") or "").lower()
+            sc = N.SCALE_WORDS.get(sw) or {"hundred": 100.0, "dozen": 12.0}.get(sw, 1.0)
+            raw = None if base is None else base
+            if vq != "several" and not sw and not _UNIT_OR_CURRENCY_AHEAD(text, e):
+                return None, e  # a bare "a few" / "numerous" is not a quantity
+            return _Q(s, e, s, e, raw, scale=sc, has_scale=bool(sw), comparator="~", form="vague",
+                      approximate=True), e
+        if m.group("tens"):
+            t = 10.0 if m.group("tens").lower() == "tens" else 100.0
+            v = t * N.VAGUE_PLURALS[m.group("ts").lower()]
+        else:
+            v = N.VAGUE_PLURALS[m.group("vp").lower()]
+        return _Q(s, e, s, e, v, comparator=">=", form="vague", approximate=True), e
+    if g == "words":
+        word = m.group()
+        val = N.parse_word_number(word)
+        if val is None:
+            return None, e
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-\u2014\u2013"):
+            return None, e
+        if prev_word in _ANAPHORIC:
+            return None, e
+        q = _Q(s, e, s, e, val, form="words")
+        return q, e
+    return None, e
+
+
+def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str) -> tuple[Optional[_Q], int]:
+    s, e = m.span()
+    digits = m.group()
+    # currency glued or spaced before the number
+    cur = U.CURRENCY_BEFORE_RE.search(_window(text, lo, s, 12))
+    money = None
+    qs = s
+    if cur:
+        money = U.resolve_currency(cur.group("c"), _HINT[0])
+        qs = s - (len(_window(text, lo, s, 12)) - cur.start())
+    before = text[qs - 1] if qs > 0 else " "
+    if money is None:
+        if before.isalpha() or before in "_#@/\\":
+            return None, e
+        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha():
+            return None, e  # GPT-5.5, COVID-19, Kestrel-2
+        if before == "[" and text.startswith("]", e):
+            return None, e  # citation [12]
+        if before == "." and qs >= 2 and text[qs - 2].isdigit():
+            return None, e
+    nxt = text[e:e + 1]
+    if nxt == "." and text[e + 1:e + 2].isdigit():
+        # version or IP (3.5.1): skip the whole dotted run
+        end = e
+        while end < len(text) and (text[end].isdigit() or text[end] == "."):
+            end += 1
+        return None, end
+    if _TIME_AFTER_RE.match(text, e) and money is None and "," not in digits and "." not in digits:
+        return None, e + 3
+    if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
+        return None, e
+    if _ORDINAL_RE.match(text, e) and not text[e - 1:e].isalpha():
+        if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
+            return None, e + 2
+    if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
+        return None, e + 1  # the 1990s
+    if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e) and not U.UNIT_RE.match(text, e) \
+            and not _MULT_SUFFIX_RE.match(text, e) and not U.CURRENCY_AFTER_RE.match(text, e):
+        return None, e  # 5G, 3D, 4WD
+    try:
+        raw = N.parse_digits(digits)
+    except ValueError:
+        return None, e
+    if not math.isfinite(raw):
+        return None, e
+    plain_int = digits.isdigit()
+    # slash fractions and dates
+    if nxt == "/" and money is None:
+        fm = _SLASH_FRAC_RE.match(text, e)
+        if fm and plain_int and 0 < raw < int(fm.group(1)) <= 10 and not (s > 0 and text[s - 1] == "/"):
+            return _Q(qs, fm.end(), s, fm.end(), raw / int(fm.group(1)), form="fraction"), fm.end()
+        end = e
+        while end < len(text) and (text[end].isdigit() or text[end] == "/"):
+            end += 1
+        return None, end
+    # sign
+    if money is None and before in "-\u2212" and qs >= 1:
+        b2 = text[qs - 2] if qs >= 2 else " "
+        if not (b2.isalnum() or b2 in ".,%"):
+            raw, qs = -raw, qs - 1
+    elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
+        qs -= 1
+    q = _Q(qs, e, s, e, raw, money=money)
+    # years, dates, labels
+    year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
+    small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
+    if small_int and money is None and (_MONTHS_RE.search(left) or _MONTH_AFTER_RE.match(text, e)):
+        return None, e
+    if prev_word in _RANKING or left.rstrip().endswith("#"):
+        return None, e
+    _read_after_number(text, q, allow_points_pp=_points_context(text, lo, s, prev_word), lo=lo)
+    bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
+    if year_like and bare:
+        ym = _YEAR_TAIL_RE.match(text, e)
+        return None, (ym.end() if ym else e)
+    if bare and plain_int and prev is not None and money is None:
+        w = prev.group("w")
+        start_of_prev = len(left) - len(prev.group(0))
+        if w[:1].isupper() and w not in _LABEL_SAFE and not w.endswith("'s") and not w.endswith("s'") \
+                and not _sentence_start_common(left, start_of_prev, w):
+            return None, q.end  # Windows 11, Unit 2, Table 2, Image 1
+    return q, q.end
+
+
+def _sentence_start_common(left: str, start_of_prev: int, w: str) -> bool:
+    """True when the capitalised word only opens the sentence and is a common lower-case word
+    there (a label word such as "Section" is capitalised anywhere)."""
+    return False
+
+
+def _points_context(text: str, lo: int, s: int, prev_word: str) -> bool:
+    """Whether "N points" after this number means percentage points: a change word just before
+    the number, or a percentage earlier in the same sentence."""
+    if prev_word in _POINT_WORDS:
+        return True
+    w = text[max(0, s - 150):s]
+    br = None
+    for br in _SENT_BREAK_RE.finditer(w):
+        pass
+    if br is not None:
+        w = w[br.end():]
+    return bool(_PCT_BEFORE_RE.search(w))
+
+
+def _left_extend(text: str, q: _Q, lo: int) -> None:
+    """Comparator word inside the span ("over", "up to") or finite verb outside ("surpassed")."""
+    left = _window(text, lo, q.start)
+    cm = _PREFIX_COMP_RE.search(left)
+    if cm:
+        word = " ".join(cm.group("c").lower().split())
+        comp = _PREFIX_COMPARATORS.get(word)
+        if comp is not None:
+            if comp != "=" or q.comparator == "=":
+                q.comparator = comp
+            q.start -= len(left) - cm.start()
+            return
+    vm = _VERB_COMP_RE.search(left)
+    if vm and q.comparator == "=":
+        comp = _VERB_COMPARATORS.get(vm.group("v").lower())
+        if comp:
+            base = q.start - len(left)
+            q.comparator = comp
+            q.cue = (base + vm.start("v"), base + vm.end("v"))
+
+
+def _suffix_comparator(text: str, q: _Q) -> None:
+    m = _SUFFIX_COMP_RE.match(text, q.end)
+    if m:
+        key = "+" if m.group("plus") else " ".join(m.group("c").lower().split())
+        comp = _SUFFIX_COMPARATORS.get(key)
+        if comp:
+            q.comparator, q.end = comp, m.end()
+
+
+def _same_unit(a: _Q, b: _Q) -> bool:
+    return (a.money, a.unit) == (b.money, b.unit)
+
+
+def _bare(q: _Q) -> bool:
+    return q.money is None and q.unit is None and q.unit_info is None and not q.has_scale
+
+
+def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
+    """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when the next number is
+    a separate quantity read as part of the attempt, else ``(None, None)``."""
+    if q1.raw is None or q1.form not in ("digits", "words"):
+        return None, None
+    cm = _CONNECTOR_RE.match(text, q1.end)
+    if not cm:
+        return None, None
+    conn = cm.group("c").strip().lower()
+    lead = _BETWEEN_RE.search(_window(text, lo, q1.start, 12))
+    lead_word = lead.group("w").lower() if lead else ""
+    if conn == "and" and lead_word != "between":
+        return None, None
+    m2 = _CORE_RE.search(text, cm.end(), timeout=_TIMEOUT)
+    if m2 is None or m2.lastgroup not in ("digits", "words"):
+        return None, None
+    q2, _ = _core(text, m2, cm.end())
+    if q2 is None or q2.start != cm.end() or q2.raw is None:
+        return None, None
+    _suffix_comparator(text, q2)
+    prev = _LAST_WORD_RE.search(_window(text, lo, q1.start if not lead else q1.start - len(lead.group(0))))
+    prev_word = prev.group("w").lower() if prev else ""
+    if lead_word == "from":
+        is_range = _bare(q1) and not _bare(q2) and prev_word not in _CHANGE_WORDS
+    elif lead_word == "between":
+        is_range = True
+    else:
+        dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+        is_range = (dash or prev_word not in _CHANGE_WORDS) and (_bare(q1) or _same_unit(q1, q2)) and \
+            q1.comparator == "="
+        if conn in ("-", "\u2013", "\u2014", "\u2012") and q1.has_scale != q2.has_scale and not _bare(q1):
+            is_range = False
+    if not is_range:
+        return None, None
+    if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
+        q1.scale = q2.scale
+    if q1.money is None and q1.unit is None:
+        q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+    r = replace(q1)
+    if lead_word == "between":
+        r.start = q1.start - len(lead.group(0))
+    r.end = q2.end
+    r.nend = q2.nend
+    lo_v, hi_v = q1.value, q2.value
+    r.raw = None
+    r.rng = (lo_v, hi_v)
+    return r, None
+
+
+def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> QuantityMatch:
+    unit, bv, bu = _finish_unit(q)
+    if q.money is not None and q.den_info is None and q.den_annotation is None:
+        unit = q.money
+    value = None if rng else q.value
+    lower = upper = None
+    if rng:
+        lower, upper = min(rng), max(rng)
+        bv = bu = None
+    return QuantityMatch(
+        text=text[q.start:q.end], start_char=q.start, end_char=q.end, value=value, unit=unit,
+        comparator=q.comparator, lower=lower, upper=upper, base_value=bv,
+        base_unit=bu if bv is not None else None, approximate=q.approximate, form=q.form,
+        number_start=q.nstart, number_end=q.nend, comparator_cue=q.cue,
+    )
+
+
+def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[QuantityMatch]:
+    """Every quantity in ``text``, normalised, sorted by ``start_char``, never overlapping.
+
+    Args:
+        text: raw text (any length; offsets refer to it as given).
+        currency_hint: ISO 4217 code used to resolve ambiguous symbols and names: ``$`` and
+            ``dollars`` default to USD, ``¥``/``￥`` to JPY, ``£`` to GBP, ``Rs``/``rupees`` to INR,
+            ``kr`` to SEK; a hint among a symbol's candidates wins (``"CNY"`` makes ``¥`` CNY,
+            ``"AUD"`` makes ``$`` AUD). See ``resources/currencies.json``.
+
+    Returns:
+        A list of :class:`~claimx.grammar.types.QuantityMatch`; ``text[m.start_char:m.end_char]
+        == m.text`` always. Values have scale words applied; ranges have ``value=None`` and
+        ``lower``/``upper``; ``base_value``/``base_unit`` give SI base forms (via pint) for
+        physical units. Years, dates, times of day, ordinals, numbers inside names, labels
+        ("Table 2"), ranking expressions ("top 10"), footnote markers and anaphoric word counts
+        ("the two lines") are not returned.
+
+    Never raises on any ``str`` input; a regex that runs over its time budget ends the scan
+    early (the matches found so far are returned).
+    """
+    _HINT[0] = currency_hint
+    out: list[QuantityMatch] = []
+    pos = 0
+    lo = 0
+    n = len(text)
+    while pos < n:
+        try:
+            m = _CORE_RE.search(text, pos, timeout=_TIMEOUT)
+        except TimeoutError:
+            break
+        if m is None:
+            break
+        q, nxt = _core(text, m, lo)
+        if q is None:
+            pos = max(nxt, m.start() + 1)
+            continue
+        if q.form not in ("digits",):
+            _read_after_number(text, q, allow_points_pp=False, lo=lo)
+        if q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
+                and q.raw == 1 and regex.fullmatch(r"(?i)one", text[q.nstart:q.nend]):
+            pos = max(nxt, m.end())
+            continue  # a bare "one" is not a quantity
+        _suffix_comparator(text, q)
+        if q.comparator in ("=", "~"):
+            keep = q.comparator
+            _left_extend(text, q, lo)
+            if keep == "~" and q.comparator == "=":
+                q.comparator = "~"
+        rng, _ = _try_range(text, q, lo)
+        if rng is not None:
+            out.append(_emit(text, rng, rng.rng))
+            lo = pos = rng.end
+            continue
+        out.append(_emit(text, q))
+        lo = pos = q.end
+    return out
+
+
+def guess_currency_hint(text: str) -> Optional[str]:
+    """Guess the ISO 4217 code that ambiguous symbols in ``text`` most likely mean, from
+    country and currency cue words (``resources/currencies.json`` ``hint_cues``).
+
+    Returns the code whose cues occur at least 3 times and at least twice as often as any
+    other code's, else ``None``. One linear scan; e.g. an article that mentions yuan, RMB or
+    China several times -> ``"CNY"``.
+    """
+    counts = U.count_hint_cues(text)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    top, c = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if c >= 3 and c >= 2 * second:
+        return top
+    return None

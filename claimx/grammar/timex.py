@@ -1,0 +1,808 @@
+"""Timeframe grammar: find TIMEX3-style time expressions in raw text (no spaCy).
+
+The public entry point is :func:`find_timeframes`. It runs one compiled regular expression over
+the text (a relation cue, an optional position modifier and a time "core"), validates each hit,
+then joins neighbouring hits into periods ("from 2025 to 2031") and lists ("in 2023, 2024 and
+2025"), and finally resolves each one to a TIMEX3 value, against a reference date when one is
+given.
+
+Lexicons (month and weekday names, ordinals, relation cues, modifiers, the words that make a
+four-digit number a count rather than a year) live in ``claimx/resources/time.json``; its
+``_conventions`` entry states the normalisation rules followed. ISO 4217 codes, currency names and
+symbols come from babel's CLDR data, so "$2025 million", "2025 euros" or "USD 2025" are not years.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from claimx.grammar.types import TimeMatch
+
+__all__ = ["find_timeframes", "load_time_lexicon", "TimeLexicon"]
+
+RELATIONS = ("by", "in", "as_of", "since", "until", "between")
+
+
+# --------------------------------------------------------------------------------------------
+# Resources
+# --------------------------------------------------------------------------------------------
+
+
+class TimeLexicon(BaseModel):
+    """Schema of ``claimx/resources/time.json`` (validated once on load; treat as read-only)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    conventions: list[str] = Field(alias="_conventions")
+    year_min: int
+    year_max: int
+    two_digit_year_pivot: int = Field(ge=0, le=100)
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    ordinals: dict[str, int]
+    count_words: dict[str, int]
+    relation_cues: dict[str, list[str]]
+    day_cues: list[str]
+    position_modifiers: dict[str, list[str]]
+    year_blockers_before: list[str]
+    non_year_followers: list[str]
+    non_year_follower_symbols: list[str]
+    extra_currency_tokens: list[str]
+    extra_currency_words: list[str]
+
+    @field_validator("months", "month_abbreviations")
+    @classmethod
+    def _months_ok(cls, v: dict[str, int]) -> dict[str, int]:
+        if any(not 1 <= n <= 12 for n in v.values()):
+            raise ValueError("month numbers must be 1..12")
+        return v
+
+    @field_validator("weekdays")
+    @classmethod
+    def _weekdays_ok(cls, v: dict[str, int]) -> dict[str, int]:
+        if sorted(v.values()) != list(range(7)):
+            raise ValueError("weekdays must map to 0..6 (Monday=0), each once")
+        return v
+
+    @field_validator("ordinals")
+    @classmethod
+    def _ordinals_ok(cls, v: dict[str, int]) -> dict[str, int]:
+        if any(not 1 <= n <= 4 for n in v.values()):
+            raise ValueError("quarter/half ordinals must be 1..4")
+        return v
+
+    @field_validator("seasons")
+    @classmethod
+    def _seasons_ok(cls, v: dict[str, str]) -> dict[str, str]:
+        if not set(v.values()) <= {"SP", "SU", "FA", "WI"}:
+            raise ValueError("season codes must be TIMEX3 SP/SU/FA/WI")
+        return v
+
+    @field_validator("relation_cues")
+    @classmethod
+    def _relations_ok(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        allowed = set(RELATIONS) | {"range"}
+        if not set(v) <= allowed:
+            raise ValueError(f"unknown relation in relation_cues: {set(v) - allowed}")
+        return v
+
+    @field_validator("position_modifiers")
+    @classmethod
+    def _mods_ok(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        if not set(v) <= {"end", "start", "middle", "early", "late"}:
+            raise ValueError("position_modifiers keys must be end/start/middle/early/late")
+        return v
+
+
+@lru_cache(maxsize=1)
+def load_time_lexicon() -> TimeLexicon:
+    """Load and validate ``claimx/resources/time.json`` (cached: read once per process).
+
+    Returns:
+        The validated :class:`TimeLexicon` (frozen).
+    Raises:
+        pydantic.ValidationError: if the file does not follow the schema.
+    """
+    raw = resources.files("claimx.resources").joinpath("time.json").read_text(encoding="utf-8")
+    return TimeLexicon.model_validate(json.loads(raw))
+
+
+def _currency_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """ISO 4217 codes, lower-cased currency words and non-alphabetic symbols, from babel (CLDR)."""
+    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+
+    codes, words, symbols = set(), set(), set()
+    for code in list_currencies():
+        codes.add(code)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").split("(")[0].strip()
+            if name:
+                words.add(name.split()[-1].lower())
+        sym = get_currency_symbol(code, locale="en")
+        if sym and not sym.isalpha():
+            symbols.add(sym)
+    return frozenset(codes), frozenset(words), frozenset(symbols)
+
+
+_LEX = load_time_lexicon()
+_CUR_CODES, _CUR_WORDS, _CUR_SYMBOLS = _currency_lexicon()
+
+
+def _alt(words, *, escape: bool = True) -> str:
+    """Alternation of ``words``, longest first, spaces matching any whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    out = []
+    for w in items:
+        e = regex.escape(w) if escape else w
+        out.append(regex.sub(r"(?:\\ )+|\s+", r"\\s+", e))
+    return "(?:" + "|".join(out) + ")"
+
+
+# --------------------------------------------------------------------------------------------
+# The grammar (compiled once at import)
+# --------------------------------------------------------------------------------------------
+
+_S = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"  # whitespace with at most one line break
+_DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
+_Y4 = r"(?:1[89]\d\d|2[01]\d\d)(?!\d)"
+_YY = r"\d\d(?!\d)"
+_APOS_YY = r"['\u2019\u2018]\d\d(?!\d)"
+_YEARNUM = rf"(?:{_Y4}|{_APOS_YY})"
+
+_MONTH_NAMES = {**_LEX.months, **_LEX.month_abbreviations}
+_MON = (
+    r"(?P<mon>(?:" + "|".join(sorted(_LEX.months, key=len, reverse=True)) + r")(?![A-Za-z])"
+    r"|(?:" + "|".join(sorted(_LEX.month_abbreviations, key=len, reverse=True)) + r")(?:\.|(?![A-Za-z])))"
+)
+_WD = r"(?P<wd>" + "|".join(_LEX.weekdays) + r")(?![A-Za-z])"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+_ORD = r"(?P<ord>" + _alt(_LEX.ordinals) + r")"
+_SEASON = r"(?P<season>" + _alt(_LEX.seasons) + r")"
+_COUNT = r"(?P<cnt>" + _alt(_LEX.count_words) + r"|\d{1,2})"
+
+_FISCAL_WORD = r"(?i:fiscal|financial)(?:[-\s](?i:year))?"
+# a year reference after "of" / after a quarter: FY25, fiscal 2025, 2025, '25, this year ...
+_YREL_ANCHOR = r"(?P<yrel>(?i:this|last|next|the\s+current|the\s+coming|the))"
+_YREL_OFFSET = r"(?P<yoff>(?i:the\s+previous|the\s+prior|the\s+preceding|the\s+same|that|the\s+following))"
+_YREF_NUM = (
+    rf"(?:(?P<fy>FY)\s?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"
+    rf"|(?P<fy>{_FISCAL_WORD})\s+(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"
+    rf"|(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"
+)
+_YREF = rf"(?:{_YREF_NUM}|(?:{_YREL_OFFSET}|{_YREL_ANCHOR})\s+(?i:year))"
+_YPOSS = rf"(?:(?P<year>{_Y4})|{_YREL_ANCHOR}\s+(?i:year))['\u2019]s"
+
+_Q_WORD = r"(?i:quarter)"
+_H_WORD = r"(?i:half(?:[-\s]year)?)"
+
+_BRANCHES: list[tuple[str, str]] = [
+    # sentence-relative expressions: their value is resolved by the claim assembly
+    (
+        "offset",
+        r"(?:(?i:the)\s+)?(?P<same>(?i:same|corresponding|comparable|year[-\s]earlier|year[-\s]ago"
+        r"|prior[-\s]year|previous[-\s]year))\s+(?P<per>(?i:period|quarter|month|half|week|year|season))"
+        r"(?:\s+(?:(?i:of)\s+)?(?P<tail>(?i:last\s+year|the\s+previous\s+year|the\s+prior\s+year"
+        r"|a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)))?(?![\w-])",
+    ),
+    (
+        "offset",
+        rf"{_COUNT}\s+(?P<unit>(?i:years?|decades?))\s+"
+        r"(?P<dir>(?i:earlier|ago|before|prior|previously|later|after))(?![\w-])",
+    ),
+    (
+        "offset",
+        r"(?P<prev>(?i:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:before|earlier)"
+        r"|that\s+(?:year|quarter|month|period)|the\s+following\s+year|year[-\s](?:ago|earlier)))"
+        r"(?![\w-])",
+    ),
+    # ISO date 2025-06-30
+    ("date", rf"(?P<year>{_Y4})-(?P<monn>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"),
+    # (Tuesday,) June 30(, 2025)
+    ("date", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?!,\d)(?:,?\s+(?P<year>{_Y4}))?"),
+    # (Tuesday,) (the) 30(th) (of) June (2025)
+    ("date", rf"(?:{_WD},?\s+)?(?:(?i:the)\s+)?(?<![\d.,$])(?P<day>3[01]|[12]\d|0?[1-9])"
+             rf"(?:st|nd|rd|th)?(?:\s+(?i:of))?\s+{_MON}(?:,?\s+(?P<year>{_Y4}))?"),
+    # fiscal years: FY2025, FY25, FY2023-24, fiscal 2025, fiscal year 2023/24, 2025 fiscal year
+    (
+        "fy",
+        rf"(?:Q(?P<q>[1-4])\s*)?FY\s?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"
+        rf"(?:\s?(?:{_DASH}|/)\s?(?:(?P<year2>{_Y4})|(?P<yy2>{_YY})))?",
+    ),
+    (
+        "fy",
+        rf"{_FISCAL_WORD}\s+(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"
+        rf"(?:\s?(?:{_DASH}|/)\s?(?:(?P<year2>{_Y4})|(?P<yy2>{_YY})))?",
+    ),
+    ("fy", rf"(?P<year>{_Y4})\s+(?i:fiscal|financial)\s+(?i:year)"),
+    # quarters
+    ("quarter", rf"(?<!\w)Q(?P<q>[1-4])(?![\w])(?:\s+(?i:of)\s+{_YREF}|\s*{_YREF_NUM})?"),
+    ("quarter", rf"(?<![\w.,])(?P<q>[1-4])Q\s?(?:(?P<fy>FY)\s?)?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"),
+    ("quarter", rf"(?P<year>{_Y4})\s?Q(?P<q>[1-4])(?![\w])"),
+    (
+        "quarter",
+        rf"(?:(?i:the)\s+)?(?:{_YPOSS}\s+)?(?:(?P<fy>(?i:fiscal))\s+)?"
+        rf"(?:{_ORD}|(?P<last>(?i:final|last)))[-\s]{_Q_WORD}(?![\w-])"
+        rf"(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?",
+    ),
+    ("quarter", rf"(?:(?i:the)\s+)?(?P<first>(?i:first|last|final))\s+(?i:three|3)\s+(?i:months)"
+                rf"(?:\s+(?i:of)\s+{_YREF})?"),
+    # halves
+    ("half", rf"(?<!\w)H(?P<h>[12])(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s*{_YREF_NUM})?"),
+    ("half", rf"(?<![\w.,])(?P<h>[12])H\s?(?:(?P<fy>FY)\s?)?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"),
+    ("half", rf"(?P<year>{_Y4})\s?H(?P<h>[12])(?![\w])"),
+    (
+        "half",
+        rf"(?:(?i:the)\s+)?(?:{_YPOSS}\s+)?(?P<hord>(?i:first|second|1st|2nd|latter))[-\s]{_H_WORD}"
+        rf"(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?",
+    ),
+    ("half", rf"(?:(?i:the)\s+)?(?P<first>(?i:first|last|final))\s+(?i:six|6)\s+(?i:months)"
+             rf"(?:\s+(?i:of)\s+{_YREF})?"),
+    # seasons with a year
+    ("season", rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?(?P<year>{_Y4})"),
+    # month year
+    ("month", rf"{_MON}\s+(?:(?i:of)\s+)?(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"),
+    # periods written compactly: 2025-2031, 2020-25, 2025/26
+    (
+        "range",
+        rf"(?<![\d.,])(?P<year>{_Y4})\s?(?:{_DASH}|/)\s?(?:(?P<year2>{_Y4})|(?P<yy2>{_YY}))"
+        rf"(?![-/\u2013]\d|[.,]\d)",
+    ),
+    # a bare year
+    ("year", rf"(?<![\w.,$\u20ac\u00a3\u00a5/])(?<![A-Z0-9]-)(?P<year>{_Y4})(?![-/]\d|[.,]\d|\w)"),
+    # relative to the reference date
+    (
+        "rel",
+        r"(?P<rel>(?i:this|last|next|the\s+current|the\s+coming))\s+"
+        r"(?P<runit>(?i:year|quarter|month|week))(?![\w-])",
+    ),
+    ("rel", r"(?P<runit>(?i:yesterday))(?![\w-])"),
+    (
+        "yearend",
+        rf"(?i:year[-\s]end|end[-\s]of[-\s]year|end[-\s]of[-\s]the[-\s]year)(?![\w-])(?:\s+(?P<year>{_Y4}))?",
+    ),
+    ("theyear", r"(?i:the\s+year)(?![\w-])"),
+    ("bare", r"(?i:the)\s+(?P<bunit>(?i:quarter|half[-\s]year|half))(?![\w-])(?!\s+(?i:of)\b)"),
+    # a month or weekday alone (month alone needs a cue or a modifier)
+    ("month", _MON),
+    ("weekday", _WD),
+]
+
+_CUE_TO_REL: dict[str, str] = {}
+for _rel, _words in _LEX.relation_cues.items():
+    for _w in _words:
+        _CUE_TO_REL[" ".join(_w.lower().split())] = _rel
+for _w in _LEX.day_cues:
+    _CUE_TO_REL[_w.lower()] = "day"
+_CUE_TO_REL["at"] = "at"
+
+_MOD_TO_POS: dict[str, str] = {}
+for _pos, _words in _LEX.position_modifiers.items():
+    for _w in _words:
+        _MOD_TO_POS[" ".join(_w.lower().rstrip("-").split())] = _pos
+
+_MODS_HYPHEN = [w.rstrip("-") for ws in _LEX.position_modifiers.values() for w in ws if w.endswith("-")]
+_MODS_WORD = [w for ws in _LEX.position_modifiers.values() for w in ws if not w.endswith("-")]
+
+_CUE_RE = r"(?<![\w-])(?P<cue>(?i:" + _alt(_CUE_TO_REL)[3:-1] + r"))" + _S
+_MOD_RE = (
+    r"(?:(?P<mod>(?i:" + _alt(_MODS_HYPHEN)[3:-1] + r"))" + _DASH + r"\s*"
+    r"|(?P<mod>(?i:" + _alt(_MODS_WORD)[3:-1] + r"))" + _S + ")"
+)
+
+_CORE_RE = "|".join(f"(?P<k_{i}>{pat})" for i, (_, pat) in enumerate(_BRANCHES))
+_BRANCH_KIND = {f"k_{i}": kind for i, (kind, _) in enumerate(_BRANCHES)}
+
+_MASTER = regex.compile(
+    rf"(?:{_CUE_RE})?(?:{_MOD_RE})?(?P<core>{_CORE_RE})(?P<onward>\s+(?i:onwards?))?",
+    regex.V0,
+)
+
+# Cheap pre-filter: no digit, no capitalised month/weekday and no time word -> nothing to do.
+_PREFILTER = regex.compile(
+    r"\d|" + _alt(list(_MONTH_NAMES) + list(_LEX.weekdays))
+    + r"|(?i:\byear|\bquarter|\bhalf|\bmonth|\bweek|\bdecade|yesterday|\bperiod|summer|winter|spring|autumn|\bfall\b)"
+)
+
+_BLOCK_BEFORE = regex.compile(
+    r"(?:(?<![\w.])(?i:" + _alt(_LEX.year_blockers_before)[3:-1] + r")|(?<!\w)" + _alt(_CUR_CODES) + "|"
+    + _alt(list(_CUR_SYMBOLS) + _LEX.extra_currency_tokens)[3:-1] + r")\s*$"
+)
+_FOLLOW_TOKEN = regex.compile(r"\s*([%\u2030\u00d7\u00b0][A-Za-z]?|[$\u20ac\u00a3\u00a5\u20b9\u20a9]|[^\W\d][\w/\u00b2\u00b3]*)(\s+[^\W\d]+)?")
+_FOLLOW_WORDS = frozenset(w.lower() for w in _LEX.non_year_followers if " " not in w) | _CUR_WORDS | frozenset(
+    w.lower() for w in _LEX.extra_currency_words
+)
+_FOLLOW_PAIRS = frozenset(w.lower() for w in _LEX.non_year_followers if " " in w)
+_FOLLOW_SYMBOLS = frozenset(_LEX.non_year_follower_symbols) | _CUR_CODES
+_LIST_SEP = regex.compile(r"\s*(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+|&\s*)")
+_RANGE_SEP = regex.compile(rf"\s*(?:{_DASH}{{1,2}}|(?i:to|through|thru|until|till))\s*")
+_AND_SEP = regex.compile(r"\s+(?i:and)\s+")
+_LOWER_WORD_NEXT = regex.compile(r"\s+[a-z]")
+_NUMBER_RANGE_NEXT = regex.compile(rf"\s*(?:(?i:and|to)\s+|{_DASH}\s*)[\d$\u20ac\u00a3\u00a5]")
+
+_PIVOT = _LEX.two_digit_year_pivot
+_ORDINALS = {k.lower(): v for k, v in _LEX.ordinals.items()}
+_COUNTS = {k.lower(): v for k, v in _LEX.count_words.items()}
+_SEASONS = {k.lower(): v for k, v in _LEX.seasons.items()}
+_YREL_ANCHOR_OFF = {"this": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "the coming": 1}
+_YREL_SENT_OFF = {"the previous": -1, "the prior": -1, "the preceding": -1, "the same": 0, "that": 0,
+                  "the following": 1}
+
+
+# --------------------------------------------------------------------------------------------
+# Atoms: one validated hit of the master regex, before joining and resolution
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int  # cue start (or modifier/core start when there is no cue)
+    cue_end: int  # end of the cue (== start when no cue)
+    core_start: int  # modifier start, else core start
+    end: int
+    kind: str  # year fy quarter half month date weekday season range rel bare offset
+    cue: Optional[str] = None  # normalised cue text
+    pos: Optional[str] = None  # end/start/middle/early/late
+    year: Optional[int] = None
+    year2: Optional[int] = None
+    yanchor: Optional[int] = None  # year relative to the reference date (this=0, last=-1)
+    soffset: Optional[int] = None  # year relative to the sentence's timeframe
+    fiscal: bool = False
+    sub: Optional[int] = None  # quarter, half, month, weekday
+    day: Optional[int] = None
+    season: Optional[str] = None
+    unit: Optional[str] = None  # rel: year/quarter/month/week/yesterday; bare: quarter/half
+    onward: bool = False
+    anchored: bool = False  # year filled in from the reference date by _share_year
+
+
+def _expand_yy(yy: str, base: Optional[int] = None) -> int:
+    """Two-digit year -> four digits (``base`` gives the century for '2020-25')."""
+    n = int(yy.lstrip("'\u2019\u2018"))
+    if base is not None:
+        return base // 100 * 100 + n
+    return 2000 + n if n < _PIVOT else 1900 + n
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _read_year(m: regex.Match, atom: _Atom) -> None:
+    """Fill ``atom.year``/``yanchor``/``soffset``/``fiscal`` from the year groups of a match."""
+    y = m.group("year")
+    yy = m.group("yy")
+    if y:
+        atom.year = int(y)
+    elif yy:
+        atom.year = _expand_yy(yy)
+    if m.group("fy"):
+        atom.fiscal = True
+    yrel = m.group("yrel")
+    yoff = m.group("yoff")
+    if atom.year is None:
+        if yoff:
+            atom.soffset = _YREL_SENT_OFF[_norm(yoff)]
+        elif yrel:
+            atom.yanchor = _YREL_ANCHOR_OFF[_norm(yrel)]
+
+
+def _year_ok(y: Optional[int]) -> bool:
+    return y is None or _LEX.year_min <= y <= _LEX.year_max
+
+
+def _followed_by_unit(text: str, end: int) -> bool:
+    """True when a unit, scale word, percent or currency follows position ``end``."""
+    fm = _FOLLOW_TOKEN.match(text, end)
+    if not fm:
+        return False
+    tok = fm.group(1)
+    if tok in _FOLLOW_SYMBOLS or tok.rstrip(".") in _FOLLOW_SYMBOLS:
+        return True
+    low = tok.lower()
+    if low in _FOLLOW_WORDS:
+        return True
+    if fm.group(2) and _norm(low + fm.group(2)) in _FOLLOW_PAIRS:
+        return True
+    return False
+
+
+def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
+    """Turn one hit into an :class:`_Atom`, or ``None`` when the hit is not a time expression."""
+    branch = next(k for k in _BRANCH_KIND if m.start(k) >= 0)
+    kind = _BRANCH_KIND[branch]
+    cue = _norm(m.group("cue")) if m.group("cue") else None
+    mod = _norm(m.group("mod").rstrip("-")) if m.group("mod") else None
+    start = m.start()
+    cue_end = m.end("cue") if cue else start
+    core_start = m.start("mod") if mod else m.start("core")
+    a = _Atom(start=start, cue_end=cue_end, core_start=core_start, end=m.end("core"), kind=kind, cue=cue,
+              pos=_MOD_TO_POS.get(mod) if mod else None)
+
+    if kind == "offset":
+        if m.group("same"):
+            head = _norm(m.group("same"))
+            a.soffset = -1 if (m.group("tail") or head.startswith(("year", "prior", "previous"))) else 0
+        elif m.group("cnt"):
+            n = _COUNTS.get(_norm(m.group("cnt")))
+            n = int(m.group("cnt")) if n is None else n
+            if _norm(m.group("unit")).startswith("decade"):
+                n *= 10
+            a.soffset = n if _norm(m.group("dir")) in ("later", "after") else -n
+        else:
+            prev = _norm(m.group("prev"))
+            a.soffset = 0 if prev.startswith("that") else (1 if "following" in prev else -1)
+        if mod:
+            return None
+    elif kind == "date":
+        if m.group("monn"):
+            a.sub = int(m.group("monn"))
+        else:
+            a.sub = _MONTH_NAMES[m.group("mon").rstrip(".")]
+        a.day = int(m.group("day"))
+        if m.group("year"):
+            a.year = int(m.group("year"))
+        leap_year = a.year if a.year is not None else 2000
+        if a.day > calendar.monthrange(leap_year, a.sub)[1]:
+            return None
+    elif kind == "fy":
+        a.fiscal = True
+        a.year = int(m.group("year")) if m.group("year") else _expand_yy(m.group("yy"))
+        if m.group("q"):
+            a.kind, a.sub = "quarter", int(m.group("q"))
+        if m.group("year2") or m.group("yy2"):
+            y2 = int(m.group("year2")) if m.group("year2") else _expand_yy(m.group("yy2"), a.year)
+            if y2 <= a.year:
+                return None
+            if y2 == a.year + 1:
+                a.year = y2  # a split fiscal year is named by the year it ends in
+            else:
+                a.kind, a.year2 = "range", y2
+    elif kind in ("quarter", "half"):
+        _read_year(m, a)
+        if kind == "quarter":
+            if m.group("q"):
+                a.sub = int(m.group("q"))
+            elif m.group("first"):
+                a.sub = 1 if _norm(m.group("first")) == "first" else 4
+            elif m.group("ord"):
+                a.sub = _ORDINALS[_norm(m.group("ord"))]
+            else:  # final / last quarter
+                if a.year is None and a.yanchor is None and a.soffset is None:
+                    if _norm(m.group("last")) == "last":
+                        a.kind, a.unit, a.yanchor = "rel", "quarter", -1
+                        a.sub = None
+                        return _finish(text, m, a)
+                a.sub = 4
+        else:
+            if m.group("h"):
+                a.sub = int(m.group("h"))
+            elif m.group("first"):
+                a.sub = 1 if _norm(m.group("first")) == "first" else 2
+            else:
+                a.sub = 1 if _norm(m.group("hord")) in ("first", "1st") else 2
+            # a bare H1/H2 needs a cue and no noun after it ("H2 production" is hydrogen)
+            if (m.group("h") and a.year is None and a.yanchor is None and a.soffset is None
+                    and (cue is None or _LOWER_WORD_NEXT.match(text, m.end("core")))):
+                return None
+    elif kind == "season":
+        a.year = int(m.group("year"))
+        a.season = _SEASONS[_norm(m.group("season"))]
+    elif kind == "month":
+        a.sub = _MONTH_NAMES[m.group("mon").rstrip(".")]
+        if m.group("year"):
+            a.year = int(m.group("year"))
+        elif m.group("yy"):
+            a.year = _expand_yy(m.group("yy"))
+        elif cue is None and mod is None:
+            return None  # "May" alone is the modal verb as often as the month
+        elif m.group("mon") in _LEX.month_abbreviations and not m.group("mon").endswith("."):
+            if cue is None or cue in ("from", "between"):
+                return None
+    elif kind == "range":
+        a.year = int(m.group("year"))
+        y2 = int(m.group("year2")) if m.group("year2") else _expand_yy(m.group("yy2"), a.year)
+        if not a.year < y2 <= a.year + 100:
+            return None
+        a.year2 = y2
+    elif kind == "year":
+        a.year = int(m.group("year"))
+    elif kind == "rel":
+        a.unit = _norm(m.group("runit"))
+        if a.unit != "yesterday":
+            a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("rel"))]
+            if a.unit == "year":
+                a.kind = "year"
+    elif kind == "yearend":
+        a.kind, a.pos = "year", "end"
+        if m.group("year"):
+            a.year = int(m.group("year"))
+        else:
+            a.yanchor = 0
+    elif kind == "theyear":
+        if mod is None:
+            return None
+        a.kind, a.yanchor = "year", 0
+    elif kind == "bare":
+        if cue is None:
+            return None
+        a.unit = "quarter" if _norm(m.group("bunit")) == "quarter" else "half"
+    elif kind == "weekday":
+        a.sub = _LEX.weekdays[m.group("wd")]
+    return _finish(text, m, a)
+
+
+def _finish(text: str, m: regex.Match, a: _Atom) -> Optional[_Atom]:
+    """Checks shared by all kinds: year bounds, cue compatibility, 'year or count?'."""
+    if not (_year_ok(a.year) and _year_ok(a.year2)):
+        return None
+    if m.group("onward"):
+        a.onward = True
+        a.end = m.end("onward")
+    rel = _CUE_TO_REL.get(a.cue) if a.cue else None
+    numeric_year = a.kind in ("year", "range") and a.yanchor is None and a.year is not None
+    if numeric_year:
+        if _followed_by_unit(text, m.end("core")):
+            return None
+        if a.cue is None and a.pos is None and _BLOCK_BEFORE.search(text, max(0, a.core_start - 30), a.core_start):
+            return None
+        if rel == "range" and a.kind == "year":
+            return None  # "over 2000 people": a comparator, not a period
+    if rel == "day" and a.kind not in ("date", "weekday"):
+        _drop_cue(a)
+    elif rel == "at" and a.pos is None:
+        _drop_cue(a)
+    return a
+
+
+def _drop_cue(a: _Atom) -> None:
+    a.cue = None
+    a.start = a.cue_end = a.core_start
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution to TIMEX3 values
+# --------------------------------------------------------------------------------------------
+
+
+def _quarter_of(d: _dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _recent_year(ref: _dt.date, kind: str, sub: int, day: Optional[int]) -> int:
+    """Year of the most recent month/quarter/half/day ``sub`` that starts on or before ``ref``."""
+    if kind == "quarter":
+        first_month = 3 * (sub - 1) + 1
+    elif kind == "half":
+        first_month = 6 * (sub - 1) + 1
+    else:
+        first_month = sub
+    first_day = day or 1
+    return ref.year if (first_month, first_day) <= (ref.month, ref.day) else ref.year - 1
+
+
+def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Optional[int]]:
+    """(value, anchor, offset_years) of one atom."""
+    if a.kind == "offset":
+        return None, False, a.soffset
+    if a.kind == "range":
+        if a.fiscal:
+            return f"FY{a.year}/FY{a.year2}", False, None
+        return f"{a.year}/{a.year2}", False, None
+    if a.kind == "weekday":
+        if ref is None:
+            return "XXXX-XX-XX", True, None
+        d = ref - _dt.timedelta(days=(ref.weekday() - a.sub) % 7)
+        return d.isoformat(), True, None
+    if a.kind == "rel":
+        return _resolve_rel(a, ref)
+    if a.kind == "bare":
+        return ("XXXX-QX" if a.unit == "quarter" else "XXXX-HX"), False, None
+
+    anchor = a.anchored
+    year = a.year
+    if year is None and a.yanchor is not None:
+        anchor = True
+        year = ref.year + a.yanchor if ref else None
+    elif year is None and a.soffset is None and a.kind in ("quarter", "half", "month", "date"):
+        anchor = True
+        if ref is not None:
+            year = _recent_year(ref, a.kind, a.sub, a.day)
+            if a.kind == "date":
+                while a.day > calendar.monthrange(year, a.sub)[1]:
+                    year -= 1  # 29 February: the most recent leap year
+    ystr = "XXXX" if year is None else f"{year:04d}"
+    if a.fiscal:
+        ystr = "FY" + ystr
+    if a.kind == "year" or a.kind == "fy":
+        value = ystr
+    elif a.kind == "quarter":
+        value = f"{ystr}-Q{a.sub}"
+    elif a.kind == "half":
+        value = f"{ystr}-H{a.sub}"
+    elif a.kind == "month":
+        value = f"{ystr}-{a.sub:02d}"
+    elif a.kind == "date":
+        value = f"{ystr}-{a.sub:02d}-{a.day:02d}"
+    elif a.kind == "season":
+        value = f"{ystr}-{a.season}"
+    else:  # pragma: no cover - every kind is handled above
+        raise AssertionError(a.kind)
+    return value, anchor, a.soffset
+
+
+def _resolve_rel(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Optional[int]]:
+    if a.unit == "yesterday":
+        return ((ref - _dt.timedelta(days=1)).isoformat() if ref else "XXXX-XX-XX"), True, None
+    k = a.yanchor or 0
+    if ref is None:
+        return {"quarter": "XXXX-QX", "month": "XXXX-XX", "week": "XXXX-WXX"}[a.unit], True, None
+    if a.unit == "quarter":
+        idx = ref.year * 4 + _quarter_of(ref) - 1 + k
+        return f"{idx // 4:04d}-Q{idx % 4 + 1}", True, None
+    if a.unit == "month":
+        idx = ref.year * 12 + ref.month - 1 + k
+        return f"{idx // 12:04d}-{idx % 12 + 1:02d}", True, None
+    iso = (ref + _dt.timedelta(weeks=k)).isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}", True, None
+
+
+def _relation(a: _Atom) -> str:
+    """Relation of an atom from its cue and position modifier."""
+    rel = _CUE_TO_REL.get(a.cue) if a.cue else None
+    if a.onward and rel in (None, "between", "since"):
+        return "since"
+    if rel in ("by", "as_of", "since", "until"):
+        return rel
+    if rel == "at" or (rel is None and a.pos in ("end", "start")):
+        return "as_of"
+    if a.kind == "range":
+        return "between"
+    return "in"
+
+
+# --------------------------------------------------------------------------------------------
+# Joining: periods and lists
+# --------------------------------------------------------------------------------------------
+
+_RANGE_OPENERS = {None, "between", "range", "in"}  # relations of cues that may open a period
+_SIMPLE = ("year", "quarter", "half", "month", "date", "season")
+_JOINABLE = _SIMPLE + ("fy",)
+
+
+def _explicit_year(a: _Atom) -> bool:
+    return a.year is not None and a.yanchor is None and a.soffset is None
+
+
+def _backfill(first: _Atom, later: _Atom, is_range: bool) -> None:
+    """'January to March 2025', 'Q1 and Q2 2025': a year written once serves both ends."""
+    if (first.kind in ("quarter", "half", "month", "date") and first.year is None and first.yanchor is None
+            and first.soffset is None and _explicit_year(later)):
+        first.year = later.year
+        first.fiscal = later.fiscal
+        if is_range and first.kind == later.kind and (first.sub or 0) > (later.sub or 0):
+            first.year -= 1
+
+
+def _share_year(a: _Atom, b: _Atom, ref: Optional[_dt.date]) -> None:
+    """'from January to March' with a reference date: both ends in the same (most recent) span."""
+    if (ref is not None and a.kind == b.kind and a.kind in ("quarter", "half", "month", "date")
+            and a.year is None and b.year is None and a.yanchor is None and b.yanchor is None
+            and a.soffset is None and b.soffset is None):
+        b.year = _recent_year(ref, b.kind, b.sub, b.day)
+        a.year = b.year - 1 if (a.sub, a.day or 0) > (b.sub, b.day or 0) else b.year
+        a.anchored = b.anchored = True
+
+
+def _join(text: str, atoms: list[_Atom], ref: Optional[_dt.date]) -> list[TimeMatch]:
+    out: list[TimeMatch] = []
+    i, n = 0, len(atoms)
+    while i < n:
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < n else None
+        rel = _CUE_TO_REL.get(a.cue) if a.cue else None
+        # period: from A to B, between A and B, A-B, A through B
+        if b is not None and a.kind in _JOINABLE and b.kind in _JOINABLE and rel in _RANGE_OPENERS \
+                and not a.onward:
+            b_rel = _CUE_TO_REL.get(b.cue) if b.cue else None
+            gap = text[a.end:(b.cue_end if b.cue else b.start)]
+            if a.cue == "between":
+                joined = b.cue is None and _AND_SEP.fullmatch(gap) is not None
+            else:
+                joined = (b.cue is None or b_rel == "until") and _RANGE_SEP.fullmatch(gap) is not None
+            if joined:
+                _backfill(a, b, True)
+                _share_year(a, b, ref)
+                va, anc_a, _ = _resolve(a, ref)
+                vb, anc_b, _ = _resolve(b, ref)
+                start = a.start
+                out.append(TimeMatch(text=text[start:b.end], start_char=start, end_char=b.end,
+                                     value=f"{va}/{vb}", relation="between", anchor=anc_a or anc_b))
+                i += 2
+                continue
+        # list: in 2023, 2024 and 2025 -> one match per item, the cue's relation carried over
+        if a.cue is not None and rel not in ("between", "range") and a.kind in _SIMPLE:
+            j = i
+            while (j + 1 < n and atoms[j + 1].cue is None and atoms[j + 1].pos is None
+                   and atoms[j + 1].kind == a.kind and _LIST_SEP.fullmatch(text, atoms[j].end, atoms[j + 1].start)):
+                j += 1
+            if j > i:
+                items = atoms[i:j + 1]
+                for it in items[:-1]:
+                    _backfill(it, items[-1], False)
+                relation = _relation(a)
+                for k, it in enumerate(items):
+                    s = it.core_start
+                    v, anc, off = _resolve(it, ref)
+                    out.append(TimeMatch(text=text[s:it.end], start_char=s, end_char=it.end, value=v,
+                                         relation=relation, anchor=anc, offset_years=off))
+                i = j + 1
+                continue
+        if rel in ("between", "range") and a.kind != "range" and not (a.cue == "from" and a.onward):
+            if a.kind == "year" and _NUMBER_RANGE_NEXT.match(text, a.end):
+                i += 1  # "between 2000 and 3000 tonnes": a range of numbers, not of years
+                continue
+            _drop_cue(a)
+        v, anc, off = _resolve(a, ref)
+        out.append(TimeMatch(text=text[a.start:a.end], start_char=a.start, end_char=a.end, value=v,
+                             relation=_relation(a), anchor=anc, offset_years=off))
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def find_timeframes(text: str, *, reference_date: Optional[_dt.date] = None) -> list[TimeMatch]:
+    """Find the time expressions of ``text`` and normalise them to TIMEX3-style values.
+
+    Args:
+        text: any text (a sentence or a whole article); offsets refer to it.
+        reference_date: the article date. Expressions that depend on it ("this year", "in
+            October", "the third quarter", "on Tuesday") are resolved against it; without it the
+            unknown digits stay ``X`` ("XXXX-10"). Today's date is never used.
+
+    Returns:
+        :class:`~claimx.grammar.types.TimeMatch` objects sorted by ``start_char``, non-overlapping,
+        with ``text[m.start_char:m.end_char] == m.text``. Each match's text includes its relation
+        cue ("By 2025", "as of the first quarter of this year"), except the items of a list ("in
+        2023, 2024 and 2025" gives "2023", "2024", "2025", all with relation ``in``). ``value`` is
+        ``None`` and ``offset_years`` set for expressions relative to the sentence's own
+        timeframe ("a year earlier" -> -1, "the same period" -> 0).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str`` or ``reference_date`` not a ``datetime.date``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if reference_date is not None and not isinstance(reference_date, _dt.date):
+        raise TypeError("reference_date must be a datetime.date or None")
+    if isinstance(reference_date, _dt.datetime):
+        reference_date = reference_date.date()
+    if not text or _PREFILTER.search(text) is None:
+        return []
+    atoms: list[_Atom] = []
+    pos, end = 0, len(text)
+    while pos < end:
+        m = _MASTER.search(text, pos)
+        if m is None:
+            break
+        atom = _build_atom(text, m)
+        if atom is not None:
+            atoms.append(atom)
+            pos = atom.end
+        else:
+            pos = m.end()
+    return _join(text, atoms, reference_date)

@@ -1,0 +1,275 @@
+"""Unit and currency lexicons, their regexes and SI base conversion (pure functions, no spaCy).
+
+Sources: ``claimx/resources/units.json`` (UCUM-style symbols, SI prefixes; factors computed with
+pint at first use), ``claimx/resources/currencies.json`` (curated symbols, defaults and aliases)
+and CLDR via babel for the full list of current ISO 4217 codes and their English names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping, Optional
+
+import babel
+import babel.numbers
+import regex
+
+from claimx.grammar._resources import load
+
+_U = load("units.json", ("prefixes", "units", "annotations"))
+_C = load("currencies.json", ("symbols", "ambiguous_symbols", "name_defaults", "aliases",
+                              "word_like_codes", "hint_cues"))
+
+_SPACES = "[ \u00a0\u2009\u202f]"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """A unit surface resolved to its normalised symbol.
+
+    ``symbol`` is UCUM-style (``TWh``, ``PB``, ``Cel``); ``prefix`` the SI prefix multiplier
+    already applied to the family (``T`` -> 1e12); ``family`` the index of the unit entry in
+    ``units.json``; ``kind`` is ``"ratio"`` for %, pp, bp and ``"physical"`` otherwise.
+    """
+
+    symbol: str
+    family: int
+    prefix: float = 1.0
+    kind: str = "physical"
+    time: bool = False
+
+
+def _validate_units() -> None:
+    for i, e in enumerate(_U["units"]):
+        for key in ("symbol", "surfaces", "names"):
+            if key not in e:
+                raise ValueError(f"units.json entry {i} lacks {key!r}")
+        if e.get("kind", "physical") == "physical" and "base" not in e:
+            raise ValueError(f"units.json entry {e['symbol']!r} lacks 'base'")
+        if "prefixes" in e and e["prefixes"] not in _U["prefixes"]["sets"]:
+            raise ValueError(f"units.json entry {e['symbol']!r}: unknown prefix set")
+
+
+_validate_units()
+
+
+def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
+    surfaces: dict[str, UnitInfo] = {}
+    names: dict[str, UnitInfo] = {}
+    psym = _U["prefixes"]["symbol"]
+    pword = _U["prefixes"]["word"]
+    for i, e in enumerate(_U["units"]):
+        kind = e.get("kind", "physical")
+        time = bool(e.get("time", False))
+        base = UnitInfo(e["symbol"], i, 1.0, kind, time)
+        if not e.get("require_prefix", False):
+            for s in e["surfaces"]:
+                surfaces.setdefault(s, base)
+            for n in e["names"]:
+                names.setdefault(n.lower(), base)
+        pset = _U["prefixes"]["sets"].get(e.get("prefixes", ""), ())
+        for p in pset:
+            info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
+            for s in e["surfaces"]:
+                surfaces.setdefault(p + s, info)
+        for w, p in pword.items():
+            if p in pset:
+                info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
+                for n in e["names"]:
+                    names.setdefault((w + n).lower(), info)
+        for alias, target in e.get("aliases", {}).items():
+            p = target[: len(target) - len(e["symbol"])] if target.endswith(e["symbol"]) else ""
+            surfaces[alias] = UnitInfo(target, i, psym.get(p, 1.0), kind, time)
+    return surfaces, names
+
+
+UNIT_SURFACES, UNIT_NAMES = _build_unit_tables()
+ANNOTATIONS: Mapping[str, str] = _U["annotations"]
+
+
+def _alt(words, *, spaces: bool = False) -> str:
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = regex.escape(w)
+        if spaces:
+            e = e.replace("\\ ", r"\s+").replace("\\-", r"[\-\u2010\u2011]")
+        out.append(e)
+    return "|".join(out)
+
+
+_END = r"(?![A-Za-z0-9])"
+#: a unit right after a number: group ``u``; names are case-insensitive, symbols case-sensitive
+UNIT_RE = regex.compile(
+    rf"(?P<sp>{_SPACES}?)(?P<u>(?i:{_alt(UNIT_NAMES, spaces=True)})(?![A-Za-z])|(?:{_alt(UNIT_SURFACES)}){_END})"
+)
+#: the denominator of a compound unit: "per tonne", "/h", "a year", "per capita"
+PER_RE = regex.compile(
+    rf"(?P<per>{_SPACES}*(?:(?i:per|a|an|each)\b{_SPACES}*|/))"
+    rf"(?P<u>(?i:{_alt(UNIT_NAMES, spaces=True)})(?![A-Za-z])|(?:{_alt(UNIT_SURFACES)}){_END}"
+    rf"|(?i:{_alt(ANNOTATIONS)})(?![A-Za-z]))"
+)
+
+
+def lookup_unit(surface: str) -> Optional[UnitInfo]:
+    """Resolve a unit as written (``"petabytes"``, ``"TWh"``, ``"°C"``, ``"per cent"``) to its
+    :class:`UnitInfo`, or ``None``. Symbols are case-sensitive, names are not."""
+    if surface in UNIT_SURFACES:
+        return UNIT_SURFACES[surface]
+    key = " ".join(surface.split()).lower().replace("\u2010", "-").replace("\u2011", "-")
+    return UNIT_NAMES.get(key)
+
+
+@lru_cache(maxsize=1)
+def _ureg():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=None)
+def _family_factor(family: int) -> tuple[Optional[float], Optional[str], bool]:
+    e = _U["units"][family]
+    if "base" not in e:
+        return None, None, False
+    if "factor" in e:
+        return float(e["factor"]), e["base"], False
+    if e.get("offset"):
+        return None, e["base"], True
+    ureg = _ureg()
+    f = ureg.Quantity(1.0, e["pint"]).to(e["base_pint"]).magnitude
+    return float(f), e["base"], False
+
+
+def to_base(value: float, info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
+    """Restate ``value`` in ``info``'s unit in SI base units via pint: ``(136, TWh)`` ->
+    ``(4.896e17, "J")``; ``(72, h)`` -> ``(259200, "s")``; ``(20, Cel)`` -> ``(293.15, "K")``.
+    Returns ``(None, None)`` for units without a base form (%, pp, bp)."""
+    f, base, offset = _family_factor(info.family)
+    if base is None:
+        return None, None
+    if offset:
+        e = _U["units"][info.family]
+        ureg = _ureg()
+        return float(ureg.Quantity(value, e["pint"]).to(e["base_pint"]).magnitude), base
+    return value * f * info.prefix, base
+
+
+def unit_factor(info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
+    """Multiplier from ``info`` to its base unit and the base symbol (``kWh`` -> ``(3.6e6, "J")``);
+    ``(None, None)`` for ratio units and offset scales (temperatures)."""
+    f, base, offset = _family_factor(info.family)
+    if base is None or offset:
+        return None, None
+    return f * info.prefix, base
+
+
+# ---------------------------------------------------------------- currencies
+
+def _current_codes() -> frozenset[str]:
+    codes: set[str] = set()
+    for t in babel.Locale("en").territories:
+        try:
+            codes.update(babel.numbers.get_territory_currencies(t, tender=True))
+        except Exception:  # territories without currency data
+            continue
+    return frozenset(codes)
+
+
+#: ISO 4217 codes in current use (CLDR territory data via babel)
+ISO_CODES: frozenset[str] = _current_codes()
+if "USD" not in ISO_CODES or "CNY" not in ISO_CODES:
+    raise ValueError("babel returned no ISO 4217 data")
+_WORD_LIKE = frozenset(_C["word_like_codes"])
+_TAIL_STOP = frozenset({"real", "mark", "som", "kip", "lev", "dram", "unit", "gold", "franc"})
+
+
+def _build_currency_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Names (lower case) -> code, and ambiguous tail words -> candidate codes."""
+    names: dict[str, str] = {}
+    tails: dict[str, list[str]] = {}
+    for code in sorted(ISO_CODES):
+        for count in (1, 2):
+            n = babel.numbers.get_currency_name(code, count=count, locale="en").lower()
+            names.setdefault(n, code)
+            tail = n.split()[-1]
+            if tail not in _TAIL_STOP:
+                tails.setdefault(tail, [])
+                if code not in tails[tail]:
+                    tails[tail].append(code)
+    for tail, default in _C["name_defaults"].items():
+        for t in (tail, tail + "s"):
+            cands = tails.setdefault(t, [])
+            if default in cands:
+                cands.remove(default)
+            cands.insert(0, default)
+    amb: dict[str, tuple[str, ...]] = {}
+    for tail, cands in tails.items():
+        if len(cands) == 1 or tail.rstrip("s") in _C["name_defaults"] or tail in _C["name_defaults"]:
+            names.setdefault(tail, cands[0])
+            if len(cands) > 1:
+                amb[tail] = tuple(cands)
+    for alias, code in _C["aliases"].items():
+        names[alias.lower()] = code
+    return names, amb
+
+
+CURRENCY_NAMES, _AMBIGUOUS_NAMES = _build_currency_names()
+CURRENCY_SYMBOLS: Mapping[str, str] = _C["symbols"]
+_AMBIGUOUS_SYMBOLS: Mapping[str, tuple[str, ...]] = _C["ambiguous_symbols"]
+_PREFIX_CODES = sorted(c for c in ISO_CODES if c not in _WORD_LIKE) + ["RMB"]
+
+#: a currency written before the number (symbol or code, optionally one space): group ``c``;
+#: applied to the text just left of a number, anchored at its end
+CURRENCY_BEFORE_RE = regex.compile(
+    rf"(?:(?<![A-Za-z])(?P<c>{_alt(_PREFIX_CODES)}|{_alt([s for s in CURRENCY_SYMBOLS if s[-1].isalpha()])})"
+    rf"|(?P<c>{_alt([s for s in CURRENCY_SYMBOLS if not s[-1].isalpha()])})){_SPACES}?\Z"
+)
+#: a currency written after the number (name or code): group ``c``
+CURRENCY_AFTER_RE = regex.compile(
+    rf"(?P<sp>{_SPACES}?)(?P<c>(?i:{_alt(CURRENCY_NAMES, spaces=True)})(?![A-Za-z])|(?:{_alt(_PREFIX_CODES)}){_END})"
+)
+
+
+def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
+    """ISO 4217 code of a currency symbol, code or name as written (``"US$"`` -> ``"USD"``,
+    ``"RMB"`` -> ``"CNY"``, ``"rupees"`` -> ``"INR"``), or ``None``.
+
+    Ambiguous symbols and names resolve to ``hint`` when it is one of their candidates
+    (``"¥"`` with hint ``"CNY"`` -> ``"CNY"``) and otherwise to the documented default
+    (``$``/``dollars`` -> USD, ``¥`` -> JPY, ``£``/``pounds`` -> GBP, ``Rs``/``rupees`` -> INR,
+    ``kr`` -> SEK, ``pesos`` -> MXN); see ``resources/currencies.json``.
+    """
+    if surface in CURRENCY_SYMBOLS:
+        cands = _AMBIGUOUS_SYMBOLS.get(surface)
+        if hint and cands and hint in cands:
+            return hint
+        return CURRENCY_SYMBOLS[surface]
+    if surface in ISO_CODES:
+        return surface
+    key = " ".join(surface.split()).lower()
+    code = CURRENCY_NAMES.get(key)
+    if code is None:
+        return None
+    cands = _AMBIGUOUS_NAMES.get(key)
+    if hint and cands and hint in cands:
+        return hint
+    return code
+
+
+_HINT_CUES = {code: tuple(cues) for code, cues in _C["hint_cues"].items()}
+_HINT_RE = regex.compile(
+    "|".join(
+        rf"(?P<{code}>\b(?:{_alt(cues)})\b)" for code, cues in _HINT_CUES.items()
+    )
+)
+
+
+def count_hint_cues(text: str) -> dict[str, int]:
+    """Number of country/currency cue words per ISO code in ``text`` (one linear scan)."""
+    counts: dict[str, int] = {}
+    for m in _HINT_RE.finditer(text):
+        code = m.lastgroup
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    return counts

@@ -1,0 +1,765 @@
+"""Reading article corpora and writing claims.
+
+Readers
+-------
+:func:`iter_articles` walks files and folders and yields, one at a time and in a deterministic
+order, an :class:`Article` for every article it can read and a :class:`SkippedArticle` (with a
+machine-readable ``kind`` and a human-readable ``reason``) for every one it cannot. Nothing is
+dropped silently except hidden files and folders (names starting with ``.``).
+
+Supported inputs (by file suffix):
+
+* ``.txt``/``.text`` and files without a suffix: the whole file is the article text.
+* ``.md``/``.markdown``: an optional YAML front matter block (``---`` ... ``---``/``...``) at the
+  very start is parsed for ``id``, ``date``, ``title`` and ``url``; the article text is the body
+  *after* the front matter, so character offsets of claims refer to the body
+  (:attr:`Article.offset` gives where the body starts in the decoded file).
+* ``.html``/``.htm``/``.xhtml``: main text, title, date and URL extracted with ``trafilatura``
+  (optional extra ``claimx[html]``); offsets refer to the extracted text, which
+  ``save_text`` writes out so they can be checked.
+* ``.jsonl``/``.ndjson``: one JSON object per line with ``id`` and ``text`` and optional
+  ``date`` (``YYYY-MM-DD``), ``title``, ``url``. A malformed line becomes a
+  :class:`SkippedArticle` carrying its line number; the rest of the file is still read.
+* ``-``: standard input; a JSONL corpus if its first non-blank byte is ``{``, otherwise one
+  plain-text article with ``doc_id`` ``"stdin"``.
+
+Encodings: a BOM (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8; otherwise Windows-1252
+(the WHATWG reading of "latin-1") when the bytes decode as it and look like Western text;
+otherwise the best guess of ``charset-normalizer`` (GB18030, Big5, Shift-JIS, cp1251, ...).
+Newlines are never translated: offsets are into the text exactly as decoded.
+
+Writers
+-------
+:func:`open_writer` returns a :class:`ClaimWriter` for JSONL (line by line, flushed per article,
+fsynced on close), CSV or Parquet (flattened columns, written to a temporary file in the same
+folder and renamed over the target atomically on close). :func:`write_text` saves an article's
+text as ``<doc_id>.txt`` for offset checks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path, PurePath
+from typing import IO, Any, BinaryIO, Iterable, Iterator, Literal, Optional, Union
+from urllib.parse import quote
+
+import regex
+
+from claimx.models import Claim
+
+__all__ = [
+    "Article",
+    "SkippedArticle",
+    "ClaimWriter",
+    "FORMATS",
+    "DEFAULT_MAX_CHARS",
+    "iter_articles",
+    "decode_bytes",
+    "DecodeError",
+    "resolve_format",
+    "open_writer",
+    "flat_columns",
+    "flatten_claim",
+    "write_text",
+    "text_filename",
+]
+
+SourceFormat = Literal["txt", "md", "html", "jsonl"]
+PathLike = Union[str, "os.PathLike[str]"]
+
+DEFAULT_MAX_CHARS = 5_000_000
+"""Default upper bound on an article's length in characters (larger ones are skipped)."""
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+MD_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+FORMATS = ("jsonl", "csv", "parquet")
+_FORMAT_BY_SUFFIX = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+# Compiled once at import.
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S | regex.M)
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
+_BAD_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOMS = (  # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MULTIBYTE_FAMILIES = ("gb", "big5", "cp949", "euc", "shift_jis", "cp932", "johab", "hz", "iso2022")
+
+
+# --------------------------------------------------------------------------------------------
+# Result types
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One readable article.
+
+    Attributes:
+        doc_id: file name without extension; for JSONL the record's ``id``; for Markdown the
+            front matter ``id`` when given.
+        text: the text claims are extracted from (offsets refer to it).
+        path: the file it came from (``"-"`` for standard input).
+        date: publication date (front matter, JSONL ``date`` or HTML metadata), used as the
+            reference date for relative time expressions; ``None`` when unknown.
+        title, url: metadata when known.
+        source_format: ``"txt"``, ``"md"``, ``"html"`` or ``"jsonl"``.
+        encoding: the encoding the file was decoded with (``None`` for JSONL: always UTF-8).
+        offset: character offset of ``text`` in the decoded file (the front matter length for
+            Markdown, 0 for plain text); ``None`` when ``text`` is not a slice of the file
+            (HTML extraction, JSONL).
+        line: 1-based line number of the record in a JSONL file, else ``None``.
+    """
+
+    doc_id: str
+    text: str
+    path: str
+    date: Optional[date] = None
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source_format: SourceFormat = "txt"
+    encoding: Optional[str] = None
+    offset: Optional[int] = 0
+    line: Optional[int] = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedArticle:
+    """An input that could not be read as an article.
+
+    Attributes:
+        path: the file (``"-"`` for standard input).
+        doc_id: the id it would have had (file stem, or ``<stem>:<line>`` for a JSONL line
+            without a usable id).
+        reason: human-readable explanation, e.g. ``"binary file (NUL bytes)"``.
+        kind: short category used for counting: ``empty``, ``binary``, ``too_large``,
+            ``unreadable``, ``malformed_record``, ``bad_front_matter``, ``unsupported``,
+            ``html_unavailable``, ``no_main_text``, ``duplicate_id``, ``not_found``.
+        line: 1-based line number for JSONL records, else ``None``.
+    """
+
+    path: str
+    doc_id: str
+    reason: str
+    kind: str
+    line: Optional[int] = None
+
+    def to_json(self) -> str:
+        """One line of the errors file: ``{"path", "doc_id", "reason", "kind", "line"}``."""
+        return json.dumps(
+            {"path": self.path, "doc_id": self.doc_id, "reason": self.reason, "kind": self.kind, "line": self.line},
+            ensure_ascii=False,
+        )
+
+
+class DecodeError(ValueError):
+    """Raised by :func:`decode_bytes` when bytes are not text; ``kind`` is ``binary``."""
+
+    kind = "binary"
+
+
+# --------------------------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------------------------
+
+
+def _looks_western(text: str) -> bool:
+    """True when non-ASCII characters of a cp1252 decoding are mostly isolated (Western text).
+
+    Multi-byte encodings (GB18030, Big5, ...) and other single-byte scripts (cp1251) decoded
+    as cp1252 produce long runs of accented letters; Western text has accents between ASCII
+    letters ("café", "Größe").
+    """
+    total = long = 0
+    for m in _NON_ASCII_RUN.finditer(text):
+        n = m.end() - m.start()
+        total += n
+        if n >= 3:
+            long += n
+    return total == 0 or long / total < 0.25
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes to text without translating newlines.
+
+    Args:
+        data: the raw file content (non-empty).
+
+    Returns:
+        ``(text, encoding)``; ``encoding`` is a Python codec name (``utf-8``, ``utf-8-sig``,
+        ``utf-16``, ``cp1252``, ``gb18030``, ...). A BOM is removed from the text.
+
+    Raises:
+        DecodeError: NUL bytes without a UTF-16/32 BOM, bytes no text encoding explains, or
+            text full of control characters.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {enc} after byte order mark: {exc.reason} at byte {exc.start}") from None
+            return _check_controls(text), enc
+    if b"\x00" in data:
+        raise DecodeError("binary file (NUL bytes)")
+    try:
+        return _check_controls(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_western(text):
+        return _check_controls(text), "cp1252"
+    from charset_normalizer import from_bytes  # imported lazily: costly import
+
+    for match in from_bytes(data):
+        enc = match.encoding
+        if enc.startswith(("utf_16", "utf_32")):  # only with a BOM (handled above)
+            continue
+        if match.chaos > 0.2:
+            break
+        return _check_controls(str(match)), codecs.lookup(enc).name
+    raise DecodeError("binary or undecodable file (no plausible text encoding)")
+
+
+def _check_controls(text: str) -> str:
+    n = len(_BAD_CONTROL.findall(text[:100_000]))
+    if n and n > 0.01 * min(len(text), 100_000):
+        raise DecodeError("binary file (control characters)")
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _trafilatura() -> Any:
+    try:
+        import trafilatura  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return trafilatura
+
+
+def _parse_date(value: Any) -> Optional[date]:
+    """``date``/``datetime``/``"YYYY-MM-DD..."`` -> date; ``None`` -> None; ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip()[:10])
+    raise ValueError(f"date must be YYYY-MM-DD, got {value!r}")
+
+
+def _opt_str(value: Any) -> Optional[str]:
+    return None if value is None else str(value)
+
+
+def _skip(path: str, doc_id: str, kind: str, reason: str, line: Optional[int] = None) -> SkippedArticle:
+    return SkippedArticle(path=path, doc_id=doc_id, reason=reason, kind=kind, line=line)
+
+
+def _read_file(path: Path) -> bytes:
+    """The file's bytes (one place, so tests can simulate unreadable files)."""
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def _read_one(path: Path, max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
+    spath = str(path)
+    suffix = path.suffix.lower()
+    stem = path.stem
+    if suffix in JSONL_SUFFIXES:
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            yield _skip(spath, stem, "unreadable", f"unreadable: {exc}")
+            return
+        with fh:
+            yield from _read_jsonl(fh, spath, stem, max_chars)
+        return
+    if suffix not in TEXT_SUFFIXES and suffix not in MD_SUFFIXES and suffix not in HTML_SUFFIXES:
+        yield _skip(spath, stem, "unsupported", f"unsupported file type {suffix!r}")
+        return
+    try:
+        size = path.stat().st_size
+        if size > 4 * max_chars + 4:  # no encoding needs more than 4 bytes per character
+            yield _skip(spath, stem, "too_large", f"too large: {size} bytes > max_chars={max_chars}")
+            return
+        data = _read_file(path)
+    except OSError as exc:
+        yield _skip(spath, stem, "unreadable", f"unreadable: {exc}")
+        return
+    if suffix in HTML_SUFFIXES:
+        fmt: SourceFormat = "html"
+    elif suffix in MD_SUFFIXES:
+        fmt = "md"
+    else:
+        fmt = "txt"
+    yield _article_from_bytes(data, spath, stem, fmt, max_chars)
+
+
+def _article_from_bytes(
+    data: bytes, spath: str, stem: str, fmt: SourceFormat, max_chars: int
+) -> Union[Article, SkippedArticle]:
+    if not data.strip():
+        return _skip(spath, stem, "empty", "empty file")
+    try:
+        text, enc = decode_bytes(data)
+    except DecodeError as exc:
+        return _skip(spath, stem, exc.kind, str(exc))
+    if fmt == "html":
+        traf = _trafilatura()
+        if traf is None:
+            return _skip(
+                spath, stem, "html_unavailable", "HTML support not installed (pip install 'claimx[html]' for trafilatura)"
+            )
+        doc = traf.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
+        body = (getattr(doc, "text", None) or "") if doc is not None else ""
+        if not body.strip():
+            return _skip(spath, stem, "no_main_text", "no main text found in HTML")
+        if len(body) > max_chars:
+            return _skip(spath, stem, "too_large", f"too large: {len(body)} characters > max_chars={max_chars}")
+        try:
+            when = _parse_date(getattr(doc, "date", None))
+        except ValueError:
+            when = None  # HTML date metadata is a guess: a bad one is ignored, not fatal
+        return Article(
+            doc_id=stem, text=body, path=spath, date=when, title=_opt_str(getattr(doc, "title", None)),
+            url=_opt_str(getattr(doc, "url", None)), source_format="html", encoding=enc, offset=None,
+        )
+    doc_id, when, title, url, offset = stem, None, None, None, 0
+    if fmt == "md":
+        m = _FRONT_MATTER.match(text)
+        if m is not None:
+            import yaml
+
+            try:
+                meta = yaml.safe_load(m.group(1)) or {}
+                if not isinstance(meta, dict):
+                    raise ValueError("front matter is not a mapping")
+                when = _parse_date(meta.get("date"))
+            except (yaml.YAMLError, ValueError) as exc:
+                return _skip(spath, stem, "bad_front_matter", f"malformed front matter: {exc}".splitlines()[0])
+            doc_id = str(meta["id"]) if meta.get("id") not in (None, "") else stem
+            title, url = _opt_str(meta.get("title")), _opt_str(meta.get("url"))
+            offset = m.end()
+            text = text[offset:]
+    if not text.strip():
+        return _skip(spath, doc_id, "empty", "empty file" if offset == 0 else "empty body after front matter")
+    if len(text) > max_chars:
+        return _skip(spath, doc_id, "too_large", f"too large: {len(text)} characters > max_chars={max_chars}")
+    return Article(
+        doc_id=doc_id, text=text, path=spath, date=when, title=title, url=url,
+        source_format=fmt, encoding=enc, offset=offset,
+    )
+
+
+def _read_jsonl(fh: BinaryIO, spath: str, stem: str, max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
+    for lineno, raw in enumerate(fh, 1):
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
+            continue
+        fallback_id = f"{stem}:{lineno}"
+        try:
+            rec = json.loads(raw)
+        except (UnicodeDecodeError, ValueError) as exc:
+            yield _skip(spath, fallback_id, "malformed_record", f"line {lineno}: invalid JSON: {exc}", lineno)
+            continue
+        if not isinstance(rec, dict):
+            yield _skip(spath, fallback_id, "malformed_record", f"line {lineno}: not a JSON object", lineno)
+            continue
+        rid = rec.get("id")
+        if rid is None or isinstance(rid, (dict, list, bool)) or str(rid) == "":
+            yield _skip(spath, fallback_id, "malformed_record", f"line {lineno}: missing or invalid 'id'", lineno)
+            continue
+        doc_id = str(rid)
+        text = rec.get("text")
+        if not isinstance(text, str):
+            yield _skip(spath, doc_id, "malformed_record", f"line {lineno}: missing or non-string 'text'", lineno)
+            continue
+        if not text.strip():
+            yield _skip(spath, doc_id, "empty", f"line {lineno}: empty text", lineno)
+            continue
+        if len(text) > max_chars:
+            yield _skip(
+                spath, doc_id, "too_large", f"line {lineno}: too large: {len(text)} characters > max_chars={max_chars}",
+                lineno,
+            )
+            continue
+        try:
+            when = _parse_date(rec.get("date"))
+        except ValueError:
+            yield _skip(spath, doc_id, "malformed_record", f"line {lineno}: invalid date {rec.get('date')!r}", lineno)
+            continue
+        yield Article(
+            doc_id=doc_id, text=text, path=spath, date=when, title=_opt_str(rec.get("title")),
+            url=_opt_str(rec.get("url")), source_format="jsonl", encoding=None, offset=None, line=lineno,
+        )
+
+
+def _read_stdin(max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
+    buf = sys.stdin.buffer
+    head = buf.peek(4096) if hasattr(buf, "peek") else b""
+    if head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{"):
+        yield from _read_jsonl(buf, "-", "stdin", max_chars)
+        return
+    data = buf.read(4 * max_chars + 5)
+    if len(data) > 4 * max_chars + 4:
+        yield _skip("-", "stdin", "too_large", f"too large: more than {4 * max_chars + 4} bytes on standard input")
+        return
+    yield _article_from_bytes(data, "-", "stdin", "txt", max_chars)
+
+
+def _walk(root: Path, pattern: str) -> Iterator[Union[Path, SkippedArticle]]:
+    """Files under ``root`` in sorted name order, depth first, one directory listing at a time."""
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield _skip(str(root), root.name, "unreadable", f"unreadable directory: {exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        p = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(p, pattern)
+        elif pattern in ("*", "**", "**/*") or PurePath(entry.path).match(pattern):
+            yield p
+
+
+def iter_articles(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    pattern: str = "*",
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Union[Article, SkippedArticle]]:
+    """Yield every article (or the reason it was skipped) under ``paths``, streaming.
+
+    Args:
+        paths: a file, a folder (read recursively), ``"-"`` (standard input), or an iterable
+            of these. Top-level paths are read in the order given; files inside a folder in
+            sorted name order, depth first (deterministic). Hidden entries (``.name``) are
+            ignored.
+        pattern: glob matched against files found in folders, from the right like
+            :meth:`pathlib.PurePath.match` (``"*.html"``, ``"news/*.txt"``); files named
+            explicitly are always read.
+        max_chars: articles longer than this many characters are skipped (``too_large``).
+
+    Yields:
+        :class:`Article` or :class:`SkippedArticle`, one per file (per line for JSONL).
+        A path that does not exist yields a ``not_found`` skip. Only one file is held in
+        memory at a time; JSONL files are read line by line.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for item in paths:
+        if str(item) == "-":
+            yield from _read_stdin(max_chars)
+            continue
+        p = Path(item)
+        if p.is_dir():
+            for f in _walk(p, pattern):
+                if isinstance(f, SkippedArticle):
+                    yield f
+                else:
+                    yield from _read_one(f, max_chars)
+        elif p.exists() or p.is_symlink():
+            yield from _read_one(p, max_chars)
+        else:
+            yield _skip(str(p), p.stem, "not_found", "no such file or directory")
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------------
+
+
+def resolve_format(fmt: Optional[str], output: Optional[PathLike]) -> str:
+    """The output format: ``fmt`` if given, else from the output suffix, else ``"jsonl"``.
+
+    Raises:
+        ValueError: unknown format name, or Parquet to standard output.
+    """
+    if fmt is not None:
+        name = fmt.lower().lstrip(".")
+        name = {"ndjson": "jsonl", "json": "jsonl", "pq": "parquet"}.get(name, name)
+        if name not in FORMATS:
+            raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+    elif output is None or str(output) == "-":
+        name = "jsonl"
+    else:
+        name = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "jsonl")
+    if name == "parquet" and (output is None or str(output) == "-"):
+        raise ValueError("Parquet output needs a file (-o FILE.parquet), not standard output")
+    return name
+
+
+def _model_columns(model: type, prefix: str = "") -> list[tuple[str, str]]:
+    """``(column, type)`` pairs of a pydantic model, nested models flattened with dots."""
+    import typing
+
+    from pydantic import BaseModel
+
+    cols: list[tuple[str, str]] = []
+    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        ann = field.annotation
+        args = [a for a in typing.get_args(ann) if a is not type(None)] or [ann]
+        inner = args[0]
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            cols.extend(_model_columns(inner, f"{prefix}{name}."))
+            continue
+        if inner is bool:
+            kind = "bool"
+        elif inner is int:
+            kind = "int"
+        elif inner is float:
+            kind = "float"
+        else:
+            kind = "str"
+        cols.append((f"{prefix}{name}", kind))
+    return cols
+
+
+@lru_cache(maxsize=1)
+def _columns() -> tuple[tuple[str, str], ...]:
+    return tuple(_model_columns(Claim))
+
+
+def flat_columns() -> list[str]:
+    """Column names of CSV/Parquet output, derived from :class:`claimx.models.Claim`.
+
+    Nested objects are flattened with dots: ``quantity.value``, ``entity.text``,
+    ``timeframe.relation``, ``change.direction``, ...
+    """
+    return [c for c, _ in _columns()]
+
+
+def flatten_claim(claim: dict) -> dict:
+    """Flatten one ``Claim.model_dump(mode="json")`` dict into :func:`flat_columns` keys."""
+    out: dict = {}
+    for col, _ in _columns():
+        cur: Any = claim
+        for part in col.split("."):
+            cur = cur.get(part) if isinstance(cur, dict) else None
+        out[col] = cur
+    return out
+
+
+class ClaimWriter:
+    """Writes claims article by article. Use as a context manager or call :meth:`close`.
+
+    ``write_article(lines)`` takes the JSON texts of one article's claims
+    (``Claim.model_dump_json()``) and writes them in one go; :meth:`close` finalises the file.
+    """
+
+    format: str = "jsonl"
+
+    def write_article(self, claims_json: list[str]) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def __enter__(self) -> "ClaimWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class JsonlWriter(ClaimWriter):
+    """JSONL: each article's lines in a single write, flushed; fsync on close."""
+
+    format = "jsonl"
+
+    def __init__(self, output: Optional[PathLike], *, append: bool = False) -> None:
+        self._own = output is not None and str(output) != "-"
+        if self._own:
+            self._fh: IO[bytes] = open(output, "ab" if append else "wb")  # type: ignore[arg-type]
+        else:
+            self._fh = sys.stdout.buffer
+        self._closed = False
+
+    def write_article(self, claims_json: list[str]) -> None:
+        if not claims_json:
+            return
+        self._fh.write(("\n".join(claims_json) + "\n").encode("utf-8"))
+        self._fh.flush()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._fh.flush()
+        if self._own:
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+
+
+class _AtomicWriter(ClaimWriter):
+    """Writes into ``.<name>.<random>.tmp`` beside the target; renamed over it on close."""
+
+    def __init__(self, output: PathLike) -> None:
+        self._target = Path(output)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self._target.name}.", suffix=".tmp", dir=self._target.parent or ".")
+        os.close(fd)
+        self._tmp = Path(tmp)
+        self._closed = False
+
+    def _finish(self) -> None:
+        os.replace(self._tmp, self._target)
+
+    def abort(self) -> None:
+        """Remove the temporary file without touching the target."""
+        self._closed = True
+        self._tmp.unlink(missing_ok=True)
+
+
+class CsvWriter(_AtomicWriter):
+    """CSV with :func:`flat_columns` (to a file atomically, or straight to standard output)."""
+
+    format = "csv"
+
+    def __init__(self, output: Optional[PathLike]) -> None:
+        self._stdout = output is None or str(output) == "-"
+        if self._stdout:
+            self._closed = False
+            self._fh: IO[str] = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        else:
+            super().__init__(output)  # type: ignore[arg-type]
+            self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
+        self._csv = csv.DictWriter(self._fh, fieldnames=flat_columns())
+        self._csv.writeheader()
+
+    def write_article(self, claims_json: list[str]) -> None:
+        self._csv.writerows(flatten_claim(json.loads(c)) for c in claims_json)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._fh.flush()
+        if self._stdout:
+            self._fh.detach()
+            return
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        self._finish()
+
+
+class ParquetWriter(_AtomicWriter):
+    """Parquet (pyarrow, optional extra ``claimx[parquet]``) in row groups of ``rows_per_group``."""
+
+    format = "parquet"
+
+    def __init__(self, output: PathLike, rows_per_group: int = 10_000) -> None:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ValueError("Parquet output needs pyarrow (pip install 'claimx[parquet]')") from exc
+        super().__init__(output)
+        types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+        self._pa = pa
+        self._schema = pa.schema([(c, types[t]) for c, t in _columns()])
+        self._writer = pq.ParquetWriter(str(self._tmp), self._schema)
+        self._rows: list[dict] = []
+        self._per_group = rows_per_group
+
+    def write_article(self, claims_json: list[str]) -> None:
+        self._rows.extend(flatten_claim(json.loads(c)) for c in claims_json)
+        if len(self._rows) >= self._per_group:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        if self._rows:
+            self._writer.write_table(self._pa.Table.from_pylist(self._rows, schema=self._schema))
+            self._rows = []
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._flush_rows()
+        self._writer.close()
+        with open(self._tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        self._finish()
+
+
+def open_writer(output: Optional[PathLike], fmt: Optional[str] = None, *, append: bool = False) -> ClaimWriter:
+    """A :class:`ClaimWriter` for ``output`` (``None``/``"-"`` = standard output).
+
+    Args:
+        output: target file or ``None`` for standard output.
+        fmt: ``"jsonl"``, ``"csv"`` or ``"parquet"``; ``None`` = from the suffix (see
+            :func:`resolve_format`).
+        append: JSONL only: append to an existing file (resume).
+
+    Raises:
+        ValueError: unknown format, Parquet to standard output, ``append`` with CSV/Parquet.
+    """
+    name = resolve_format(fmt, output)
+    if append and name != "jsonl":
+        raise ValueError(f"resume/append is only supported for JSONL output, not {name}")
+    if name == "jsonl":
+        return JsonlWriter(output, append=append)
+    if name == "csv":
+        return CsvWriter(output)
+    return ParquetWriter(output)  # type: ignore[arg-type]
+
+
+def text_filename(doc_id: str) -> str:
+    """File name for an article's saved text: ``<doc_id>.txt`` with unsafe characters %-escaped."""
+    name = quote(doc_id, safe=" -_.,()[]+=@")
+    if name in ("", ".", ".."):
+        name = quote(name, safe="").replace(".", "%2E") or "%00"
+    return name + ".txt"
+
+
+def write_text(folder: PathLike, article: Article) -> Path:
+    """Write ``article.text`` to ``folder/<doc_id>.txt`` (UTF-8, newlines untouched).
+
+    Returns the path written. Claim offsets index this file's text exactly.
+    """
+    path = Path(folder) / text_filename(article.doc_id)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(article.text)
+    return path

