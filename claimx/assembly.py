@@ -37,7 +37,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "ccomp", "relcl", "parataxis",
 LINKING_LEMMAS = frozenset(
     """be reach surpass exceed top total stand amount account average hit remain stay come peak
     rise fall grow increase decrease decline climb drop jump surge slump ease widen narrow expand
-    shrink double triple hover sit run cost range equal represent make reach near approach
+    shrink double triple hover sit run range equal represent make reach near approach
     exceed cross pass break touch trade worth value estimate project forecast expect""".split()
 )
 # Head nouns that name a measure of something ("market size", "fleet value"): the noun
@@ -46,8 +46,13 @@ MEASURE_HEADS = frozenset(
     """size scale share value volume rate level number count total capacity output revenue revenues
     sales turnover price prices cost costs valuation penetration growth""".split()
 )
+TIME_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "half", "decade"})
+ANAPHORIC_NOUNS = frozenset({"figure", "number", "total", "tally", "amount", "estimate", "sum"})
+_NOT_METRIC_BEFORE = frozenset({"record", "total", "high", "low", "peak", "estimate", "average", "level", "mark", "figure"})
 _ANAPHORIC_DET = frozenset({"this", "these", "that", "those", "such"})
 _WS = regex.compile(r"\s+")
+# footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
+_FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
 _TRIM = ",;:.—–-()[]\"'“”‘’ "
 
 
@@ -62,12 +67,15 @@ class SentenceInfo:
     attributions: list[dict] = field(default_factory=list)
 
 
-def mention(doc: Doc, start_char: int, end_char: int, **extra) -> Optional[dict]:
-    """A mention dict for ``doc.text[start_char:end_char]`` trimmed of spaces and edge punctuation."""
-    text = doc.text
-    while start_char < end_char and text[start_char] in _TRIM:
+def mention(doc: "Doc | str", start_char: int, end_char: int, **extra) -> Optional[dict]:
+    """A mention dict for ``text[start_char:end_char]`` trimmed of spaces and edge punctuation.
+
+    ``doc`` is a ``Doc`` or its text (pass the text in loops: ``Doc.text`` is rebuilt on each access).
+    """
+    text = doc if isinstance(doc, str) else doc.text
+    while start_char < end_char and (text[start_char] in _TRIM or text[start_char].isspace()):
         start_char += 1
-    while end_char > start_char and text[end_char - 1] in _TRIM:
+    while end_char > start_char and (text[end_char - 1] in _TRIM or text[end_char - 1].isspace()):
         end_char -= 1
     if end_char <= start_char:
         return None
@@ -76,11 +84,11 @@ def mention(doc: Doc, start_char: int, end_char: int, **extra) -> Optional[dict]
     return out
 
 
-def token_mention(doc: Doc, first: int, last: int, **extra) -> Optional[dict]:
-    """A mention covering tokens ``first..last`` (inclusive)."""
+def token_mention(doc: Doc, first: int, last: int, text: Optional[str] = None, **extra) -> Optional[dict]:
+    """A mention covering tokens ``first..last`` (inclusive); ``text`` is ``doc.text`` if known."""
     if last < first:
         return None
-    return mention(doc, doc[first].idx, doc[last].idx + len(doc[last].text), **extra)
+    return mention(text if text is not None else doc, doc[first].idx, doc[last].idx + len(doc[last].text), **extra)
 
 
 # --------------------------------------------------------------------------------------------
@@ -143,7 +151,7 @@ def np_bounds(
                     break
             if r > child.i:
                 last = max(last, r)
-        elif child.dep_ in ("compound", "amod") and child.i == last + 1:
+        elif child.dep_ == "compound" and child.i == last + 1:
             last = child.i
         else:
             break
@@ -183,11 +191,15 @@ class Assembler:
         self.hedges = cues.get("hedges", [])
         self.attributions = cues.get("attributions", [])
         self.sentences = self._sentences()
+        self._paragraph_time: Optional[str] = None
         self.q_tokens: dict[int, set[int]] = {}
         for qi, q in enumerate(self.quantities):
             span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
             self.q_tokens[qi] = set(range(span.start, span.end)) if span is not None else set()
         self.token_q: dict[int, int] = {t: qi for qi, ts in self.q_tokens.items() for t in ts}
+
+    def _tmention(self, first: int, last: int, **extra) -> Optional[dict]:
+        return token_mention(self.doc, first, last, self.text, **extra)
 
     # -- sentence bookkeeping --------------------------------------------------------------------
     def _sentences(self) -> list[SentenceInfo]:
@@ -238,30 +250,128 @@ class Assembler:
                     continue
                 sent_claims.append((qi, claim))
             self._respectively(s, sent_claims)
-            # entities: pronouns and carry-over
+            self._coordinated(s, sent_claims)
+            self._appositive_change(s, sent_claims)
+            done: list[dict] = []
             for qi, claim in sent_claims:
                 if qi in skip_from:
                     continue
-                ent = claim.get("entity")
-                if ent is None and last_entity is not None:
-                    claim["entity"] = {"text": last_entity["text"], "start_char": last_entity["start_char"],
-                                       "end_char": last_entity["end_char"], "inferred": True}
+                self._anaphoric_metric(claim, done)
+                if claim.pop("_pronoun", False) and claim.get("entity") is None:
+                    claim["entity"] = self._resolve_pronoun(claim, s, done, last_entity)
+                if claim.get("entity") is None:
+                    # an earlier claim of the same sentence names it ("..., and traffic could rise to 11 million")
+                    prev = next((c["entity"] for c in reversed(done) if c.get("entity")), None)
+                    if prev is not None:
+                        claim["entity"] = dict(prev)
+                    elif last_entity is not None:
+                        claim["entity"] = {"text": last_entity["text"], "start_char": last_entity["start_char"],
+                                           "end_char": last_entity["end_char"], "inferred": True}
+                if claim.get("entity") and claim["entity"].get("inferred"):
                     claim["confidence"] = round(claim["confidence"] - 0.1, 3)
+                done.append(claim)
                 out.append(claim)
+            for t in s.timeframes:
+                if t.get("value") and t.get("offset_years") is None and "/" not in t["value"]:
+                    self._paragraph_time = t["value"]
             topic = self._sentence_topic(s)
             if topic is not None:
                 last_entity = topic
+        self._quoted_attribution(out)
         return out
+
+    def _quote_regions(self) -> list[tuple[int, int]]:
+        """(start, end) of quoted passages: curly quotes paired, straight quotes toggled."""
+        regions = []
+        stack: Optional[int] = None
+        straight: Optional[int] = None
+        for m in regex.finditer(r'[“”"]', self.text):
+            ch = m.group()
+            if ch == "“":
+                stack = m.start()
+            elif ch == "”" and stack is not None:
+                regions.append((stack, m.end()))
+                stack = None
+            elif ch == '"':
+                if straight is None:
+                    straight = m.start()
+                else:
+                    regions.append((straight, m.end()))
+                    straight = None
+        return regions
+
+    def _quoted_attribution(self, claims: list[dict]) -> None:
+        """A quote that runs across sentences takes the attribution cue right before its opening
+        mark ('X remarked, "..."') or right after its closing mark ('"...," X said')."""
+        attributions = sorted(self.attributions, key=lambda a: a["start_char"])
+        if not attributions or not claims:
+            return
+        for start, end in self._quote_regions():
+            cue = None
+            for a in attributions:
+                if a["end_char"] <= start and not self.text[a["end_char"]:start].strip(" ,:;\n"):
+                    cue = a
+                elif a["start_char"] >= end and not self.text[end:a["start_char"]].strip(" ,:;\n"):
+                    cue = cue or a
+            if cue is None:
+                continue
+            for c in claims:
+                q = c["quantity"]
+                if start < q["start_char"] < end and c.get("attribution") is None:
+                    c["attribution"] = {k: cue[k] for k in ("text", "start_char", "end_char")}
+
+    def _anaphoric_metric(self, claim: dict, done: list[dict]) -> None:
+        """"an industry group put the figure at $298 billion": "the figure" is the previous claim's."""
+        m = claim.get("metric")
+        if not done or m is None:
+            return
+        if regex.fullmatch(r"(?i)(?:the\s+)?(?:figure|number|total|tally|amount|estimate|sum)", m["text"]):
+            prev = done[-1]
+            claim["metric"] = dict(prev["metric"]) if prev.get("metric") else None
+            if prev.get("entity"):
+                claim["entity"] = dict(prev["entity"])
+
+    def _appositive_change(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
+        """"generated 256 TWh in 2024, up 4.3% from the previous year": the change is of the
+        claim just before it, so it takes that claim's metric and entity."""
+        for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+            if b["kind"] != "change":
+                continue
+            between = self.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+            if regex.search(r"(?i),\s*(?:(?:an?\s+)?(?:up|down|rising|falling|increasing|decreasing|growing|declining)(?:\s+by)?|an?\s+(?:\w+\s+)?(?:"
+                            + "|".join(self.cues.change_noun_direction) + r")\s+of)\s*$", between):
+                if a.get("metric"):
+                    b["metric"] = dict(a["metric"])
+                if a.get("entity"):
+                    b["entity"] = dict(a["entity"])
+
+    def _coordinated(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
+        """"fell 4.1% and 2.7%": a quantity coordinated with the one before shares its kind and change."""
+        for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+            between = self.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+            if regex.fullmatch(_FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)", between) and b["kind"] == "level" and a["kind"] == "change":
+                if regex.fullmatch(r"\s+to\s+", between):
+                    continue
+                b["kind"] = a["kind"]
+                b["change"] = dict(a["change"]) if a.get("change") else None
 
     # -- filters -----------------------------------------------------------------------------
     def _skip(self, q: dict, s: SentenceInfo) -> bool:
         form = q.get("form")
+        if form == "attributive":
+            # "a 10-year bond": a property of a noun, not a statement that a number holds
+            return True
         if form in ("vague", "scale_adjective") and not self.include_vague:
             return True
-        # anaphoric repeat: "this 1.2 trillion yuan", "these two"
-        before = self.text[max(s.start, q["start_char"] - 12):q["start_char"]].lower().split()
-        if before and before[-1] in _ANAPHORIC_DET:
+        # "in the second half of 2024": part of a time expression
+        if any(t["start_char"] < q["end_char"] and q["start_char"] < t["end_char"] for t in s.timeframes):
             return True
+        # anaphoric repeat: "this 1.2 trillion yuan", "these two" (a determiner, not "found that 42%")
+        span = self.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+        if span is not None and span.start > 0:
+            prev = self.doc[span.start - 1]
+            if prev.lower_ in _ANAPHORIC_DET and prev.dep_ in ("det", "predet") and prev.head.i >= span.start:
+                return True
         return False
 
     # -- one claim ------------------------------------------------------------------------------
@@ -274,7 +384,7 @@ class Assembler:
             "quantity": {k: q.get(k) for k in ("text", "start_char", "end_char", "value", "unit", "comparator", "lower", "upper", "base_value", "base_unit")},
             "entity": None, "metric": None, "timeframe": None, "modality": "asserted", "hedge": None,
             "attribution": None, "reference": None, "change": None,
-            "sentence": mention(doc, s.start, s.end),
+            "sentence": mention(self.text, s.start, s.end),
             "confidence": 0.9,
         }
         if q.get("approximate"):
@@ -287,10 +397,10 @@ class Assembler:
             return None
         metric_tok, subj_tok = self._metric(qi, q, s, root, qtoks, claim, metrics)
         metrics[qi] = claim["metric"]
+        self._attribution(q, s, claim)
         self._entity(qi, q, s, root, qtoks, claim, metric_tok, subj_tok)
         self._timeframe(q, s, claim)
         self._modality(q, s, claim)
-        self._attribution(q, s, claim)
         if claim["metric"] is None:
             claim["confidence"] -= 0.2
         claim["confidence"] = round(max(0.0, min(1.0, claim["confidence"])), 3)
@@ -379,6 +489,12 @@ class Assembler:
             if m_adj:
                 direction = "increase" if m_adj.group(1) in ("higher", "more") else "decrease"
         seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
+        if direction is None and last and last[-1] == "to" and root is not None:
+            # "cut its annual emissions to 9 million tonnes": "to" attached to a change verb
+            t = root.head
+            if t.lower_ == "to" and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
+                direction = cues.change_verb_direction[t.head.lower_]
+                via_to = True
         if direction is None and last and last[-1] == "to":
             # "compressing the time ... from several weeks to under 72 hours"
             lead = self.text[seg_lo:q["start_char"]]
@@ -393,6 +509,27 @@ class Assembler:
                     if fq and fq[-1].get("value") is not None and q.get("value") is not None and fq[-1]["value"] != q["value"]:
                         direction = "increase" if q["value"] > fq[-1]["value"] else "decrease"
                 via_to = direction is not None
+        if direction is None and not (last and last[-1] == "to"):
+            # "could reach $300 billion by 2026, up from $155 billion in 2023"
+            for other in s.quantities:
+                if other["start_char"] <= q["end_char"] or not (seg_lo <= other["start_char"] < seg_hi):
+                    continue
+                between = self.text[q["end_char"]:other["start_char"]]
+                m_up = regex.search(r"(?i),?\s*\b(up|down|rising|falling|higher|lower)?\s*from\s*$", between)
+                if m_up and not any(q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
+                    word = (m_up.group(1) or "").lower()
+                    if word in ("up", "rising", "higher"):
+                        direction = "increase"
+                    elif word in ("down", "falling", "lower"):
+                        direction = "decrease"
+                    elif q.get("value") is not None and other.get("value") is not None and q["value"] != other["value"]:
+                        direction = "increase" if q["value"] > other["value"] else "decrease"
+                    if direction is not None:
+                        skip_from.add(self.quantities.index(other))
+                        claim["kind"] = "change"
+                        claim["change"] = {"direction": direction, "from_text": other["text"]}
+                        return
+                break
         if direction is None:
             return
         from_q = None
@@ -459,7 +596,7 @@ class Assembler:
             start = pos + (m_lead.end() if m_lead else 0)
         end_m = regex.search(r"[,.;:)]\s|[,;:)]|\.$|\s(?:while|and|but|in\s+\d{4})\b", text[start:seg_end])
         end = start + end_m.start() if end_m else seg_end
-        return mention(self.doc, start, end)
+        return mention(self.text, start, end)
 
     # -- metric ----------------------------------------------------------------------------------
     def _governing_verb(self, tok: Token) -> Optional[Token]:
@@ -467,7 +604,7 @@ class Assembler:
         seen = 0
         while seen < 12:
             seen += 1
-            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod"):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod") and t.i not in self.token_q:
                 return t
             if t.head.i == t.i:
                 return t if t.pos_ in ("VERB", "AUX") else None
@@ -491,47 +628,79 @@ class Assembler:
     def _metric_from_noun(self, n: Token, qtoks: set[int]) -> Optional[dict]:
         if n.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") or n.lower_ in PRONOUNS:
             return None
-        first, last = np_bounds(n, exclude=frozenset(qtoks))
-        return token_mention(self.doc, first, last)
+        # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
+        named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
+            p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
+        first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
+        return self._tmention(first, last)
+
+    def _token_before(self, pos: int, s: SentenceInfo) -> Optional[Token]:
+        """The last non-punctuation token that ends at or before ``pos`` in the sentence."""
+        best = None
+        for t in s.span:
+            if t.idx + len(t.text) <= pos:
+                if not t.is_punct:
+                    best = t
+            else:
+                break
+        return best
 
     def _metric(self, qi, q, s, root, qtoks, claim, metrics) -> tuple[Optional[Token], Optional[Token]]:
-        """Set ``claim['metric']``; return (metric head token, subject token) for the entity step."""
+        """Set ``claim['metric']``; return (metric head token, subject token) for the entity step.
+
+        Tried in order: for ratios the measure compared; a count's noun ("42 clusters"); "Q of N"
+        ("40% of installation costs"); "N of Q" ("a CAGR of 13.4%"); "N worth Q"; "Q in N"
+        ("€410 billion in assets"); a noun with a participle ("a volume exceeding Q"); the object
+        of a change verb or the subject of a linking verb ("revenue reached Q"); the quantity this
+        one hangs from; a noun right before the quantity ("its net profit $310 mn"); an elided
+        noun shared with the previous count of the same verb; else the verb itself ("peaks at").
+        """
         cues = self.cues
-        doc = self.doc
+        text = self.text
         if root is None:
             return None, None
-        excl = frozenset(qtoks)
         metric_tok = None
         verb = self._governing_verb(root)
         subj = self._subject_of(verb) if verb is not None else None
-        if subj is not None and subj.i in qtoks:
-            subj = None
-        if subj is not None and subj.dep_ == "expl":
+        if subj is not None and (subj.i in qtoks or subj.dep_ == "expl" or subj.i in self.token_q):
             subj = None
         head = root.head
-        if claim["kind"] == "ratio":
+        after = text[q["end_char"]:s.end]
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        linking = verb is not None and (lemma in LINKING_LEMMAS or verb.lower_ in cues.change_verb_direction)
+
+        def from_other_quantity() -> bool:
             t = root
             for _ in range(8):
                 if t.head.i == t.i:
-                    break
+                    return False
                 t = t.head
                 oq = self.token_q.get(t.i)
                 if oq is not None and oq != qi and metrics.get(oq):
                     claim["metric"] = dict(metrics[oq])
-                    return None, subj
-            # "Port Halvard handles twice as many containers as Eastmere"
-            m_as = regex.match(r"\s*as\s+(?:many|much)\s+", self.text[q["end_char"]:s.end])
+                    return True
+            return False
+
+        if claim["kind"] == "ratio":
+            if from_other_quantity():
+                return None, subj
+            m_as = regex.match(r"\s*as\s+(?:many|much)\s+", after)
             if m_as:
+                # "twice as many containers as Eastmere"
                 cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in ("NOUN", "PROPN")]
                 if cand:
                     claim["metric"] = self._metric_from_noun(cand[0], qtoks)
                     return cand[0], subj
+            if linking and subj is not None:
+                # "the average house price is 13 times the median income"
+                claim["metric"] = self._metric_from_noun(subj, qtoks)
+                return subj, subj
             if root.dep_ in ("nummod", "quantmod", "npadvmod", "advmod") and head.pos_ in ("NOUN", "PROPN"):
-                # "45 times the records of ...": the noun after "times" is the compared measure
+                # "holds 45 times the records of ...": the noun after "times" is the measure
                 first, last = np_bounds(head, pps=())
-                claim["metric"] = token_mention(self.doc, first, last)
+                claim["metric"] = self._tmention(first, last)
                 return head, subj
-        # 0. "among the top 10 models, 8 are from China", "8 of the 10 models"
+        # "among the top 10 models, 8 are from China", "8 of the 10 models"
         if root.dep_ in ("nsubj", "nsubjpass") and verb is not None:
             preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "among")]
             preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
@@ -540,64 +709,106 @@ class Assembler:
                 if pobj:
                     metric_tok = pobj[0]
                     break
-        # 1. the quantity modifies a noun: "42 intelligent computing clusters", "a 5% increase in yield rate"
-        if metric_tok is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN"):
+        # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
+        if metric_tok is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
+                and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
+                and head.lemma_.lower() not in TIME_NOUNS:
             if head.lower_ in cues.change_noun_direction:
                 pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
-                if pp:
-                    pobj = [c for c in pp[0].children if c.dep_ == "pobj"]
-                    if pobj:
-                        metric_tok = pobj[0]
-            elif not regex.match(r"\s*(?:-\s*)?(?:cagr|compound annual)", self.text[q["end_char"]:], regex.IGNORECASE):
+                pobj = [c for c in pp[0].children if c.dep_ == "pobj"] if pp else []
+                if pobj:
+                    metric_tok = pobj[0]
+            elif not cues.rate_metric_re.match(after.lstrip(" -")):
                 metric_tok = head
-        # "48 million tonnes of CO2", "31 MW of power", "40% of installation costs"
+        # "emissions fell to 673 million tonnes of CO2": the subject of a linking verb names the
+        # measure; "of CO2" only says what the unit counts
+        if metric_tok is None and linking and subj is not None and q.get("unit") not in (None, "%", "pp", "bp", "x") \
+                and regex.match(_FOOTNOTES + r"\s+of\s+", after) and verb.lower_ in cues.change_verb_direction:
+            metric_tok = subj
+        # "48 million tonnes of CO2", "40% of installation costs"
         if metric_tok is None:
-            m_of = regex.match(r"\s+of\s+", self.text[q["end_char"]:s.end])
-            if m_of and not regex.match(r"\s+of\s+(?:that|those)\s+of", self.text[q["end_char"]:s.end]):
+            m_of = regex.match(_FOOTNOTES + r"\s+of\s+", after)
+            if m_of and not regex.match(_FOOTNOTES + r"\s+of\s+(?:that|those)\s+of\b", after):
                 pobj_start = q["end_char"] + m_of.end()
-                cand = [t for t in s.span if t.idx >= pobj_start and t.dep_ == "pobj" and t.head.lower_ == "of"]
+                cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in ("NOUN", "PROPN")]
                 if cand:
-                    metric_tok = cand[0]
-        # 2. "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%"
-        if metric_tok is None and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
-            n = head.head
-            if n.lower_ in cues.change_noun_direction:
-                pass  # "a gain of 5.3 pp": the metric is the clause's subject, below
-            else:
-                metric_tok = n
-        # 3. participle attached to a noun: "a total volume exceeding 890 petabytes"
-        if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i not in qtoks:
-            metric_tok = verb.head
-        # 4. object of a verb: the verb's direct object for changes ("cut its emissions to"),
-        #    else the subject for linking verbs ("revenue reached $5bn")
-        if metric_tok is None and verb is not None:
-            dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in qtoks and not (self.q_tokens and any(c.i in ts for ts in self.q_tokens.values()))]
-            lemma = verb.lemma_.lower()
-            if dobj and (lemma in LINKING_LEMMAS or verb.lower_ in cues.change_verb_direction or claim["kind"] == "change"):
-                metric_tok = dobj[0]
-            elif subj is not None and (lemma in LINKING_LEMMAS or verb.lower_ in cues.change_verb_direction):
-                metric_tok = subj
-        # 5. ratios and appositions: the metric of the quantity this one hangs from
+                    metric_tok = cand[0] if cand[0].dep_ != "compound" else cand[0].head
+        # "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%", "a profit of GBP 19 million"
         if metric_tok is None:
-            t = root
-            for _ in range(8):
-                if t.head.i == t.i:
-                    break
-                t = t.head
-                oq = self.token_q.get(t.i)
-                if oq is not None and oq != qi and metrics.get(oq):
-                    claim["metric"] = dict(metrics[oq])
+            prev = self._token_before(q["start_char"], s)
+            if prev is not None and prev.lower_ in ("of", "worth"):
+                noun = self._token_before(prev.idx, s)
+                oq = self.token_q.get(noun.i) if noun is not None else None
+                if oq is not None and oq != qi and prev.lower_ == "worth":
+                    # "742 500 t, worth $1 215 million": the measure of the quantity it values
+                    if metrics.get(oq):
+                        claim["metric"] = dict(metrics[oq])
+                        return None, subj
+                elif noun is not None and noun.pos_ in ("NOUN", "PROPN") and oq is None:
+                    if noun.lower_ not in cues.change_noun_direction:
+                        metric_tok = noun
+                elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN") and prev.head.i not in self.token_q:
+                    metric_tok = prev.head
+        # "€410 billion in assets", "$2 billion in sales"
+        if metric_tok is None:
+            m_in = regex.match(_FOOTNOTES + r"\s+in\s+(?:new\s+|annual\s+|total\s+)?", after)
+            if m_in:
+                cand = [t for t in s.span if t.idx >= q["end_char"] + m_in.end()]
+                if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in ("terms", "total"):
+                    metric_tok = cand[0]
+        # a participle on a noun: "a total volume exceeding 890 petabytes"
+        if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and verb.head.i not in self.token_q:
+            metric_tok = verb.head
+        # a noun right before the quantity, no verb between: "and its net profit $310 mn"
+        if metric_tok is None:
+            prev = self._token_before(q["start_char"], s)
+            if prev is not None and prev.pos_ == "NOUN" and prev.i not in self.token_q \
+                    and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in _NOT_METRIC_BEFORE \
+                    and any(c.dep_ in ("det", "poss", "amod", "compound") for c in prev.lefts):
+                metric_tok = prev
+        # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
+        if metric_tok is None and verb is not None:
+            dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in self.token_q
+                    and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in TIME_NOUNS
+                    and c.ent_type_ not in ("DATE", "TIME")]
+            if dobj and (verb.lower_ in cues.change_verb_direction or claim["kind"] == "change"
+                         or dobj[0].lower_ in ANAPHORIC_NOUNS):
+                metric_tok = dobj[0]
+            elif subj is not None and linking:
+                metric_tok = subj
+        if metric_tok is None and from_other_quantity():
+            return None, subj
+        # an elided noun: "shipped 7.9 million wafers in H1 and 4.1 million in Q1", "it had 1,850"
+        if metric_tok is None and q.get("unit") is None and verb is not None:
+            for oqi in reversed(range(qi)):
+                oq = self.quantities[oqi]
+                if oq["start_char"] < s.start or not metrics.get(oqi):
+                    continue
+                if oq.get("unit") is not None:
+                    continue
+                otoks = self.q_tokens.get(oqi) or set()
+                oroot = self._q_root(otoks)
+                overb = self._governing_verb(oroot) if oroot is not None else None
+                if overb is not None and (overb.i == verb.i or lemma in ("have", "be", "hold", "own")):
+                    claim["metric"] = dict(metrics[oqi])
                     return None, subj
+                break
         if metric_tok is None and claim["kind"] == "change" and subj is not None:
             metric_tok = subj
-        if metric_tok is None and subj is not None and subj.lower_ not in PRONOUNS and claim["kind"] != "ratio":
-            # fallback: the subject, when it names a measure rather than an actor
-            if subj.ent_type_ not in ENTITY_LABELS and subj.pos_ != "PROPN":
-                metric_tok = subj
         if metric_tok is not None:
             claim["metric"] = self._metric_from_noun(metric_tok, qtoks)
             if claim["metric"] is not None and claim["metric"]["text"].lower() in PRONOUNS:
                 claim["metric"] = None
+        if claim["metric"] is None and verb is not None and lemma not in ("be", "have") and verb.pos_ == "VERB":
+            # no noun names the measure: the verb does ("peaks at 2.1 EFLOPS", "sold 12.9 million")
+            last = verb.i
+            for c in verb.rights:
+                if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("at", "to")
+                                        and any(t.i in qtoks for t in c.subtree)):
+                    last = c.i
+            claim["metric"] = self._tmention(verb.i, last)
+            claim["confidence"] -= 0.1
         return metric_tok, subj
 
     # -- entity ------------------------------------------------------------------------------------
@@ -607,13 +818,13 @@ class Assembler:
         if tok.ent_type_ in ENTITY_LABELS:
             for ent in doc.ents:
                 if ent.start <= tok.i < ent.end:
-                    return mention(doc, ent.start_char, ent.end_char)
+                    return mention(self.text, ent.start_char, ent.end_char)
         if tok.pos_ == "PROPN":
             first = tok.i
             while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
                 first -= 1
             last = tok.i
-            return token_mention(doc, first, last)
+            return self._tmention(first, last)
         return None
 
     def _np_entity(self, tok: Token, qtoks: set[int]) -> Optional[dict]:
@@ -621,111 +832,184 @@ class Assembler:
         if tok.lower_ in PRONOUNS:
             return None
         first, last = np_bounds(tok, keep_det=True, keep_poss=True, pps=("of",), exclude=frozenset(qtoks))
-        return token_mention(self.doc, first, last)
+        return self._tmention(first, last)
 
     def _entity_in_phrase(self, tok: Token, qtoks: set[int]) -> Optional[dict]:
-        """Possessor or prepositional entity of a noun: "China's scale", "debt in South Korea"."""
-        doc = self.doc
+        """Possessor or prepositional entity of a noun ("China's scale", "debt in South Korea").
+
+        A named entity wins over a common noun phrase; among those, the possessor, then "in/at",
+        then "of/for/across/from". Returns ``{"pronoun": True}`` for a pronoun possessor ("its
+        revenue") when nothing named is found.
+        """
+        named: list[tuple[int, dict]] = []
+        common: list[tuple[int, dict]] = []
+        pronoun = False
         for c in tok.children:
-            if c.dep_ == "poss":
-                if c.lower_ in PRONOUNS:
-                    return {"pronoun": True}
-                ent = self._ent_mention(c)
-                if ent is not None:
-                    ent["named"] = True
-                else:
-                    ent = self._np_entity(c, qtoks)
-                return ent
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in PRONOUNS:
+                pronoun = True
+                continue
+            ent = self._ent_mention(c)
+            if ent is not None:
+                named.append((0, ent))
+            else:
+                inner = self._np_entity(c, qtoks)
+                if inner:
+                    common.append((0, inner))
         for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "for", "across", "from"):
-                for p in c.children:
-                    if p.dep_ != "pobj" or p.i in qtoks:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "of", "for", "across", "from", "on"):
+                continue
+            rank = 1 if c.lower_ in ("in", "at", "across") else 2
+            for p in c.children:
+                if p.dep_ != "pobj" or p.i in qtoks or p.i in self.token_q or p.lower_ in PRONOUNS:
+                    continue
+                has_det = any(x.dep_ in ("det", "poss") for x in p.children)
+                if p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN":
+                    ent = self._ent_mention(p)
+                    if ent is not None:
+                        named.append((rank, ent))
+                        # "admissions for COVID-19 in Ontario": a place nested in the phrase
+                        for c2 in p.rights:
+                            if c2.dep_ == "prep" and c2.lower_ in ("in", "at"):
+                                for p2 in c2.children:
+                                    if p2.dep_ == "pobj" and p2.ent_type_ in ("GPE", "LOC"):
+                                        e2 = self._ent_mention(p2)
+                                        if e2 is not None:
+                                            named.append((1, e2))
                         continue
-                    if c.lower_ == "for" and p.ent_type_ not in ("GPE", "LOC", "ORG"):
-                        continue
-                    has_det = any(x.dep_ in ("det", "poss") for x in p.children)
-                    if p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN" or has_det or c.lower_ in ("in", "at"):
-                        if c.lower_ == "of" and not (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN" or has_det):
-                            continue
-                        inner = self._entity_in_phrase(p, qtoks)
-                        if inner and not inner.get("pronoun") and (c.lower_ == "of" or inner.get("named")):
-                            return inner
-                        if p.ent_type_ in ENTITY_LABELS:
-                            named = self._ent_mention(p)
-                            if named is not None:
-                                named["named"] = True
-                                return named
-                        ent = self._np_entity(p, qtoks) if (has_det or p.pos_ != "PROPN") else self._ent_mention(p)
-                        if ent is not None:
-                            return ent
+                inner = self._entity_in_phrase(p, qtoks)
+                if inner and not inner.get("pronoun") and inner.get("named"):
+                    named.append((rank, inner))
+                    continue
+                if has_det or (rank == 1 and p.pos_ == "NOUN"):
+                    ent = self._np_entity(p, qtoks)
+                    if ent is not None:
+                        common.append((rank, ent))
+        if named:
+            ent = dict(min(named, key=lambda x: x[0])[1])
+            ent["named"] = True
+            return ent
+        if pronoun:
+            return {"pronoun": True}
+        if common:
+            return dict(min(common, key=lambda x: x[0])[1])
         return None
 
-    def _resolve_pronoun(self, pos: int, s: SentenceInfo) -> Optional[dict]:
-        """The nearest entity-like mention before ``pos`` in the sentence."""
-        best = None
+    def _entity_after(self, q: dict, s: SentenceInfo) -> Optional[dict]:
+        """A named place or organisation right after the quantity: "6,300 kWh per capita in Spain"."""
+        m = regex.match(_FOOTNOTES + r"\s+(?:in|at|across)\s+(?:the\s+)?", self.text[q["end_char"]:s.end])
+        if not m:
+            return None
+        pos = q["end_char"] + m.end()
         for ent in self.doc.ents:
-            if ent.label_ in ENTITY_LABELS and s.start <= ent.start_char and ent.end_char <= pos:
-                best = mention(self.doc, ent.start_char, ent.end_char)
-        return best
+            if ent.start_char == pos and ent.label_ in ("GPE", "LOC", "ORG", "FAC"):
+                return mention(self.text, ent.start_char, ent.end_char)
+        return None
 
     def _entity(self, qi, q, s, root, qtoks, claim, metric_tok, subj) -> None:
+        """Set ``claim['entity']`` (``None`` when the sentence names none; ``run`` then resolves
+        pronouns and carries entities over)."""
         ent = None
         pronoun = False
-        if metric_tok is not None:
-            ent = self._entity_in_phrase(metric_tok, qtoks)
-            if ent and ent.get("pronoun"):
-                pronoun, ent = True, None
-        if ent is None and subj is not None and (metric_tok is None or subj.i != metric_tok.i):
-            if subj.lower_ in PRONOUNS:
-                pronoun = True
-            else:
-                ent = self._entity_in_phrase(subj, qtoks)
-                if ent and ent.get("pronoun"):
-                    pronoun, ent = True, None
-                if ent is None:
-                    ent = self._ent_mention(subj) or self._np_entity(subj, qtoks)
-        if ent is None and subj is not None and metric_tok is not None and subj.i == metric_tok.i:
-            inner = self._entity_in_phrase(subj, qtoks)
-            if inner and inner.get("pronoun"):
-                pronoun = True
-            elif inner:
-                ent = inner
-        if ent is None and pronoun:
-            pos = q["start_char"]
-            if claim["metric"] is not None:
-                pos = min(pos, claim["metric"]["start_char"])
-            ent = self._resolve_pronoun(pos, s)
+        first_person = False
+        in_metric = None
+        if metric_tok is not None and (claim["kind"] != "ratio" or (subj is not None and metric_tok.i == subj.i)):
+            in_metric = self._entity_in_phrase(metric_tok, qtoks)
+            if in_metric and in_metric.get("pronoun"):
+                pronoun, in_metric = True, None
+            if in_metric and in_metric.get("named"):
+                ent = in_metric
         if ent is None:
-            # a named entity in the quantity's clause segment, else in the sentence, nearest first
-            seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
-            best = None
-            for ent_span in self.doc.ents:
-                if ent_span.label_ not in ENTITY_LABELS or not (s.start <= ent_span.start_char < s.end):
-                    continue
-                if any(t.i in qtoks for t in ent_span) or ent_span.start_char >= q["start_char"]:
-                    continue
-                if any(m and m.get("start_char") is not None and m["start_char"] <= ent_span.start_char < m["end_char"]
-                       for m in (claim.get("reference"), claim.get("metric"), claim.get("attribution"))):
-                    continue
-                in_seg = seg_lo <= ent_span.start_char < seg_hi
-                dist = abs(ent_span.start_char - q["start_char"])
-                key = (0 if in_seg else 1, dist)
-                if best is None or key < best[0]:
-                    best = (key, ent_span)
-            if best is not None:
-                ent = mention(self.doc, best[1].start_char, best[1].end_char)
-        if ent is None and metric_tok is not None and metric_tok.lemma_.lower() in MEASURE_HEADS:
+            ent = self._entity_after(q, s)
+        if ent is None and in_metric is not None:
+            ent = in_metric
+        if ent is None and subj is not None and (metric_tok is None or subj.i != metric_tok.i):
+            if subj.lower_ in PRONOUNS or subj.lower_ in ("we", "i", "us"):
+                pronoun = True
+                first_person = subj.lower_ in ("we", "i", "us")
+            elif subj.pos_ == "VERB" or subj.dep_ == "csubj":
+                # "Rebuilding the war-damaged region is projected to cost ...": the gerund's object
+                obj = [c for c in subj.children if c.dep_ in ("dobj", "obj")]
+                if obj:
+                    ent = self._np_entity(obj[0], qtoks)
+            else:
+                inner = self._entity_in_phrase(subj, qtoks)
+                if inner and inner.get("pronoun"):
+                    pronoun = True
+                elif inner and inner.get("named"):
+                    ent = inner
+                if ent is None and not pronoun:
+                    ent = self._ent_mention(subj) or self._np_entity(subj, qtoks)
+        if ent is None and not pronoun:
+            ent = self._sentence_entity(q, s, qtoks, claim)
+        if ent is None and not pronoun and metric_tok is not None and metric_tok.lemma_.lower() in MEASURE_HEADS:
             # "the global AI market size": the modifiers before a measure word name what is measured
             comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
             if comps and comps[-1].i == metric_tok.i - 1:
                 first, _ = np_bounds(metric_tok, exclude=frozenset(qtoks), pps=())
-                ent = token_mention(self.doc, first, metric_tok.i - 1)
-        if ent is not None and ent.get("pronoun"):
-            ent = None
+                ent = self._tmention(first, metric_tok.i - 1)
+        if ent is None and first_person and claim.get("attribution"):
+            ent = self._entity_of_source(claim["attribution"])
         if ent is not None:
             ent.pop("named", None)
+            ent.pop("pronoun", None)
             ent.setdefault("inferred", False)
+        elif pronoun:
+            claim["_pronoun"] = True
         claim["entity"] = ent
+
+    def _sentence_entity(self, q: dict, s: SentenceInfo, qtoks: set[int], claim: dict) -> Optional[dict]:
+        """The nearest named entity before the quantity (same clause first), outside its metric,
+        reference and attribution."""
+        seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
+        best = None
+        for ent_span in s.span.ents:
+            if ent_span.label_ not in ENTITY_LABELS or ent_span.start_char >= q["start_char"]:
+                continue
+            if any(t.i in self.token_q for t in ent_span):
+                continue
+            if any(m and m.get("start_char") is not None and m["start_char"] <= ent_span.start_char < m["end_char"]
+                   for m in (claim.get("reference"), claim.get("metric"), claim.get("attribution"))):
+                continue
+            key = (0 if seg_lo <= ent_span.start_char < seg_hi else 1, q["start_char"] - ent_span.start_char)
+            if best is None or key < best[0]:
+                best = (key, ent_span)
+        return mention(self.text, best[1].start_char, best[1].end_char) if best else None
+
+    def _entity_of_source(self, attribution: dict) -> Optional[dict]:
+        """"We ..., the company's chief executive said": the possessor of the speaker, else the speaker."""
+        span = self.doc.char_span(attribution["start_char"], attribution["end_char"], alignment_mode="expand")
+        if span is None:
+            return None
+        for t in span:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                inner = self._entity_in_phrase(t, set())
+                if inner and not inner.get("pronoun"):
+                    return inner
+                return self._np_entity(t, set())
+        return None
+
+    def _resolve_pronoun(self, claim: dict, s: SentenceInfo, previous: list[dict], last_entity: Optional[dict]) -> Optional[dict]:
+        """"its revenue", "it had": the entity of the sentence's previous claim, else the nearest
+        named entity before the claim, else the paragraph's topic."""
+        for other in reversed(previous):
+            if other.get("entity"):
+                e = dict(other["entity"])
+                return e
+        pos = claim["quantity"]["start_char"]
+        if claim.get("metric") and claim["metric"].get("start_char") is not None:
+            pos = min(pos, claim["metric"]["start_char"])
+        best = None
+        for ent in s.span.ents:
+            if ent.label_ in ENTITY_LABELS and ent.end_char <= pos:
+                best = mention(self.text, ent.start_char, ent.end_char)
+        if best is not None:
+            best["inferred"] = False
+            return best
+        if last_entity is not None:
+            return dict(last_entity, inferred=True)
+        return None
 
     def _sentence_topic(self, s: SentenceInfo) -> Optional[dict]:
         """The entity a later sentence may carry over: the subject of the main clause when it is a
@@ -738,12 +1022,14 @@ class Assembler:
                     return ent
         for ent in s.span.ents:
             if ent.label_ in ("GPE", "ORG", "LOC", "FAC", "PRODUCT"):
-                return mention(self.doc, ent.start_char, ent.end_char)
+                return mention(self.text, ent.start_char, ent.end_char)
         return None
 
     # -- timeframe ----------------------------------------------------------------------------------
     def _timeframe(self, q: dict, s: SentenceInfo, claim: dict) -> None:
-        tfs = s.timeframes
+        # "up 4 points from a year earlier": a comparison base, not when the claim holds
+        tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and regex.search(
+            r"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|on|over)\s*$", self.text[s.start:t["start_char"]]))]
         if not tfs:
             return
         text = self.text
@@ -782,23 +1068,28 @@ class Assembler:
         if own is None and head is None:
             # one timeframe in the same clause segment, not owned by a closer quantity
             seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
-            cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi]
+            cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi and t.get("offset_years") is None
+                     and t.get("relation") != "since"]
+            after_q = [t for t in cands if t["start_char"] >= q["end_char"]]
             if len(cands) == 1:
                 own = cands[0]
+            elif after_q:
+                own = after_q[0]
         chosen = own or head
         if chosen is None:
             return
         tf = {k: chosen.get(k) for k in ("text", "start_char", "end_char", "value", "relation")}
         if chosen.get("offset_years") is not None and chosen.get("value") is None:
-            base = None
-            for t in tfs:
-                if t is not chosen and t.get("value") and t.get("offset_years") is None:
-                    base = t
-                    if t["start_char"] < chosen["start_char"]:
-                        continue
-            if base is not None:
-                tf["value"] = shift_timex(base["value"], chosen["offset_years"])
-                tf["relation"] = base.get("relation") or tf["relation"]
+            # "a year earlier", "that year": relative to the sentence's own timeframe, else to the
+            # paragraph's latest one; X digits when there is none
+            base = next((t for t in tfs if t is not chosen and t.get("value") and t.get("offset_years") is None), None)
+            base_value = base["value"] if base is not None else self._paragraph_time
+            if base_value:
+                tf["value"] = shift_timex(base_value, chosen["offset_years"])
+                if base is not None and base.get("relation") in ("in", "as_of"):
+                    tf["relation"] = base["relation"]
+            else:
+                tf["value"] = "XXXX"
         if tf["value"] is None:
             return
         claim["timeframe"] = tf
@@ -863,25 +1154,30 @@ class Assembler:
                     c["entity"] = dict(self._ent_mention(t) or self._np_entity(t, set()) or {}, inferred=False) or None
                 else:
                     first, last = np_bounds(t, pps=())
-                    m = token_mention(self.doc, first, last)
+                    m = self._tmention(first, last)
                     if m:
                         c["metric"] = m
             break
 
     def _conj_groups(self, span: Span, before: int) -> list[list[Token]]:
+        """Coordinated nouns before ``before`` ("Spain and Greece", "wind and solar capacity"),
+        numbers and dates left out."""
         groups = []
+        seen: set[int] = set()
         for t in span:
             if t.idx >= before:
                 break
-            if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children) and t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                grp = [t]
-                cur = t
-                while True:
-                    nxt = [c for c in cur.children if c.dep_ == "conj"]
-                    if not nxt:
-                        break
-                    cur = nxt[0]
+            if t.i in seen or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            grp = []
+            cur = t
+            while cur is not None:
+                seen.add(cur.i)
+                if cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.ent_type_ not in ("DATE", "CARDINAL") and cur.i not in self.token_q:
                     grp.append(cur)
+                nxt = [c for c in cur.children if c.dep_ == "conj"]
+                cur = nxt[0] if nxt else None
+            if len(grp) >= 2:
                 groups.append(grp)
         return groups
 

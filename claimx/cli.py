@@ -41,11 +41,30 @@ def extract(
     max_chars: int = typer.Option(5_000_000, "--max-chars", min=1, help="Skip articles longer than this."),
     save_text: Optional[Path] = typer.Option(None, "--save-text", help="Folder to write each article's extracted text (<doc_id>.txt)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: scheduler address tcp://HOST:PORT (needs claimx[dask])."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="'local': start a Dask LocalCluster of --workers processes (needs claimx[dask])."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of --cluster local."),
 ) -> None:
     """Extract claims from articles and write them as JSONL (one claim per line)."""
     from .batch import BatchUsageError, run_batch
     from .pipeline import ModelNotFoundError
 
+    if scheduler is not None or cluster is not None:
+        from .distributed import extract_distributed
+
+        if cluster not in (None, "local"):
+            raise _fail(f"--cluster must be 'local', got {cluster!r}")
+        if save_text is not None:
+            raise _fail("--save-text is not supported with --scheduler/--cluster")
+        try:
+            summary = extract_distributed(
+                paths, scheduler=scheduler, cluster=cluster, workers=workers, output=output, fmt=fmt,
+                errors_path=errors, resume=resume, reference_date=reference_date, model=model, pattern=pattern,
+                max_chars=max_chars, batch_size=batch_size, quiet=quiet,
+            )
+        except (BatchUsageError, ModelNotFoundError, ImportError) as exc:
+            raise _fail(str(exc)) from None
+        raise typer.Exit(summary.exit_code)
     try:
         summary = run_batch(
             paths, output=output, fmt=fmt, errors_path=errors, resume=resume, jobs=jobs,

@@ -87,7 +87,10 @@ def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> La
 
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, config=(config or {}).get(name, {}))
+            # the quantity finder goes first: it aligns tokens with quantity boundaries before
+            # the tagger and parser run
+            where = {"first": True} if name == "claimx_quantities" else {}
+            nlp.add_pipe(name, config=(config or {}).get(name, {}), **where)
     return nlp
 
 
@@ -137,6 +140,9 @@ class Extractor:
         "trillion-dollar") as low-confidence claims. Off by default.
     min_confidence:
         Drop claims whose confidence is below this.
+    context_sentences:
+        Parse only the sentences that hold a candidate quantity plus this many sentences before
+        each (for entities carried over); ``None`` parses whole paragraphs that hold one.
     """
 
     def __init__(
@@ -146,8 +152,10 @@ class Extractor:
         reference_date: Union[str, _dt.date, None] = None,
         include_vague: bool = False,
         min_confidence: float = 0.0,
+        context_sentences: Optional[int] = 2,
     ) -> None:
         nlp = model if isinstance(model, Language) else load_model(model)
+        self.context_sentences = context_sentences
         self.nlp = add_claimx_components(nlp)
         self.reference_date = _as_date(reference_date)
         self.include_vague = include_vague
@@ -155,7 +163,14 @@ class Extractor:
 
     # -- windows -----------------------------------------------------------------------------
     def _windows(self, text: str, ctx: dict) -> list[tuple[Doc, int]]:
-        """The paragraphs of ``text`` that hold a candidate quantity, as unparsed Docs."""
+        """The parts of ``text`` worth parsing, as unparsed Docs with their offsets.
+
+        Per paragraph: nothing when it holds no candidate quantity; else, with
+        ``context_sentences=None``, the whole paragraph; else the sentences that hold a candidate,
+        each with up to ``context_sentences`` sentences before it (for the entity carried over
+        and "that year"), merged where they touch. Sentences are cut by a cheap rule here; the
+        parser cuts them again inside each window.
+        """
         from .grammar.quantities import find_quantities, guess_currency_hint
 
         hint = guess_currency_hint(text)
@@ -164,19 +179,51 @@ class Extractor:
         max_len = self.nlp.max_length
         for start, end in paragraph_spans(text):
             for s, e in _split_long(text, start, end, max_len):
-                chunk = text[s:e]
-                matches = find_quantities(chunk, currency_hint=hint)
-                if not matches:
+                matches = find_quantities(text[s:e], currency_hint=hint)
+                claimable = [m for m in matches if self.include_vague or m.form not in _NEVER_CLAIMS]
+                if not claimable:
                     continue
-                doc = self.nlp.make_doc(chunk)
-                doc._.claimx_context = {
-                    "reference_date": ref.isoformat() if ref else None,
-                    "currency_hint": hint,
-                    "include_vague": self.include_vague,
-                    "quantities": [_match_to_dict(m) for m in matches],
-                }
-                out.append((doc, s))
+                for ws, we in self._sentence_windows(text, s, e, claimable):
+                    local = [m for m in matches if ws <= s + m.start_char and s + m.end_char <= we]
+                    doc = self.nlp.make_doc(text[ws:we])
+                    doc._.claimx_context = {
+                        "reference_date": ref.isoformat() if ref else None,
+                        "currency_hint": hint,
+                        "include_vague": self.include_vague,
+                        "quantities": [_match_to_dict(m, s - ws) for m in local],
+                    }
+                    out.append((doc, ws))
         return out
+
+    def _sentence_windows(self, text: str, s: int, e: int, matches) -> list[tuple[int, int]]:
+        if self.context_sentences is None:
+            return [(s, e)]
+        bounds = [s] + [s + m.end() for m in _SENT_BREAK.finditer(text[s:e])] + [e]
+        sents = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        keep = [False] * len(sents)
+        j = 0
+        for m in matches:
+            pos = s + m.start_char
+            while j < len(sents) - 1 and sents[j][1] <= pos:
+                j += 1
+            for k in range(max(0, j - self.context_sentences), j + 1):
+                keep[k] = True
+        windows: list[tuple[int, int]] = []
+        for (a, b), k in zip(sents, keep):
+            if not k:
+                continue
+            if windows and windows[-1][1] == a:
+                windows[-1] = (windows[-1][0], b)
+            else:
+                windows.append((a, b))
+        # a window never ends inside a quantity: merge those that would split one
+        merged: list[tuple[int, int]] = []
+        for w in windows:
+            if merged and any(merged[-1][1] > s + m.start_char and merged[-1][1] < s + m.end_char for m in matches):
+                merged[-1] = (merged[-1][0], w[1])
+            else:
+                merged.append(w)
+        return [(a, b) for a, b in ((a, _rstrip_end(text, a, b)) for a, b in merged) if b > a]
 
     def _claims_from_docs(self, parts: list[tuple[Doc, int]], doc_id: Optional[str]) -> list[Claim]:
         claims: list[Claim] = []
@@ -273,11 +320,28 @@ def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple
         yield pos, end
 
 
-def _match_to_dict(m) -> dict:
+#: Forms of quantity that are never claims on their own (see Extractor(include_vague=...)).
+_NEVER_CLAIMS = frozenset({"vague", "scale_adjective", "attributive"})
+#: A cheap sentence break: end punctuation (and closing quotes/brackets), space, then an
+#: upper-case letter, digit or opening quote. Used only to choose what to parse.
+_SENT_BREAK = regex.compile(r"(?<=[.!?][\"”’)\]]?)\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
+
+
+def _rstrip_end(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+def _match_to_dict(m, shift: int = 0) -> dict:
+    """A :class:`~claimx.grammar.types.QuantityMatch` as a dict, offsets moved by ``shift``."""
+    def mv(v):
+        return v + shift if v is not None and v >= 0 else v
+
     return {
         "text": m.text,
-        "start_char": m.start_char,
-        "end_char": m.end_char,
+        "start_char": m.start_char + shift,
+        "end_char": m.end_char + shift,
         "value": m.value,
         "unit": m.unit,
         "comparator": m.comparator,
@@ -287,9 +351,9 @@ def _match_to_dict(m) -> dict:
         "base_unit": m.base_unit,
         "approximate": m.approximate,
         "form": m.form,
-        "number_start": m.number_start,
-        "number_end": m.number_end,
-        "comparator_cue": list(m.comparator_cue) if m.comparator_cue else None,
+        "number_start": mv(m.number_start),
+        "number_end": mv(m.number_end),
+        "comparator_cue": [m.comparator_cue[0] + shift, m.comparator_cue[1] + shift] if m.comparator_cue else None,
     }
 
 

@@ -22,7 +22,7 @@ def test_hedge_does_not_cross_while(extractor):
 def test_each_clause_takes_its_nearest_cue(extractor):
     text = "The refinery will process 240,000 barrels a day, and output could rise to 300,000 barrels by 2030."
     claims = extractor.extract(text)
-    assert one(claims, "240,000 barrels").modality == "forecast"
+    assert one(claims, "240,000 barrels a day").modality == "forecast"
     later = one(claims, "300,000 barrels")
     assert later.modality == "possible" and later.hedge.text == "could"
 
@@ -176,3 +176,26 @@ def test_confidence_orders_claims(extractor):
     inferred = one(claims, "12")
     direct = one(claims, "750 MW")
     assert 0.0 <= inferred.confidence < direct.confidence <= 1.0
+
+
+def test_attribution_for_a_quote_across_sentences(extractor):
+    text = ('The port director said: "We handled 4.2 million containers last year. '
+            'This year we expect 4.8 million."')
+    claims = extractor.extract(text)
+    assert one(claims, "4.2 million").attribution.text == "The port director said"
+    later = one(claims, "4.8 million")
+    assert later.attribution.text == "The port director said"
+
+
+def test_attribution_after_a_multi_sentence_quote(extractor):
+    text = ('"Exports rose 12% in March. Imports fell 3%," the trade minister told parliament.')
+    claims = extractor.extract(text)
+    assert one(claims, "12%").attribution.text == "the trade minister told"
+    assert one(claims, "3%").attribution.text == "the trade minister told"
+
+
+def test_up_from_makes_a_change_with_its_start_point(extractor):
+    claims = extractor.extract("The domestic market could reach $300 billion by 2026, up from $155 billion in 2023.")
+    c = one(claims, "$300 billion")
+    assert c.kind == "change" and c.change.direction == "increase" and c.change.from_text == "$155 billion"
+    assert all(x.quantity.text != "$155 billion" for x in claims)

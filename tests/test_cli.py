@@ -36,7 +36,7 @@ def test_extract_seed_then_eval(tmp_path):
     assert report["f1"] >= 0.9
     res = runner.invoke(app, ["eval", str(SEED_GOLD), str(out), "--min-strict-f1", "1.01"])
     assert res.exit_code == 1
-    assert "precision" in res.stdout.lower()
+    assert "strict" in res.stdout and "F1=" in res.stdout
 
 
 def test_output_lines_validate_against_schema(tmp_path):

@@ -102,3 +102,23 @@ def test_long_paragraph_is_chunked(extractor):
         assert all(text[c.quantity.start_char:c.quantity.end_char] == "5%" for c in claims)
     finally:
         nlp.max_length = old
+
+
+def test_sentence_windows_give_the_same_claims_as_whole_paragraphs(extractor, cases):
+    """Parsing only the sentences that hold a quantity (plus context) changes nothing."""
+    from claimx import Extractor
+    from tests.conftest import SEED
+
+    whole = Extractor(extractor.nlp, context_sentences=None)
+    texts = [SEED.read_text(encoding="utf-8")] + [c["text"] for c in cases]
+    texts.append("Kenya has invested in geothermal power. The sector employs 20,000 people.\n\n"
+                 "No numbers in this paragraph. Nor here. \"We built 14 plants,\" the minister said. "
+                 "Output rose 8% in 2024.")
+    for text in texts:
+        assert [c.model_dump() for c in extractor.extract(text)] == [c.model_dump() for c in whole.extract(text)]
+
+
+def test_windows_skip_sentences_without_quantities(extractor):
+    text = "Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024. Zeta. Eta theta."
+    windows = extractor._windows(text, {})
+    assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Beta gamma. Delta epsilon. Sales rose 5% in 2024."]

@@ -78,7 +78,8 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         subj_words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
         if low in cues.evidence_verbs and not (subj_words & cues.source_nouns or has_clause):
             continue
-        if low not in cues.evidence_verbs and not (has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
+        in_phrase = any(a <= tok.idx < b for a, b in phrase_spans)
+        if low not in cues.evidence_verbs and not (in_phrase or has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
                                                    or subj_words & cues.source_nouns or tok.dep_ in ("ROOT", "ccomp", "parataxis")):
             continue
         start = subj.left_edge.idx
@@ -110,6 +111,29 @@ class CueFinder:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.cues = load_cues()
+
+    # serialisation: the lexicon travels with the pipeline (nlp.to_disk / spacy.load)
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """Write the cue lexicon in use to ``path/cues.json``."""
+        import json
+        from pathlib import Path
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = self.cues.lexicon.model_dump(by_alias=True)
+        (path / "cues.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "CueFinder":
+        """Load and validate ``path/cues.json`` (raises ``pydantic.ValidationError`` if invalid)."""
+        import json
+        from pathlib import Path
+
+        from ..lexicon import CueLexicon
+
+        file = Path(path) / "cues.json"
+        if file.exists():
+            self.cues = CompiledCues(CueLexicon.model_validate(json.loads(file.read_text(encoding="utf-8"))))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.claimx_context

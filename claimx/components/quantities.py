@@ -18,9 +18,10 @@ class QuantityFinder:
     are reused instead of scanning again.
     """
 
-    def __init__(self, nlp: Language, name: str, *, currency_hint: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, *, currency_hint: str | None = None, split_tokens: bool = True) -> None:
         self.name = name
         self.currency_hint = currency_hint
+        self.split_tokens = split_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         from ..grammar.quantities import find_quantities, guess_currency_hint
@@ -31,6 +32,8 @@ class QuantityFinder:
         if found is None:
             hint = ctx.get("currency_hint") or self.currency_hint or guess_currency_hint(doc.text)
             found = [_match_to_dict(m) for m in find_quantities(doc.text, currency_hint=hint)]
+        if self.split_tokens and not doc.has_annotation("DEP") and not doc.has_annotation("TAG"):
+            doc = split_at(doc, _cut_points(found))
         doc._.claimx_quantities = found
         spans = []
         for q in found:
@@ -41,11 +44,56 @@ class QuantityFinder:
         return doc
 
 
+def _cut_points(found: list[dict]) -> list[int]:
+    cuts = set()
+    for q in found:
+        for key in ("start_char", "end_char", "number_start", "number_end"):
+            v = q.get(key)
+            if v is not None and v >= 0:
+                cuts.add(v)
+    return sorted(cuts)
+
+
+def split_at(doc: Doc, cuts: list[int]) -> Doc:
+    """Split tokens of an unparsed ``doc`` so that every offset in ``cuts`` is a token boundary.
+
+    "12.4M." becomes "12.4M" + ".", "USD41.3" becomes "USD" + "41.3", "million¹" becomes
+    "million" + "¹", so the tagger and parser see the quantity as the grammar read it. Only valid
+    before the tagger/parser run (the heads given here are placeholders they overwrite).
+    """
+    todo = []
+    ci = 0
+    for tok in doc:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        while ci < len(cuts) and cuts[ci] <= start:
+            ci += 1
+        inner = []
+        j = ci
+        while j < len(cuts) and cuts[j] < end:
+            inner.append(cuts[j] - start)
+            j += 1
+        if inner:
+            bounds = [0] + inner + [len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+            if len(orths) > 1:
+                todo.append((tok, orths))
+    if todo:
+        with doc.retokenize() as retok:
+            for tok, orths in todo:
+                retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    return doc
+
+
 @Language.factory(
     "claimx_quantities",
     assigns=["doc._.claimx_quantities"],
-    default_config={"currency_hint": None},
+    default_config={"currency_hint": None, "split_tokens": True},
 )
-def make_quantities(nlp: Language, name: str, currency_hint: str | None) -> QuantityFinder:
-    """Factory of the quantity component; ``currency_hint`` (ISO 4217) resolves ``$``/``¥``."""
-    return QuantityFinder(nlp, name, currency_hint=currency_hint)
+def make_quantities(nlp: Language, name: str, currency_hint: str | None, split_tokens: bool) -> QuantityFinder:
+    """Factory of the quantity component.
+
+    ``currency_hint`` (ISO 4217) resolves ``$``/``¥``. With ``split_tokens`` and the component
+    placed before the tagger/parser (``nlp.add_pipe("claimx_quantities", first=True)``, as
+    :class:`claimx.Extractor` does), tokens are split at quantity boundaries before parsing.
+    """
+    return QuantityFinder(nlp, name, currency_hint=currency_hint, split_tokens=split_tokens)

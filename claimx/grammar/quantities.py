@@ -11,7 +11,7 @@ scan is linear in the text length.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -33,6 +33,9 @@ for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
 
 _SP = "[ \u00a0\u2009\u202f]"
 _TIMEOUT = 2.0  # seconds; guards each search of the main regex
+# anchored look-ahead matches get an ``endpos`` this far on: the ``regex`` module otherwise scans
+# the rest of the text for a required literal on every call, which is quadratic on long texts
+_LOOK = 96
 
 
 def _alt(words) -> str:
@@ -63,25 +66,18 @@ _CORE_RE = regex.compile(
     regex.IGNORECASE | regex.VERSION0,
 )
 
-_PREFIX_COMP_RE = regex.compile(
-    rf"(?i)(?<![A-Za-z])(?P<c>{_alt(_CUES['prefix_comparators'])}){_SP}+\Z")
-_VERB_COMP_RE = regex.compile(
-    rf"(?i)(?<![A-Za-z])(?P<v>{_alt(_CUES['verb_comparators'])}){_SP}+\Z")
 _SUFFIX_COMP_RE = regex.compile(
     rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_BETWEEN_RE = regex.compile(rf"(?i)(?<![A-Za-z])(?P<w>between|from){_SP}+\Z")
-_LAST_WORD_RE = regex.compile(r"(?P<w>[^\W\d_][\w'.\-]*)[\s\u00a0]+\Z")
-_LAST_TWO_RE = regex.compile(r"(?P<w>[^\W\d_]+\s+[^\W\d_]+\s+[^\W\d_]+|[^\W\d_]+\s+[^\W\d_]+)[\s\u00a0]+\Z")
 _CONNECTOR_RE = regex.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
 _MULT_SUFFIX_RE = regex.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
 _POINTS_RE = regex.compile(rf"{_SP}+(?i:points|point|pts)\b")
-_MONTHS_RE = regex.compile(rf"(?<![A-Za-z])(?:{_alt([m.capitalize() for m in _CUES['months']])})\.?{_SP}+\Z")
 _MONTH_AFTER_RE = regex.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']])})\b")
 _TIME_AFTER_RE = regex.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_day_suffixes'])})(?![A-Za-z]))")
 _ORDINAL_RE = regex.compile(r"(?i:st|nd|rd|th)\b")
 _YEAR_TAIL_RE = regex.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
 _SLASH_FRAC_RE = regex.compile(r"/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = regex.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
+_UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
 _OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
 _PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
@@ -124,8 +120,53 @@ class _Q:
         return None if self.raw is None else self.raw * self.scale
 
 
+_WORDLIKE_RE = regex.compile(r"[^\W\d_][\w'.\-]*")
+_MONTH_SET = frozenset(m.capitalize() for m in _CUES["months"])
+_PREFIX_MAX_WORDS = max(len(k.split()) for k in _PREFIX_COMPARATORS)
+_STARTERS = frozenset(
+    ["a", "an", "half", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
+     "millions", "billions", "trillions", "hundred", "dozen"]
+    + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.MULTIPLIER_WORDS)])
+_DIGIT_CORE_RE = regex.compile(
+    rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"|(?P<digits>{N.DIGITS_RE.pattern})", regex.IGNORECASE)
+_CAND_RE = regex.compile(rf"(?<![0-9])[0-9]|\.[0-9]|[{''.join(N.UNICODE_FRACTIONS)}]|(?<![A-Za-z])[A-Za-z]+")
+
+
+def _tail_tokens(left: str, k: int) -> list[tuple[str, int]]:
+    """The last ``k`` whitespace-separated tokens of ``left`` with their start offsets, provided
+    ``left`` ends with whitespace (else ``[]``); a backward scan, no regex."""
+    if not left or not left[-1].isspace():
+        return []
+    out: list[tuple[str, int]] = []
+    i = len(left)
+    while len(out) < k:
+        while i > 0 and left[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > 0 and not left[j - 1].isspace():
+            j -= 1
+        if j == i:
+            break
+        out.append((left[j:i], j))
+        if j == 0:
+            break
+        i = j
+    out.reverse()
+    return out
+
+
+def _prev_word(left: str) -> str:
+    t = _tail_tokens(left, 1)
+    if t:
+        w = t[0][0].lstrip("([{\"'\u201c\u2018")
+        if _WORDLIKE_RE.fullmatch(w):
+            return w
+    return ""
+
+
 def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
-    return bool(U.UNIT_RE.match(text, pos) or U.CURRENCY_AFTER_RE.match(text, pos))
+    return bool(U.UNIT_RE.match(text, pos, pos + _LOOK) or U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK))
 
 
 def _window(text: str, lo: int, s: int, width: int = 40) -> str:
@@ -135,31 +176,32 @@ def _window(text: str, lo: int, s: int, width: int = 40) -> str:
 def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> None:
     """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit."""
     pos = q.end
-    m = N.SCALE_AFTER_RE.match(text, pos)
+    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK)
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
-    m = _MULT_SUFFIX_RE.match(text, pos)
+    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK)
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
-    unit_m = U.UNIT_RE.match(text, pos)
+    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, U.UNIT_FIRST) else None
     if unit_m is None and text.startswith("-", pos) and q.form in ("digits", "words"):
-        um = U.UNIT_RE.match(text, pos + 1)
+        um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
         if um and not um.group("sp") and U.lookup_unit(um.group("u")) and U.lookup_unit(um.group("u")).time \
                 and um.group("u")[0].islower() and len(um.group("u")) > 2:
             unit_m = um
-    cur_m = U.CURRENCY_AFTER_RE.match(text, pos) if q.money is None else None
+    cur_m = U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK) \
+        if q.money is None and U.could_start(text, pos, U.CURRENCY_AFTER_FIRST) else None
     if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
-            _OF_CURRENCY_RE.match(text, cur_m.end()) and not q.has_scale:
+            _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) and not q.has_scale:
         # "500 pounds of beef" is a mass, not money
         q.unit_info = U.lookup_unit("lb")
         q.unit, pos, cur_m, unit_m = "[lb_av]", cur_m.end(), None, None
     if q.form == "vague" and cur_m is None and q.money is None:
-        om = _OF_CURRENCY_RE.match(text, pos)
+        om = _OF_CURRENCY_RE.match(text, pos, pos + _LOOK)
         if om:
-            cm = U.CURRENCY_AFTER_RE.match(text, om.end())
+            cm = U.CURRENCY_AFTER_RE.match(text, om.end(), om.end() + _LOOK)
             if cm and not cm.group("sp"):
                 cur_m = cm
     if cur_m is not None and (unit_m is None or cur_m.end() >= unit_m.end()):
@@ -172,13 +214,13 @@ def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> N
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
-        pm = _POINTS_RE.match(text, pos)
+        pm = _POINTS_RE.match(text, pos, pos + _LOOK)
         if pm and allow_points_pp:
             q.unit_info = U.lookup_unit("pp")
             q.unit, pos = "pp", pm.end()
     # compound unit: "per ton", "/h", "a year", "per capita"
     if q.money is not None or (q.unit_info is not None and q.unit_info.kind == "physical"):
-        pm = U.PER_RE.match(text, pos)
+        pm = U.PER_RE.match(text, pos, pos + _LOOK)
         if pm:
             per = pm.group("per").strip().lower()
             den_text = pm.group("u")
@@ -186,7 +228,7 @@ def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> N
             info = None if ann else U.lookup_unit(den_text)
             ok = ann is not None or info is not None
             if per in ("a", "an", "each"):
-                ok = info is not None and info.time and not _RELATIVE_TIME_RE.match(text, pm.end())
+                ok = info is not None and info.time and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
             if ok and info is not None and info.kind != "physical":
                 ok = False
             if ok:
@@ -233,8 +275,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
     s, e = m.span()
     g = m.lastgroup
     left = _window(text, lo, s)
-    prev = _LAST_WORD_RE.search(left)
-    prev_word = prev.group("w").lower() if prev else ""
+    prev = _prev_word(left)
+    prev_word = prev.lower()
     if g == "digits":
         return _digits(text, m, lo, left, prev, prev_word)
     if g == "ufrac":
@@ -318,9 +360,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         qs = s - (len(_window(text, lo, s, 12)) - cur.start())
     before = text[qs - 1] if qs > 0 else " "
     if money is None:
-        if before.isalpha() or before in "_#@/\\":
+        if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
             return None, e
-        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha():
+        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80:
             return None, e  # GPT-5.5, COVID-19, Kestrel-2
         if before == "[" and text.startswith("]", e):
             return None, e  # citation [12]
@@ -333,17 +375,17 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         while end < len(text) and (text[end].isdigit() or text[end] == "."):
             end += 1
         return None, end
-    if _TIME_AFTER_RE.match(text, e) and money is None and "," not in digits and "." not in digits:
+    if _TIME_AFTER_RE.match(text, e, e + _LOOK) and money is None and "," not in digits and "." not in digits:
         return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
         return None, e
-    if _ORDINAL_RE.match(text, e) and not text[e - 1:e].isalpha():
+    if _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
         if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
             return None, e + 2
     if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
         return None, e + 1  # the 1990s
-    if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e) and not U.UNIT_RE.match(text, e) \
-            and not _MULT_SUFFIX_RE.match(text, e) and not U.CURRENCY_AFTER_RE.match(text, e):
+    if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) and not U.UNIT_RE.match(text, e, e + _LOOK) \
+            and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
         return None, e  # 5G, 3D, 4WD
     try:
         raw = N.parse_digits(digits)
@@ -354,7 +396,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     plain_int = digits.isdigit()
     # slash fractions and dates
     if nxt == "/" and money is None:
-        fm = _SLASH_FRAC_RE.match(text, e)
+        fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
         if fm and plain_int and 0 < raw < int(fm.group(1)) <= 10 and not (s > 0 and text[s - 1] == "/"):
             return _Q(qs, fm.end(), s, fm.end(), raw / int(fm.group(1)), form="fraction"), fm.end()
         end = e
@@ -368,32 +410,27 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             raw, qs = -raw, qs - 1
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
+    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK)
+    if fr and plain_int:
+        raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
-    if small_int and money is None and (_MONTHS_RE.search(left) or _MONTH_AFTER_RE.match(text, e)):
+    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or _MONTH_AFTER_RE.match(text, e, e + _LOOK)):
         return None, e
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
     _read_after_number(text, q, allow_points_pp=_points_context(text, lo, s, prev_word), lo=lo)
     bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
     if year_like and bare:
-        ym = _YEAR_TAIL_RE.match(text, e)
+        ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)
         return None, (ym.end() if ym else e)
-    if bare and plain_int and prev is not None and money is None:
-        w = prev.group("w")
-        start_of_prev = len(left) - len(prev.group(0))
-        if w[:1].isupper() and w not in _LABEL_SAFE and not w.endswith("'s") and not w.endswith("s'") \
-                and not _sentence_start_common(left, start_of_prev, w):
+    if bare and plain_int and prev and money is None:
+        w = prev
+        if w[:1].isupper() and w not in _LABEL_SAFE and not w.endswith("'s") and not w.endswith("s'"):
             return None, q.end  # Windows 11, Unit 2, Table 2, Image 1
     return q, q.end
-
-
-def _sentence_start_common(left: str, start_of_prev: int, w: str) -> bool:
-    """True when the capitalised word only opens the sentence and is a common lower-case word
-    there (a label word such as "Section" is capitalised anywhere)."""
-    return False
 
 
 def _points_context(text: str, lo: int, s: int, prev_word: str) -> bool:
@@ -413,26 +450,25 @@ def _points_context(text: str, lo: int, s: int, prev_word: str) -> bool:
 def _left_extend(text: str, q: _Q, lo: int) -> None:
     """Comparator word inside the span ("over", "up to") or finite verb outside ("surpassed")."""
     left = _window(text, lo, q.start)
-    cm = _PREFIX_COMP_RE.search(left)
-    if cm:
-        word = " ".join(cm.group("c").lower().split())
-        comp = _PREFIX_COMPARATORS.get(word)
+    toks = _tail_tokens(left, _PREFIX_MAX_WORDS)
+    for k in range(len(toks), 0, -1):
+        phrase = " ".join(t for t, _ in toks[-k:]).lower()
+        comp = _PREFIX_COMPARATORS.get(phrase)
         if comp is not None:
-            if comp != "=" or q.comparator == "=":
-                q.comparator = comp
-            q.start -= len(left) - cm.start()
+            q.comparator = comp
+            q.start -= len(left) - toks[-k][1]
             return
-    vm = _VERB_COMP_RE.search(left)
-    if vm and q.comparator == "=":
-        comp = _VERB_COMPARATORS.get(vm.group("v").lower())
+    if toks and q.comparator == "=":
+        word, off = toks[-1]
+        comp = _VERB_COMPARATORS.get(word.lower())
         if comp:
             base = q.start - len(left)
             q.comparator = comp
-            q.cue = (base + vm.start("v"), base + vm.end("v"))
+            q.cue = (base + off, base + off + len(word))
 
 
 def _suffix_comparator(text: str, q: _Q) -> None:
-    m = _SUFFIX_COMP_RE.match(text, q.end)
+    m = _SUFFIX_COMP_RE.match(text, q.end, q.end + _LOOK)
     if m:
         key = "+" if m.group("plus") else " ".join(m.group("c").lower().split())
         comp = _SUFFIX_COMPARATORS.get(key)
@@ -453,23 +489,31 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     a separate quantity read as part of the attempt, else ``(None, None)``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
-    cm = _CONNECTOR_RE.match(text, q1.end)
+    cm = _CONNECTOR_RE.match(text, q1.end, q1.end + _LOOK)
     if not cm:
         return None, None
     conn = cm.group("c").strip().lower()
-    lead = _BETWEEN_RE.search(_window(text, lo, q1.start, 12))
-    lead_word = lead.group("w").lower() if lead else ""
+    lw = _window(text, lo, q1.start, 12)
+    lt = _tail_tokens(lw, 1)
+    lead_word = lt[0][0].lower() if lt and lt[0][0].lower() in ("between", "from") else ""
+    lead_len = len(lw) - lt[0][1] if lead_word else 0
     if conn == "and" and lead_word != "between":
         return None, None
-    m2 = _CORE_RE.search(text, cm.end(), timeout=_TIMEOUT)
+    m2 = None
+    for off in range(0, 5):  # room for a currency symbol before the second number
+        p2 = cm.end() + off
+        if p2 >= len(text):
+            break
+        m2 = (_DIGIT_CORE_RE if text[p2].isdigit() else _CORE_RE).match(text, p2, timeout=_TIMEOUT)
+        if m2 is not None:
+            break
     if m2 is None or m2.lastgroup not in ("digits", "words"):
         return None, None
     q2, _ = _core(text, m2, cm.end())
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
     _suffix_comparator(text, q2)
-    prev = _LAST_WORD_RE.search(_window(text, lo, q1.start if not lead else q1.start - len(lead.group(0))))
-    prev_word = prev.group("w").lower() if prev else ""
+    prev_word = _prev_word(_window(text, lo, q1.start - lead_len)).lower()
     if lead_word == "from":
         is_range = _bare(q1) and not _bare(q2) and prev_word not in _CHANGE_WORDS
     elif lead_word == "between":
@@ -487,9 +531,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if q1.money is None and q1.unit is None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
-    r = replace(q1)
+    r = q1  # q1 is ours to reuse
     if lead_word == "between":
-        r.start = q1.start - len(lead.group(0))
+        r.start = q1.start - lead_len
     r.end = q2.end
     r.nend = q2.nend
     lo_v, hi_v = q1.value, q2.value
@@ -542,12 +586,20 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     lo = 0
     n = len(text)
     while pos < n:
+        c = _CAND_RE.search(text, pos)
+        if c is None:
+            break
+        if c.group()[0].isalpha() and c.group().lower() not in _STARTERS:
+            pos = c.end()
+            continue
         try:
-            m = _CORE_RE.search(text, pos, timeout=_TIMEOUT)
+            core_re = _DIGIT_CORE_RE if c.group()[0].isdigit() else _CORE_RE
+            m = core_re.match(text, c.start(), timeout=_TIMEOUT)
         except TimeoutError:
             break
         if m is None:
-            break
+            pos = c.end()
+            continue
         q, nxt = _core(text, m, lo)
         if q is None:
             pos = max(nxt, m.start() + 1)

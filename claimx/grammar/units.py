@@ -273,3 +273,32 @@ def count_hint_cues(text: str) -> dict[str, int]:
         if code:
             counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def _first_chars(words) -> frozenset[str]:
+    out: set[str] = set()
+    for w in words:
+        if w:
+            out.add(w[0])
+            out.add(w[0].lower())
+            out.add(w[0].upper())
+    return frozenset(out)
+
+
+#: characters a unit or a currency written after a number can start with (a cheap guard
+#: before the large alternations)
+UNIT_FIRST = _first_chars(list(UNIT_SURFACES) + list(UNIT_NAMES))
+CURRENCY_AFTER_FIRST = _first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES)
+_SPACE_CHARS = frozenset(" \u00a0\u2009\u202f")
+
+
+def could_start(text: str, pos: int, first: frozenset[str]) -> bool:
+    """Whether the text at ``pos`` (after at most one space) starts with a character of ``first``."""
+    if pos >= len(text):
+        return False
+    ch = text[pos]
+    if ch in _SPACE_CHARS:
+        if pos + 1 >= len(text):
+            return False
+        ch = text[pos + 1]
+    return ch in first

@@ -1,0 +1,548 @@
+"""Batch extraction on a Dask cluster (``dask.distributed``): the local batch, scaled out.
+
+:func:`extract_distributed` does what :func:`claimx.batch.run_batch` does -- same inputs, same
+output files (JSONL/CSV/Parquet, in input order), same errors file, same resume, same
+:class:`~claimx.batch.BatchSummary` -- but parses the articles on the workers of a Dask cluster:
+a running one (``scheduler="tcp://host:8786"`` or ``client=``) or a ``LocalCluster`` it starts
+(``cluster="local"``, ``workers`` processes with one thread each).
+
+Design (see ``docs/distributed.md``):
+
+* **Who reads.** The client walks folders (a directory listing is cheap) and streams *units* to
+  the workers in partitions of ``partition_size`` articles: a plain/Markdown/HTML file travels
+  as its **path** and is read and decoded by the worker (needs a filesystem shared with the
+  workers; ``read_on="client"`` ships the text instead); JSONL files and standard input are
+  read by the client, line by line, and their records travel as :class:`~claimx.io.Article`.
+  Workers read a path with :func:`claimx.io.iter_articles`, so decoding and skips
+  (:class:`~claimx.io.SkippedArticle`) are exactly those of the local batch.
+* **Streaming, not one giant graph.** Partitions are submitted as futures with at most
+  ``max_in_flight`` outstanding (default: 4 per worker thread) and collected in submission
+  order, so client memory is bounded and the output is in input order whatever the cluster
+  does. (A ``dask.bag`` would need the whole corpus as one graph on the client.)
+* **The model is loaded once per worker.** A :class:`distributed.WorkerPlugin`
+  (:class:`ExtractorPlugin`) loads the :class:`~claimx.pipeline.Extractor` when it is attached
+  to a worker (also to workers that join later) into a per-process cache keyed by model name;
+  tasks take it from there. :func:`worker_load_count` reports loads, for tests and monitoring.
+* **Order-dependent bookkeeping stays on the client**: duplicate doc_ids, the resume set, the
+  errors file and the writers see the results in input order, as in the local batch. With
+  ``resume`` the set of finished doc_ids is broadcast to the workers once so that finished
+  articles are not parsed again.
+
+Dask is an optional extra: ``pip install "claimx[dask]"``. Importing this module does not
+import Dask; calling :func:`extract_distributed` without it raises :class:`ImportError` naming
+the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections import Counter, deque
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Union
+
+from claimx.batch import BatchSummary, BatchUsageError, _StopFlag, read_done_ids
+from claimx.io import (
+    DEFAULT_MAX_CHARS,
+    JSONL_SUFFIXES,
+    Article,
+    SkippedArticle,
+    _walk,
+    iter_articles,
+    open_writer,
+    resolve_format,
+)
+
+__all__ = [
+    "extract_distributed",
+    "ExtractorPlugin",
+    "worker_load_count",
+    "DEFAULT_PARTITION_SIZE",
+    "INSTALL_HINT",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: Articles per partition (one task). Large enough to amortise scheduling (~1 ms per task),
+#: small enough to balance load and bound memory per task.
+DEFAULT_PARTITION_SIZE = 64
+INSTALL_HINT = 'claimx distributed extraction needs Dask: pip install "claimx[dask]"'
+_PART_PREFIX = "part-"
+
+# --------------------------------------------------------------------------------------------
+# Worker side: one Extractor per worker process
+# --------------------------------------------------------------------------------------------
+
+_EXTRACTORS: dict[str, Any] = {}  # model key -> (Extractor, Lock); per worker process
+_LOADS: Counter = Counter()  # model key -> number of times an Extractor was built here
+_CACHE_LOCK = threading.Lock()
+
+
+def _model_key(model: Optional[str]) -> str:
+    return model or ""
+
+
+def _get_extractor(model: Optional[str]) -> tuple[Any, threading.Lock]:
+    """The process's ``(Extractor, lock)`` for ``model``, built on first use only."""
+    key = _model_key(model)
+    with _CACHE_LOCK:
+        entry = _EXTRACTORS.get(key)
+        if entry is None:
+            from claimx.pipeline import Extractor
+
+            entry = (Extractor(model), threading.Lock())
+            _EXTRACTORS[key] = entry
+            _LOADS[key] += 1
+    return entry
+
+
+def worker_load_count(model: Optional[str] = None) -> int:
+    """How many times this process has loaded the pipeline for ``model`` (0 or 1 normally).
+
+    Run it on every worker with ``client.run(worker_load_count, model)``; returns an ``int``.
+    """
+    return _LOADS[_model_key(model)]
+
+
+@lru_cache(maxsize=1)
+def _plugin_class() -> type:
+    from distributed import WorkerPlugin
+
+    class ExtractorPlugin(WorkerPlugin):
+        """Loads the claimx Extractor for ``model`` once when attached to a worker.
+
+        Registered with ``client.register_plugin(ExtractorPlugin(model))``; Dask attaches it to
+        every current worker and to each worker that joins later (or restarts).
+        """
+
+        def __init__(self, model: Optional[str] = None) -> None:
+            self.model = model
+            self.name = f"claimx-extractor-{_model_key(model) or 'default'}"
+
+        def setup(self, worker: Any) -> None:
+            _get_extractor(self.model)
+
+    return ExtractorPlugin
+
+
+def __getattr__(name: str) -> Any:  # lazy: ``from claimx.distributed import ExtractorPlugin``
+    if name == "ExtractorPlugin":
+        return _require_distributed() and _plugin_class()
+    raise AttributeError(name)
+
+
+def _process_partition(
+    units: list, model: Optional[str], default_ref: Optional[str], max_chars: int, batch_size: int,
+    done_ids: Optional[frozenset] = None,
+) -> list[tuple]:
+    """Worker task: read the path units, extract every article, return records in input order.
+
+    Args:
+        units: ``("path", str)`` (read here with :func:`iter_articles`) or ``("article",
+            Article)`` (read by the client).
+        model: spaCy model name (``None`` = default) of the cached Extractor.
+        default_ref: ``YYYY-MM-DD`` for articles without their own date, or ``None``.
+        done_ids: doc_ids already in the output (resume): not parsed.
+
+    Returns:
+        a list of records: ``("a", doc_id, path, line, [claim JSON, ...])`` for an extracted
+        article, ``("r", doc_id, path, line)`` for one in ``done_ids``, ``("s", SkippedArticle)``
+        for an input that could not be read.
+
+    Raises:
+        FileNotFoundError: a path unit does not exist on this worker (no shared filesystem).
+    """
+    records: list = []
+    todo: list[tuple[str, dict]] = []
+    slots: list[int] = []
+    for kind, value in units:
+        if kind == "path":
+            if not os.path.lexists(value):
+                raise FileNotFoundError(
+                    f"{value}: not visible on this Dask worker; workers read files by path and need the "
+                    "client's filesystem (mount it, or use read_on='client')"
+                )
+            items: Iterable = iter_articles([value], max_chars=max_chars)
+        else:
+            items = (value,)
+        for item in items:
+            if isinstance(item, SkippedArticle):
+                records.append(("s", item))
+                continue
+            art: Article = item
+            if done_ids and art.doc_id in done_ids:
+                records.append(("r", art.doc_id, art.path, art.line))
+                continue
+            ctx: dict = {"doc_id": art.doc_id}
+            ref = art.date.isoformat() if art.date else default_ref
+            if ref is not None:
+                ctx["reference_date"] = ref
+            slots.append(len(records))
+            records.append(["a", art.doc_id, art.path, art.line, []])
+            todo.append((art.text, ctx))
+    if todo:
+        extractor, lock = _get_extractor(model)
+        with lock:  # a worker with several threads shares one pipeline
+            results = list(extractor.pipe(todo, as_tuples=True, batch_size=batch_size, n_process=1))
+        for slot, (claims, ctx) in zip(slots, results):
+            doc_id = ctx["doc_id"]
+            lines = []
+            for claim in claims:
+                if claim.doc_id != doc_id:
+                    claim = claim.model_copy(update={"doc_id": doc_id})
+                lines.append(claim.model_dump_json())
+            records[slot][4] = lines
+    return [tuple(r) if isinstance(r, list) else r for r in records]
+
+
+# --------------------------------------------------------------------------------------------
+# Client side
+# --------------------------------------------------------------------------------------------
+
+
+def _require_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ImportError(INSTALL_HINT) from exc
+    return distributed
+
+
+def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str) -> Iterator[tuple[str, Any]]:
+    """The inputs of ``paths`` in :func:`iter_articles` order, as units for the workers.
+
+    Yields ``("path", str)`` for a file a worker will read, ``("article", Article)`` for a
+    record the client read, and ``("skip", SkippedArticle)`` for an input the client already
+    knows it cannot read (missing path, unreadable folder).
+    """
+    def one_file(p: Path) -> Iterator[tuple[str, Any]]:
+        if read_on == "workers" and p.suffix.lower() not in JSONL_SUFFIXES:
+            yield "path", str(p)
+            return
+        for item in iter_articles([p], max_chars=max_chars):
+            yield ("skip", item) if isinstance(item, SkippedArticle) else ("article", item)
+
+    for item in paths:
+        if str(item) == "-":
+            for art in iter_articles(["-"], max_chars=max_chars):
+                yield ("skip", art) if isinstance(art, SkippedArticle) else ("article", art)
+            continue
+        p = Path(item)
+        if p.is_dir():
+            for f in _walk(p, pattern):
+                if isinstance(f, SkippedArticle):
+                    yield "skip", f
+                else:
+                    yield from one_file(f)
+        elif p.exists() or p.is_symlink():
+            yield from one_file(p)
+        else:
+            for skip in iter_articles([p], max_chars=max_chars):  # the not_found skip
+                yield "skip", skip
+
+
+def _partitions(units: Iterator[tuple[str, Any]], size: int) -> Iterator[tuple[list, list]]:
+    """Group units into partitions of at most ``size`` work units, in input order.
+
+    Yields ``(order, work)``: ``work`` is the list of units sent to one task; ``order`` lists
+    the partition's entries in input order, each ``("skip", SkippedArticle)`` (known to the
+    client already) or ``("work", None)`` (the next record the task returns: a work unit
+    always gives exactly one record). The last partition may hold only skips (no task).
+    """
+    order: list = []
+    work: list = []
+    for kind, value in units:
+        if kind == "skip":
+            order.append(("skip", value))
+            continue
+        order.append(("work", None))
+        work.append((kind, value))
+        if len(work) >= size:
+            yield order, work
+            order, work = [], []
+    if order:
+        yield order, work
+
+
+def _existing_parts(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{_PART_PREFIX}*.parquet"))
+
+
+def _done_ids_in_parts(folder: Path) -> set[str]:
+    """doc_ids in the Parquet part files of a partitioned output (all complete: written atomically)."""
+    import pyarrow.parquet as pq
+
+    done: set[str] = set()
+    for part in _existing_parts(folder):
+        column = pq.read_table(part, columns=["doc_id"]).column("doc_id")
+        done.update(v for v in column.to_pylist() if v is not None)
+    return done
+
+
+def _as_date(value: Union[date, str, None]) -> Optional[date]:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BatchUsageError(f"reference date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def extract_distributed(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    client: Any = None,
+    scheduler: Optional[str] = None,
+    cluster: Optional[str] = "local",
+    workers: int = 2,
+    output: Optional[PathLike] = None,
+    fmt: Optional[str] = None,
+    partitioned: bool = False,
+    errors_path: Optional[PathLike] = None,
+    resume: bool = False,
+    reference_date: Union[date, str, None] = None,
+    model: Optional[str] = None,
+    pattern: str = "*",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    batch_size: int = 16,
+    read_on: str = "workers",
+    max_in_flight: Optional[int] = None,
+    quiet: bool = False,
+) -> BatchSummary:
+    """Extract claims from every article under ``paths`` on a Dask cluster; write them in order.
+
+    Output, errors file, resume and summary are those of :func:`claimx.batch.run_batch` on the
+    same inputs (identical bytes for JSONL/CSV and the errors file).
+
+    Args:
+        paths: files, folders (recursive), ``"-"`` for standard input, or an iterable of them.
+        client: a ``distributed.Client`` to use (not closed here). Else ``scheduler``, else
+            ``cluster``.
+        scheduler: address of a running scheduler, e.g. ``"tcp://10.0.0.5:8786"``.
+        cluster: ``"local"`` starts a ``LocalCluster`` of ``workers`` processes with one thread
+            each (closed at the end); ``None`` with no client/scheduler is a usage error.
+        workers: processes of the local cluster.
+        output: output file (``None``/``"-"``: standard output); with ``partitioned`` a folder
+            that receives ``part-00000.parquet``, ``part-00001.parquet``, ... (one per
+            partition with at least one input, each written atomically).
+        fmt: ``"jsonl"``, ``"csv"`` or ``"parquet"``; ``None`` = from the output suffix.
+        errors_path: one JSON line per skipped input (rewritten each run).
+        resume: skip articles whose doc_id is already in the output (JSONL file, or the part
+            files of a partitioned folder, where new parts are numbered after the existing).
+        reference_date: default reference date for articles without their own ``date``.
+        model: spaCy model *name* loaded on each worker (``None`` = the default model).
+        pattern, max_chars: as in :func:`claimx.io.iter_articles`.
+        partition_size: articles (work units) per task.
+        batch_size: texts per spaCy batch on the worker.
+        read_on: ``"workers"`` (files travel as paths; needs a shared filesystem) or
+            ``"client"`` (the client reads every file and ships the text).
+        max_in_flight: partitions submitted but not yet written (default 4 per worker thread).
+        quiet: no progress bar and no summary on stderr.
+
+    Returns:
+        a :class:`~claimx.batch.BatchSummary` (exit code 0, 1, 130 or 143).
+
+    Raises:
+        ImportError: Dask is not installed (names ``pip install "claimx[dask]"``).
+        BatchUsageError: bad paths/options (nothing written then).
+        FileNotFoundError: a worker cannot see an input path (``read_on="workers"`` without a
+            shared filesystem); outputs written so far stay valid for ``resume``.
+    """
+    started = time.perf_counter()
+    path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if not path_list:
+        raise BatchUsageError("no input paths given")
+    for p in path_list:
+        if str(p) != "-" and not os.path.lexists(p):
+            raise BatchUsageError(f"input not found: {p}")
+    if workers < 1 or partition_size < 1 or batch_size < 1 or max_chars < 1:
+        raise BatchUsageError("workers, partition_size, batch_size and max_chars must be positive")
+    if read_on not in ("workers", "client"):
+        raise BatchUsageError(f"read_on must be 'workers' or 'client', got {read_on!r}")
+    if model is not None and not isinstance(model, str):
+        raise BatchUsageError("model must be a spaCy model name: workers load it themselves")
+    if client is None and scheduler is None and cluster != "local":
+        raise BatchUsageError("give a client, a scheduler address, or cluster='local'")
+    to_stdout = output is None or str(output) == "-"
+    if partitioned:
+        if to_stdout:
+            raise BatchUsageError("partitioned output needs a folder (-o FOLDER)")
+        if fmt not in (None, "parquet"):
+            raise BatchUsageError("partitioned output is Parquet")
+        out_format = "parquet"
+        folder = Path(output)  # type: ignore[arg-type]
+        if folder.exists() and not folder.is_dir():
+            raise BatchUsageError(f"partitioned output must be a folder: {folder}")
+        if not folder.parent.exists():
+            raise BatchUsageError(f"output folder does not exist: {folder.parent}")
+    else:
+        try:
+            out_format = resolve_format(fmt, None if to_stdout else output)
+        except ValueError as exc:
+            raise BatchUsageError(str(exc)) from None
+        if resume and (to_stdout or out_format != "jsonl"):
+            raise BatchUsageError("--resume needs a JSONL output file (-o FILE.jsonl) or a partitioned folder")
+        if not to_stdout and not Path(output).parent.exists():  # type: ignore[arg-type]
+            raise BatchUsageError(f"output folder does not exist: {Path(output).parent}")  # type: ignore[arg-type]
+    default_ref = _as_date(reference_date)
+    default_ref_s = default_ref.isoformat() if default_ref else None
+    distributed = _require_distributed()
+
+    own_client = own_cluster = None
+    if client is None:
+        if scheduler is not None:
+            client = own_client = distributed.Client(scheduler)
+        else:
+            own_cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = own_client = distributed.Client(own_cluster)
+    try:
+        return _run(
+            client, distributed, path_list, output=output, out_format=out_format, to_stdout=to_stdout,
+            partitioned=partitioned, errors_path=errors_path, resume=resume, default_ref_s=default_ref_s,
+            model=model, pattern=pattern, max_chars=max_chars, partition_size=partition_size,
+            batch_size=batch_size, read_on=read_on, max_in_flight=max_in_flight, quiet=quiet, started=started,
+        )
+    finally:
+        if own_client is not None:
+            own_client.close()
+        if own_cluster is not None:
+            own_cluster.close()
+
+
+def _run(
+    client: Any, distributed: Any, path_list: list, *, output: Any, out_format: str, to_stdout: bool,
+    partitioned: bool, errors_path: Any, resume: bool, default_ref_s: Optional[str], model: Optional[str],
+    pattern: str, max_chars: int, partition_size: int, batch_size: int, read_on: str,
+    max_in_flight: Optional[int], quiet: bool, started: float,
+) -> BatchSummary:
+    next_part = 0
+    if partitioned:
+        folder = Path(output)
+        folder.mkdir(exist_ok=True)
+        existing = _existing_parts(folder)
+        if resume:
+            done_ids = _done_ids_in_parts(folder)
+            if existing:
+                next_part = int(existing[-1].stem[len(_PART_PREFIX):]) + 1
+        else:
+            for part in existing:  # a fresh run replaces the previous dataset
+                part.unlink()
+            done_ids = set()
+    else:
+        done_ids = read_done_ids(output) if resume else set()
+
+    client.register_plugin(_plugin_class()(model))  # loads the model on every worker, once
+    # One copy per worker, shared by all tasks (a list around it: scatter splits collections).
+    done_ref = client.scatter([frozenset(done_ids)], broadcast=True)[0] if done_ids else None
+    if max_in_flight is None:
+        threads = sum(client.nthreads().values()) or 1
+        max_in_flight = max(2, 4 * threads)
+
+    summary = BatchSummary(output=None if to_stdout else str(output))
+    stop = _StopFlag()
+    seen: set[str] = set()
+    from tqdm import tqdm
+
+    progress = tqdm(desc="claimx", unit=" articles", file=sys.stderr, disable=quiet, mininterval=0.5, dynamic_ncols=True)
+    errors_fh = open(errors_path, "w", encoding="utf-8") if errors_path is not None else None
+    writer = None if partitioned else open_writer(None if to_stdout else output, out_format, append=resume)
+
+    def record_skip(skip: SkippedArticle) -> None:
+        summary.skipped[skip.kind] += 1
+        if errors_fh is not None:
+            errors_fh.write(skip.to_json() + "\n")
+            errors_fh.flush()
+
+    def consume(order: list, records: list) -> None:
+        nonlocal next_part
+        part_writer = None
+        if partitioned:
+            part_writer = open_writer(Path(output) / f"{_PART_PREFIX}{next_part:05d}.parquet", "parquet")
+            next_part += 1
+        try:
+            it = iter(records)
+            for kind, skip in order:
+                if kind == "skip":
+                    record_skip(skip)
+                    continue
+                # one work unit -> its records (a JSONL record/article is one; a path is one)
+                rec = next(it)
+                _handle(rec, part_writer or writer)
+        finally:
+            if part_writer is not None:
+                part_writer.close()
+
+    def _handle(rec: tuple, out: Any) -> None:
+        if rec[0] == "s":
+            record_skip(rec[1])
+            return
+        doc_id, path, line = rec[1], rec[2], rec[3]
+        if doc_id in seen:
+            record_skip(SkippedArticle(path, doc_id, f"duplicate doc_id {doc_id!r}", "duplicate_id", line))
+            return
+        seen.add(doc_id)
+        if rec[0] == "r" or doc_id in done_ids:
+            summary.articles_resumed += 1
+            return
+        lines = rec[4]
+        summary.articles_read += 1
+        out.write_article(lines)
+        summary.articles_done += 1
+        summary.claims_written += len(lines)
+        summary.last_doc_id = doc_id
+        progress.set_postfix_str(f"claims={summary.claims_written} skipped={summary.skipped_total}", refresh=False)
+        progress.update(1)
+
+    pending: deque = deque()
+    stop.install()
+    try:
+        for order, work in _partitions(_iter_units(path_list, pattern, max_chars, read_on), partition_size):
+            if stop.signum is not None:
+                break
+            fut = (
+                client.submit(
+                    _process_partition, work, model, default_ref_s, max_chars, batch_size, done_ref, pure=False
+                )
+                if work
+                else None
+            )
+            pending.append((order, fut))
+            while len(pending) >= max_in_flight and stop.signum is None:
+                _collect(pending.popleft(), consume)
+        while pending and stop.signum is None:
+            _collect(pending.popleft(), consume)
+    finally:
+        try:
+            for _, fut in pending:
+                if fut is not None:
+                    fut.cancel()
+        finally:
+            if writer is not None:
+                writer.close()
+            if errors_fh is not None:
+                errors_fh.close()
+            progress.close()
+            stop.restore()
+    if stop.signum is not None:
+        summary.interrupted = signal.Signals(stop.signum).name
+    summary.seconds = time.perf_counter() - started
+    if not quiet:
+        print(summary.format(), file=sys.stderr, flush=True)
+    return summary
+
+
+def _collect(entry: tuple, consume: Any) -> None:
+    order, fut = entry
+    records = fut.result() if fut is not None else []
+    # One record per work unit: a path unit is never a JSONL file (the client reads those).
+    if len(records) != sum(1 for kind, _ in order if kind == "work"):
+        raise RuntimeError("claimx: a partition returned the wrong number of records")
+    consume(order, records)

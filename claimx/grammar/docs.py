@@ -1,0 +1,169 @@
+"""Generate ``docs/quantities.md`` from the grammar's own resource files and outputs.
+
+Run ``python -m claimx.grammar.docs > docs/quantities.md``. Every "output" cell is produced by
+running :func:`claimx.grammar.quantities.find_quantities` on the example, and every lexicon
+table is read from ``claimx/resources/*.json``, so the page cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterable
+
+from claimx.grammar import numbers as N
+from claimx.grammar import units as U
+from claimx.grammar._resources import load
+from claimx.grammar.quantities import find_quantities
+
+#: (kind of expression, example sentence)
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("thousands separators (comma)", "It holds €2,345,678.91 in cash."),
+    ("thousands separators (thin / narrow no-break space)", "The city had 1\u2009482\u2009300 residents."),
+    ("leading-dot decimal", "The rate is .5 per cent."),
+    ("minus sign U+2212", "Coal use fell at a CAGR of −9.5% over the decade."),
+    ("footnote marker kept out", "Wind may supply 17.4%³ of power."),
+    ("citation kept out", "It reached 2.3 million students[12] so far."),
+    ("scale word", "Revenue was $757.58 billion."),
+    ("scale abbreviation", "Revenue was $4.6 bln and profit $310 mn."),
+    ("glued K / M", "It employs 48.5K people and has 12.4M users."),
+    ("lakh / crore", "Loans of Rs 1,620 crore reached 4.5 lakh farmers."),
+    ("ISO code glued / spaced", "A loss of USD41.3 million against GBP 19 million."),
+    ("currency name", "Imports reached 2.6 trillion yuan."),
+    ("ambiguous symbol with hint CNY", "It cost ¥48 billion."),
+    ("word number", "Forty-two municipalities signed."),
+    ("word number with scale", "Twenty-five million households lack power."),
+    ("word number with fraction", "The strike lasted three and a half months."),
+    ("approximate word number", "Some two hundred suppliers signed."),
+    ("dozen", "A dozen carmakers signed."),
+    ("fraction word", "A third of it went to clinics."),
+    ("half a scale", "The grant was half a million dollars."),
+    ("one in N", "One in four schools has none."),
+    ("unicode fraction", "Prices rose 2½ times."),
+    ("vague plural", "Millions of developers use it."),
+    ("vague with unit", "It took several weeks."),
+    ("a couple hundred", "A couple hundred workers joined."),
+    ("scale adjective", "A trillion-dollar market."),
+    ("percent", "Vote share climbed to 41.6 per cent."),
+    ("percentage points", "Margin widened by 1.2pp."),
+    ("points on a share", "Share was 56%, up 4 points."),
+    ("basis points", "The bank cut rates by 25 basis points."),
+    ("multiplier", "It holds 310 times the records; 12-fold, threefold, twice, 3x."),
+    ("comparator inside span", "There are over 100,000 datasets, at least 45,000 staff, up to 40% of costs."),
+    ("comparator suffix", "100 or more firms delayed hiring."),
+    ("finite verb comparator (outside span)", "Scale has surpassed 1.2 trillion yuan."),
+    ("range with shared scale", "It holds 10 to 20 billion cubic metres of water."),
+    ("range with dash", "Wages will grow 3-5% next year."),
+    ("range with between", "It may cost between US$210 billion and $340 billion."),
+    ("range with from (shared unit)", "Sensors operate from −40 to 85 °C."),
+    ("change from X to Y (two matches)", "Commutes dropped from 62 minutes to 48 minutes."),
+    ("data", "Holdings exceed 3.6 petabytes; tapes hold 12 PB."),
+    ("compute", "It reached 188.2 quintillion floating-point operations per second, or 2.1 EFLOPS."),
+    ("power / energy", "Wind farms had 72 GW and generated 136 TWh."),
+    ("mass / length", "Exports reached 742 500 t over 380 km."),
+    ("temperature", "It peaked at 45 °C."),
+    ("duration", "Design time fell to under 72 hours."),
+    ("compound: money per unit", "Coal traded at 860 yuan per ton; power at $48 per megawatt-hour."),
+    ("compound: per capita", "Use averages about 50,000 kWh per capita."),
+    ("compound: speed / per km", "Top speed 350 km/h, 19 kWh per kilometre."),
+    ("compound: per time", "Output was 2 million barrels per day."),
+    ("not quantities: years and periods", "In 2025, fiscal 2023–24, FY2025, Q1 2025, H1 2024, 2020-25."),
+    ("not quantities: names", "GPT-5.5, DeepSeek—V4, COVID-19, A100, Windows 11, Kestrel-2, CO2."),
+    ("not quantities: labels, ranks, dates, times", "Unit 2, Table 2, top 10, June 30, at 10:30, the 2nd."),
+    ("not quantities: anaphora, bare one", "These two resources; the two lines; one of them."),
+)
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    return str(v)
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def _rows(hint_examples: Iterable[tuple[str, str]]) -> list[str]:
+    out = ["| kind | example | span | value | unit | comparator | lower–upper | base |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for kind, ex in hint_examples:
+        hint = "CNY" if "hint CNY" in kind else None
+        ms = find_quantities(ex, currency_hint=hint)
+        if not ms:
+            out.append(f"| {_cell(kind)} | {_cell(ex)} | *(no match)* | | | | | |")
+        for i, m in enumerate(ms):
+            rng = f"{_fmt(m.lower)}–{_fmt(m.upper)}" if m.value is None and m.lower is not None else ""
+            base = f"{_fmt(m.base_value)} {m.base_unit}" if m.base_value is not None else ""
+            out.append(
+                f"| {_cell(kind) if i == 0 else ''} | {_cell(ex) if i == 0 else ''} | `{_cell(m.text)}` | "
+                f"{_fmt(m.value)} | {_cell(m.unit or '')} | {m.comparator} | {rng} | {_cell(base)} |"
+            )
+    return out
+
+
+def render() -> str:
+    """Return the Markdown text of ``docs/quantities.md``."""
+    cues = load("quantity_cues.json")
+    cur = load("currencies.json")
+    lines = [
+        "# Quantity grammar",
+        "",
+        "Generated by `python -m claimx.grammar.docs > docs/quantities.md` from `claimx/resources/*.json`;",
+        "the output columns come from running `claimx.grammar.quantities.find_quantities` on each example.",
+        "",
+        "## Expressions and their normalised output",
+        "",
+        *_rows(EXAMPLES),
+        "",
+        "## Scale words (`scales.json`)",
+        "",
+        "| word | multiplier | where |",
+        "| --- | --- | --- |",
+        *[f"| {w} | {v:g} | anywhere after a number |" for w, v in N.SCALE_WORDS.items()],
+        *[f"| {w} | {v:g} | after a number, space allowed |" for w, v in N.SCALE_SPACED.items()],
+        *[f"| {w} | {v:g} | glued to the number |" for w, v in N.SCALE_GLUED.items()],
+        *[f"| {w} | {v:g} | glued, after a currency only |" for w, v in N.SCALE_MONEY.items()],
+        "",
+        "## Comparators (`quantity_cues.json`)",
+        "",
+        "| phrase | comparator | position |",
+        "| --- | --- | --- |",
+        *[f"| {k} | `{v}` | before the number, inside the span |" for k, v in cues["prefix_comparators"].items()],
+        *[f"| {k} | `{v}` | after the number, inside the span |" for k, v in cues["suffix_comparators"].items()],
+        *[f"| {k} | `{v}` | finite verb before the span (comparator_cue) |" for k, v in cues["verb_comparators"].items()],
+        "",
+        "## Currencies (`currencies.json` + CLDR via babel)",
+        "",
+        f"{len(U.ISO_CODES)} ISO 4217 codes in current use and their English names come from babel. "
+        "Ambiguous symbols take `currency_hint` when it is one of their candidates, else the default:",
+        "",
+        "| symbol | default | candidates for a hint |",
+        "| --- | --- | --- |",
+        *[f"| {s} | {cur['symbols'][s]} | {', '.join(c)} |" for s, c in cur["ambiguous_symbols"].items()],
+        "",
+        "| symbol | code |",
+        "| --- | --- |",
+        *[f"| {_cell(s)} | {c} |" for s, c in cur["symbols"].items() if s not in cur["ambiguous_symbols"]],
+        "",
+        "## Units (`units.json`; base conversion with pint)",
+        "",
+        "| symbol | written as | base unit | SI prefixes |",
+        "| --- | --- | --- | --- |",
+    ]
+    for e in load("units.json")["units"]:
+        written = ", ".join(list(e["surfaces"]) + list(e["names"]))
+        lines.append(f"| `{_cell(e['symbol'])}` | {_cell(written)} | {_cell(e.get('base', '—'))} | "
+                     f"{e.get('prefixes', '')} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Write the Markdown page to stdout."""
+    sys.stdout.write(render())
+
+
+if __name__ == "__main__":
+    main()
