@@ -11,6 +11,7 @@ from typing import Mapping, Optional, Sequence
 import regex
 
 from claimx.grammar._resources import load
+from claimx.grammar._trie import trie_alt
 
 _WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
                                       "unicode_fractions", "multiplier_words", "vague_quantifiers"))
@@ -56,7 +57,7 @@ DIGITS_RE = regex.compile(
     r")",
 )
 
-_NUMBER_WORD = _alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP))
+_NUMBER_WORD = trie_alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP), lower=True)
 #: a run of English number words: "two hundred fifty million", "forty-two", "three and a half"
 WORD_NUMBER_RE = regex.compile(
     rf"(?i)\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)\b(?![\-\u2010])))?"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+import re
 from typing import Mapping, Optional
 
 import babel
@@ -16,6 +17,7 @@ import babel.numbers
 import regex
 
 from claimx.grammar._resources import load
+from claimx.grammar._trie import trie_alt
 
 _U = load("units.json", ("prefixes", "units", "annotations"))
 _C = load("currencies.json", ("symbols", "ambiguous_symbols", "name_defaults", "aliases",
@@ -99,15 +101,20 @@ def _alt(words, *, spaces: bool = False) -> str:
 
 
 _END = r"(?![A-Za-z0-9])"
+# The anchored unit/currency patterns below use stdlib ``re`` with prefix-factored alternations
+# (``_trie.trie_alt``): an anchored match then costs ~1-2 us instead of ~20 us for a flat
+# alternation of ~2,000 unit names in ``regex``.
+_UNIT_NAMES_TRIE = trie_alt(UNIT_NAMES, spaces=True, lower=True)
+_UNIT_SURFACES_TRIE = trie_alt(UNIT_SURFACES)
 #: a unit right after a number: group ``u``; names are case-insensitive, symbols case-sensitive
-UNIT_RE = regex.compile(
-    rf"(?P<sp>{_SPACES}?)(?P<u>(?i:{_alt(UNIT_NAMES, spaces=True)})(?![A-Za-z])|(?:{_alt(UNIT_SURFACES)}){_END})"
+UNIT_RE = re.compile(
+    rf"(?P<sp>{_SPACES}?)(?P<u>(?i:{_UNIT_NAMES_TRIE})(?![A-Za-z])|(?:{_UNIT_SURFACES_TRIE}){_END})"
 )
 #: the denominator of a compound unit: "per tonne", "/h", "a year", "per capita"
-PER_RE = regex.compile(
+PER_RE = re.compile(
     rf"(?P<per>{_SPACES}*(?:(?i:per|a|an|each)\b{_SPACES}*|/))"
-    rf"(?P<u>(?i:{_alt(UNIT_NAMES, spaces=True)})(?![A-Za-z])|(?:{_alt(UNIT_SURFACES)}){_END}"
-    rf"|(?i:{_alt(ANNOTATIONS)})(?![A-Za-z]))"
+    rf"(?P<u>(?i:{_UNIT_NAMES_TRIE})(?![A-Za-z])|(?:{_UNIT_SURFACES_TRIE}){_END}"
+    rf"|(?i:{trie_alt(ANNOTATIONS, lower=True)})(?![A-Za-z]))"
 )
 
 
@@ -226,8 +233,9 @@ CURRENCY_BEFORE_RE = regex.compile(
     rf"|(?P<c>{_alt([s for s in CURRENCY_SYMBOLS if not s[-1].isalpha()])})){_SPACES}?\Z"
 )
 #: a currency written after the number (name or code): group ``c``
-CURRENCY_AFTER_RE = regex.compile(
-    rf"(?P<sp>{_SPACES}?)(?P<c>(?i:{_alt(CURRENCY_NAMES, spaces=True)})(?![A-Za-z])|(?:{_alt(_PREFIX_CODES)}){_END})"
+CURRENCY_AFTER_RE = re.compile(
+    rf"(?P<sp>{_SPACES}?)(?P<c>(?i:{trie_alt(CURRENCY_NAMES, spaces=True, lower=True)})(?![A-Za-z])"
+    rf"|(?:{trie_alt(_PREFIX_CODES)}){_END})"
 )
 
 
