@@ -85,6 +85,16 @@ _UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])
 _OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
 _PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
+_THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
+# first characters of what the anchored patterns above can match, to skip them cheaply
+_SP_CHARS = frozenset(" \u00a0\u2009\u202f")
+_SP_PLUS = _SP_CHARS | {"+"}
+_CONN_FIRST = _SP_CHARS | set("-\u2013\u2014\u2012")
+_UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
+_SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N.SCALE_GLUED)
+                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln"])
+_MULT_FIRST = frozenset("tTfFxX×-")
+_TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 
 _PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_comparators"].items()}
 _SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
@@ -218,15 +228,19 @@ def _window(text: str, lo: int, s: int, width: int = 40) -> str:
     return text[max(lo, s - width):s]
 
 
-def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> None:
-    """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit."""
+def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[tuple[int, str]], lo: int) -> None:
+    """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit.
+
+    ``points_ctx`` is ``(number start, previous word)`` when "N points" may mean percentage
+    points (checked with :func:`_points_context` only if "points" follows), else ``None``.
+    """
     pos = q.end
-    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK)
+    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, _SCALE_FIRST) else None
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
-    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK)
+    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, _MULT_FIRST) else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
@@ -259,8 +273,8 @@ def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> N
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
-        pm = _POINTS_RE.match(text, pos, pos + _LOOK)
-        if pm and allow_points_pp:
+        pm = _POINTS_RE.match(text, pos, pos + _LOOK) if text[pos:pos + 1] in _SP_CHARS else None
+        if pm and points_ctx is not None and _points_context(text, lo, points_ctx[0], points_ctx[1]):
             q.unit_info = U.lookup_unit("pp")
             q.unit, pos = "pp", pm.end()
     # compound unit: "per ton", "/h", "a year", "per capita"
@@ -350,14 +364,14 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         if num is None:
             return None, e
         q = _Q(s, e, s, e, num * N.FRACTION_WORDS[m.group("fd").lower()], form="fraction")
-        if regex.match(r"\s+(?:that|those|as)\b", text[e:e + 8]):
+        if _THAT_AS_RE.match(text, e, e + _LOOK):
             q.unit = "x"
         return q, e
     if g == "half":
         if prev_word in ("and", "a", "one"):
             return None, e
         q = _Q(s, e, s, e, 0.5, form="fraction")
-        if regex.match(r"\s+(?:that|those|as)\b", text[e:e + 8]):
+        if _THAT_AS_RE.match(text, e, e + _LOOK):
             q.unit = "x"
         return q, e
     if g == "mult":
@@ -397,12 +411,13 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     s, e = m.span()
     digits = m.group()
     # currency glued or spaced before the number
-    cur = U.CURRENCY_BEFORE_RE.search(_window(text, lo, s, 12))
+    w12 = _window(text, lo, s, 12)
+    cur = U.currency_before(w12)
     money = None
     qs = s
     if cur:
         money = U.resolve_currency(cur.group("c"), _HINT[0])
-        qs = s - (len(_window(text, lo, s, 12)) - cur.start())
+        qs = s - (len(w12) - cur.start())
     before = text[qs - 1] if qs > 0 else " "
     if money is None:
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
@@ -420,11 +435,12 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         while end < len(text) and (text[end].isdigit() or text[end] == "."):
             end += 1
         return None, end
-    if _TIME_AFTER_RE.match(text, e, e + _LOOK) and money is None and "," not in digits and "." not in digits:
+    if (nxt == ":" or U.could_start(text, e, _TIME_FIRST)) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
+            and money is None and "," not in digits and "." not in digits:
         return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
         return None, e
-    if _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
+    if nxt in "sSnNrRtT" and _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
         if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
             return None, e + 2
     if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
@@ -455,8 +471,8 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             raw, qs = -raw, qs - 1
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
-    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK)
-    if fr and plain_int:
+    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) if plain_int and U.could_start(text, e, _UFRAC_CHARS) else None
+    if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
     # years, dates, labels
@@ -466,7 +482,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         return None, e
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
-    _read_after_number(text, q, allow_points_pp=_points_context(text, lo, s, prev_word), lo=lo)
+    _read_after_number(text, q, points_ctx=(s, prev_word), lo=lo)
     bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
     if year_like and bare:
         ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)
@@ -513,6 +529,8 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
 
 
 def _suffix_comparator(text: str, q: _Q) -> None:
+    if text[q.end:q.end + 1] not in _SP_PLUS:
+        return
     m = _SUFFIX_COMP_RE.match(text, q.end, q.end + _LOOK)
     if m:
         key = "+" if m.group("plus") else " ".join(m.group("c").lower().split())
@@ -534,6 +552,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     a separate quantity read as part of the attempt, else ``(None, None)``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
+    if text[q1.end:q1.end + 1] not in _CONN_FIRST:
+        return None, None
     cm = _CONNECTOR_RE.match(text, q1.end, q1.end + _LOOK)
     if not cm:
         return None, None
@@ -549,6 +569,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         p2 = cm.end() + off
         if p2 >= len(text):
             break
+        ch = text[p2]
+        if not (ch.isalnum() or ch == "." or ch in _UFRAC_CHARS) or (ch.isalpha() and text[p2 - 1].isalpha()):
+            continue  # no core can start here (cores start with a digit, "." or a word after \b)
         m2 = (_DIGIT_CORE_RE if text[p2].isdigit() else _CORE_RE).match(text, p2, timeout=_TIMEOUT)
         if m2 is not None:
             break
@@ -665,9 +688,9 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             pos = max(nxt, m.start() + 1)
             continue
         if q.form not in ("digits",):
-            _read_after_number(text, q, allow_points_pp=False, lo=lo)
+            _read_after_number(text, q, points_ctx=None, lo=lo)
         if q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
-                and q.raw == 1 and regex.fullmatch(r"(?i)one", text[q.nstart:q.nend]):
+                and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity
         _suffix_comparator(text, q)

@@ -239,6 +239,25 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
+_CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS))
+
+
+def currency_before(window: str):
+    """The :data:`CURRENCY_BEFORE_RE` match at the end of ``window`` (the text just left of a
+    number), or ``None``; skips the regex when the last non-space character cannot end a
+    currency symbol or code."""
+    if not window:
+        return None
+    ch = window[-1]
+    if ch in " \u00a0\u2009\u202f":
+        if len(window) < 2:
+            return None
+        ch = window[-2]
+    if ch not in _CURRENCY_BEFORE_LAST:
+        return None
+    return CURRENCY_BEFORE_RE.search(window)
+
+
 def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
     """ISO 4217 code of a currency symbol, code or name as written (``"US$"`` -> ``"USD"``,
     ``"RMB"`` -> ``"CNY"``, ``"rupees"`` -> ``"INR"``), or ``None``.
@@ -283,7 +302,9 @@ def count_hint_cues(text: str) -> dict[str, int]:
     return counts
 
 
-def _first_chars(words) -> frozenset[str]:
+def first_chars(words) -> frozenset[str]:
+    """Every first character of ``words`` in its written, lower and upper case (a cheap guard
+    before an anchored alternation: see :func:`could_start`)."""
     out: set[str] = set()
     for w in words:
         if w:
@@ -295,8 +316,8 @@ def _first_chars(words) -> frozenset[str]:
 
 #: characters a unit or a currency written after a number can start with (a cheap guard
 #: before the large alternations)
-UNIT_FIRST = _first_chars(list(UNIT_SURFACES) + list(UNIT_NAMES))
-CURRENCY_AFTER_FIRST = _first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES)
+UNIT_FIRST = first_chars(list(UNIT_SURFACES) + list(UNIT_NAMES))
+CURRENCY_AFTER_FIRST = first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES)
 _SPACE_CHARS = frozenset(" \u00a0\u2009\u202f")
 
 
