@@ -88,8 +88,9 @@ _PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
 _THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
-_SP_PLUS = _SP_CHARS | {"+"}
-_CONN_FIRST = _SP_CHARS | set("-\u2013\u2014\u2012")
+_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaA")
+_SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
+_MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
 _UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
 _SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N.SCALE_GLUED)
                              + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln"])
@@ -137,33 +138,16 @@ class _Q:
 _WORDLIKE_RE = regex.compile(r"[^\W\d_][\w'.\-]*")
 _MONTH_SET = frozenset(m.capitalize() for m in _CUES["months"])
 _PREFIX_MAX_WORDS = max(len(k.split()) for k in _PREFIX_COMPARATORS)
+_PREFIX_LAST = frozenset(k.split()[-1] for k in _PREFIX_COMPARATORS)
 _STARTERS = frozenset(
     ["a", "an", "half", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
      "millions", "billions", "trillions", "hundred", "dozen"]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.MULTIPLIER_WORDS)])
-_DIGIT_CORE_RE = regex.compile(
+# the numeric core at a digit: stdlib ``re`` (twice as fast as ``regex`` here) and no timeout, as
+# the pattern cannot backtrack more than the length of one number
+_DIGIT_CORE_RE = re.compile(
     rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
-    rf"|(?P<digits>{N.DIGITS_RE.pattern})", regex.IGNORECASE)
-
-
-def _trie(words) -> str:
-    """A regex alternation of ``words`` factored by common prefixes (``sre`` tries branches one by
-    one, so a trie is several times faster than a flat alternation of ~90 words)."""
-    root: dict = {}
-    for w in words:
-        d = root
-        for ch in w:
-            d = d.setdefault(ch, {})
-        d[""] = {}
-
-    def emit(d: dict) -> str:
-        alts = [re.escape(ch) + emit(d[ch]) for ch in sorted(k for k in d if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in d else body
-
-    return emit(root)
+    rf"|(?P<digits>{N.DIGITS_RE.pattern})", re.IGNORECASE)
 
 
 # Candidate prefilters. The scan visits only positions where a numeric core can start, found by
@@ -176,7 +160,7 @@ _A_NEXT = sorted(set(N.FRACTION_WORDS) | {"few", "couple", "handful", "hundred",
                  | {w.lower() for w in N.SCALE_WORDS})
 _DIGIT_CAND_RE = re.compile(rf"[0-9]+|\.(?=[0-9])|[{''.join(N.UNICODE_FRACTIONS)}]")
 _WORD_CAND_RE = re.compile(
-    rf"[^a-z](?:{_trie(sorted(_STARTERS - {'a', 'an'}))}|an?(?=[\s\-]+{_trie(_A_NEXT)}(?![a-z])))(?![a-z])")
+    rf"[^a-z](?:{trie_alt(_STARTERS - {'a', 'an'})}|an?(?=[\s\-]+{trie_alt(_A_NEXT)}(?![a-z])))(?![a-z])")
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
@@ -188,36 +172,49 @@ def _ascii_lower(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
+def _after_one_space(text: str, pos: int) -> str:
+    """The character at ``pos``, or after it when it is a space of ``_SP`` ("" at the end), as
+    :func:`claimx.grammar.units.could_start` reads it."""
+    c = text[pos:pos + 1]
+    return text[pos + 1:pos + 2] if c in _SP_CHARS and c else c
+
+
+def _peek(text: str, pos: int) -> str:
+    """The first character at or after ``pos`` that is not a space of ``_SP`` ("" at the end)."""
+    n = len(text)
+    while pos < n and text[pos] in _SP_CHARS:
+        pos += 1
+    return text[pos] if pos < n else ""
+
+
 def _tail_tokens(left: str, k: int) -> list[tuple[str, int]]:
     """The last ``k`` whitespace-separated tokens of ``left`` with their start offsets, provided
-    ``left`` ends with whitespace (else ``[]``); a backward scan, no regex."""
+    ``left`` ends with whitespace (else ``[]``)."""
     if not left or not left[-1].isspace():
         return []
+    parts = left.rsplit(None, k)  # with k splits, parts[0] is the unsplit rest when there are more
+    toks = parts[-k:] if len(parts) > k else parts
     out: list[tuple[str, int]] = []
-    i = len(left)
-    while len(out) < k:
-        while i > 0 and left[i - 1].isspace():
-            i -= 1
-        j = i
-        while j > 0 and not left[j - 1].isspace():
-            j -= 1
-        if j == i:
-            break
-        out.append((left[j:i], j))
-        if j == 0:
-            break
-        i = j
+    end = len(left)
+    for tok in reversed(toks):
+        while left[end - 1].isspace():
+            end -= 1
+        end -= len(tok)
+        out.append((tok, end))
     out.reverse()
     return out
 
 
 def _prev_word(left: str) -> str:
-    t = _tail_tokens(left, 1)
-    if t:
-        w = t[0][0].lstrip("([{\"'\u201c\u2018")
-        if _WORDLIKE_RE.fullmatch(w):
-            return w
-    return ""
+    """The word just before the number (``left`` ends with whitespace), without an opening
+    bracket or quote, or ``""`` when that token is not a word."""
+    if not left or not left[-1].isspace():
+        return ""
+    parts = left.rsplit(None, 1)
+    if not parts:
+        return ""
+    w = parts[-1].lstrip("([{\"'\u201c\u2018")
+    return w if _WORDLIKE_RE.fullmatch(w) else ""
 
 
 def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
@@ -235,23 +232,25 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[tuple[int, str]
     points (checked with :func:`_points_context` only if "points" follows), else ``None``.
     """
     pos = q.end
-    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, _SCALE_FIRST) else None
+    c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
+    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
-    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, _MULT_FIRST) else None
+        c1 = _after_one_space(text, pos)
+    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if c1 in _MULT_FIRST else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
-    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, U.UNIT_FIRST) else None
+    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
     if unit_m is None and text.startswith("-", pos) and q.form in ("digits", "words"):
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
         if um and not um.group("sp") and U.lookup_unit(um.group("u")) and U.lookup_unit(um.group("u")).time \
                 and um.group("u")[0].islower() and len(um.group("u")) > 2:
             unit_m = um
     cur_m = U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK) \
-        if q.money is None and U.could_start(text, pos, U.CURRENCY_AFTER_FIRST) else None
+        if q.money is None and c1 in U.CURRENCY_AFTER_FIRST else None
     if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
             _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) and not q.has_scale:
         # "500 pounds of beef" is a mass, not money
@@ -273,7 +272,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[tuple[int, str]
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
-        pm = _POINTS_RE.match(text, pos, pos + _LOOK) if text[pos:pos + 1] in _SP_CHARS else None
+        pm = _POINTS_RE.match(text, pos, pos + _LOOK) \
+            if text[pos:pos + 1] in _SP_CHARS and _peek(text, pos) in "pP" else None
         if pm and points_ctx is not None and _points_context(text, lo, points_ctx[0], points_ctx[1]):
             q.unit_info = U.lookup_unit("pp")
             q.unit, pos = "pp", pm.end()
@@ -411,10 +411,15 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     s, e = m.span()
     digits = m.group()
     # currency glued or spaced before the number
-    w12 = _window(text, lo, s, 12)
-    cur = U.currency_before(w12)
     money = None
     qs = s
+    b1 = text[s - 1:s] if s > lo else ""
+    if b1 in _SP_CHARS and b1 and s - 1 > lo:
+        b1 = text[s - 2]
+    cur = None
+    if b1 in U.CURRENCY_BEFORE_LAST and b1:
+        w12 = _window(text, lo, s, 12)
+        cur = U.currency_before(w12)
     if cur:
         money = U.resolve_currency(cur.group("c"), _HINT[0])
         qs = s - (len(w12) - cur.start())
@@ -435,7 +440,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         while end < len(text) and (text[end].isdigit() or text[end] == "."):
             end += 1
         return None, end
-    if (nxt == ":" or U.could_start(text, e, _TIME_FIRST)) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
+    if (nxt == ":" or _after_one_space(text, e) in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
             and money is None and "," not in digits and "." not in digits:
         return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
@@ -448,13 +453,13 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) and not U.UNIT_RE.match(text, e, e + _LOOK) \
             and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
         return None, e  # 5G, 3D, 4WD
+    plain_int = digits.isdigit()
     try:
-        raw = N.parse_digits(digits)
+        raw = float(digits) if plain_int else N.parse_digits(digits)
     except ValueError:
         return None, e
     if not math.isfinite(raw):
         return None, e
-    plain_int = digits.isdigit()
     # slash fractions and dates
     if nxt == "/" and money is None:
         fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
@@ -471,14 +476,16 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             raw, qs = -raw, qs - 1
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
-    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) if plain_int and U.could_start(text, e, _UFRAC_CHARS) else None
+    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) if plain_int and _after_one_space(text, e) in _UFRAC_CHARS \
+        else None
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
-    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or _MONTH_AFTER_RE.match(text, e, e + _LOOK)):
+    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (
+            nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK))):
         return None, e
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
@@ -511,6 +518,14 @@ def _points_context(text: str, lo: int, s: int, prev_word: str) -> bool:
 def _left_extend(text: str, q: _Q, lo: int) -> None:
     """Comparator word inside the span ("over", "up to") or finite verb outside ("surpassed")."""
     left = _window(text, lo, q.start)
+    if not left or not left[-1].isspace():
+        return
+    last = left.rsplit(None, 1)
+    if not last:
+        return
+    lw = last[-1].lower()
+    if lw not in _PREFIX_LAST and (q.comparator != "=" or lw not in _VERB_COMPARATORS):
+        return  # no comparator phrase ends with this word
     toks = _tail_tokens(left, _PREFIX_MAX_WORDS)
     for k in range(len(toks), 0, -1):
         phrase = " ".join(t for t, _ in toks[-k:]).lower()
@@ -529,7 +544,8 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
 
 
 def _suffix_comparator(text: str, q: _Q) -> None:
-    if text[q.end:q.end + 1] not in _SP_PLUS:
+    c = text[q.end:q.end + 1]
+    if c != "+" and (c not in _SP_CHARS or _peek(text, q.end) not in _SUFFIX_FIRST):
         return
     m = _SUFFIX_COMP_RE.match(text, q.end, q.end + _LOOK)
     if m:
@@ -552,7 +568,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     a separate quantity read as part of the attempt, else ``(None, None)``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
-    if text[q1.end:q1.end + 1] not in _CONN_FIRST:
+    if _peek(text, q1.end) not in _CONN_FIRST:
         return None, None
     cm = _CONNECTOR_RE.match(text, q1.end, q1.end + _LOOK)
     if not cm:
@@ -572,7 +588,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         ch = text[p2]
         if not (ch.isalnum() or ch == "." or ch in _UFRAC_CHARS) or (ch.isalpha() and text[p2 - 1].isalpha()):
             continue  # no core can start here (cores start with a digit, "." or a word after \b)
-        m2 = (_DIGIT_CORE_RE if text[p2].isdigit() else _CORE_RE).match(text, p2, timeout=_TIMEOUT)
+        m2 = _DIGIT_CORE_RE.match(text, p2) if ch.isdigit() else _CORE_RE.match(text, p2, timeout=_TIMEOUT)
         if m2 is not None:
             break
     if m2 is None or m2.lastgroup not in ("digits", "words"):
@@ -611,7 +627,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
 
 
 def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> QuantityMatch:
-    unit, bv, bu = _finish_unit(q)
+    if q.money is None and q.unit_info is None:
+        unit, bv, bu = q.unit, None, None
+    else:
+        unit, bv, bu = _finish_unit(q)
     if q.money is not None and q.den_info is None and q.den_annotation is None:
         unit = q.money
     value = None if rng else q.value
@@ -619,11 +638,10 @@ def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> Quanti
     if rng:
         lower, upper = min(rng), max(rng)
         bv = bu = None
+    # positional: a frozen dataclass's keyword __init__ costs ~40% more per match
     return QuantityMatch(
-        text=text[q.start:q.end], start_char=q.start, end_char=q.end, value=value, unit=unit,
-        comparator=q.comparator, lower=lower, upper=upper, base_value=bv,
-        base_unit=bu if bv is not None else None, approximate=q.approximate, form=q.form,
-        number_start=q.nstart, number_end=q.nend, comparator_cue=q.cue,
+        text[q.start:q.end], q.start, q.end, value, unit, q.comparator, lower, upper, bv,
+        bu if bv is not None else None, q.approximate, q.form, q.nstart, q.nend, q.cue,
     )
 
 
@@ -676,8 +694,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             start, is_digit = wc.start(), False
             cand_end = wc.end() - 1
         try:
-            core_re = _DIGIT_CORE_RE if is_digit else _CORE_RE
-            m = core_re.match(text, start, timeout=_TIMEOUT)
+            m = _DIGIT_CORE_RE.match(text, start) if is_digit else _CORE_RE.match(text, start, timeout=_TIMEOUT)
         except TimeoutError:
             break
         if m is None:

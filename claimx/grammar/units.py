@@ -239,7 +239,8 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
-_CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS))
+#: characters a currency written before a number can end with (see :func:`currency_before`)
+CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS))
 
 
 def currency_before(window: str):
@@ -253,7 +254,7 @@ def currency_before(window: str):
         if len(window) < 2:
             return None
         ch = window[-2]
-    if ch not in _CURRENCY_BEFORE_LAST:
+    if ch not in CURRENCY_BEFORE_LAST:
         return None
     return CURRENCY_BEFORE_RE.search(window)
 
