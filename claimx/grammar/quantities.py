@@ -710,13 +710,14 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
                 and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity
-        _suffix_comparator(text, q)
-        if q.comparator in ("=", "~"):
-            keep = q.comparator
+        c = text[q.end:q.end + 1]
+        if c == "+" or (c in _SP_CHARS and c):  # (guards repeated here to save calls on dense input)
+            _suffix_comparator(text, q)
+        if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
             _left_extend(text, q, lo)
-            if keep == "~" and q.comparator == "=":
-                q.comparator = "~"
-        rng, _ = _try_range(text, q, lo)
+        rng = None
+        if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
+            rng, _ = _try_range(text, q, lo)
         if rng is not None:
             out.append(_emit(text, rng, rng.rng))
             lo = pos = rng.end
