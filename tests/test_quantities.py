@@ -236,11 +236,18 @@ def test_cases_quantity_slots():
     assert not_hits == 0, failures
 
 
-@pytest.mark.xfail(strict=True, reason="a change 'from X to Y million' with a bare start point does not "
-                                       "carry Y's scale word back to X")
-def test_change_start_point_takes_scale_of_end_point():
-    ms = find_quantities("Sales rose from 5 to 7 million.")
-    assert [m.value for m in ms] == [5e6, 7e6]
+@pytest.mark.parametrize("text,values,units", [
+    ("Sales rose from 5 to 7 million.", [5e6, 7e6], [None, None]),
+    ("Output fell from 12 to 1.5 billion tonnes.", [12e9, 1.5e9], ["t", "t"]),
+    ("Revenue rose from 900 to 1.2 million.", [900, 1.2e6], [None, None]),
+    ("Commutes dropped from 62 to 48 minutes.", [62, 48], ["min", "min"]),
+    ("Prices climbed from 3 to 4.5 per cent.", [3, 4.5], ["%", "%"]),
+])
+def test_change_start_point_takes_unit_and_scale_of_end_point(text, values, units):
+    ms = find_quantities(text)
+    assert [m.value for m in ms] == [pytest.approx(v) for v in values]
+    assert [m.unit for m in ms] == units
+    assert ms[0].text == text.split("from ")[1].split(" to")[0]  # the span stays as written
 
 
 @pytest.mark.xfail(strict=True, reason="'points' after a change verb is read as percentage points even "

@@ -88,6 +88,7 @@ _PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
 _THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
+_SP_PLUS = _SP_CHARS | {"+"}
 _CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaA")
 _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
@@ -563,6 +564,23 @@ def _bare(q: _Q) -> bool:
     return q.money is None and q.unit is None and q.unit_info is None and not q.has_scale
 
 
+def _prev_lower(text: str, lo: int, s: int) -> str:
+    return _prev_word(_window(text, lo, s)).lower()
+
+
+def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
+    """In a change "from X to Y" (not a range), give a bare start point X the end point's unit or
+    currency, and its scale word when both mantissas are of a size ("rose from 5 to 7 million" ->
+    5 million; "from 62 to 48 minutes" -> 62 min; but "from 900 to 1.2 million" keeps 900)."""
+    if not _bare(q1) or q1.raw is None or q2.raw is None or q1.form != "digits" and q1.form != "words":
+        return
+    if q2.has_scale and q1.raw and q2.raw and max(abs(q1.raw), abs(q2.raw)) < 100 * min(abs(q1.raw), abs(q2.raw)):
+        q1.scale, q1.has_scale = q2.scale, True
+    if q1.money is None and q1.unit is None:
+        q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+
+
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when the next number is
     a separate quantity read as part of the attempt, else ``(None, None)``."""
@@ -575,9 +593,12 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         return None, None
     conn = cm.group("c").strip().lower()
     lw = _window(text, lo, q1.start, 12)
-    lt = _tail_tokens(lw, 1)
-    lead_word = lt[0][0].lower() if lt and lt[0][0].lower() in ("between", "from") else ""
-    lead_len = len(lw) - lt[0][1] if lead_word else 0
+    lead_word, lead_len = "", 0
+    if lw and lw[-1].isspace():
+        lt = lw.rsplit(None, 1)
+        if lt and lt[-1].lower() in ("between", "from"):
+            lead_word = lt[-1].lower()
+            lead_len = len(lw) - (len(lw.rstrip()) - len(lt[-1]))
     if conn == "and" and lead_word != "between":
         return None, None
     m2 = None
@@ -596,19 +617,21 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     q2, _ = _core(text, m2, cm.end())
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
-    _suffix_comparator(text, q2)
-    prev_word = _prev_word(_window(text, lo, q1.start - lead_len)).lower()
-    if lead_word == "from":
-        is_range = _bare(q1) and not _bare(q2) and prev_word not in _CHANGE_WORDS
-    elif lead_word == "between":
+    if text[q2.end:q2.end + 1] in _SP_PLUS:
+        _suffix_comparator(text, q2)
+    dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+    if lead_word == "between":
         is_range = True
+    elif lead_word == "from":
+        is_range = _bare(q1) and not _bare(q2) and _prev_lower(text, lo, q1.start - lead_len) not in _CHANGE_WORDS
     else:
-        dash = conn in ("-", "\u2013", "\u2014", "\u2012")
-        is_range = (dash or prev_word not in _CHANGE_WORDS) and (_bare(q1) or _same_unit(q1, q2)) and \
-            q1.comparator == "="
-        if conn in ("-", "\u2013", "\u2014", "\u2012") and q1.has_scale != q2.has_scale and not _bare(q1):
+        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator == "=" and \
+            (dash or _prev_lower(text, lo, q1.start) not in _CHANGE_WORDS)
+        if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
     if not is_range:
+        if lead_word == "from" and conn == "to":
+            _carry_to_start_point(q1, q2)
         return None, None
     if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
         q1.scale = q2.scale
