@@ -75,6 +75,9 @@ def test_single_quantity(text, span, value, unit, comp):
     ("50,000 kWh per capita", 5e4, "kWh/{capita}", 1.8e11, "J/{capita}"),
     ("$48 per megawatt-hour", 48, "USD/MWh", 48 / 3.6e9, "USD/J"),
     ("860 yuan per ton", 860, "CNY/t", 0.86, "CNY/kg"),
+    ("2 litres", 2, "L", 2e-3, "m3"),
+    ("72 seconds", 72, "s", 72, "s"),
+    ("5 bytes", 5, "B", 5, "B"),
 ])
 def test_base_values(text, value, unit, base_value, base_unit):
     m = one(text)
@@ -250,10 +253,18 @@ def test_change_start_point_takes_unit_and_scale_of_end_point(text, values, unit
     assert ms[0].text == text.split("from ")[1].split(" to")[0]  # the span stays as written
 
 
-@pytest.mark.xfail(strict=True, reason="'points' after a change verb is read as percentage points even "
-                                       "for a stock index, which needs the metric (assembly) to tell")
-def test_index_points_unit():
-    assert one("The FTSE 100 index rose 120 points.").unit is None
+@pytest.mark.parametrize("text,span,unit", [
+    ("The FTSE 100 index rose 120 points.", "120", None),
+    ("The Dow gained 300 pts on Friday.", "300", None),
+    ("The team scored 98 points.", "98", None),
+    ("Labour's vote share rose 4 points.", "4 points", "pp"),
+    ("Approval fell 6 pts in March.", "6 pts", "pp"),
+    ("Its margin widened 2 points to 14%.", "2 points", "pp"),
+    ("Support rose 3 points. It is 40% now.", "3", None),  # the % is in another sentence
+])
+def test_points_are_pp_only_in_a_percentage_context(text, span, unit):
+    m = find_quantities(text)[0]
+    assert (m.text, m.unit) == (span, unit)
 
 
 def test_docs_page_is_generated_from_current_code():

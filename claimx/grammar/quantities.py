@@ -24,7 +24,7 @@ from claimx.grammar._trie import trie_alt
 from claimx.grammar.types import QuantityMatch
 
 _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", "verb_comparators",
-                                    "change_verbs", "point_change_words", "label_safe_capitalised",
+                                    "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
                                     "months", "time_of_day_suffixes"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
@@ -84,7 +84,7 @@ _RELATIVE_TIME_RE = regex.compile(r"\s+(?i:earlier|ago|later|before|after|prior|
 _UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
 _OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
-_PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
+_PCT_CONTEXT_RE = regex.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
 _THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
@@ -102,7 +102,6 @@ _PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_
 _SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
 _VERB_COMPARATORS = {k.lower(): v for k, v in _CUES["verb_comparators"].items()}
 _CHANGE_WORDS = frozenset(w.lower() for w in _CUES["change_verbs"])
-_POINT_WORDS = frozenset(w.lower() for w in _CUES["point_change_words"])
 _LABEL_SAFE = frozenset(_CUES["label_safe_capitalised"])
 _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
@@ -226,11 +225,11 @@ def _window(text: str, lo: int, s: int, width: int = 40) -> str:
     return text[max(lo, s - width):s]
 
 
-def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[tuple[int, str]], lo: int) -> None:
+def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) -> None:
     """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit.
 
-    ``points_ctx`` is ``(number start, previous word)`` when "N points" may mean percentage
-    points (checked with :func:`_points_context` only if "points" follows), else ``None``.
+    ``points_ctx`` is the number's start when "N points" may mean percentage points (checked
+    with :func:`_points_context` only if "points" follows), else ``None``.
     """
     pos = q.end
     c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
@@ -275,7 +274,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[tuple[int, str]
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
         pm = _POINTS_RE.match(text, pos, pos + _LOOK) \
             if text[pos:pos + 1] in _SP_CHARS and _peek(text, pos) in "pP" else None
-        if pm and points_ctx is not None and _points_context(text, lo, points_ctx[0], points_ctx[1]):
+        if pm and points_ctx is not None and _points_context(text, points_ctx, pm.end()):
             q.unit_info = U.lookup_unit("pp")
             q.unit, pos = "pp", pm.end()
     # compound unit: "per ton", "/h", "a year", "per capita"
@@ -490,7 +489,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         return None, e
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
-    _read_after_number(text, q, points_ctx=(s, prev_word), lo=lo)
+    _read_after_number(text, q, points_ctx=s, lo=lo)
     bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
     if year_like and bare:
         ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)
@@ -502,18 +501,23 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     return q, q.end
 
 
-def _points_context(text: str, lo: int, s: int, prev_word: str) -> bool:
-    """Whether "N points" after this number means percentage points: a change word just before
-    the number, or a percentage earlier in the same sentence."""
-    if prev_word in _POINT_WORDS:
-        return True
+def _points_context(text: str, s: int, e: int) -> bool:
+    """Whether "N points" at ``text[s:e]`` means percentage points: a ``%`` or a percentage word
+    (``percentage_context_words`` in ``quantity_cues.json``: share, rate, margin, ...) in the same
+    sentence, looking at most 150 characters either way."""
     w = text[max(0, s - 150):s]
     br = None
     for br in _SENT_BREAK_RE.finditer(w):
         pass
     if br is not None:
         w = w[br.end():]
-    return bool(_PCT_BEFORE_RE.search(w))
+    if _PCT_CONTEXT_RE.search(w):
+        return True
+    f = text[e:e + 150]
+    br = _SENT_BREAK_RE.search(f)
+    if br is not None:
+        f = f[:br.start()]
+    return bool(_PCT_CONTEXT_RE.search(f))
 
 
 def _left_extend(text: str, q: _Q, lo: int) -> None:

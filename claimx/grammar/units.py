@@ -65,11 +65,13 @@ def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
         kind = e.get("kind", "physical")
         time = bool(e.get("time", False))
         base = UnitInfo(e["symbol"], i, 1.0, kind, time)
+        # require_prefix: a bare symbol is too ambiguous ("s", "b", "l", "B"), but the names
+        # ("seconds", "litres", "bytes") are plain words and always count
         if not e.get("require_prefix", False):
             for s in e["surfaces"]:
                 surfaces.setdefault(s, base)
-            for n in e["names"]:
-                names.setdefault(n.lower(), base)
+        for n in e["names"]:
+            names.setdefault(n.lower(), base)
         pset = _U["prefixes"]["sets"].get(e.get("prefixes", ""), ())
         for p in pset:
             info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
