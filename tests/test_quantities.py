@@ -146,6 +146,44 @@ def test_not_quantities(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("They bought a 10-year bond.", "10-year", 10, "a"),
+    ("It published a 300-page report.", "300-page", 300, None),
+    ("After a 2-hour meeting it ended.", "2-hour", 2, "h"),
+    ("The party unveiled a five-year plan.", "five-year", 5, "a"),
+    ("The 12-member board voted.", "12-member", 12, None),
+    ("Prices hit a 12-month high.", "12-month", 12, "mo"),
+    ("Most 5-year-old children can read.", "5-year", 5, "a"),
+    ("It stayed at a five-star hotel.", "five-star", 5, None),
+])
+def test_attributive_hyphen_compounds_are_marked(text, span, value, unit):
+    m = one(text)
+    assert (m.text, m.value, m.unit, m.form) == (span, value, unit, "attributive")
+
+
+def test_coordinated_attributive_compounds():
+    ms = find_quantities("Yields on 5-year, 10-year and 30-year bonds rose.")
+    assert [(m.text, m.form) for m in ms] == [("5-year", "attributive"), ("10-year", "attributive"),
+                                              ("30-year", "attributive")]
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("It reported a 5% increase.", "5%", 5, "%"),
+    ("It grew at a 24% CAGR.", "24%", 24, "%"),
+    ("They signed a $3 billion deal.", "$3 billion", 3e9, "USD"),
+    ("They signed a $3-billion deal.", "$3-billion", 3e9, "USD"),
+    ("They built a 1.2-GW plant.", "1.2-GW", 1.2, "GW"),
+    ("She won a 10-km race.", "10-km", 10, "km"),
+    ("It lasted 10 years.", "10 years", 10, "a"),
+    ("Output rose 5-year on year.", "5-year", 5, "a"),  # not before a noun
+    ("Two-thirds of it went to clinics.", "Two-thirds", 2 / 3, None),
+])
+def test_hyphenated_claims_are_not_attributive(text, span, value, unit):
+    m = one(text)
+    assert (m.text, m.value, m.unit) == (span, pytest.approx(value), unit)
+    assert m.form != "attributive"
+
+
 def test_currency_hint():
     assert one("It cost ¥48 billion.", currency_hint="CNY").unit == "CNY"
     assert one("It cost $48 billion.", currency_hint="CNY").unit == "USD"

@@ -26,7 +26,8 @@ from claimx.grammar.types import QuantityMatch
 _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", "verb_comparators",
                                     "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
-                                    "months", "time_of_day_suffixes"))
+                                    "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
+                                    "attributive_non_nouns"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
@@ -56,7 +57,8 @@ _CORE_RE = regex.compile(
     rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
     rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
-    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})[\s\-]+(?P<fd>{_FRACTION_ALT})\b(?=\s+(?:of|that|those|as)\b))"
+    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b))"
+    rf"(?P<fd>{_FRACTION_ALT})\b)"
     rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
     rf"|(?P<vague>\b(?:"
     rf"(?P<vq>several|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of|numerous)(?:\s+(?P<vs>{_SCALE_WORD_ALT}|hundred|dozen)\b)?"
@@ -85,6 +87,14 @@ _UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])
 _OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
 _PCT_CONTEXT_RE = regex.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
+_NOUN_AFTER_RE = regex.compile(
+    rf"(?:[ \u00a0]+(?!(?i:{_alt(_CUES['attributive_non_nouns'])})(?![A-Za-z]))|-)[A-Za-z]")
+# a coordinated hyphen compound follows: "5-year, 10-year and 30-year bonds"
+_COORD_ATTR_RE = regex.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+)[0-9]+(?:\.[0-9]+)?-[A-Za-z]")
+_HYPHEN_WORD_RE = regex.compile(r"-([A-Za-z]{2,})(?![A-Za-z0-9])")
+_ATTR_EXCLUDED = frozenset(
+    [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
+    + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
 _THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
@@ -129,6 +139,7 @@ class _Q:
     approximate: bool = False
     is_year: bool = False
     rng: Optional[tuple[float, float]] = None
+    hyphen: bool = False  # the unit was joined by a hyphen ("10-year")
 
     @property
     def value(self) -> Optional[float]:
@@ -234,6 +245,10 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     pos = q.end
     c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
     m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
+    if m is None and c1 == "-" and q.form == "digits":  # "$3-billion"
+        m = N.SCALE_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)
+        if m is not None and (m.group("sp") or m.group("w").lower() not in N.SCALE_WORDS):
+            m = None
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
@@ -245,10 +260,11 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         return
     unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
     if unit_m is None and text.startswith("-", pos) and q.form in ("digits", "words"):
+        # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
-        if um and not um.group("sp") and U.lookup_unit(um.group("u")) and U.lookup_unit(um.group("u")).time \
-                and um.group("u")[0].islower() and len(um.group("u")) > 2:
-            unit_m = um
+        info = U.lookup_unit(um.group("u")) if um and not um.group("sp") and len(um.group("u")) > 1 else None
+        if info is not None and (not info.time or (um.group("u")[0].islower() and len(um.group("u")) > 2)):
+            unit_m, q.hyphen = um, True
     cur_m = U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK) \
         if q.money is None and c1 in U.CURRENCY_AFTER_FIRST else None
     if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
@@ -498,7 +514,24 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         w = prev
         if w[:1].isupper() and w not in _LABEL_SAFE and not w.endswith("'s") and not w.endswith("s'"):
             return None, q.end  # Windows 11, Unit 2, Table 2, Image 1
+    _mark_attributive(text, q)
     return q, q.end
+
+
+def _mark_attributive(text: str, q: _Q) -> None:
+    """Set ``form="attributive"`` on a hyphenated duration or count-noun modifier before a noun
+    ("a 10-year bond", "a 300-page report"; rule in ``quantity_cues.json`` ``_attributive_note``)."""
+    if q.form not in ("digits", "words"):
+        return
+    if q.hyphen:
+        if q.unit_info is not None and q.unit_info.time and q.den_info is None and q.den_annotation is None \
+                and (_NOUN_AFTER_RE.match(text, q.end, q.end + _LOOK) or _COORD_ATTR_RE.match(text, q.end, q.end + _LOOK)):
+            q.form = "attributive"
+        return
+    if q.unit is None and q.money is None and not q.has_scale and q.unit_info is None and text.startswith("-", q.end):
+        m = _HYPHEN_WORD_RE.match(text, q.end, q.end + _LOOK)
+        if m and m.group(1).lower() not in _ATTR_EXCLUDED:
+            q.end, q.form = m.end(), "attributive"
 
 
 def _points_context(text: str, s: int, e: int) -> bool:
@@ -647,6 +680,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         r.start = q1.start - lead_len
     r.end = q2.end
     r.nend = q2.nend
+    if q2.form == "attributive":  # "a 3-5-year plan"
+        r.form = "attributive"
     lo_v, hi_v = q1.value, q2.value
     r.raw = None
     r.rng = (lo_v, hi_v)
@@ -731,8 +766,9 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if q is None:
             pos = max(nxt, m.start() + 1)
             continue
-        if q.form not in ("digits",):
+        if q.form not in ("digits", "attributive"):  # the digit path has read its right side
             _read_after_number(text, q, points_ctx=None, lo=lo)
+            _mark_attributive(text, q)
         if q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
                 and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
             pos = max(nxt, m.end())
