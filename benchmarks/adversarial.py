@@ -3,7 +3,7 @@ and realistic throughput (MB/s; targets >= 5 MB/s on prose with few numbers, >= 
 seed + case texts).
 
 Run: ``python benchmarks/adversarial.py``. Times are CPU time of this process (``time.process_time``), so a
-busy shared machine does not inflate them. Exits with status 1 if any input raises, an
+busy shared machine does not inflate them (best of 3 runs). Exits with status 1 if any input raises, an
 adversarial input takes 1 s or more per 100 KB, or a throughput target is missed.
 """
 
@@ -37,6 +37,13 @@ CASES = {
     "word numbers": _fill("two hundred and fifty-five thousand and "),
     "currency soup": _fill("$US$€¥HK$A$ 5bn 6 bln "),
     "real prose": _fill("In 2025, revenue rose 12% to $4.6 bln, over 100,000 units (Table 2) at 72 h each. "),
+    # densest inputs: one quantity every 2-9 characters (every match is built in full)
+    "dense bare numbers '1 '": _fill("1 "),
+    "dense percents '1%'": _fill("1%"),
+    "dense ranges '1-2 '": _fill("1-2 "),
+    "dense money '$1 '": _fill("$1 "),
+    "dense money ranges": _fill("$1 to $2 "),
+    "dense comparators": _fill("over 5 "),
 }
 
 #: number-free English prose (a paragraph written for this benchmark), repeated to ~1 MB
@@ -60,6 +67,7 @@ def _realistic() -> dict[str, str]:
     return {"seed + cases (~1 MB)": _fill(mixed, 1_000_000), "number-free prose (~1 MB)": _fill(_PROSE, 1_000_000)}
 
 
+REPEATS = 3  # best of 3 (CPU time still varies on a shared machine)
 TARGET_MBS = {"seed + cases (~1 MB)": 1.0, "number-free prose (~1 MB)": 5.0}
 
 
@@ -72,23 +80,30 @@ def main() -> int:
     # one-time costs (pint registry, lazy tables) are not per-100 KB costs: warm up first
     find_quantities("5 MW, 3 TWh, 4 km, 72 h, 20 °C, $5 per kWh")
     for name, text in CASES.items():
-        t0 = time.process_time()
-        try:
-            n = len(find_quantities(text))
-            err = ""
-        except Exception as e:  # report, do not hide
-            n, err = -1, f" ERROR {type(e).__name__}: {e}"
-            bad += 1
-        dt = (time.process_time() - t0) * SIZE / max(len(text), 1)
+        dts = []
+        err = ""
+        for _ in range(REPEATS):
+            t0 = time.process_time()
+            try:
+                n = len(find_quantities(text))
+            except Exception as e:  # report, do not hide
+                n, err = -1, f" ERROR {type(e).__name__}: {e}"
+                bad += 1
+                break
+            dts.append(time.process_time() - t0)
+        dt = min(dts or [0.0]) * SIZE / max(len(text), 1)
         if dt >= 1.0:
             bad += 1
         print(f"{name:32s} {dt:8.3f} s/100KB  matches={n}{err}")
     # throughput as the pipeline calls it: one call per paragraph
     for name, text in _realistic().items():
         paras = _paragraphs(text)
-        t0 = time.process_time()
-        n = sum(len(find_quantities(p)) for p in paras)
-        dt = time.process_time() - t0
+        dts = []
+        for _ in range(REPEATS):
+            t0 = time.process_time()
+            n = sum(len(find_quantities(p)) for p in paras)
+            dts.append(time.process_time() - t0)
+        dt = min(dts)
         mbs = len(text.encode("utf-8")) / 1e6 / dt
         ok = mbs >= TARGET_MBS[name]
         bad += not ok

@@ -184,6 +184,29 @@ def test_hyphenated_claims_are_not_attributive(text, span, value, unit):
     assert m.form != "attributive"
 
 
+@pytest.mark.parametrize("text", [
+    # times of day
+    "at 3 p.m.", "at 3 p.m. on Monday", "at 10:30", "at 10:30 a.m.", "by 9am", "at 9 am", "at 9.30am",
+    "at 09:00 GMT", "at 14:00 UTC", "at 5 o'clock",
+    # phone-like numbers
+    "call 555-123-4567", "call (555) 123-4567", "call +1 555 123 4567", "on +44 20 7946 0958",
+    "tel. 020 7946 0958",
+    # versions
+    "v2.3", "v2", "version 2.3", "release 1.2.3", "Python 3.11", "Python 3.11 is out", "iOS 17.2",
+    # dates
+    "on 2025-06-30", "2025-06-30", "2025/06/30", "30/06/2025", "06/30/2025", "30.06.2025", "ISBN 978-3-16-148410-0",
+    # ordinals
+    "the 21st century", "its 21st year", "1st", "the 3rd quarter", "100th", "the 2nd",
+])
+def test_codes_times_versions_dates_ordinals_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_codes_do_not_hide_neighbouring_quantities():
+    ms = find_quantities("Revenue rose 3.5% to $2.1 million at 9am on 2025-06-30 (call 555-123-4567); +1 000 000 users.")
+    assert [(m.text, m.value) for m in ms] == [("3.5%", 3.5), ("$2.1 million", 2.1e6), ("+1 000 000", 1e6)]
+
+
 def test_currency_hint():
     assert one("It cost ¥48 billion.", currency_hint="CNY").unit == "CNY"
     assert one("It cost $48 billion.", currency_hint="CNY").unit == "USD"

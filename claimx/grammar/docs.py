@@ -70,6 +70,7 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("not quantities: names", "GPT-5.5, DeepSeek—V4, COVID-19, A100, Windows 11, Kestrel-2, CO2."),
     ("not quantities: labels, ranks, dates, times", "Unit 2, Table 2, top 10, June 30, at 10:30, the 2nd."),
     ("not quantities: anaphora, bare one", "These two resources; the two lines; one of them."),
+    ("not quantities: codes, versions, times", "Call 555-123-4567 or +44 20 7946 0958 by 9am on 2025-06-30; Python 3.11, v2.3."),
     ("attributive compounds (kept, form=attributive, dropped by the assembly)",
      "A 10-year bond, a 300-page report, the 12-member board, a five-year plan, a 12-month high."),
     ("hyphenated claims (not attributive)", "A 5% increase, a $3-billion deal, a 1.2-GW plant, two-thirds of it."),

@@ -95,6 +95,12 @@ _HYPHEN_WORD_RE = regex.compile(r"-([A-Za-z]{2,})(?![A-Za-z0-9])")
 _ATTR_EXCLUDED = frozenset(
     [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
+# digit codes that hold no quantity (see _code_end)
+_DASHED_CODE_RE = regex.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
+_PLUS_PHONE_RE = regex.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
+_PAREN_PHONE_RE = regex.compile(r"[0-9]{2,5}\)[ \u00a0]?[0-9]{2,5}[\- .][0-9]{3,5}(?![0-9])")
+_ZERO_PHONE_RE = regex.compile(r"0[0-9]{1,4}(?:[ \u00a0.\-][0-9]{2,5})+(?![0-9])")
+_SIMPLE_DECIMAL_RE = regex.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
 _THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
@@ -441,6 +447,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         qs = s - (len(w12) - cur.start())
     before = text[qs - 1] if qs > 0 else " "
     if money is None:
+        code_end = _code_end(text, s, before)
+        if code_end:
+            return None, code_end  # ISO date, phone number, ISBN: no quantity anywhere in it
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
             return None, e
         if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80:
@@ -510,12 +519,28 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     if year_like and bare:
         ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)
         return None, (ym.end() if ym else e)
-    if bare and plain_int and prev and money is None:
+    if bare and prev and money is None and (plain_int or _SIMPLE_DECIMAL_RE.fullmatch(digits)):
         w = prev
-        if w[:1].isupper() and w not in _LABEL_SAFE and not w.endswith("'s") and not w.endswith("s'"):
-            return None, q.end  # Windows 11, Unit 2, Table 2, Image 1
+        if (w[:1].isupper() or (w[1:] != w[1:].lower() and w[:1].isalpha())) and w not in _LABEL_SAFE \
+                and not w.endswith("'s") and not w.endswith("s'"):
+            return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2
     _mark_attributive(text, q)
     return q, q.end
+
+
+def _code_end(text: str, s: int, before: str) -> int:
+    """End of a digit code that starts at ``s`` (an ISO date "2025-06-30", a phone number
+    "555-123-4567", "+44 20 7946 0958", "(555) 123-4567", "020 7946 0958", an ISBN), else 0."""
+    m = _DASHED_CODE_RE.match(text, s, s + _LOOK)
+    if m is None and before == "+" and (s < 2 or not text[s - 2].isalnum()):
+        m = _PLUS_PHONE_RE.match(text, s, s + _LOOK)
+        if m is not None and all(len(g) == 3 for g in regex.split(r"[ \u00a0.\-]", m.group())[1:]):
+            m = None  # "+1 000 000" is a signed number with thousands groups
+    if m is None and before == "(":
+        m = _PAREN_PHONE_RE.match(text, s, s + _LOOK)
+    if m is None and text.startswith("0", s):
+        m = _ZERO_PHONE_RE.match(text, s, s + _LOOK)
+    return m.end() if m is not None else 0
 
 
 def _mark_attributive(text: str, q: _Q) -> None:
