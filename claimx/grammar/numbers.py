@@ -6,6 +6,7 @@ compiled once at import with the ``regex`` module.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping, Optional, Sequence
 
 import regex
@@ -157,6 +158,6 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
 _SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(SCALE_MONEY) + \
     ["mn", "bn", "bln", "tn", "trn", "mln", "tln"]
 #: a scale word right after a number (optional space, then the word); group ``w``
-SCALE_AFTER_RE = regex.compile(
+SCALE_AFTER_RE = re.compile(
     rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
 )

@@ -72,36 +72,36 @@ _CORE_RE = regex.compile(
     regex.IGNORECASE | regex.VERSION0,
 )
 
-_SUFFIX_COMP_RE = regex.compile(
+_SUFFIX_COMP_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_CONNECTOR_RE = regex.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
-_MULT_SUFFIX_RE = regex.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
-_POINTS_RE = regex.compile(rf"{_SP}+(?i:points|point|pts)\b")
-_MONTH_AFTER_RE = regex.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
-_TIME_AFTER_RE = regex.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_day_suffixes'])})(?![A-Za-z]))")
-_ORDINAL_RE = regex.compile(r"(?i:st|nd|rd|th)\b")
-_YEAR_TAIL_RE = regex.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
-_SLASH_FRAC_RE = regex.compile(r"/([0-9]{1,2})(?![0-9/])")
-_RELATIVE_TIME_RE = regex.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
-_UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
-_OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
-_SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
-_PCT_CONTEXT_RE = regex.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
-_NOUN_AFTER_RE = regex.compile(
+_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
+_MULT_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
+_POINTS_RE = re.compile(rf"{_SP}+(?i:points|point|pts)\b")
+_MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
+_TIME_AFTER_RE = re.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_day_suffixes'])})(?![A-Za-z]))")
+_ORDINAL_RE = re.compile(r"(?i:st|nd|rd|th)\b")
+_YEAR_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
+_SLASH_FRAC_RE = re.compile(r"/([0-9]{1,2})(?![0-9/])")
+_RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
+_UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
+_OF_CURRENCY_RE = re.compile(rf"{_SP}+of{_SP}+")
+_SENT_BREAK_RE = re.compile(r"[.!?;]\s|\n")
+_PCT_CONTEXT_RE = re.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
+_NOUN_AFTER_RE = re.compile(
     rf"(?:[ \u00a0]+(?!(?i:{_alt(_CUES['attributive_non_nouns'])})(?![A-Za-z]))|-)[A-Za-z]")
 # a coordinated hyphen compound follows: "5-year, 10-year and 30-year bonds"
-_COORD_ATTR_RE = regex.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+)[0-9]+(?:\.[0-9]+)?-[A-Za-z]")
-_HYPHEN_WORD_RE = regex.compile(r"-([A-Za-z]{2,})(?![A-Za-z0-9])")
+_COORD_ATTR_RE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+)[0-9]+(?:\.[0-9]+)?-[A-Za-z]")
+_HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]{2,})(?![A-Za-z0-9])")
 _ATTR_EXCLUDED = frozenset(
     [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
 # digit codes that hold no quantity (see _code_end)
-_DASHED_CODE_RE = regex.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
-_PLUS_PHONE_RE = regex.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
-_PAREN_PHONE_RE = regex.compile(r"[0-9]{2,5}\)[ \u00a0]?[0-9]{2,5}[\- .][0-9]{3,5}(?![0-9])")
-_ZERO_PHONE_RE = regex.compile(r"0[0-9]{1,4}(?:[ \u00a0.\-][0-9]{2,5})+(?![0-9])")
-_SIMPLE_DECIMAL_RE = regex.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
-_THAT_AS_RE = regex.compile(r"\s+(?:that|those|as)\b")
+_DASHED_CODE_RE = re.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
+_PLUS_PHONE_RE = re.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
+_PAREN_PHONE_RE = re.compile(r"[0-9]{2,5}\)[ \u00a0]?[0-9]{2,5}[\- .][0-9]{3,5}(?![0-9])")
+_ZERO_PHONE_RE = re.compile(r"0[0-9]{1,4}(?:[ \u00a0.\-][0-9]{2,5})+(?![0-9])")
+_SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+_THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
 _SP_PLUS = _SP_CHARS | {"+"}
@@ -152,7 +152,7 @@ class _Q:
         return None if self.raw is None else self.raw * self.scale
 
 
-_WORDLIKE_RE = regex.compile(r"[^\W\d_][\w'.\-]*")
+_WORDLIKE_RE = re.compile(r"[^\W\d_][\w'.\-]*")
 _MONTH_SET = frozenset(m.capitalize() for m in _CUES["months"])
 _PREFIX_MAX_WORDS = max(len(k.split()) for k in _PREFIX_COMPARATORS)
 _PREFIX_LAST = frozenset(k.split()[-1] for k in _PREFIX_COMPARATORS)
@@ -447,7 +447,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         qs = s - (len(w12) - cur.start())
     before = text[qs - 1] if qs > 0 else " "
     if money is None:
-        code_end = _code_end(text, s, before)
+        code_end = _code_end(text, s, e, before)
         if code_end:
             return None, code_end  # ISO date, phone number, ISBN: no quantity anywhere in it
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
@@ -528,17 +528,19 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     return q, q.end
 
 
-def _code_end(text: str, s: int, before: str) -> int:
+def _code_end(text: str, s: int, e: int, before: str) -> int:
     """End of a digit code that starts at ``s`` (an ISO date "2025-06-30", a phone number
-    "555-123-4567", "+44 20 7946 0958", "(555) 123-4567", "020 7946 0958", an ISBN), else 0."""
-    m = _DASHED_CODE_RE.match(text, s, s + _LOOK)
+    "555-123-4567", "+44 20 7946 0958", "(555) 123-4567", "020 7946 0958", an ISBN), else 0.
+    ``text[s:e]`` is the number read there; ``before`` the character before it."""
+    nxt = text[e:e + 1]
+    m = _DASHED_CODE_RE.match(text, s, s + _LOOK) if nxt and nxt in "-\u2010\u2011\u2013" else None
     if m is None and before == "+" and (s < 2 or not text[s - 2].isalnum()):
         m = _PLUS_PHONE_RE.match(text, s, s + _LOOK)
         if m is not None and all(len(g) == 3 for g in regex.split(r"[ \u00a0.\-]", m.group())[1:]):
             m = None  # "+1 000 000" is a signed number with thousands groups
     if m is None and before == "(":
         m = _PAREN_PHONE_RE.match(text, s, s + _LOOK)
-    if m is None and text.startswith("0", s):
+    if m is None and text.startswith("0", s) and text[s + 1:s + 2].isdigit():
         m = _ZERO_PHONE_RE.match(text, s, s + _LOOK)
     return m.end() if m is not None else 0
 
