@@ -207,6 +207,18 @@ def test_codes_do_not_hide_neighbouring_quantities():
     assert [(m.text, m.value) for m in ms] == [("3.5%", 3.5), ("$2.1 million", 2.1e6), ("+1 000 000", 1e6)]
 
 
+def test_fast_constructed_matches_equal_constructor_built_ones():
+    import dataclasses
+
+    from claimx.grammar.types import QuantityMatch
+
+    for m in find_quantities("Revenue rose 3.5% to $2.1 million, between 3 and 5 GW, a 10-year bond."):
+        again = QuantityMatch(**dataclasses.asdict(m))
+        assert m == again and hash(m) == hash(again) and repr(m) == repr(again)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.value = 1.0
+
+
 def test_currency_hint():
     assert one("It cost ¥48 billion.", currency_hint="CNY").unit == "CNY"
     assert one("It cost $48 billion.", currency_hint="CNY").unit == "USD"

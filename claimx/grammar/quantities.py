@@ -10,6 +10,7 @@ scan is linear in the text length.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -113,6 +114,10 @@ _SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N
                              + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln"])
 _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
+#: characters after a number (after at most one space) that no right-hand pattern starts with
+_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}) - (
+    _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
+    | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | set("./:-s"))
 
 _PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_comparators"].items()}
 _SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
@@ -459,25 +464,32 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
     nxt = text[e:e + 1]
-    if nxt == "." and text[e + 1:e + 2].isdigit():
-        # version or IP (3.5.1): skip the whole dotted run
-        end = e
-        while end < len(text) and (text[end].isdigit() or text[end] == "."):
-            end += 1
-        return None, end
-    if (nxt == ":" or _after_one_space(text, e) in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
-            and money is None and "," not in digits and "." not in digits:
-        return None, e + 3
+    # "quiet": the next character (after at most one space) is one that no right-hand pattern
+    # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
+    # every right-context check below would be a no-op; skip them (dense numeric text)
+    quiet = (text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt) in _QUIET_AFTER
+    if not quiet:
+        if nxt == "." and text[e + 1:e + 2].isdigit():
+            # version or IP (3.5.1): skip the whole dotted run
+            end = e
+            while end < len(text) and (text[end].isdigit() or text[end] == "."):
+                end += 1
+            return None, end
+        if (nxt == ":" or _after_one_space(text, e) in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
+                and money is None and "," not in digits and "." not in digits:
+            return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
         return None, e
-    if nxt in "sSnNrRtT" and _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
-        if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
-            return None, e + 2
-    if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
-        return None, e + 1  # the 1990s
-    if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) and not U.UNIT_RE.match(text, e, e + _LOOK) \
-            and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
-        return None, e  # 5G, 3D, 4WD
+    if not quiet:
+        if nxt in "sSnNrRtT" and _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
+            if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
+                return None, e + 2
+        if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
+            return None, e + 1  # the 1990s
+        if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) \
+                and not U.UNIT_RE.match(text, e, e + _LOOK) and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) \
+                and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
+            return None, e  # 5G, 3D, 4WD
     plain_int = digits.isdigit()
     try:
         raw = float(digits) if plain_int else N.parse_digits(digits)
@@ -501,20 +513,21 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             raw, qs = -raw, qs - 1
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
-    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) if plain_int and _after_one_space(text, e) in _UFRAC_CHARS \
-        else None
+    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
+        if not quiet and plain_int and _after_one_space(text, e) in _UFRAC_CHARS else None
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
-    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (
-            nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK))):
+    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (not quiet and (
+            nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK)))):
         return None, e
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
-    _read_after_number(text, q, points_ctx=s, lo=lo)
+    if not quiet:
+        _read_after_number(text, q, points_ctx=s, lo=lo)
     bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
     if year_like and bare:
         ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)
@@ -524,7 +537,8 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         if (w[:1].isupper() or (w[1:] != w[1:].lower() and w[:1].isalpha())) and w not in _LABEL_SAFE \
                 and not w.endswith("'s") and not w.endswith("s'"):
             return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2
-    _mark_attributive(text, q)
+    if not quiet:
+        _mark_attributive(text, q)
     return q, q.end
 
 
@@ -727,11 +741,30 @@ def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> Quanti
     if rng:
         lower, upper = min(rng), max(rng)
         bv = bu = None
-    # positional: a frozen dataclass's keyword __init__ costs ~40% more per match
-    return QuantityMatch(
+    return _new_match(
         text[q.start:q.end], q.start, q.end, value, unit, q.comparator, lower, upper, bv,
         bu if bv is not None else None, q.approximate, q.form, q.nstart, q.nend, q.cue,
     )
+
+
+_QM_FIELDS = tuple(f.name for f in dataclasses.fields(QuantityMatch))
+_QM_SETTERS = tuple(getattr(QuantityMatch, name).__set__ for name in _QM_FIELDS)
+if _QM_FIELDS[:3] != ("text", "start_char", "end_char") or len(_QM_FIELDS) != 15:
+    raise ImportError("QuantityMatch fields changed: update quantities._emit")
+
+
+def _new_match(*values) -> QuantityMatch:
+    """``QuantityMatch(*values)`` (all 15 fields, in declaration order) without the frozen
+    dataclass's ``__init__``, which routes every field through ``object.__setattr__`` and costs
+    about half of a simple match's time; the slot descriptors store the same values, so the
+    object is equal to (and hashes like) one built by the constructor (see the tests)."""
+    obj = _OBJECT_NEW(QuantityMatch)
+    for setter, v in zip(_QM_SETTERS, values):
+        setter(obj, v)
+    return obj
+
+
+_OBJECT_NEW = object.__new__
 
 
 def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[QuantityMatch]:
