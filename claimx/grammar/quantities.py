@@ -256,7 +256,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     pos = q.end
     c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
     m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
-    if m is None and c1 == "-" and q.form == "digits":  # "$3-billion"
+    hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
+    if m is None and hy_word and q.form == "digits":  # "$3-billion"
         m = N.SCALE_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)
         if m is not None and (m.group("sp") or m.group("w").lower() not in N.SCALE_WORDS):
             m = None
@@ -270,7 +271,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
     unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
-    if unit_m is None and text.startswith("-", pos) and q.form in ("digits", "words"):
+    if unit_m is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
         # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
         info = U.lookup_unit(um.group("u")) if um and not um.group("sp") and len(um.group("u")) > 1 else None
