@@ -1,11 +1,14 @@
 """Find every quantity in a raw text and normalise it (pure functions, no spaCy).
 
 Entry points: :func:`find_quantities` and :func:`guess_currency_hint`. The grammar scans the text
-once, left to right: a single compiled regex finds the next numeric core (digits, number words,
-fractions, multipliers, vague amounts, scale adjectives); anchored regexes then read the
-currency, scale word, unit, compound ``per`` unit and comparator around it, and a second core
-after ``to``/``-``/``and`` turns it into a range. Every step looks at a bounded window, so the
-scan is linear in the text length.
+once, left to right. Two compiled prefilters find the positions where a numeric core can start
+(digit runs, leading-dot decimals, unicode fractions; starter words such as "two", "half",
+"several", "a" before "third"/"few"/"million"), so number-free prose costs one C-level regex
+pass. At each candidate an anchored regex reads the core (digits, number words, fractions,
+multipliers, vague amounts, scale adjectives); anchored regexes then read the currency, scale
+word, unit, compound ``per`` unit and comparator around it, each behind a one-character guard,
+and a second core after ``to``/``-``/``and`` turns it into a range. Every step looks at a
+bounded window, so the scan is linear in the text length (``benchmarks/adversarial.py``).
 """
 
 from __future__ import annotations
@@ -783,8 +786,11 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         == m.text`` always. Values have scale words applied; ranges have ``value=None`` and
         ``lower``/``upper``; ``base_value``/``base_unit`` give SI base forms (via pint) for
         physical units. Years, dates, times of day, ordinals, numbers inside names, labels
-        ("Table 2"), ranking expressions ("top 10"), footnote markers and anaphoric word counts
-        ("the two lines") are not returned.
+        ("Table 2"), versions ("Python 3.11", "v2.3"), digit codes (ISO dates "2025-06-30",
+        phone numbers, ISBNs), ranking expressions ("top 10"), footnote markers and anaphoric
+        word counts ("the two lines") are not returned. Hyphenated duration and count-noun
+        modifiers before a noun ("a 10-year bond", "a 300-page report") are returned with
+        ``form="attributive"``: they are not claims (rule in ``quantity_cues.json``).
 
     Never raises on any ``str`` input; a regex that runs over its time budget ends the scan
     early (the matches found so far are returned).
