@@ -108,7 +108,6 @@ _SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
 _THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
-_SP_PLUS = _SP_CHARS | {"+"}
 _CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaA")
 _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
@@ -626,6 +625,12 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
             q.cue = (base + off, base + off + len(word))
 
 
+def _may_have_suffix(text: str, end: int) -> bool:
+    """Whether a suffix comparator ("+", " or more") can follow at ``end``."""
+    c = text[end:end + 1]
+    return c == "+" or (c in _SP_CHARS and c != "" and _peek(text, end) in _SUFFIX_FIRST)
+
+
 def _suffix_comparator(text: str, q: _Q) -> None:
     c = text[q.end:q.end + 1]
     if c != "+" and (c not in _SP_CHARS or _peek(text, q.end) not in _SUFFIX_FIRST):
@@ -699,7 +704,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     q2, _ = _core(text, m2, cm.end())
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
-    if text[q2.end:q2.end + 1] in _SP_PLUS:
+    if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
     dash = conn in ("-", "\u2013", "\u2014", "\u2012")
     if lead_word == "between":
@@ -840,8 +845,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
                 and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity
-        c = text[q.end:q.end + 1]
-        if c == "+" or (c in _SP_CHARS and c):  # (guards repeated here to save calls on dense input)
+        if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
             _suffix_comparator(text, q)
         if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
             _left_extend(text, q, lo)
