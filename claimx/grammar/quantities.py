@@ -449,10 +449,10 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     cur = None
     if b1 in U.CURRENCY_BEFORE_LAST and b1:
         w12 = _window(text, lo, s, 12)
-        cur = U.currency_before(w12)
+        cur = U.currency_before(w12)  # (surface, offset in w12)
     if cur:
-        money = U.resolve_currency(cur.group("c"), _HINT[0])
-        qs = s - (len(w12) - cur.start())
+        money = U.resolve_currency(cur[0], _HINT[0])
+        qs = s - (len(w12) - cur[1])
     before = text[qs - 1] if qs > 0 else " "
     if money is None:
         code_end = _code_end(text, s, e, before)

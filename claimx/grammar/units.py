@@ -245,20 +245,30 @@ CURRENCY_AFTER_RE = re.compile(
 CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS))
 
 
-def currency_before(window: str):
-    """The :data:`CURRENCY_BEFORE_RE` match at the end of ``window`` (the text just left of a
-    number), or ``None``; skips the regex when the last non-space character cannot end a
-    currency symbol or code."""
-    if not window:
+_BEFORE_ALPHA_END = frozenset(list(_PREFIX_CODES) + [s for s in CURRENCY_SYMBOLS if s[-1].isalpha()])
+_BEFORE_OTHER_END = frozenset(s for s in CURRENCY_SYMBOLS if not s[-1].isalpha())
+_BEFORE_MAX = max(len(s) for s in _BEFORE_ALPHA_END | _BEFORE_OTHER_END)
+
+
+def currency_before(window: str) -> Optional[tuple[str, int]]:
+    """The currency symbol or code written at the end of ``window`` (the text just left of a
+    number, optionally followed by one space), as ``(surface, start offset in window)``, or
+    ``None``. Same result as :data:`CURRENCY_BEFORE_RE` (leftmost, i.e. longest, match; codes
+    and symbols ending in a letter must not follow an ASCII letter), by dictionary look-ups
+    of the window's last few characters instead of a regex search."""
+    end = len(window)
+    if end and window[-1] in " \u00a0\u2009\u202f":
+        end -= 1
+    if not end or window[end - 1] not in CURRENCY_BEFORE_LAST:
         return None
-    ch = window[-1]
-    if ch in " \u00a0\u2009\u202f":
-        if len(window) < 2:
-            return None
-        ch = window[-2]
-    if ch not in CURRENCY_BEFORE_LAST:
-        return None
-    return CURRENCY_BEFORE_RE.search(window)
+    for start in range(max(0, end - _BEFORE_MAX), end):
+        tail = window[start:end]
+        if tail in _BEFORE_OTHER_END:
+            return tail, start
+        if tail in _BEFORE_ALPHA_END and not (start and "A" <= window[start - 1].upper() <= "Z"
+                                              and window[start - 1].isascii()):
+            return tail, start
+    return None
 
 
 def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
