@@ -11,6 +11,8 @@ _PIECES = st.sampled_from([
     "several", "millions", "³", "[12]", "*", "2025", "GPT-", "Q1 ", "June ", "°C", "/", ".", ",", "x",
     "trillion-dollar", "yuan", "Rs ", "crore", "lakh", "K", "M", "one in four", "points", "top ", "Table ",
     "中国", "٣", "Москва 12", "\n",
+    "-year", "-page", " bond", "555-123-4567", "+44 20 7946 0958", "2025-06-30", "Python 3.11", "(555) 123-4567",
+    "020 7946", " share", "-GW", "-billion", "two-thirds", "10:30", "9am", "21st", "v2.3", " litres", "0", "(", "+",
 ])
 
 
