@@ -583,11 +583,9 @@ def _points_context(text: str, s: int, e: int) -> bool:
     (``percentage_context_words`` in ``quantity_cues.json``: share, rate, margin, ...) in the same
     sentence, looking at most 150 characters either way."""
     w = text[max(0, s - 150):s]
-    br = None
-    for br in _SENT_BREAK_RE.finditer(w):
-        pass
-    if br is not None:
-        w = w[br.end():]
+    breaks = [b.end() for b in _SENT_BREAK_RE.finditer(w)]
+    if breaks:
+        w = w[breaks[-1]:]
     if _PCT_CONTEXT_RE.search(w):
         return True
     f = text[e:e + 150]
@@ -768,7 +766,7 @@ def _new_match(*values) -> QuantityMatch:
     about half of a simple match's time; the slot descriptors store the same values, so the
     object is equal to (and hashes like) one built by the constructor (see the tests)."""
     obj = _OBJECT_NEW(QuantityMatch)
-    for setter, v in zip(_QM_SETTERS, values):
+    for setter, v in zip(_QM_SETTERS, values, strict=True):
         setter(obj, v)
     return obj
 
