@@ -327,6 +327,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
 
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
     """Unit symbol, base value and base unit of a finished quantity."""
+    if q.money is None and q.unit_info is not None and q.unit_info.kind == "ratio" and q.den_info is None \
+            and q.den_annotation is None:
+        return q.unit_info.symbol, None, None  # %, pp, bp: no base form
     v = q.value
     if q.money is not None:
         num_sym, num_f, num_base = q.money, 1.0, q.money
