@@ -75,6 +75,9 @@ def test_single_quantity(text, span, value, unit, comp):
     ("50,000 kWh per capita", 5e4, "kWh/{capita}", 1.8e11, "J/{capita}"),
     ("$48 per megawatt-hour", 48, "USD/MWh", 48 / 3.6e9, "USD/J"),
     ("860 yuan per ton", 860, "CNY/t", 0.86, "CNY/kg"),
+    ("2 litres", 2, "L", 2e-3, "m3"),
+    ("72 seconds", 72, "s", 72, "s"),
+    ("5 bytes", 5, "B", 5, "B"),
 ])
 def test_base_values(text, value, unit, base_value, base_unit):
     m = one(text)
@@ -141,6 +144,79 @@ def test_scale_adjectives():
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("They bought a 10-year bond.", "10-year", 10, "a"),
+    ("It published a 300-page report.", "300-page", 300, None),
+    ("After a 2-hour meeting it ended.", "2-hour", 2, "h"),
+    ("The party unveiled a five-year plan.", "five-year", 5, "a"),
+    ("The 12-member board voted.", "12-member", 12, None),
+    ("Prices hit a 12-month high.", "12-month", 12, "mo"),
+    ("Most 5-year-old children can read.", "5-year", 5, "a"),
+    ("It stayed at a five-star hotel.", "five-star", 5, None),
+])
+def test_attributive_hyphen_compounds_are_marked(text, span, value, unit):
+    m = one(text)
+    assert (m.text, m.value, m.unit, m.form) == (span, value, unit, "attributive")
+
+
+def test_coordinated_attributive_compounds():
+    ms = find_quantities("Yields on 5-year, 10-year and 30-year bonds rose.")
+    assert [(m.text, m.form) for m in ms] == [("5-year", "attributive"), ("10-year", "attributive"),
+                                              ("30-year", "attributive")]
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("It reported a 5% increase.", "5%", 5, "%"),
+    ("It grew at a 24% CAGR.", "24%", 24, "%"),
+    ("They signed a $3 billion deal.", "$3 billion", 3e9, "USD"),
+    ("They signed a $3-billion deal.", "$3-billion", 3e9, "USD"),
+    ("They built a 1.2-GW plant.", "1.2-GW", 1.2, "GW"),
+    ("She won a 10-km race.", "10-km", 10, "km"),
+    ("It lasted 10 years.", "10 years", 10, "a"),
+    ("Output rose 5-year on year.", "5-year", 5, "a"),  # not before a noun
+    ("Two-thirds of it went to clinics.", "Two-thirds", 2 / 3, None),
+])
+def test_hyphenated_claims_are_not_attributive(text, span, value, unit):
+    m = one(text)
+    assert (m.text, m.value, m.unit) == (span, pytest.approx(value), unit)
+    assert m.form != "attributive"
+
+
+@pytest.mark.parametrize("text", [
+    # times of day
+    "at 3 p.m.", "at 3 p.m. on Monday", "at 10:30", "at 10:30 a.m.", "by 9am", "at 9 am", "at 9.30am",
+    "at 09:00 GMT", "at 14:00 UTC", "at 5 o'clock",
+    # phone-like numbers
+    "call 555-123-4567", "call (555) 123-4567", "call +1 555 123 4567", "on +44 20 7946 0958",
+    "tel. 020 7946 0958",
+    # versions
+    "v2.3", "v2", "version 2.3", "release 1.2.3", "Python 3.11", "Python 3.11 is out", "iOS 17.2",
+    # dates
+    "on 2025-06-30", "2025-06-30", "2025/06/30", "30/06/2025", "06/30/2025", "30.06.2025", "ISBN 978-3-16-148410-0",
+    # ordinals
+    "the 21st century", "its 21st year", "1st", "the 3rd quarter", "100th", "the 2nd",
+])
+def test_codes_times_versions_dates_ordinals_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_codes_do_not_hide_neighbouring_quantities():
+    ms = find_quantities("Revenue rose 3.5% to $2.1 million at 9am on 2025-06-30 (call 555-123-4567); +1 000 000 users.")
+    assert [(m.text, m.value) for m in ms] == [("3.5%", 3.5), ("$2.1 million", 2.1e6), ("+1 000 000", 1e6)]
+
+
+def test_fast_constructed_matches_equal_constructor_built_ones():
+    import dataclasses
+
+    from claimx.grammar.types import QuantityMatch
+
+    for m in find_quantities("Revenue rose 3.5% to $2.1 million, between 3 and 5 GW, a 10-year bond."):
+        again = QuantityMatch(**dataclasses.asdict(m))
+        assert m == again and hash(m) == hash(again) and repr(m) == repr(again)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.value = 1.0
 
 
 def test_currency_hint():
@@ -236,17 +312,32 @@ def test_cases_quantity_slots():
     assert not_hits == 0, failures
 
 
-@pytest.mark.xfail(strict=True, reason="a change 'from X to Y million' with a bare start point does not "
-                                       "carry Y's scale word back to X")
-def test_change_start_point_takes_scale_of_end_point():
-    ms = find_quantities("Sales rose from 5 to 7 million.")
-    assert [m.value for m in ms] == [5e6, 7e6]
+@pytest.mark.parametrize("text,values,units", [
+    ("Sales rose from 5 to 7 million.", [5e6, 7e6], [None, None]),
+    ("Output fell from 12 to 1.5 billion tonnes.", [12e9, 1.5e9], ["t", "t"]),
+    ("Revenue rose from 900 to 1.2 million.", [900, 1.2e6], [None, None]),
+    ("Commutes dropped from 62 to 48 minutes.", [62, 48], ["min", "min"]),
+    ("Prices climbed from 3 to 4.5 per cent.", [3, 4.5], ["%", "%"]),
+])
+def test_change_start_point_takes_unit_and_scale_of_end_point(text, values, units):
+    ms = find_quantities(text)
+    assert [m.value for m in ms] == [pytest.approx(v) for v in values]
+    assert [m.unit for m in ms] == units
+    assert ms[0].text == text.split("from ")[1].split(" to")[0]  # the span stays as written
 
 
-@pytest.mark.xfail(strict=True, reason="'points' after a change verb is read as percentage points even "
-                                       "for a stock index, which needs the metric (assembly) to tell")
-def test_index_points_unit():
-    assert one("The FTSE 100 index rose 120 points.").unit is None
+@pytest.mark.parametrize("text,span,unit", [
+    ("The FTSE 100 index rose 120 points.", "120", None),
+    ("The Dow gained 300 pts on Friday.", "300", None),
+    ("The team scored 98 points.", "98", None),
+    ("Labour's vote share rose 4 points.", "4 points", "pp"),
+    ("Approval fell 6 pts in March.", "6 pts", "pp"),
+    ("Its margin widened 2 points to 14%.", "2 points", "pp"),
+    ("Support rose 3 points. It is 40% now.", "3", None),  # the % is in another sentence
+])
+def test_points_are_pp_only_in_a_percentage_context(text, span, unit):
+    m = find_quantities(text)[0]
+    assert (m.text, m.unit) == (span, unit)
 
 
 def test_docs_page_is_generated_from_current_code():

@@ -11,6 +11,8 @@ _PIECES = st.sampled_from([
     "several", "millions", "³", "[12]", "*", "2025", "GPT-", "Q1 ", "June ", "°C", "/", ".", ",", "x",
     "trillion-dollar", "yuan", "Rs ", "crore", "lakh", "K", "M", "one in four", "points", "top ", "Table ",
     "中国", "٣", "Москва 12", "\n",
+    "-year", "-page", " bond", "555-123-4567", "+44 20 7946 0958", "2025-06-30", "Python 3.11", "(555) 123-4567",
+    "020 7946", " share", "-GW", "-billion", "two-thirds", "10:30", "9am", "21st", "v2.3", " litres", "0", "(", "+",
 ])
 
 
@@ -48,3 +50,44 @@ def test_integers_round_trip(n, suffix):
     assert len(ms) == 1
     scale = {" million": 1e6, " billion": 1e9}.get(suffix, 1)
     assert ms[0].value == n * scale
+
+
+_WORDISH = st.sampled_from([
+    "one", "One", "a", "A", "an", "third", "few", "couple", "handful", "dozen", "Dozens", "half", "million",
+    "billion-dollar", "multi-billion", "twice", "threefold", "several", "numerous", "hundreds", "tens", "of",
+    "someone", "often", "ten", "Ten", "é", "İ", "\u212a", "5", ".5", "½", "x", "-", " ", "  ", "\n", ",", "1 in 4",
+    "forty-two", "scores", "ninety", "zero", "lakh", "crore", "a few", "a third of", "the", "thousandfold",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=25).map(" ".join) | st.lists(_WORDISH, max_size=25).map("".join))
+def test_prefilter_keeps_every_core_start(text):
+    """Every position where a numeric core can start (the old scan visited every digit run and
+    every ASCII word in _STARTERS) is still a candidate of the two compiled prefilters."""
+    from claimx.grammar import quantities as Q
+
+    def core_at(i):
+        c = text[i]
+        if c.isdigit():
+            return Q._DIGIT_CORE_RE.match(text, i) is not None
+        return Q._CORE_RE.match(text, i) is not None
+
+    old = set()
+    for i, c in enumerate(text):
+        prev = text[i - 1] if i else ""
+        if "0" <= c <= "9" and not ("0" <= prev <= "9"):
+            old.add(i)
+        elif c == "." and text[i + 1:i + 2].isdigit() or c in Q._UFRAC_CHARS:
+            old.add(i)
+        elif c.isascii() and c.isalpha() and not (prev.isascii() and prev.isalpha()):
+            j = i
+            while j < len(text) and text[j].isascii() and text[j].isalpha():
+                j += 1
+            if text[i:j].lower() in Q._STARTERS:
+                old.add(i)
+    old = {i for i in old if core_at(i)}
+    low = " " + Q._ascii_lower(text)
+    new = {m.start() for m in Q._DIGIT_CAND_RE.finditer(text)}
+    new |= {i for i in range(len(text)) if Q._WORD_CAND_RE.match(low, i)}
+    assert old <= new, sorted(old - new)

@@ -1,6 +1,7 @@
 """Unit and currency lexicons and SI base conversion (claimx.grammar.units)."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claimx.grammar import units as U
 
@@ -55,3 +56,15 @@ def test_iso_codes_from_babel_cover_current_currencies():
     assert {"USD", "EUR", "CNY", "JPY", "INR", "KRW", "BRL", "ZAR", "NGN", "VND"} <= U.ISO_CODES
     assert "DEM" not in U.ISO_CODES  # historical codes are excluded
     assert len(U.ISO_CODES) > 140
+
+
+_CUR_PIECES = ["$", "US$", "USD", "HK$", "A$", "€", "¥", "£", "Rs", "Rs.", "kr", "CNY", "RMB", "R$", "zł",
+               "a", "B", "US", " ", "\u00a0", "  ", "x", "1", "(", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUR_PIECES), max_size=5).map("".join))
+def test_currency_before_agrees_with_its_regex(window):
+    m = U.CURRENCY_BEFORE_RE.search(window)
+    expected = None if m is None else (m.group("c"), m.start())
+    assert U.currency_before(window) == expected

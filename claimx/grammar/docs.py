@@ -70,6 +70,12 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("not quantities: names", "GPT-5.5, DeepSeek—V4, COVID-19, A100, Windows 11, Kestrel-2, CO2."),
     ("not quantities: labels, ranks, dates, times", "Unit 2, Table 2, top 10, June 30, at 10:30, the 2nd."),
     ("not quantities: anaphora, bare one", "These two resources; the two lines; one of them."),
+    ("not quantities: codes, versions, times", "Call 555-123-4567 or +44 20 7946 0958 by 9am on 2025-06-30; Python 3.11, v2.3."),
+    ("attributive compounds (kept, form=attributive, dropped by the assembly)",
+     "A 10-year bond, a 300-page report, the 12-member board, a five-year plan, a 12-month high."),
+    ("hyphenated claims (not attributive)", "A 5% increase, a $3-billion deal, a 1.2-GW plant, two-thirds of it."),
+    ("points: pp only with a percentage context", "The index rose 120 points; the vote share rose 4 points."),
+    ("change from X to Y: start point takes the end's scale", "Sales rose from 5 to 7 million."),
 )
 
 
@@ -86,19 +92,19 @@ def _cell(s: str) -> str:
 
 
 def _rows(hint_examples: Iterable[tuple[str, str]]) -> list[str]:
-    out = ["| kind | example | span | value | unit | comparator | lower–upper | base |",
-           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    out = ["| kind | example | span | value | unit | comparator | lower–upper | base | form |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for kind, ex in hint_examples:
         hint = "CNY" if "hint CNY" in kind else None
         ms = find_quantities(ex, currency_hint=hint)
         if not ms:
-            out.append(f"| {_cell(kind)} | {_cell(ex)} | *(no match)* | | | | | |")
+            out.append(f"| {_cell(kind)} | {_cell(ex)} | *(no match)* | | | | | | |")
         for i, m in enumerate(ms):
             rng = f"{_fmt(m.lower)}–{_fmt(m.upper)}" if m.value is None and m.lower is not None else ""
             base = f"{_fmt(m.base_value)} {m.base_unit}" if m.base_value is not None else ""
             out.append(
                 f"| {_cell(kind) if i == 0 else ''} | {_cell(ex) if i == 0 else ''} | `{_cell(m.text)}` | "
-                f"{_fmt(m.value)} | {_cell(m.unit or '')} | {m.comparator} | {rng} | {_cell(base)} |"
+                f"{_fmt(m.value)} | {_cell(m.unit or '')} | {m.comparator} | {rng} | {_cell(base)} | {m.form} |"
             )
     return out
 
@@ -116,6 +122,16 @@ def render() -> str:
         "## Expressions and their normalised output",
         "",
         *_rows(EXAMPLES),
+        "",
+        "## Rules (`quantity_cues.json`)",
+        "",
+        f"**Attributive compounds.** {cues['_attributive_note']}",
+        "",
+        f"Words after the hyphen that never make a count-noun compound: {', '.join(cues['attributive_hyphen_exclusions'])}. "
+        f"Words after a duration compound that are not the noun it modifies: {', '.join(cues['attributive_non_nouns'])}.",
+        "",
+        f"**Points.** {cues['_percentage_context_words_note']} Percentage words: "
+        f"{', '.join(cues['percentage_context_words'])}.",
         "",
         "## Scale words (`scales.json`)",
         "",

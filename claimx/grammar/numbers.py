@@ -6,11 +6,13 @@ compiled once at import with the ``regex`` module.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping, Optional, Sequence
 
 import regex
 
 from claimx.grammar._resources import load
+from claimx.grammar._trie import trie_alt
 
 _WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
                                       "unicode_fractions", "multiplier_words", "vague_quantifiers"))
@@ -56,7 +58,7 @@ DIGITS_RE = regex.compile(
     r")",
 )
 
-_NUMBER_WORD = _alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP))
+_NUMBER_WORD = trie_alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP), lower=True)
 #: a run of English number words: "two hundred fifty million", "forty-two", "three and a half"
 WORD_NUMBER_RE = regex.compile(
     rf"(?i)\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)\b(?![\-\u2010])))?"
@@ -156,6 +158,6 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
 _SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(SCALE_MONEY) + \
     ["mn", "bn", "bln", "tn", "trn", "mln", "tln"]
 #: a scale word right after a number (optional space, then the word); group ``w``
-SCALE_AFTER_RE = regex.compile(
+SCALE_AFTER_RE = re.compile(
     rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
 )

@@ -1,16 +1,21 @@
 """Find every quantity in a raw text and normalise it (pure functions, no spaCy).
 
 Entry points: :func:`find_quantities` and :func:`guess_currency_hint`. The grammar scans the text
-once, left to right: a single compiled regex finds the next numeric core (digits, number words,
-fractions, multipliers, vague amounts, scale adjectives); anchored regexes then read the
-currency, scale word, unit, compound ``per`` unit and comparator around it, and a second core
-after ``to``/``-``/``and`` turns it into a range. Every step looks at a bounded window, so the
-scan is linear in the text length.
+once, left to right. Two compiled prefilters find the positions where a numeric core can start
+(digit runs, leading-dot decimals, unicode fractions; starter words such as "two", "half",
+"several", "a" before "third"/"few"/"million"), so number-free prose costs one C-level regex
+pass. At each candidate an anchored regex reads the core (digits, number words, fractions,
+multipliers, vague amounts, scale adjectives); anchored regexes then read the currency, scale
+word, unit, compound ``per`` unit and comparator around it, each behind a one-character guard,
+and a second core after ``to``/``-``/``and`` turns it into a range. Every step looks at a
+bounded window, so the scan is linear in the text length (``benchmarks/adversarial.py``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -19,12 +24,14 @@ import regex
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar._resources import load
+from claimx.grammar._trie import trie_alt
 from claimx.grammar.types import QuantityMatch
 
 _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", "verb_comparators",
-                                    "change_verbs", "point_change_words", "label_safe_capitalised",
+                                    "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
-                                    "months", "time_of_day_suffixes"))
+                                    "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
+                                    "attributive_non_nouns"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
@@ -36,11 +43,13 @@ _TIMEOUT = 2.0  # seconds; guards each search of the main regex
 # anchored look-ahead matches get an ``endpos`` this far on: the ``regex`` module otherwise scans
 # the rest of the text for a required literal on every call, which is quadratic on long texts
 _LOOK = 96
+_DIGITS = frozenset("0123456789")
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w).replace("\\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
+def _alt(words, lower: bool = True) -> str:
+    """Alternation of ``words`` (a space matches any whitespace run), prefix-factored; ``lower``
+    for use under IGNORECASE."""
+    return trie_alt(words, spaces=True, hyphens=False, lower=lower)
 
 
 _SCALE_WORD_ALT = _alt(N.SCALE_WORDS)
@@ -52,7 +61,8 @@ _CORE_RE = regex.compile(
     rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
     rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
-    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})[\s\-]+(?P<fd>{_FRACTION_ALT})\b(?=\s+(?:of|that|those|as)\b))"
+    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b))"
+    rf"(?P<fd>{_FRACTION_ALT})\b)"
     rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
     rf"|(?P<vague>\b(?:"
     rf"(?P<vq>several|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of|numerous)(?:\s+(?P<vs>{_SCALE_WORD_ALT}|hundred|dozen)\b)?"
@@ -66,27 +76,55 @@ _CORE_RE = regex.compile(
     regex.IGNORECASE | regex.VERSION0,
 )
 
-_SUFFIX_COMP_RE = regex.compile(
+_SUFFIX_COMP_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_CONNECTOR_RE = regex.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
-_MULT_SUFFIX_RE = regex.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
-_POINTS_RE = regex.compile(rf"{_SP}+(?i:points|point|pts)\b")
-_MONTH_AFTER_RE = regex.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']])})\b")
-_TIME_AFTER_RE = regex.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_day_suffixes'])})(?![A-Za-z]))")
-_ORDINAL_RE = regex.compile(r"(?i:st|nd|rd|th)\b")
-_YEAR_TAIL_RE = regex.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
-_SLASH_FRAC_RE = regex.compile(r"/([0-9]{1,2})(?![0-9/])")
-_RELATIVE_TIME_RE = regex.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
-_UFRAC_AFTER_RE = regex.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
-_OF_CURRENCY_RE = regex.compile(rf"{_SP}+of{_SP}+")
-_SENT_BREAK_RE = regex.compile(r"[.!?;]\s|\n")
-_PCT_BEFORE_RE = regex.compile(r"%|(?i:per\s?cent|percent)")
+_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
+_MULT_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
+_POINTS_RE = re.compile(rf"{_SP}+(?i:points|point|pts)\b")
+_MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
+_TIME_AFTER_RE = re.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_day_suffixes'])})(?![A-Za-z]))")
+_ORDINAL_RE = re.compile(r"(?i:st|nd|rd|th)\b")
+_YEAR_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
+_SLASH_FRAC_RE = re.compile(r"/([0-9]{1,2})(?![0-9/])")
+_RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
+_UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
+_OF_CURRENCY_RE = re.compile(rf"{_SP}+of{_SP}+")
+_SENT_BREAK_RE = re.compile(r"[.!?;]\s|\n")
+_PCT_CONTEXT_RE = re.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
+_NOUN_AFTER_RE = re.compile(
+    rf"(?:[ \u00a0]+(?!(?i:{_alt(_CUES['attributive_non_nouns'])})(?![A-Za-z]))|-)[A-Za-z]")
+# a coordinated hyphen compound follows: "5-year, 10-year and 30-year bonds"
+_COORD_ATTR_RE = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+)[0-9]+(?:\.[0-9]+)?-[A-Za-z]")
+_HYPHEN_WORD_RE = re.compile(r"-([A-Za-z]{2,})(?![A-Za-z0-9])")
+_ATTR_EXCLUDED = frozenset(
+    [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
+    + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
+# digit codes that hold no quantity (see _code_end)
+_DASHED_CODE_RE = re.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
+_PLUS_PHONE_RE = re.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
+_PAREN_PHONE_RE = re.compile(r"[0-9]{2,5}\)[ \u00a0]?[0-9]{2,5}[\- .][0-9]{3,5}(?![0-9])")
+_ZERO_PHONE_RE = re.compile(r"0[0-9]{1,4}(?:[ \u00a0.\-][0-9]{2,5})+(?![0-9])")
+_SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+_THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
+# first characters of what the anchored patterns above can match, to skip them cheaply
+_SP_CHARS = frozenset(" \u00a0\u2009\u202f")
+_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaA")
+_SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
+_MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
+_UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
+_SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N.SCALE_GLUED)
+                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln"])
+_MULT_FIRST = frozenset("tTfFxX×-")
+_TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
+#: characters after a number (after at most one space) that no right-hand pattern starts with
+_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}) - (
+    _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
+    | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | set("./:-s"))
 
 _PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_comparators"].items()}
 _SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
 _VERB_COMPARATORS = {k.lower(): v for k, v in _CUES["verb_comparators"].items()}
 _CHANGE_WORDS = frozenset(w.lower() for w in _CUES["change_verbs"])
-_POINT_WORDS = frozenset(w.lower() for w in _CUES["point_change_words"])
 _LABEL_SAFE = frozenset(_CUES["label_safe_capitalised"])
 _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
@@ -114,55 +152,93 @@ class _Q:
     approximate: bool = False
     is_year: bool = False
     rng: Optional[tuple[float, float]] = None
+    hyphen: bool = False  # the unit was joined by a hyphen ("10-year")
 
     @property
     def value(self) -> Optional[float]:
         return None if self.raw is None else self.raw * self.scale
 
 
-_WORDLIKE_RE = regex.compile(r"[^\W\d_][\w'.\-]*")
+_WORDLIKE_RE = re.compile(r"[^\W\d_][\w'.\-]*")
 _MONTH_SET = frozenset(m.capitalize() for m in _CUES["months"])
 _PREFIX_MAX_WORDS = max(len(k.split()) for k in _PREFIX_COMPARATORS)
+_PREFIX_LAST = frozenset(k.split()[-1] for k in _PREFIX_COMPARATORS)
 _STARTERS = frozenset(
     ["a", "an", "half", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
      "millions", "billions", "trillions", "hundred", "dozen"]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.MULTIPLIER_WORDS)])
-_DIGIT_CORE_RE = regex.compile(
+# the numeric core at a digit: stdlib ``re`` (twice as fast as ``regex`` here) and no timeout, as
+# the pattern cannot backtrack more than the length of one number
+_DIGIT_CORE_RE = re.compile(
     rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
-    rf"|(?P<digits>{N.DIGITS_RE.pattern})", regex.IGNORECASE)
-_CAND_RE = regex.compile(rf"(?<![0-9])[0-9]|\.[0-9]|[{''.join(N.UNICODE_FRACTIONS)}]|(?<![A-Za-z])[A-Za-z]+")
+    rf"|(?P<digits>{N.DIGITS_RE.pattern})", re.IGNORECASE)
+
+
+# Candidate prefilters. The scan visits only positions where a numeric core can start, found by
+# two stdlib ``re`` patterns that begin with a character class (so ``sre`` skips other positions
+# in C): digit runs / leading-dot decimals / unicode fractions in the text, and starter words in
+# an ASCII-lower-cased copy of the text prefixed by one space (``[^a-z]`` then stands for
+# "no ASCII letter before", as in ``(?<![A-Za-z])``). "a"/"an" start a core only before a
+# fraction, "few", "couple", "handful" or a scale word ("a third", "a few", "a million").
+_A_NEXT = sorted(set(N.FRACTION_WORDS) | {"few", "couple", "handful", "hundred", "dozen"}
+                 | {w.lower() for w in N.SCALE_WORDS})
+_DIGIT_CAND_RE = re.compile(rf"[0-9]+|\.(?=[0-9])|[{''.join(N.UNICODE_FRACTIONS)}]")
+_WORD_CAND_RE = re.compile(
+    rf"[^a-z](?:{trie_alt(_STARTERS - {'a', 'an'})}|an?(?=[\s\-]+{trie_alt(_A_NEXT)}(?![a-z])))(?![a-z])")
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` with A-Z lower-cased and every other character in place (same length)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low  # non-ASCII letters that lower to ASCII are word characters: no core starts there
+    return text.translate(_ASCII_LOWER)
+
+
+def _after_one_space(text: str, pos: int) -> str:
+    """The character at ``pos``, or after it when it is a space of ``_SP`` ("" at the end), as
+    :func:`claimx.grammar.units.could_start` reads it."""
+    c = text[pos:pos + 1]
+    return text[pos + 1:pos + 2] if c in _SP_CHARS and c else c
+
+
+def _peek(text: str, pos: int) -> str:
+    """The first character at or after ``pos`` that is not a space of ``_SP`` ("" at the end)."""
+    n = len(text)
+    while pos < n and text[pos] in _SP_CHARS:
+        pos += 1
+    return text[pos] if pos < n else ""
 
 
 def _tail_tokens(left: str, k: int) -> list[tuple[str, int]]:
     """The last ``k`` whitespace-separated tokens of ``left`` with their start offsets, provided
-    ``left`` ends with whitespace (else ``[]``); a backward scan, no regex."""
+    ``left`` ends with whitespace (else ``[]``)."""
     if not left or not left[-1].isspace():
         return []
+    parts = left.rsplit(None, k)  # with k splits, parts[0] is the unsplit rest when there are more
+    toks = parts[-k:] if len(parts) > k else parts
     out: list[tuple[str, int]] = []
-    i = len(left)
-    while len(out) < k:
-        while i > 0 and left[i - 1].isspace():
-            i -= 1
-        j = i
-        while j > 0 and not left[j - 1].isspace():
-            j -= 1
-        if j == i:
-            break
-        out.append((left[j:i], j))
-        if j == 0:
-            break
-        i = j
+    end = len(left)
+    for tok in reversed(toks):
+        while left[end - 1].isspace():
+            end -= 1
+        end -= len(tok)
+        out.append((tok, end))
     out.reverse()
     return out
 
 
 def _prev_word(left: str) -> str:
-    t = _tail_tokens(left, 1)
-    if t:
-        w = t[0][0].lstrip("([{\"'\u201c\u2018")
-        if _WORDLIKE_RE.fullmatch(w):
-            return w
-    return ""
+    """The word just before the number (``left`` ends with whitespace), without an opening
+    bracket or quote, or ``""`` when that token is not a word."""
+    if not left or not left[-1].isspace():
+        return ""
+    parts = left.rsplit(None, 1)
+    if not parts:
+        return ""
+    w = parts[-1].lstrip("([{\"'\u201c\u2018")
+    return w if _WORDLIKE_RE.fullmatch(w) else ""
 
 
 def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
@@ -173,26 +249,38 @@ def _window(text: str, lo: int, s: int, width: int = 40) -> str:
     return text[max(lo, s - width):s]
 
 
-def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> None:
-    """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit."""
+def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) -> None:
+    """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit.
+
+    ``points_ctx`` is the number's start when "N points" may mean percentage points (checked
+    with :func:`_points_context` only if "points" follows), else ``None``.
+    """
     pos = q.end
-    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK)
+    c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
+    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
+    hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
+    if m is None and hy_word and q.form == "digits":  # "$3-billion"
+        m = N.SCALE_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)
+        if m is not None and (m.group("sp") or m.group("w").lower() not in N.SCALE_WORDS):
+            m = None
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
-    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK)
+        c1 = _after_one_space(text, pos)
+    m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if c1 in _MULT_FIRST else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
-    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if U.could_start(text, pos, U.UNIT_FIRST) else None
-    if unit_m is None and text.startswith("-", pos) and q.form in ("digits", "words"):
+    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
+    if unit_m is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
+        # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
-        if um and not um.group("sp") and U.lookup_unit(um.group("u")) and U.lookup_unit(um.group("u")).time \
-                and um.group("u")[0].islower() and len(um.group("u")) > 2:
-            unit_m = um
+        info = U.lookup_unit(um.group("u")) if um and not um.group("sp") and len(um.group("u")) > 1 else None
+        if info is not None and (not info.time or (um.group("u")[0].islower() and len(um.group("u")) > 2)):
+            unit_m, q.hyphen = um, True
     cur_m = U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK) \
-        if q.money is None and U.could_start(text, pos, U.CURRENCY_AFTER_FIRST) else None
+        if q.money is None and c1 in U.CURRENCY_AFTER_FIRST else None
     if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
             _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) and not q.has_scale:
         # "500 pounds of beef" is a mass, not money
@@ -214,8 +302,9 @@ def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> N
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
-        pm = _POINTS_RE.match(text, pos, pos + _LOOK)
-        if pm and allow_points_pp:
+        pm = _POINTS_RE.match(text, pos, pos + _LOOK) \
+            if text[pos:pos + 1] in _SP_CHARS and _peek(text, pos) in "pP" else None
+        if pm and points_ctx is not None and _points_context(text, points_ctx, pm.end()):
             q.unit_info = U.lookup_unit("pp")
             q.unit, pos = "pp", pm.end()
     # compound unit: "per ton", "/h", "a year", "per capita"
@@ -238,6 +327,9 @@ def _read_after_number(text: str, q: _Q, *, allow_points_pp: bool, lo: int) -> N
 
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
     """Unit symbol, base value and base unit of a finished quantity."""
+    if q.money is None and q.unit_info is not None and q.unit_info.kind == "ratio" and q.den_info is None \
+            and q.den_annotation is None:
+        return q.unit_info.symbol, None, None  # %, pp, bp: no base form
     v = q.value
     if q.money is not None:
         num_sym, num_f, num_base = q.money, 1.0, q.money
@@ -305,14 +397,14 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         if num is None:
             return None, e
         q = _Q(s, e, s, e, num * N.FRACTION_WORDS[m.group("fd").lower()], form="fraction")
-        if regex.match(r"\s+(?:that|those|as)\b", text[e:e + 8]):
+        if _THAT_AS_RE.match(text, e, e + _LOOK):
             q.unit = "x"
         return q, e
     if g == "half":
         if prev_word in ("and", "a", "one"):
             return None, e
         q = _Q(s, e, s, e, 0.5, form="fraction")
-        if regex.match(r"\s+(?:that|those|as)\b", text[e:e + 8]):
+        if _THAT_AS_RE.match(text, e, e + _LOOK):
             q.unit = "x"
         return q, e
     if g == "mult":
@@ -352,14 +444,23 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     s, e = m.span()
     digits = m.group()
     # currency glued or spaced before the number
-    cur = U.CURRENCY_BEFORE_RE.search(_window(text, lo, s, 12))
     money = None
     qs = s
+    b1 = text[s - 1:s] if s > lo else ""
+    if b1 in _SP_CHARS and b1 and s - 1 > lo:
+        b1 = text[s - 2]
+    cur = None
+    if b1 in U.CURRENCY_BEFORE_LAST and b1:
+        w12 = _window(text, lo, s, 12)
+        cur = U.currency_before(w12)  # (surface, offset in w12)
     if cur:
-        money = U.resolve_currency(cur.group("c"), _HINT[0])
-        qs = s - (len(_window(text, lo, s, 12)) - cur.start())
+        money = U.resolve_currency(cur[0], _HINT[0])
+        qs = s - (len(w12) - cur[1])
     before = text[qs - 1] if qs > 0 else " "
     if money is None:
+        code_end = _code_end(text, s, e, before)
+        if code_end:
+            return None, code_end  # ISO date, phone number, ISBN: no quantity anywhere in it
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
             return None, e
         if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80:
@@ -369,31 +470,39 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
     nxt = text[e:e + 1]
-    if nxt == "." and text[e + 1:e + 2].isdigit():
-        # version or IP (3.5.1): skip the whole dotted run
-        end = e
-        while end < len(text) and (text[end].isdigit() or text[end] == "."):
-            end += 1
-        return None, end
-    if _TIME_AFTER_RE.match(text, e, e + _LOOK) and money is None and "," not in digits and "." not in digits:
-        return None, e + 3
+    # "quiet": the next character (after at most one space) is one that no right-hand pattern
+    # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
+    # every right-context check below would be a no-op; skip them (dense numeric text)
+    quiet = (text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt) in _QUIET_AFTER
+    if not quiet:
+        if nxt == "." and text[e + 1:e + 2].isdigit():
+            # version or IP (3.5.1): skip the whole dotted run
+            end = e
+            while end < len(text) and (text[end].isdigit() or text[end] == "."):
+                end += 1
+            return None, end
+        if (nxt == ":" or _after_one_space(text, e) in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
+                and money is None and "," not in digits and "." not in digits:
+            return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
         return None, e
-    if _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
-        if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
-            return None, e + 2
-    if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
-        return None, e + 1  # the 1990s
-    if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) and not U.UNIT_RE.match(text, e, e + _LOOK) \
-            and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
-        return None, e  # 5G, 3D, 4WD
+    if not quiet:
+        if nxt in "sSnNrRtT" and _ORDINAL_RE.match(text, e, e + _LOOK) and not text[e - 1:e].isalpha():
+            if digits[-1] in "0123456789" and not (e + 2 < len(text) and text[e + 2].isalpha()):
+                return None, e + 2
+        if nxt == "s" and not text[e + 1:e + 2].isalpha() and len(digits) == 4:
+            return None, e + 1  # the 1990s
+        if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) \
+                and not U.UNIT_RE.match(text, e, e + _LOOK) and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) \
+                and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
+            return None, e  # 5G, 3D, 4WD
+    plain_int = digits.isdigit()
     try:
-        raw = N.parse_digits(digits)
+        raw = float(digits) if plain_int else N.parse_digits(digits)
     except ValueError:
         return None, e
     if not math.isfinite(raw):
         return None, e
-    plain_int = digits.isdigit()
     # slash fractions and dates
     if nxt == "/" and money is None:
         fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
@@ -410,46 +519,96 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             raw, qs = -raw, qs - 1
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
-    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK)
-    if fr and plain_int:
+    fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
+        if not quiet and plain_int and _after_one_space(text, e) in _UFRAC_CHARS else None
+    if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
-    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or _MONTH_AFTER_RE.match(text, e, e + _LOOK)):
+    if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (not quiet and (
+            nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK)))):
         return None, e
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
-    _read_after_number(text, q, allow_points_pp=_points_context(text, lo, s, prev_word), lo=lo)
+    if not quiet:
+        _read_after_number(text, q, points_ctx=s, lo=lo)
     bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
     if year_like and bare:
         ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)
         return None, (ym.end() if ym else e)
-    if bare and plain_int and prev and money is None:
+    if bare and prev and money is None and (plain_int or _SIMPLE_DECIMAL_RE.fullmatch(digits)):
         w = prev
-        if w[:1].isupper() and w not in _LABEL_SAFE and not w.endswith("'s") and not w.endswith("s'"):
-            return None, q.end  # Windows 11, Unit 2, Table 2, Image 1
+        if (w[:1].isupper() or (w[1:] != w[1:].lower() and w[:1].isalpha())) and w not in _LABEL_SAFE \
+                and not w.endswith("'s") and not w.endswith("s'"):
+            return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2
+    if not quiet:
+        _mark_attributive(text, q)
     return q, q.end
 
 
-def _points_context(text: str, lo: int, s: int, prev_word: str) -> bool:
-    """Whether "N points" after this number means percentage points: a change word just before
-    the number, or a percentage earlier in the same sentence."""
-    if prev_word in _POINT_WORDS:
-        return True
+def _code_end(text: str, s: int, e: int, before: str) -> int:
+    """End of a digit code that starts at ``s`` (an ISO date "2025-06-30", a phone number
+    "555-123-4567", "+44 20 7946 0958", "(555) 123-4567", "020 7946 0958", an ISBN), else 0.
+    ``text[s:e]`` is the number read there; ``before`` the character before it."""
+    nxt = text[e:e + 1]
+    m = _DASHED_CODE_RE.match(text, s, s + _LOOK) if nxt and nxt in "-\u2010\u2011\u2013" else None
+    if m is None and before == "+" and (s < 2 or not text[s - 2].isalnum()):
+        m = _PLUS_PHONE_RE.match(text, s, s + _LOOK)
+        if m is not None and all(len(g) == 3 for g in regex.split(r"[ \u00a0.\-]", m.group())[1:]):
+            m = None  # "+1 000 000" is a signed number with thousands groups
+    if m is None and before == "(":
+        m = _PAREN_PHONE_RE.match(text, s, s + _LOOK)
+    if m is None and text.startswith("0", s) and text[s + 1:s + 2].isdigit():
+        m = _ZERO_PHONE_RE.match(text, s, s + _LOOK)
+    return m.end() if m is not None else 0
+
+
+def _mark_attributive(text: str, q: _Q) -> None:
+    """Set ``form="attributive"`` on a hyphenated duration or count-noun modifier before a noun
+    ("a 10-year bond", "a 300-page report"; rule in ``quantity_cues.json`` ``_attributive_note``)."""
+    if q.form not in ("digits", "words"):
+        return
+    if q.hyphen:
+        if q.unit_info is not None and q.unit_info.time and q.den_info is None and q.den_annotation is None \
+                and (_NOUN_AFTER_RE.match(text, q.end, q.end + _LOOK) or _COORD_ATTR_RE.match(text, q.end, q.end + _LOOK)):
+            q.form = "attributive"
+        return
+    if q.unit is None and q.money is None and not q.has_scale and q.unit_info is None and text.startswith("-", q.end):
+        m = _HYPHEN_WORD_RE.match(text, q.end, q.end + _LOOK)
+        if m and m.group(1).lower() not in _ATTR_EXCLUDED:
+            q.end, q.form = m.end(), "attributive"
+
+
+def _points_context(text: str, s: int, e: int) -> bool:
+    """Whether "N points" at ``text[s:e]`` means percentage points: a ``%`` or a percentage word
+    (``percentage_context_words`` in ``quantity_cues.json``: share, rate, margin, ...) in the same
+    sentence, looking at most 150 characters either way."""
     w = text[max(0, s - 150):s]
-    br = None
-    for br in _SENT_BREAK_RE.finditer(w):
-        pass
+    breaks = [b.end() for b in _SENT_BREAK_RE.finditer(w)]
+    if breaks:
+        w = w[breaks[-1]:]
+    if _PCT_CONTEXT_RE.search(w):
+        return True
+    f = text[e:e + 150]
+    br = _SENT_BREAK_RE.search(f)
     if br is not None:
-        w = w[br.end():]
-    return bool(_PCT_BEFORE_RE.search(w))
+        f = f[:br.start()]
+    return bool(_PCT_CONTEXT_RE.search(f))
 
 
 def _left_extend(text: str, q: _Q, lo: int) -> None:
     """Comparator word inside the span ("over", "up to") or finite verb outside ("surpassed")."""
     left = _window(text, lo, q.start)
+    if not left or not left[-1].isspace():
+        return
+    last = left.rsplit(None, 1)
+    if not last:
+        return
+    lw = last[-1].lower()
+    if lw not in _PREFIX_LAST and (q.comparator != "=" or lw not in _VERB_COMPARATORS):
+        return  # no comparator phrase ends with this word
     toks = _tail_tokens(left, _PREFIX_MAX_WORDS)
     for k in range(len(toks), 0, -1):
         phrase = " ".join(t for t, _ in toks[-k:]).lower()
@@ -467,7 +626,16 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
             q.cue = (base + off, base + off + len(word))
 
 
+def _may_have_suffix(text: str, end: int) -> bool:
+    """Whether a suffix comparator ("+", " or more") can follow at ``end``."""
+    c = text[end:end + 1]
+    return c == "+" or (c in _SP_CHARS and c != "" and _peek(text, end) in _SUFFIX_FIRST)
+
+
 def _suffix_comparator(text: str, q: _Q) -> None:
+    c = text[q.end:q.end + 1]
+    if c != "+" and (c not in _SP_CHARS or _peek(text, q.end) not in _SUFFIX_FIRST):
+        return
     m = _SUFFIX_COMP_RE.match(text, q.end, q.end + _LOOK)
     if m:
         key = "+" if m.group("plus") else " ".join(m.group("c").lower().split())
@@ -484,19 +652,41 @@ def _bare(q: _Q) -> bool:
     return q.money is None and q.unit is None and q.unit_info is None and not q.has_scale
 
 
+def _prev_lower(text: str, lo: int, s: int) -> str:
+    return _prev_word(_window(text, lo, s)).lower()
+
+
+def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
+    """In a change "from X to Y" (not a range), give a bare start point X the end point's unit or
+    currency, and its scale word when both mantissas are of a size ("rose from 5 to 7 million" ->
+    5 million; "from 62 to 48 minutes" -> 62 min; but "from 900 to 1.2 million" keeps 900)."""
+    if not _bare(q1) or q1.raw is None or q2.raw is None or q1.form != "digits" and q1.form != "words":
+        return
+    if q2.has_scale and q1.raw and q2.raw and max(abs(q1.raw), abs(q2.raw)) < 100 * min(abs(q1.raw), abs(q2.raw)):
+        q1.scale, q1.has_scale = q2.scale, True
+    if q1.money is None and q1.unit is None:
+        q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+
+
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when the next number is
     a separate quantity read as part of the attempt, else ``(None, None)``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
+        return None, None
+    if _peek(text, q1.end) not in _CONN_FIRST:
         return None, None
     cm = _CONNECTOR_RE.match(text, q1.end, q1.end + _LOOK)
     if not cm:
         return None, None
     conn = cm.group("c").strip().lower()
     lw = _window(text, lo, q1.start, 12)
-    lt = _tail_tokens(lw, 1)
-    lead_word = lt[0][0].lower() if lt and lt[0][0].lower() in ("between", "from") else ""
-    lead_len = len(lw) - lt[0][1] if lead_word else 0
+    lead_word, lead_len = "", 0
+    if lw and lw[-1].isspace():
+        lt = lw.rsplit(None, 1)
+        if lt and lt[-1].lower() in ("between", "from"):
+            lead_word = lt[-1].lower()
+            lead_len = len(lw) - (len(lw.rstrip()) - len(lt[-1]))
     if conn == "and" and lead_word != "between":
         return None, None
     m2 = None
@@ -504,7 +694,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         p2 = cm.end() + off
         if p2 >= len(text):
             break
-        m2 = (_DIGIT_CORE_RE if text[p2].isdigit() else _CORE_RE).match(text, p2, timeout=_TIMEOUT)
+        ch = text[p2]
+        if not (ch.isalnum() or ch == "." or ch in _UFRAC_CHARS) or (ch.isalpha() and text[p2 - 1].isalpha()):
+            continue  # no core can start here (cores start with a digit, "." or a word after \b)
+        m2 = _DIGIT_CORE_RE.match(text, p2) if ch.isdigit() else _CORE_RE.match(text, p2, timeout=_TIMEOUT)
         if m2 is not None:
             break
     if m2 is None or m2.lastgroup not in ("digits", "words"):
@@ -512,19 +705,21 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     q2, _ = _core(text, m2, cm.end())
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
-    _suffix_comparator(text, q2)
-    prev_word = _prev_word(_window(text, lo, q1.start - lead_len)).lower()
-    if lead_word == "from":
-        is_range = _bare(q1) and not _bare(q2) and prev_word not in _CHANGE_WORDS
-    elif lead_word == "between":
+    if _may_have_suffix(text, q2.end):
+        _suffix_comparator(text, q2)
+    dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+    if lead_word == "between":
         is_range = True
+    elif lead_word == "from":
+        is_range = _bare(q1) and not _bare(q2) and _prev_lower(text, lo, q1.start - lead_len) not in _CHANGE_WORDS
     else:
-        dash = conn in ("-", "\u2013", "\u2014", "\u2012")
-        is_range = (dash or prev_word not in _CHANGE_WORDS) and (_bare(q1) or _same_unit(q1, q2)) and \
-            q1.comparator == "="
-        if conn in ("-", "\u2013", "\u2014", "\u2012") and q1.has_scale != q2.has_scale and not _bare(q1):
+        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator == "=" and \
+            (dash or _prev_lower(text, lo, q1.start) not in _CHANGE_WORDS)
+        if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
     if not is_range:
+        if lead_word == "from" and conn == "to":
+            _carry_to_start_point(q1, q2)
         return None, None
     if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
         q1.scale = q2.scale
@@ -536,6 +731,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         r.start = q1.start - lead_len
     r.end = q2.end
     r.nend = q2.nend
+    if q2.form == "attributive":  # "a 3-5-year plan"
+        r.form = "attributive"
     lo_v, hi_v = q1.value, q2.value
     r.raw = None
     r.rng = (lo_v, hi_v)
@@ -543,7 +740,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
 
 
 def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> QuantityMatch:
-    unit, bv, bu = _finish_unit(q)
+    if q.money is None and q.unit_info is None:
+        unit, bv, bu = q.unit, None, None
+    else:
+        unit, bv, bu = _finish_unit(q)
     if q.money is not None and q.den_info is None and q.den_annotation is None:
         unit = q.money
     value = None if rng else q.value
@@ -551,12 +751,30 @@ def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> Quanti
     if rng:
         lower, upper = min(rng), max(rng)
         bv = bu = None
-    return QuantityMatch(
-        text=text[q.start:q.end], start_char=q.start, end_char=q.end, value=value, unit=unit,
-        comparator=q.comparator, lower=lower, upper=upper, base_value=bv,
-        base_unit=bu if bv is not None else None, approximate=q.approximate, form=q.form,
-        number_start=q.nstart, number_end=q.nend, comparator_cue=q.cue,
+    return _new_match(
+        text[q.start:q.end], q.start, q.end, value, unit, q.comparator, lower, upper, bv,
+        bu if bv is not None else None, q.approximate, q.form, q.nstart, q.nend, q.cue,
     )
+
+
+_QM_FIELDS = tuple(f.name for f in dataclasses.fields(QuantityMatch))
+_QM_SETTERS = tuple(getattr(QuantityMatch, name).__set__ for name in _QM_FIELDS)
+if _QM_FIELDS[:3] != ("text", "start_char", "end_char") or len(_QM_FIELDS) != 15:
+    raise ImportError("QuantityMatch fields changed: update quantities._emit")
+
+
+def _new_match(*values) -> QuantityMatch:
+    """``QuantityMatch(*values)`` (all 15 fields, in declaration order) without the frozen
+    dataclass's ``__init__``, which routes every field through ``object.__setattr__`` and costs
+    about half of a simple match's time; the slot descriptors store the same values, so the
+    object is equal to (and hashes like) one built by the constructor (see the tests)."""
+    obj = _OBJECT_NEW(QuantityMatch)
+    for setter, v in zip(_QM_SETTERS, values, strict=True):
+        setter(obj, v)
+    return obj
+
+
+_OBJECT_NEW = object.__new__
 
 
 def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[QuantityMatch]:
@@ -574,8 +792,11 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         == m.text`` always. Values have scale words applied; ranges have ``value=None`` and
         ``lower``/``upper``; ``base_value``/``base_unit`` give SI base forms (via pint) for
         physical units. Years, dates, times of day, ordinals, numbers inside names, labels
-        ("Table 2"), ranking expressions ("top 10"), footnote markers and anaphoric word counts
-        ("the two lines") are not returned.
+        ("Table 2"), versions ("Python 3.11", "v2.3"), digit codes (ISO dates "2025-06-30",
+        phone numbers, ISBNs), ranking expressions ("top 10"), footnote markers and anaphoric
+        word counts ("the two lines") are not returned. Hyphenated duration and count-noun
+        modifiers before a noun ("a 10-year bond", "a 300-page report") are returned with
+        ``form="attributive"``: they are not claims (rule in ``quantity_cues.json``).
 
     Never raises on any ``str`` input; a regex that runs over its time budget ends the scan
     early (the matches found so far are returned).
@@ -585,38 +806,53 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     pos = 0
     lo = 0
     n = len(text)
+    low: Optional[str] = None  # " " + ASCII-lower-cased text, made on first need
+    dc = wc = None  # next digit / word candidate at or after ``pos``
+    d_done = w_done = False
     while pos < n:
-        c = _CAND_RE.search(text, pos)
-        if c is None:
+        if not d_done and (dc is None or dc.start() < pos):
+            dc = _DIGIT_CAND_RE.search(text, pos)
+            while dc is not None and dc.start() > 0 and text[dc.start() - 1] in _DIGITS and dc.group()[0] in _DIGITS:
+                dc = _DIGIT_CAND_RE.search(text, dc.end())  # inside a digit run: not a start
+            d_done = dc is None
+        if not w_done and (wc is None or wc.start() < pos):
+            if low is None:
+                low = " " + _ascii_lower(text)
+            wc = _WORD_CAND_RE.search(low, pos)  # low[i] is text[i - 1]: the match starts on the word
+            w_done = wc is None
+        if dc is None and wc is None:
             break
-        if c.group()[0].isalpha() and c.group().lower() not in _STARTERS:
-            pos = c.end()
-            continue
+        if wc is None or (dc is not None and dc.start() <= wc.start()):
+            start, is_digit = dc.start(), dc.group()[0] in _DIGITS
+            cand_end = start + (2 if dc.group() == "." else 1)  # ".5": skip its digit too
+        else:
+            start, is_digit = wc.start(), False
+            cand_end = wc.end() - 1
         try:
-            core_re = _DIGIT_CORE_RE if c.group()[0].isdigit() else _CORE_RE
-            m = core_re.match(text, c.start(), timeout=_TIMEOUT)
+            m = _DIGIT_CORE_RE.match(text, start) if is_digit else _CORE_RE.match(text, start, timeout=_TIMEOUT)
         except TimeoutError:
             break
         if m is None:
-            pos = c.end()
+            pos = cand_end
             continue
         q, nxt = _core(text, m, lo)
         if q is None:
             pos = max(nxt, m.start() + 1)
             continue
-        if q.form not in ("digits",):
-            _read_after_number(text, q, allow_points_pp=False, lo=lo)
+        if q.form not in ("digits", "attributive"):  # the digit path has read its right side
+            _read_after_number(text, q, points_ctx=None, lo=lo)
+            _mark_attributive(text, q)
         if q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
-                and q.raw == 1 and regex.fullmatch(r"(?i)one", text[q.nstart:q.nend]):
+                and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity
-        _suffix_comparator(text, q)
-        if q.comparator in ("=", "~"):
-            keep = q.comparator
+        if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
+            _suffix_comparator(text, q)
+        if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
             _left_extend(text, q, lo)
-            if keep == "~" and q.comparator == "=":
-                q.comparator = "~"
-        rng, _ = _try_range(text, q, lo)
+        rng = None
+        if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
+            rng, _ = _try_range(text, q, lo)
         if rng is not None:
             out.append(_emit(text, rng, rng.rng))
             lo = pos = rng.end
