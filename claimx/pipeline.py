@@ -265,10 +265,20 @@ class Extractor:
         ``items`` is an iterable of ``str``, or with ``as_tuples=True`` of ``(text, context)``
         pairs; a ``dict`` context may carry ``doc_id`` and ``reference_date`` for that text and is
         passed back unchanged. Yields ``list[Claim]`` per text, or ``(list[Claim], context)``.
-        ``n_process > 1`` parses in worker processes through :meth:`spacy.language.Language.pipe`;
-        the output is identical to ``n_process=1``.
+        ``n_process > 1`` runs the whole extraction (grammar, parse, assembly) in that many forked
+        worker processes, each sent ``batch_size`` texts at a time with at most two batches per
+        worker in flight (memory stays flat); only claims travel back. The output is identical
+        to ``n_process=1``. Workers ignore SIGINT: the caller stops by ending ``items``. Raises
+        ``RuntimeError`` if a worker is killed from outside.
         """
+        import multiprocessing as mp
 
+        if n_process > 1 and "fork" in mp.get_all_start_methods():
+            return self._pipe_processes(items, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process)
+        # no fork (Windows, some macOS setups): spaCy's own multiprocessing over the windows
+        return self._pipe_local(items, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process)
+
+    def _pipe_local(self, items: Iterable[Any], *, as_tuples: bool, batch_size: int, n_process: int) -> Iterator[Any]:
         def prepared() -> Iterator[tuple[Doc, tuple]]:
             for idx, item in enumerate(items):
                 text, context = item if as_tuples else (item, None)
@@ -298,6 +308,79 @@ class Extractor:
                 claims = self._claims_from_docs(parts, doc_id)
                 parts = []
                 yield (claims, context) if as_tuples else claims
+
+
+    def _pipe_processes(self, items: Iterable[Any], *, as_tuples: bool, batch_size: int, n_process: int) -> Iterator[Any]:
+        import multiprocessing as mp
+        from collections import deque
+
+        global _WORKER_EXTRACTOR
+        _WORKER_EXTRACTOR = self  # inherited by the forked workers
+        ctx = mp.get_context("fork")
+        pool = ctx.Pool(n_process, initializer=_worker_init)
+        pending: deque = deque()
+        try:
+            batch: list = []
+            contexts: list = []
+
+            def submit() -> None:
+                pending.append((pool.apply_async(_worker_extract, (batch[:],)), contexts[:]))
+                batch.clear()
+                contexts.clear()
+
+            workers = list(getattr(pool, "_pool", []))
+
+            def drain(limit: int) -> Iterator[Any]:
+                while len(pending) > limit:
+                    result, ctxs = pending.popleft()
+                    while not result.ready():
+                        result.wait(0.5)
+                        if any(w.exitcode is not None for w in workers):
+                            # a worker killed from outside: its batch is lost, do not wait forever
+                            raise RuntimeError("a claimx worker process died; the output so far is complete")
+                    for claims, context in zip(result.get(), ctxs):
+                        yield (claims, context) if as_tuples else claims
+
+            for item in items:
+                text, context = item if as_tuples else (item, None)
+                if not isinstance(text, str):
+                    raise TypeError(f"expected str text, got {type(text).__name__}")
+                cdict = context if isinstance(context, dict) else {}
+                ref = _as_date(cdict.get("reference_date"))
+                batch.append((text, cdict.get("doc_id"), ref.isoformat() if ref else None))
+                contexts.append(context)
+                if len(batch) >= batch_size:
+                    submit()
+                    yield from drain(2 * n_process)
+            if batch:
+                submit()
+            yield from drain(0)
+            pool.close()
+            pool.join()
+        finally:
+            pool.terminate()  # no-op after a clean join; stops the workers after an error or early close
+            pool.join()
+            _WORKER_EXTRACTOR = None
+
+
+_WORKER_EXTRACTOR: Optional["Extractor"] = None
+
+
+def _worker_init() -> None:
+    import signal
+
+    # the parent decides when to stop: a terminal's Ctrl-C (sent to the whole process group)
+    # must not kill a worker in the middle of a batch. SIGTERM keeps its default so that
+    # Pool.terminate() can stop the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _worker_extract(batch: list[tuple[str, Optional[str], Optional[str]]]) -> list[list[Claim]]:
+    ex = _WORKER_EXTRACTOR
+    assert ex is not None, "worker started without an Extractor"
+    items = [(text, {"doc_id": doc_id, "reference_date": ref}) for text, doc_id, ref in batch]
+    return [claims for claims, _ in ex._pipe_local(items, as_tuples=True, batch_size=len(batch), n_process=1)]
 
 
 def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:

@@ -122,3 +122,11 @@ def test_windows_skip_sentences_without_quantities(extractor):
     text = "Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024. Zeta. Eta theta."
     windows = extractor._windows(text, {})
     assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
+
+
+def test_two_processes_give_the_same_claims(extractor, cases):
+    items = [(c["text"], {"doc_id": c["id"], "reference_date": c.get("reference_date")}) for c in cases]
+    one_proc = [[c.model_dump() for c in claims] for claims, _ in extractor.pipe(items, as_tuples=True)]
+    two_proc = list(extractor.pipe(items, as_tuples=True, n_process=2, batch_size=4))
+    assert [ctx["doc_id"] for _, ctx in two_proc] == [c["id"] for c in cases]
+    assert [[c.model_dump() for c in claims] for claims, _ in two_proc] == one_proc
