@@ -42,6 +42,8 @@ _NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
 _ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
 _FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
+_DURATION_UNITS = frozenset({"a", "mo", "wk", "d", "h", "min", "s"})
+_DURATION_VERBS = frozenset({"last", "take", "spend", "wait", "remain", "stay", "run", "continue", "delay", "need"})
 _TRIM = ",;:.—–-()[]\"'“”‘’ "
 
 
@@ -320,6 +322,23 @@ class Assembler:
             if prev.get("entity"):
                 claim["entity"] = dict(prev["entity"])
 
+    def _share_trailing_metric(self, run: list[dict]) -> None:
+        if len(run) < 2:
+            return
+        last = run[-1]
+        m_of = regex.match(_FOOTNOTES + r"\s+of\s+(?:the\s+|its\s+|their\s+)?", self.text[last["quantity"]["end_char"]:])
+        metric = last.get("metric")
+        if not (m_of and metric):
+            return
+        pos_of = last["quantity"]["end_char"] + m_of.end()
+        span = self.doc.char_span(pos_of, metric["end_char"], alignment_mode="expand")
+        # the measure must be the object of that "of" ("of the EU's total emissions"), not a
+        # verb further on ("a third of it went ...")
+        if span is not None and metric["start_char"] >= pos_of and span.root.pos_ in ("NOUN", "PROPN") \
+                and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            for c in run[:-1]:
+                c["metric"] = dict(last["metric"])
+
     def _appositive_change(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
         """"generated 256 TWh in 2024, up 4.3% from the previous year": the change is of the
         claim just before it, so it takes that claim's metric and entity."""
@@ -335,7 +354,19 @@ class Assembler:
                     b["entity"] = dict(a["entity"])
 
     def _coordinated(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
-        """"fell 4.1% and 2.7%": a quantity coordinated with the one before shares its kind and change."""
+        """"fell 4.1% and 2.7%": a quantity coordinated with the one before shares its kind and change;
+        "22%, 11% and 10% of the EU's emissions": the list shares the measure named after its last item."""
+        run: list[dict] = []
+        for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+            between = self.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+            if regex.fullmatch(_FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", between):
+                if not run:
+                    run.append(a)
+                run.append(b)
+                continue
+            self._share_trailing_metric(run)
+            run = []
+        self._share_trailing_metric(run)
         for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
             between = self.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
             if regex.fullmatch(_FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)", between) and b["kind"] == "level" and a["kind"] == "change":
@@ -352,6 +383,12 @@ class Assembler:
             return True
         if form in ("vague", "scale_adjective") and not self.include_vague:
             return True
+        # "£3.4bn over five years": a period, not a claim (but "the strike lasted over five years" is)
+        if q.get("unit") in _DURATION_UNITS and regex.match(r"(?i)(?:over|within|across|during)\s", q["text"]):
+            span = self.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+            verb = self._governing_verb(span.root) if span is not None else None
+            if verb is None or verb.lemma_.lower() not in _DURATION_VERBS:
+                return True
         # "in the second half of 2024": part of a time expression
         if any(t["start_char"] < q["end_char"] and q["start_char"] < t["end_char"] for t in s.timeframes):
             return True
@@ -477,12 +514,13 @@ class Assembler:
             if m_adj:
                 direction = "increase" if m_adj.group(1) in ("higher", "more") else "decrease"
         seg_lo, seg_hi = self._segment_bounds(s, q["start_char"])
-        if direction is None and last and last[-1] == "to" and root is not None:
-            # "cut its annual emissions to 9 million tonnes": "to" attached to a change verb
+        if direction is None and last and last[-1] in ("to", "by") and root is not None:
+            # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
+            # the preposition hangs from a change verb
             t = root.head
-            if t.lower_ == "to" and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
+            if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
                 direction = cues.change_verb_direction[t.head.lower_]
-                via_to = True
+                via_to = last[-1] == "to"
         if direction is None and last and last[-1] == "to":
             # "compressing the time ... from several weeks to under 72 hours"
             lead = self.text[seg_lo:q["start_char"]]
@@ -608,6 +646,11 @@ class Assembler:
             if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and v.head.i != v.i:
                 if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                     return None
+                if v.dep_ == "xcomp":
+                    # "expects the economy to grow": the object of the governing verb does it
+                    obj = [c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+                    if obj:
+                        return obj[0]
                 v = v.head
                 continue
             break
@@ -719,8 +762,11 @@ class Assembler:
             if m_of and not regex.match(_FOOTNOTES + r"\s+of\s+(?:that|those)\s+of\b", after):
                 pobj_start = q["end_char"] + m_of.end()
                 cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in ("NOUN", "PROPN")]
-                if cand:
-                    metric_tok = cand[0] if cand[0].dep_ != "compound" else cand[0].head
+                pobj = [t for t in cand if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.idx < pobj_start]
+                if pobj:
+                    metric_tok = pobj[0]
+                elif cand:
+                    metric_tok = cand[0] if cand[0].dep_ not in ("compound", "poss") else cand[0].head
         # "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%", "a profit of GBP 19 million"
         if metric_tok is None:
             prev = self._token_before(q["start_char"], s)
@@ -733,7 +779,8 @@ class Assembler:
                         claim["metric"] = dict(metrics[oq])
                         return None, subj
                 elif noun is not None and noun.pos_ in ("NOUN", "PROPN") and oq is None:
-                    if noun.lower_ not in cues.change_noun_direction:
+                    if noun.lower_ not in cues.change_noun_direction or cues.rate_metric_re.fullmatch(noun.lower_) \
+                            or noun.lower_ == "growth":
                         metric_tok = noun
                 elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN") and prev.head.i not in self.token_q:
                     metric_tok = prev.head

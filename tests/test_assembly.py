@@ -224,3 +224,44 @@ def test_time_expressions_are_never_entities(extractor):
 )
 def test_cue_after_a_quantity_in_its_subject(extractor, sentence, qtext, modality):
     assert one(extractor.extract(sentence), qtext).modality == modality
+
+
+def test_cut_by_a_share_is_a_change(extractor):
+    c = one(extractor.extract("Norway aims to cut car emissions by at least 40% by 2030."), "at least 40%")
+    assert c.kind == "change" and c.change.direction == "decrease"
+    assert c.quantity.comparator == ">=" and c.modality == "target"
+
+
+def test_a_list_shares_the_measure_named_after_it(extractor):
+    text = "Spain, Italy and Greece took 31%, 24% and 9% of the region's tourist arrivals, respectively."
+    claims = extractor.extract(text)
+    assert [one(claims, q).entity.text for q in ("31%", "24%", "9%")] == ["Spain", "Italy", "Greece"]
+    assert {one(claims, q).metric.text for q in ("31%", "24%", "9%")} == {"tourist arrivals"}
+
+
+def test_a_period_after_an_amount_is_not_a_claim(extractor):
+    claims = extractor.extract("The ministry set aside €2.1 billion over four years for rail upgrades.")
+    assert [c.quantity.text for c in claims] == ["€2.1 billion"]
+
+
+def test_duration_after_a_duration_verb_is_a_claim(extractor):
+    claims = extractor.extract("The dock strike lasted over five weeks.")
+    assert [c.quantity.text for c in claims] == ["over five weeks"]
+
+
+@pytest.mark.parametrize(
+    "sentence, qtext",
+    [
+        ("It is estimated that 1.4 million people lack clean water.", "1.4 million"),
+        ("Output is expected to reach 12 GW by 2028.", "12 GW"),
+    ],
+)
+def test_passive_and_dummy_subjects_name_no_source(extractor, sentence, qtext):
+    assert one(extractor.extract(sentence), qtext).attribution is None
+
+
+def test_a_forecaster_is_the_source_not_the_entity(extractor):
+    c = one(extractor.extract("The central bank expects inflation to ease to 2.4% next year."), "2.4%")
+    assert c.attribution is not None and c.attribution.text == "The central bank expects"
+    assert c.modality == "forecast"
+    assert c.metric.text == "inflation"

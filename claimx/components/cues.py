@@ -68,12 +68,16 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             continue
         if tok.dep_ in ("amod", "acl") and low in ("estimated",):
             continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            # passive: "X is expected to", "it is estimated that" name no source
+            continue
         subj = _subject(tok)
-        if subj is None:
+        if subj is None or subj.lower_ in ("it", "there"):
+            # "It is estimated that ...": no source is named
             continue
         in_phrase = any(a <= tok.idx < b for a, b in phrase_spans)
         if not in_phrase and any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
-                c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+                c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children):
             # "Vireo TV added 850k subscribers", "the firm reported revenue of $5bn": the verb of
             # the claim itself, not a source cue
             continue
