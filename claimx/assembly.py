@@ -244,6 +244,7 @@ class Assembler:
             self._coordinated(s, sent_claims)
             self._appositive_change(s, sent_claims)
             done: list[dict] = []
+            topic = self._sentence_topic(s)
             for qi, claim in sent_claims:
                 if qi in skip_from:
                     continue
@@ -255,6 +256,10 @@ class Assembler:
                     prev = next((c["entity"] for c in reversed(done) if c.get("entity")), None)
                     if prev is not None:
                         claim["entity"] = dict(prev)
+                    elif topic is not None and topic["end_char"] <= claim["quantity"]["start_char"] and not (
+                            claim.get("metric") and claim["metric"]["start_char"] <= topic["start_char"] < claim["metric"]["end_char"]):
+                        # the sentence's own topic ("The carrier said fuel costs fell 11%")
+                        claim["entity"] = dict(topic, inferred=False)
                     elif last_entity is not None:
                         claim["entity"] = {"text": last_entity["text"], "start_char": last_entity["start_char"],
                                            "end_char": last_entity["end_char"], "inferred": True}
@@ -265,7 +270,6 @@ class Assembler:
             for t in s.timeframes:
                 if t.get("value") and t.get("offset_years") is None and "/" not in t["value"]:
                     self._paragraph_time = t["value"]
-            topic = self._sentence_topic(s)
             if topic is not None:
                 last_entity = topic
         self._quoted_attribution(out)
@@ -986,7 +990,10 @@ class Assembler:
             comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
             if comps and comps[-1].i == metric_tok.i - 1:
                 first, _ = np_bounds(metric_tok, exclude=frozenset(qtoks), pps=())
-                ent = self._tmention(first, metric_tok.i - 1)
+                # only a name ("global AI market size"), not a kind of thing ("fuel costs")
+                if any(self.doc[i].pos_ == "PROPN" or self.doc[i].ent_type_ in ENTITY_LABELS
+                       for i in range(first, metric_tok.i)):
+                    ent = self._tmention(first, metric_tok.i - 1)
         if ent is None and first_person and claim.get("attribution"):
             ent = self._entity_of_source(claim["attribution"])
         if ent is not None:
@@ -1053,15 +1060,20 @@ class Assembler:
         """The entity a later sentence may carry over: the subject of the main clause when it is a
         named entity, else the first GPE/ORG of the sentence."""
         root = s.span.root
+        definite = None
         for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 ent = self._ent_mention(c)
                 if ent is not None:
                     return ent
+                if c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children if d.dep_ == "det") \
+                        and c.i not in self.token_q and c.lemma_.lower() not in MEASURE_HEADS:
+                    # "The carrier said ...": a definite description names the topic too
+                    definite = self._np_entity(c, set())
         for ent in s.span.ents:
             if ent.label_ in ("GPE", "ORG", "LOC", "FAC", "PRODUCT"):
                 return mention(self.text, ent.start_char, ent.end_char)
-        return None
+        return definite
 
     # -- timeframe ----------------------------------------------------------------------------------
     def _timeframe(self, q: dict, s: SentenceInfo, claim: dict) -> None:

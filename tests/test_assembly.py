@@ -265,3 +265,14 @@ def test_a_forecaster_is_the_source_not_the_entity(extractor):
     assert c.attribution is not None and c.attribution.text == "The central bank expects"
     assert c.modality == "forecast"
     assert c.metric.text == "inflation"
+
+
+def test_a_kind_of_thing_before_a_measure_is_not_an_entity(extractor):
+    c = one(extractor.extract("Fuel costs fell 11% in the quarter."), "11%")
+    assert c.metric.text == "Fuel costs"
+    assert c.entity is None or c.entity.text != "Fuel"
+
+
+def test_the_sentence_topic_names_the_entity(extractor):
+    c = one(extractor.extract("The carrier said fuel costs fell 11% in the quarter."), "11%")
+    assert c.entity.text == "The carrier" and c.attribution.text == "The carrier said"
