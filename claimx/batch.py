@@ -378,6 +378,11 @@ def run_batch(
                 errors_fh.close()
             progress.close()
             stop.restore()
+    return finish_summary(summary, stop, started, quiet=quiet)
+
+
+def finish_summary(summary: BatchSummary, stop: "StopFlag", started: float, *, quiet: bool) -> BatchSummary:
+    """Record how a run ended (signal, duration) and print the summary on stderr unless ``quiet``."""
     if stop.signum is not None:
         summary.interrupted = signal.Signals(stop.signum).name
     summary.seconds = time.perf_counter() - started

@@ -36,7 +36,6 @@ the fix.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import threading
 import time
@@ -46,7 +45,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from claimx.batch import BatchSummary, BatchUsageError, StopFlag, parse_reference_date, read_done_ids
+from claimx.batch import (
+    BatchSummary,
+    BatchUsageError,
+    StopFlag,
+    finish_summary,
+    parse_reference_date,
+    read_done_ids,
+)
 from claimx.io import (
     DEFAULT_MAX_CHARS,
     JSONL_SUFFIXES,
@@ -522,12 +528,7 @@ def _run(
                 errors_fh.close()
             progress.close()
             stop.restore()
-    if stop.signum is not None:
-        summary.interrupted = signal.Signals(stop.signum).name
-    summary.seconds = time.perf_counter() - started
-    if not quiet:
-        print(summary.format(), file=sys.stderr, flush=True)
-    return summary
+    return finish_summary(summary, stop, started, quiet=quiet)
 
 
 def _collect(entry: tuple, consume: Any) -> None:
