@@ -42,6 +42,11 @@ _NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
 _ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
 _FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
+_LIST_NUMBER = regex.compile(r"[.)](?:\s|$)")
+_PAGE_OF = regex.compile(r"(?i)\b(?:page|p\.|slide|part|step|chapter|section|item|figure|table|no\.)\s*\d+\s+(?:of|/)\s*$")
+# what may follow a multiplier that compares ("twice as many", "three times the size", "12-fold that of")
+_RATIO_NEXT = regex.compile(r"(?i)\s*(?:as|the|that|those|its|their|his|her|our|what|a|an|more|less|fewer|larger|higher|"
+                            r"bigger|greater|faster|lower|smaller|cheaper|over|above|below|than|\p{Lu})\b")
 _DURATION_UNITS = frozenset({"a", "mo", "wk", "d", "h", "min", "s"})
 _DURATION_VERBS = frozenset({"last", "take", "spend", "wait", "remain", "stay", "run", "continue", "delay", "need"})
 _TRIM = ",;:.—–-()[]\"'“”‘’ "
@@ -393,6 +398,12 @@ class Assembler:
             verb = self._governing_verb(span.root) if span is not None else None
             if verb is None or verb.lemma_.lower() not in _DURATION_VERBS:
                 return True
+        if q.get("unit") is None and q.get("form") == "digits":
+            line_start = self.text.rfind("\n", 0, q["start_char"]) + 1
+            if not self.text[line_start:q["start_char"]].strip() and _LIST_NUMBER.match(self.text, q["end_char"]):
+                return True  # "1. Introduction", "2) Methods": list and section numbering
+            if _PAGE_OF.search(self.text, max(0, q["start_char"] - 30), q["start_char"]):
+                return True  # "Page 3 of 12"
         # "in the second half of 2024": part of a time expression
         if any(t["start_char"] < q["end_char"] and q["start_char"] < t["end_char"] for t in s.timeframes):
             return True
@@ -457,6 +468,12 @@ class Assembler:
         after = self.text[q["end_char"]:s.end]
         after_l = after.lower()
         if unit == "x" or q.get("form") == "multiplier":
+            prev = self._token_before(q["start_char"], s)
+            if not _RATIO_NEXT.match(after) and prev is not None and prev.pos_ in ("VERB", "AUX") \
+                    and prev.lower_ not in cues.change_verb_direction:
+                # "the G7 met twice", "was delayed three times": how often, not a ratio
+                claim["quantity"]["unit"] = None
+                return
             claim["kind"] = "ratio"
             claim["reference"] = self._reference(q, s)
             return

@@ -405,9 +405,10 @@ def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple
 
 #: Forms of quantity that are never claims on their own (see Extractor(include_vague=...)).
 _NEVER_CLAIMS = frozenset({"vague", "scale_adjective", "attributive"})
-#: A cheap sentence break: end punctuation (and closing quotes/brackets), space, then an
-#: upper-case letter, digit or opening quote. Used only to choose what to parse.
-_SENT_BREAK = regex.compile(r"(?<=[.!?][\"”’)\]]?)\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
+#: A cheap sentence break: two lower-case letters or digits, end punctuation (and closing
+#: quotes/brackets), space, then an upper-case letter or opening quote. "U.S. Army", "Mr. Li",
+#: "No. 5" and "1. Introduction" are not breaks. Used only to choose what to parse.
+_SENT_BREAK = regex.compile(r"(?<=[\p{Ll}\d%]{2}[.!?][\"”’)\]]?)\s+(?=[\"“‘(\[]?\p{Lu})")
 
 
 def _rstrip_end(text: str, a: int, b: int) -> int:

@@ -276,3 +276,23 @@ def test_a_kind_of_thing_before_a_measure_is_not_an_entity(extractor):
 def test_the_sentence_topic_names_the_entity(extractor):
     c = one(extractor.extract("The carrier said fuel costs fell 11% in the quarter."), "11%")
     assert c.entity.text == "The carrier" and c.attribution.text == "The carrier said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Introduction\n\nThe plan is simple.",
+        "Published 3 May | Page 3 of 12",
+        "See Figure 2, Table 5 and Chapter 7 of ISO 14001.",
+        "The G7 and G20 met in the 1990s.",
+    ],
+)
+def test_numbers_that_are_not_claims(extractor, text):
+    assert [c.quantity.text for c in extractor.extract(text)] == []
+
+
+def test_frequency_is_not_a_ratio(extractor):
+    c = one(extractor.extract("The committee met twice in 2024."), "twice")
+    assert c.kind == "level" and c.quantity.unit is None and c.quantity.value == 2
+    r = one(extractor.extract("Port Ardel handles twice as many ships as Kessen."), "twice")
+    assert r.kind == "ratio" and r.quantity.unit == "x"
