@@ -78,7 +78,7 @@ _CORE_RE = regex.compile(
 
 _SUFFIX_COMP_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
+_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through|or){_SP}+)")
 _MULT_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
 _POINTS_RE = re.compile(rf"{_SP}+(?i:points|point|pts)\b")
 _MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
@@ -108,7 +108,7 @@ _SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
 _THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
-_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaA")
+_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaAoO")
 _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
 _UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
@@ -705,6 +705,19 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     q2, _ = _core(text, m2, cm.end())
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
+    if conn == "or":
+        # "three or four times", "10 or 12 weeks": a range only when the first number is bare,
+        # written like the second, and the second is the larger but at most about twice it
+        # ("5 or 500" and "12% or 3 points" are alternatives, not ranges)
+        if not (_bare(q1) and q1.form == q2.form and 0 <= q1.raw < q2.raw <= 2 * q1.raw + 1
+                and q1.comparator == "=" and lead_word == ""):
+            return None, None
+    word_scale = None
+    if q2.form == "words":  # the digit path has read its right side: "two to three years"
+        if q1.form == "words":  # "two to three million": the scale word is written once
+            last = text[q2.nstart:q2.nend].rsplit(None, 1)[-1].lower()
+            word_scale = N.SCALE_WORDS.get(last) or (100.0 if last == "hundred" else None)
+        _read_after_number(text, q2, points_ctx=None, lo=cm.end())
     if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
     dash = conn in ("-", "\u2013", "\u2014", "\u2012")
@@ -723,6 +736,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         return None, None
     if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
         q1.scale = q2.scale
+    if word_scale and q1.raw < word_scale and q1.scale == 1.0:
+        q1.raw *= word_scale
     if q1.money is None and q1.unit is None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
@@ -733,6 +748,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     r.nend = q2.nend
     if q2.form == "attributive":  # "a 3-5-year plan"
         r.form = "attributive"
+    elif q2.form == "multiplier" and q1.unit == "x":  # "three or four times"
+        r.form = "multiplier"
     lo_v, hi_v = q1.value, q2.value
     r.raw = None
     r.rng = (lo_v, hi_v)
@@ -842,10 +859,8 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if q.form not in ("digits", "attributive"):  # the digit path has read its right side
             _read_after_number(text, q, points_ctx=None, lo=lo)
             _mark_attributive(text, q)
-        if q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
-                and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
-            pos = max(nxt, m.end())
-            continue  # a bare "one" is not a quantity
+        bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
+            and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
         if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
             _suffix_comparator(text, q)
         if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
@@ -857,6 +872,9 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             out.append(_emit(text, rng, rng.rng))
             lo = pos = rng.end
             continue
+        if bare_one:
+            pos = max(nxt, m.end())
+            continue  # a bare "one" is not a quantity ("one or two" above is a range)
         out.append(_emit(text, q))
         lo = pos = q.end
     return out
