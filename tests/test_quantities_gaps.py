@@ -72,3 +72,50 @@ def test_word_number_ranges(text, span, lower, upper, unit, form):
 ])
 def test_or_is_a_range_only_between_close_bare_numbers(text, spans):
     assert [m.text for m in find_quantities(text)] == spans
+
+
+# ---------------------------------------------------------------- 2. currency sub-units
+
+@pytest.mark.parametrize("text,hint,span,value,unit", [
+    ("Power costs 40.1 cents per kilowatt-hour.", None, "40.1 cents per kilowatt-hour", 0.401, "USD/kWh"),
+    ("A pint is 99 pence now.", None, "99 pence", 0.99, "GBP"),
+    ("A 99p pie.", None, "99p", 0.99, "GBP"),
+    ("Diesel rose 50 paise a day.", None, "50 paise a day", 0.5, "INR/d"),
+    ("Fares rose 30 fen.", None, "30 fen", 0.3, "CNY"),
+    ("Bread costs 20 kopecks more.", None, "20 kopecks", 0.2, "RUB"),
+    ("Stamps cost 15 centimes more.", None, "15 centimes", 0.15, "CHF"),
+    ("Charging costs 10 euro cents per kWh.", None, "10 euro cents per kWh", 0.1, "EUR/kWh"),
+    ("It pays 40 US cents a share.", None, "40 US cents", 0.4, "USD"),
+    ("Petrol rose 12 cents.", "AUD", "12 cents", 0.12, "AUD"),
+    ("Petrol rose 12 cents.", "JPY", "12 cents", 0.12, "USD"),  # yen has no cents: default
+    ("The tariff is 5 fils a litre.", "KWD", "5 fils", 0.005, "KWD"),  # 3 minor digits (CLDR)
+    ("Forty cents was the fare.", None, "Forty cents", 0.4, "USD"),
+])
+def test_currency_sub_units(text, hint, span, value, unit):
+    m = one(text, currency_hint=hint)
+    assert (m.text, m.unit) == (span, unit)
+    assert m.value == pytest.approx(value)
+
+
+def test_sub_unit_takes_nearest_money_amount_in_the_text():
+    ms = find_quantities("Power is €0.30/kWh in Germany and 28 cents per kWh in France.")
+    assert [(m.text, m.unit) for m in ms] == [("€0.30/kWh", "EUR/kWh"), ("28 cents per kWh", "EUR/kWh")]
+    assert ms[1].value == pytest.approx(0.28)
+    ms = find_quantities("It sold for 40 cents; the rest cost HK$3 and ¥500.")  # later and nearest candidate
+    assert [(m.text, m.unit) for m in ms][0] == ("40 cents", "HKD")
+
+
+def test_sub_unit_ranges_carry_the_sub_unit_back():
+    m = one("Prices were between 30 and 40 cents.")
+    assert (m.text, m.unit, m.lower, m.upper) == ("between 30 and 40 cents", "USD", pytest.approx(0.3),
+                                                 pytest.approx(0.4))
+    m = one("Prices were between 30 and 40 cents.", currency_hint="EUR")
+    assert m.unit == "EUR"
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("It was 40 per cent.", ["40 per cent"]),
+    ("We met at 10 p.m. and 10pm.", []),
+])
+def test_sub_unit_words_do_not_capture_other_uses(text, spans):
+    assert [m.text for m in find_quantities(text)] == spans

@@ -13,6 +13,7 @@ bounded window, so the scan is linear in the text length (``benchmarks/adversari
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -119,7 +120,7 @@ _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
 _QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}) - (
     _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
-    | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | set("./:-s"))
+    | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | U.MINOR_FIRST | set("./:-s"))
 
 _PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_comparators"].items()}
 _SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
@@ -153,10 +154,13 @@ class _Q:
     is_year: bool = False
     rng: Optional[tuple[float, float]] = None
     hyphen: bool = False  # the unit was joined by a hyphen ("10-year")
+    sub: float = 1.0  # share of the main currency unit of a sub-unit ("cents" -> 0.01)
+    minor: Optional[str] = None  # the sub-unit word as written ("cents"), when there is one
+    minor_fixed: bool = False  # its currency was written ("euro cents"), not inferred
 
     @property
     def value(self) -> Optional[float]:
-        return None if self.raw is None else self.raw * self.scale
+        return None if self.raw is None else self.raw * self.scale * self.sub
 
 
 _WORDLIKE_RE = re.compile(r"[^\W\d_][\w'.\-]*")
@@ -272,8 +276,12 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
-    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
-    if unit_m is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
+    if q.money is None and c1 in U.MINOR_FIRST and q.form in ("digits", "words") and _read_minor(text, q, pos):
+        pos = q.end
+        unit_m = None
+    else:
+        unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
+    if unit_m is None and q.minor is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
         # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
         info = U.lookup_unit(um.group("u")) if um and not um.group("sp") and len(um.group("u")) > 1 else None
@@ -323,6 +331,27 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             if ok:
                 q.den_info, q.den_annotation, pos = info, ann, pm.end()
     q.end = pos
+
+
+def _read_minor(text: str, q: _Q, pos: int) -> bool:
+    """Read a currency sub-unit at ``pos`` ("40.1 cents", "10 euro cents", "99p", "50 paise"):
+    set ``q.money`` and ``q.sub`` (its share of the main unit) and ``q.end``; return whether one
+    was read. The currency is the qualifier written before the word, else the hint or the word's
+    default for now; :func:`find_quantities` then prefers the nearest money amount in the text
+    (:func:`claimx.grammar.units.resolve_minor`)."""
+    mm = U.MINOR_RE.match(text, pos, pos + _LOOK)
+    if mm is None:
+        return False
+    word, qual_text = mm.group("m"), mm.group("q")
+    if U.minor_glued_only(word) and (mm.group("sp") or qual_text or q.form != "digits"):
+        return False
+    qual = U.qualifier_currency(qual_text) if qual_text else None
+    if qual_text and qual is None:
+        return False
+    code, frac = U.resolve_minor(word, qualifier=qual, hint=_HINT[0])
+    q.money, q.sub, q.minor, q.minor_fixed = code, frac, word, qual == code
+    q.end = mm.end()
+    return True
 
 
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
@@ -494,7 +523,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, e + 1  # the 1990s
         if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) \
                 and not U.UNIT_RE.match(text, e, e + _LOOK) and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) \
-                and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
+                and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK) and not U.MINOR_RE.match(text, e, e + _LOOK):
             return None, e  # 5G, 3D, 4WD
     plain_int = digits.isdigit()
     try:
@@ -667,6 +696,7 @@ def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
     if q1.money is None and q1.unit is None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
 
 
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
@@ -741,6 +771,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if q1.money is None and q1.unit is None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
     r = q1  # q1 is ours to reuse
     if lead_word == "between":
         r.start = q1.start - lead_len
@@ -820,6 +851,8 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     """
     _HINT[0] = currency_hint
     out: list[QuantityMatch] = []
+    pending: list[tuple[int, _Q]] = []  # sub-unit amounts whose currency is inferred
+    money_at: list[tuple[int, str]] = []  # (start, ISO code) of the other money amounts
     pos = 0
     lo = 0
     n = len(text)
@@ -869,15 +902,45 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
             rng, _ = _try_range(text, q, lo)
         if rng is not None:
-            out.append(_emit(text, rng, rng.rng))
-            lo = pos = rng.end
-            continue
-        if bare_one:
+            q = rng
+        elif bare_one:
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity ("one or two" above is a range)
-        out.append(_emit(text, q))
+        if q.money is not None:
+            if q.minor is not None and not q.minor_fixed:
+                pending.append((len(out), q))
+            else:
+                money_at.append((q.start, q.money))
+        out.append(_emit(text, q, q.rng))
         lo = pos = q.end
+    if pending:
+        _resolve_minor(text, out, pending, money_at)
     return out
+
+
+def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int, _Q]],
+                   money_at: list[tuple[int, str]]) -> None:
+    """Give each sub-unit amount whose currency was not written ("40.1 cents") the currency of
+    the nearest money amount in the text that the sub-unit word can belong to (looking at most
+    8 amounts either way), else the hint's, else the word's default; re-emit it in place."""
+    starts = [a for a, _ in money_at]
+    for idx, q in pending:
+        cands = U.MINOR_UNITS[q.minor if U.minor_glued_only(q.minor) else q.minor.lower()].candidates
+        i = bisect.bisect_left(starts, q.start)
+        near, best = None, None
+        for j in range(max(0, i - 8), min(len(starts), i + 8)):
+            code = money_at[j][1]
+            d = abs(starts[j] - q.start)
+            if code in cands and (best is None or d < best):
+                near, best = code, d
+        code, frac = U.resolve_minor(q.minor, near=near, hint=_HINT[0])
+        if code == q.money:
+            continue
+        if q.rng is not None:
+            f = frac / q.sub
+            q.rng = (q.rng[0] * f, q.rng[1] * f)
+        q.money, q.sub = code, frac
+        out[idx] = _emit(text, q, q.rng)
 
 
 def guess_currency_hint(text: str) -> Optional[str]:
