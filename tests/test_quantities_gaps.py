@@ -119,3 +119,23 @@ def test_sub_unit_ranges_carry_the_sub_unit_back():
 ])
 def test_sub_unit_words_do_not_capture_other_uses(text, spans):
     assert [m.text for m in find_quantities(text)] == spans
+
+
+# ---------------------------------------------------------------- 4. names, score lines, acronyms
+
+@pytest.mark.parametrize("text,spans", [
+    ("The S&P 500 index gained 1.5% on Monday.", ["1.5%"]),
+    ("The FTSE 100 and the Nikkei 225 fell.", []),
+    ("The Russell 2000 rose 3% while Fortune 500 firms hired 12,000 staff.", ["3%", "12,000"]),
+    ("The Euro Stoxx 50 and CSI 300 rallied.", []),
+    ("It was a 1-0 win.", []),
+    ("They won 3-2 and drew 2-2, then lost 1-3.", []),
+    ("The court issued a 5-4 ruling.", []),
+    ("Wages grew 3-5% for ages 18-24.", ["3-5%", "18-24"]),
+    ("GDP 3.5 was the figure.", ["3.5"]),
+    ("The PMI 50.2 reading beat forecasts.", ["50.2"]),
+    ("Python 3.11, iOS 17.2, Windows 11, Table 2.1 and Claude 3.5 are names.", []),
+    ("GDP 3.5% and CPI 2.1 per cent.", ["3.5%", "2.1 per cent"]),
+])
+def test_names_scores_and_acronyms(text, spans):
+    assert [m.text for m in find_quantities(text)] == spans

@@ -76,6 +76,9 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("compound: per time", "Output was 2 million barrels per day."),
     ("not quantities: years and periods", "In 2025, fiscal 2023–24, FY2025, Q1 2025, H1 2024, 2020-25."),
     ("not quantities: names", "GPT-5.5, DeepSeek—V4, COVID-19, A100, Windows 11, Kestrel-2, CO2."),
+    ("not quantities: index and ranking names (index_names)", "The S&P 500 and FTSE 100 rose; Fortune 500 firms; Nikkei 225."),
+    ("not quantities: score and vote lines", "A 1-0 win; they won 3-2 and lost 1-3; a 5-4 ruling."),
+    ("decimal after an acronym is a quantity (versions need a version word)", "GDP 3.5 and PMI 50.2, but Python 3.11 and Table 2.1."),
     ("not quantities: labels, ranks, dates, times", "Unit 2, Table 2, top 10, June 30, at 10:30, the 2nd."),
     ("not quantities: anaphora, bare one", "These two resources; the two lines; one of them."),
     ("not quantities: codes, versions, times", "Call 555-123-4567 or +44 20 7946 0958 by 9am on 2025-06-30; Python 3.11, v2.3."),
@@ -137,6 +140,12 @@ def render() -> str:
         "",
         f"Words after the hyphen that never make a count-noun compound: {', '.join(cues['attributive_hyphen_exclusions'])}. "
         f"Words after a duration compound that are not the noun it modifies: {', '.join(cues['attributive_non_nouns'])}.",
+        "",
+        f"**Index names.** {cues['_index_names_note']} {', '.join(cues['index_names'])}.",
+        "",
+        f"**Score lines.** {cues['_score_note']} Score words: {', '.join(cues['score_words'])}.",
+        "",
+        f"**Versions.** {cues['_version_words_note']} Version words: {', '.join(cues['version_words'])}.",
         "",
         f"**Points.** {cues['_percentage_context_words_note']} Percentage words: "
         f"{', '.join(cues['percentage_context_words'])}.",

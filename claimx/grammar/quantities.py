@@ -32,7 +32,7 @@ _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", 
                                     "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
                                     "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
-                                    "attributive_non_nouns"))
+                                    "attributive_non_nouns", "index_names", "score_words", "version_words"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
@@ -129,6 +129,22 @@ _CHANGE_WORDS = frozenset(w.lower() for w in _CUES["change_verbs"])
 _LABEL_SAFE = frozenset(_CUES["label_safe_capitalised"])
 _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
+_SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
+_VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
+
+
+def _index_table() -> dict[str, tuple[str, ...]]:
+    """Trailing number of each ``index_names`` entry -> the texts written before it ("S&P ")."""
+    out: dict[str, list[str]] = {}
+    for name in _CUES["index_names"]:
+        m = re.fullmatch(r"(.*\D)([0-9]+)", name)
+        if m is None:
+            continue  # a name without a trailing number holds none to drop
+        out.setdefault(m.group(2), []).append(m.group(1))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_INDEX_NAMES = _index_table()
 
 
 @dataclass(slots=True)
@@ -486,6 +502,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         money = U.resolve_currency(cur[0], _HINT[0])
         qs = s - (len(w12) - cur[1])
     before = text[qs - 1] if qs > 0 else " "
+    if money is None and digits in _INDEX_NAMES and any(
+            text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+        return None, e  # S&P 500, FTSE 100, Fortune 500: part of a name
     if money is None:
         code_end = _code_end(text, s, e, before)
         if code_end:
@@ -570,8 +589,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     if bare and prev and money is None and (plain_int or _SIMPLE_DECIMAL_RE.fullmatch(digits)):
         w = prev
         if (w[:1].isupper() or (w[1:] != w[1:].lower() and w[:1].isalpha())) and w not in _LABEL_SAFE \
-                and not w.endswith("'s") and not w.endswith("s'"):
-            return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2
+                and not w.endswith("'s") and not w.endswith("s'") \
+                and (plain_int or w.lower() in _VERSION_WORDS):
+            return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2 (but GDP 3.5, PMI 50.2)
     if not quiet:
         _mark_attributive(text, q)
     return q, q.end
@@ -699,9 +719,19 @@ def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
 
 
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+
+
+def _next_lower(text: str, pos: int) -> str:
+    """The lower-cased word after the space(s) at ``pos``, or ``""``."""
+    m = _NEXT_WORD_RE.match(text, pos, pos + 40)
+    return m.group(1).lower() if m else ""
+
+
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
-    """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when the next number is
-    a separate quantity read as part of the attempt, else ``(None, None)``."""
+    """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when ``q1``, the
+    connector and the next number ``q2`` form a score line that holds no quantity ("a 1-0 win";
+    rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
     if _peek(text, q1.end) not in _CONN_FIRST:
@@ -751,6 +781,11 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
     dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+    if dash and q2.form == "digits" and q1.form == "digits" and q1.nend - q1.nstart <= 2 \
+            and q2.nend - q2.nstart <= 2 and _bare(q1) and _bare(q2) and q1.start == q1.nstart \
+            and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
+        if q1.raw >= q2.raw or _prev_lower(text, lo, q1.start) in _SCORE_WORDS or _next_lower(text, q2.end) in _SCORE_WORDS:
+            return None, q2  # a score or vote line: "a 1-0 win", "won 3-2", "lost 1-3"
     if lead_word == "between":
         is_range = True
     elif lead_word == "from":
@@ -900,7 +935,10 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             _left_extend(text, q, lo)
         rng = None
         if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
-            rng, _ = _try_range(text, q, lo)
+            rng, skip = _try_range(text, q, lo)
+            if skip is not None:
+                lo = pos = skip.end
+                continue
         if rng is not None:
             q = rng
         elif bare_one:
