@@ -16,7 +16,7 @@ from claimx.grammar._trie import trie_alt
 
 _WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
                                       "unicode_fractions", "multiplier_words", "vague_quantifiers"))
-_SCALES = load("scales.json", ("words", "abbreviations_spaced", "abbreviations_glued",
+_SCALES = load("scales.json", ("words", "stacks", "abbreviations_spaced", "abbreviations_glued",
                                "abbreviations_money_only", "vague_plurals"))
 
 ONES: Mapping[str, float] = _WORDS["ones"]
@@ -31,6 +31,21 @@ SCALE_SPACED: Mapping[str, float] = _SCALES["abbreviations_spaced"]
 SCALE_GLUED: Mapping[str, float] = _SCALES["abbreviations_glued"]
 SCALE_MONEY: Mapping[str, float] = _SCALES["abbreviations_money_only"]
 VAGUE_PLURALS: Mapping[str, float] = _SCALES["vague_plurals"]
+
+
+def _build_stacks() -> dict[str, float]:
+    out: dict[str, float] = {}
+    for first, seconds in _SCALES["stacks"].items():
+        for second in seconds:
+            if first not in SCALE_WORDS or second not in SCALE_WORDS:
+                raise ValueError(f"scales.json stacks: {first!r} {second!r} are not both scale words")
+            out[f"{first} {second}"] = SCALE_WORDS[first] * SCALE_WORDS[second]
+    return out
+
+
+#: stacked scale words and their product ("lakh crore" -> 1e12, "thousand crore" -> 1e10,
+#: "thousand million" -> 1e9, "million million" -> 1e12); source ``scales.json`` ``stacks``
+SCALE_STACKS: Mapping[str, float] = _build_stacks()
 
 for _tbl in (ONES, TENS, GROUP, FRACTION_WORDS, UNICODE_FRACTIONS, MULTIPLIER_WORDS, SCALE_WORDS,
              SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS):
@@ -123,7 +138,11 @@ def parse_word_number(s: str) -> Optional[float]:
         elif t in GROUP:
             current = (current or 1.0) * GROUP[t]
         elif t in SCALE_WORDS:
-            total += (current or 1.0) * SCALE_WORDS[t]
+            sv = SCALE_WORDS[t]
+            if i + 1 < len(toks) and f"{t} {toks[i + 1]}" in SCALE_STACKS:  # "two lakh crore"
+                sv = SCALE_STACKS[f"{t} {toks[i + 1]}"]
+                i += 1
+            total += (current or 1.0) * sv
             current = 0.0
         else:
             return None
@@ -136,7 +155,7 @@ def parse_word_number(s: str) -> Optional[float]:
 
 def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Optional[float]:
     """Multiplier of a scale word or abbreviation (``"billion"`` -> 1e9, ``"bn"`` -> 1e9,
-    ``"K"`` -> 1e3, ``"crore"`` -> 1e7), or ``None``.
+    ``"K"`` -> 1e3, ``"crore"`` -> 1e7) or of a stacked pair (``"lakh crore"`` -> 1e12), or ``None``.
 
     Single-letter abbreviations (k, K, M, B, T) count only when ``glued`` to the number; ``m``,
     ``b``, ``t`` only after a currency (``money=True``). Source: ``resources/scales.json``.
@@ -144,6 +163,8 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
     low = word.lower()
     if low in SCALE_WORDS:
         return SCALE_WORDS[low]
+    if " " in low or "\u00a0" in low:
+        return SCALE_STACKS.get(" ".join(low.split()))
     if word in SCALE_SPACED:
         return SCALE_SPACED[word]
     if low in ("mn", "bn", "bln", "tn", "trn", "mln", "tln"):
@@ -157,7 +178,7 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
 
 _SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(SCALE_MONEY) + \
     ["mn", "bn", "bln", "tn", "trn", "mln", "tln"]
-#: a scale word right after a number (optional space, then the word); group ``w``
+#: a scale word or stacked pair right after a number (optional space, then the word); group ``w``
 SCALE_AFTER_RE = re.compile(
-    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
+    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{trie_alt(SCALE_STACKS, spaces=True, lower=True)}|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
 )

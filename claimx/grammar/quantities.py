@@ -13,6 +13,7 @@ bounded window, so the scan is linear in the text length (``benchmarks/adversari
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -31,7 +32,7 @@ _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", 
                                     "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
                                     "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
-                                    "attributive_non_nouns"))
+                                    "attributive_non_nouns", "index_names", "score_words", "version_words"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
@@ -78,7 +79,7 @@ _CORE_RE = regex.compile(
 
 _SUFFIX_COMP_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through){_SP}+)")
+_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through|or){_SP}+)")
 _MULT_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
 _POINTS_RE = re.compile(rf"{_SP}+(?i:points|point|pts)\b")
 _MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
@@ -108,7 +109,7 @@ _SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
 _THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
-_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaA")
+_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaAoO")
 _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
 _UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
@@ -119,7 +120,7 @@ _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
 _QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}) - (
     _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
-    | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | set("./:-s"))
+    | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | U.MINOR_FIRST | set("./:-s"))
 
 _PREFIX_COMPARATORS = {" ".join(k.lower().split()): v for k, v in _CUES["prefix_comparators"].items()}
 _SUFFIX_COMPARATORS = {k.lower(): v for k, v in _CUES["suffix_comparators"].items()}
@@ -128,6 +129,22 @@ _CHANGE_WORDS = frozenset(w.lower() for w in _CUES["change_verbs"])
 _LABEL_SAFE = frozenset(_CUES["label_safe_capitalised"])
 _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
+_SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
+_VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
+
+
+def _index_table() -> dict[str, tuple[str, ...]]:
+    """Trailing number of each ``index_names`` entry -> the texts written before it ("S&P ")."""
+    out: dict[str, list[str]] = {}
+    for name in _CUES["index_names"]:
+        m = re.fullmatch(r"(.*\D)([0-9]+)", name)
+        if m is None:
+            continue  # a name without a trailing number holds none to drop
+        out.setdefault(m.group(2), []).append(m.group(1))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_INDEX_NAMES = _index_table()
 
 
 @dataclass(slots=True)
@@ -153,10 +170,13 @@ class _Q:
     is_year: bool = False
     rng: Optional[tuple[float, float]] = None
     hyphen: bool = False  # the unit was joined by a hyphen ("10-year")
+    sub: float = 1.0  # share of the main currency unit of a sub-unit ("cents" -> 0.01)
+    minor: Optional[str] = None  # the sub-unit word as written ("cents"), when there is one
+    minor_fixed: bool = False  # its currency was written ("euro cents"), not inferred
 
     @property
     def value(self) -> Optional[float]:
-        return None if self.raw is None else self.raw * self.scale
+        return None if self.raw is None else self.raw * self.scale * self.sub
 
 
 _WORDLIKE_RE = re.compile(r"[^\W\d_][\w'.\-]*")
@@ -272,8 +292,12 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
         return
-    unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
-    if unit_m is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
+    if q.money is None and c1 in U.MINOR_FIRST and q.form in ("digits", "words") and _read_minor(text, q, pos):
+        pos = q.end
+        unit_m = None
+    else:
+        unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
+    if unit_m is None and q.minor is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
         # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
         info = U.lookup_unit(um.group("u")) if um and not um.group("sp") and len(um.group("u")) > 1 else None
@@ -323,6 +347,27 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             if ok:
                 q.den_info, q.den_annotation, pos = info, ann, pm.end()
     q.end = pos
+
+
+def _read_minor(text: str, q: _Q, pos: int) -> bool:
+    """Read a currency sub-unit at ``pos`` ("40.1 cents", "10 euro cents", "99p", "50 paise"):
+    set ``q.money`` and ``q.sub`` (its share of the main unit) and ``q.end``; return whether one
+    was read. The currency is the qualifier written before the word, else the hint or the word's
+    default for now; :func:`find_quantities` then prefers the nearest money amount in the text
+    (:func:`claimx.grammar.units.resolve_minor`)."""
+    mm = U.MINOR_RE.match(text, pos, pos + _LOOK)
+    if mm is None:
+        return False
+    word, qual_text = mm.group("m"), mm.group("q")
+    if U.minor_glued_only(word) and (mm.group("sp") or qual_text or q.form != "digits"):
+        return False
+    qual = U.qualifier_currency(qual_text) if qual_text else None
+    if qual_text and qual is None:
+        return False
+    code, frac = U.resolve_minor(word, qualifier=qual, hint=_HINT[0])
+    q.money, q.sub, q.minor, q.minor_fixed = code, frac, word, qual == code
+    q.end = mm.end()
+    return True
 
 
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
@@ -457,6 +502,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         money = U.resolve_currency(cur[0], _HINT[0])
         qs = s - (len(w12) - cur[1])
     before = text[qs - 1] if qs > 0 else " "
+    if money is None and digits in _INDEX_NAMES and any(
+            text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+        return None, e  # S&P 500, FTSE 100, Fortune 500: part of a name
     if money is None:
         code_end = _code_end(text, s, e, before)
         if code_end:
@@ -494,7 +542,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, e + 1  # the 1990s
         if nxt.isalpha() and not N.SCALE_AFTER_RE.match(text, e, e + _LOOK) \
                 and not U.UNIT_RE.match(text, e, e + _LOOK) and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) \
-                and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK):
+                and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK) and not U.MINOR_RE.match(text, e, e + _LOOK):
             return None, e  # 5G, 3D, 4WD
     plain_int = digits.isdigit()
     try:
@@ -541,8 +589,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     if bare and prev and money is None and (plain_int or _SIMPLE_DECIMAL_RE.fullmatch(digits)):
         w = prev
         if (w[:1].isupper() or (w[1:] != w[1:].lower() and w[:1].isalpha())) and w not in _LABEL_SAFE \
-                and not w.endswith("'s") and not w.endswith("s'"):
-            return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2
+                and not w.endswith("'s") and not w.endswith("s'") \
+                and (plain_int or w.lower() in _VERSION_WORDS):
+            return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2 (but GDP 3.5, PMI 50.2)
     if not quiet:
         _mark_attributive(text, q)
     return q, q.end
@@ -667,11 +716,22 @@ def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
     if q1.money is None and q1.unit is None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+
+
+def _next_lower(text: str, pos: int) -> str:
+    """The lower-cased word after the space(s) at ``pos``, or ``""``."""
+    m = _NEXT_WORD_RE.match(text, pos, pos + 40)
+    return m.group(1).lower() if m else ""
 
 
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
-    """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when the next number is
-    a separate quantity read as part of the attempt, else ``(None, None)``."""
+    """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when ``q1``, the
+    connector and the next number ``q2`` form a score line that holds no quantity ("a 1-0 win";
+    rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
     if _peek(text, q1.end) not in _CONN_FIRST:
@@ -705,9 +765,27 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     q2, _ = _core(text, m2, cm.end())
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
+    if conn == "or":
+        # "three or four times", "10 or 12 weeks": a range only when the first number is bare,
+        # written like the second, and the second is the larger but at most about twice it
+        # ("5 or 500" and "12% or 3 points" are alternatives, not ranges)
+        if not (_bare(q1) and q1.form == q2.form and 0 <= q1.raw < q2.raw <= 2 * q1.raw + 1
+                and q1.comparator == "=" and lead_word == ""):
+            return None, None
+    word_scale = None
+    if q2.form == "words":  # the digit path has read its right side: "two to three years"
+        if q1.form == "words":  # "two to three million": the scale word is written once
+            last = text[q2.nstart:q2.nend].rsplit(None, 1)[-1].lower()
+            word_scale = N.SCALE_WORDS.get(last) or (100.0 if last == "hundred" else None)
+        _read_after_number(text, q2, points_ctx=None, lo=cm.end())
     if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
     dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+    if dash and q2.form == "digits" and q1.form == "digits" and q1.nend - q1.nstart <= 2 \
+            and q2.nend - q2.nstart <= 2 and _bare(q1) and _bare(q2) and q1.start == q1.nstart \
+            and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
+        if q1.raw >= q2.raw or _prev_lower(text, lo, q1.start) in _SCORE_WORDS or _next_lower(text, q2.end) in _SCORE_WORDS:
+            return None, q2  # a score or vote line: "a 1-0 win", "won 3-2", "lost 1-3"
     if lead_word == "between":
         is_range = True
     elif lead_word == "from":
@@ -723,9 +801,12 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         return None, None
     if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
         q1.scale = q2.scale
+    if word_scale and q1.raw < word_scale and q1.scale == 1.0:
+        q1.raw *= word_scale
     if q1.money is None and q1.unit is None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
     r = q1  # q1 is ours to reuse
     if lead_word == "between":
         r.start = q1.start - lead_len
@@ -733,6 +814,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     r.nend = q2.nend
     if q2.form == "attributive":  # "a 3-5-year plan"
         r.form = "attributive"
+    elif q2.form == "multiplier" and q1.unit == "x":  # "three or four times"
+        r.form = "multiplier"
     lo_v, hi_v = q1.value, q2.value
     r.raw = None
     r.rng = (lo_v, hi_v)
@@ -803,6 +886,8 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     """
     _HINT[0] = currency_hint
     out: list[QuantityMatch] = []
+    pending: list[tuple[int, _Q]] = []  # sub-unit amounts whose currency is inferred
+    money_at: list[tuple[int, str]] = []  # (start, ISO code) of the other money amounts
     pos = 0
     lo = 0
     n = len(text)
@@ -842,24 +927,58 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if q.form not in ("digits", "attributive"):  # the digit path has read its right side
             _read_after_number(text, q, points_ctx=None, lo=lo)
             _mark_attributive(text, q)
-        if q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
-                and q.raw == 1 and text[q.nstart:q.nend].lower() == "one":
-            pos = max(nxt, m.end())
-            continue  # a bare "one" is not a quantity
+        bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
+            and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
         if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
             _suffix_comparator(text, q)
         if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
             _left_extend(text, q, lo)
         rng = None
         if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
-            rng, _ = _try_range(text, q, lo)
+            rng, skip = _try_range(text, q, lo)
+            if skip is not None:
+                lo = pos = skip.end
+                continue
         if rng is not None:
-            out.append(_emit(text, rng, rng.rng))
-            lo = pos = rng.end
-            continue
-        out.append(_emit(text, q))
+            q = rng
+        elif bare_one:
+            pos = max(nxt, m.end())
+            continue  # a bare "one" is not a quantity ("one or two" above is a range)
+        if q.money is not None:
+            if q.minor is not None and not q.minor_fixed:
+                pending.append((len(out), q))
+            else:
+                money_at.append((q.start, q.money))
+        out.append(_emit(text, q, q.rng))
         lo = pos = q.end
+    if pending:
+        _resolve_minor(text, out, pending, money_at)
     return out
+
+
+def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int, _Q]],
+                   money_at: list[tuple[int, str]]) -> None:
+    """Give each sub-unit amount whose currency was not written ("40.1 cents") the currency of
+    the nearest money amount in the text that the sub-unit word can belong to (looking at most
+    8 amounts either way), else the hint's, else the word's default; re-emit it in place."""
+    starts = [a for a, _ in money_at]
+    for idx, q in pending:
+        cands = U.MINOR_UNITS[q.minor if U.minor_glued_only(q.minor) else q.minor.lower()].candidates
+        i = bisect.bisect_left(starts, q.start)
+        near, best = None, None
+        for j in range(max(0, i - 8), min(len(starts), i + 8)):
+            code = money_at[j][1]
+            d = abs(starts[j] - q.start)
+            if code in cands and (best is None or d < best):
+                near, best = code, d
+        code, frac = U.resolve_minor(q.minor, near=near, hint=_HINT[0])
+        if code == q.money:
+            continue
+        if q.rng is not None:
+            f = frac / q.sub
+            q.rng = (q.rng[0] * f, q.rng[1] * f)
+        q.money, q.sub = code, frac
+        out[idx] = _emit(text, q, q.rng)
 
 
 def guess_currency_hint(text: str) -> Optional[str]:

@@ -297,6 +297,94 @@ def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
     return code
 
 
+# ---------------------------------------------------------------- currency sub-units
+
+
+@dataclass(frozen=True, slots=True)
+class MinorUnit:
+    """A currency sub-unit word ("cents", "pence", "paise", "fen"): ``default`` ISO code,
+    ``candidates`` the codes whose sub-unit it names (default first), ``fraction`` an explicit
+    share of the main unit or ``None`` for ``10**-digits`` of the resolved currency."""
+
+    default: str
+    candidates: tuple[str, ...]
+    fraction: Optional[float] = None
+
+
+def _build_minor_units() -> tuple[dict[str, MinorUnit], frozenset[str]]:
+    out: dict[str, MinorUnit] = {}
+    glued: set[str] = set()
+    for e in _C.get("minor_units", ()):
+        cands = tuple(dict.fromkeys((e["default"], *e["candidates"])))
+        frac = e.get("fraction")
+        for c in cands:
+            if c not in ISO_CODES:
+                raise ValueError(f"currencies.json minor_units: {c!r} is not a current ISO 4217 code")
+            if frac is None and babel.numbers.get_currency_precision(c) <= 0:
+                raise ValueError(f"currencies.json minor_units: {c!r} has no minor unit in CLDR")
+        mu = MinorUnit(e["default"], cands, None if frac is None else float(frac))
+        for n in e["names"]:
+            out[n.lower()] = mu
+        for n in e.get("glued", ()):
+            out[n] = mu
+            glued.add(n)
+    return out, frozenset(glued)
+
+
+#: sub-unit words (lower case) and glued symbols -> :class:`MinorUnit` (``currencies.json`` ``minor_units``)
+MINOR_UNITS, _MINOR_GLUED = _build_minor_units()
+_MINOR_WORDS = [w for w in MINOR_UNITS if w not in _MINOR_GLUED and w.isalpha()]
+_MINOR_SYMBOLS = [w for w in MINOR_UNITS if w not in _MINOR_GLUED and not w.isalpha()]
+#: a currency sub-unit after a number: optional qualifier (group ``q``: "euro", "US", "EUR") then
+#: the sub-unit (group ``m``): "cents", "euro cents", "US cents", "pence", "¢", "p" (glued only)
+MINOR_RE = re.compile(
+    rf"(?P<sp>{_SPACES}?)(?:(?P<q>(?i:{trie_alt(CURRENCY_NAMES, spaces=True, lower=True)})(?![A-Za-z])"
+    rf"|(?:{trie_alt(_PREFIX_CODES)}|US|U\.S\.){_END}){_SPACES}+)?"
+    rf"(?P<m>(?i:{trie_alt(_MINOR_WORDS, lower=True)})(?![A-Za-z])|{trie_alt(_MINOR_SYMBOLS)}"
+    rf"|(?:{trie_alt(_MINOR_GLUED)})(?![A-Za-z0-9.]))"
+)
+def minor_glued_only(surface: str) -> bool:
+    """Whether the sub-unit ``surface`` counts only when glued to the number ("99p")."""
+    return surface in _MINOR_GLUED
+
+
+def qualifier_currency(q: str) -> Optional[str]:
+    """ISO code of a sub-unit qualifier ("euro" -> EUR, "US" -> USD), or ``None``."""
+    if q in ("US", "U.S."):
+        return "USD"
+    return resolve_currency(q)
+
+
+def minor_fraction(surface: str, code: str) -> float:
+    """Share of the main unit one ``surface`` sub-unit is in currency ``code``: the entry's
+    ``fraction`` if set, else ``10**-digits`` with CLDR's digits (``("fils", "KWD")`` -> 0.001,
+    ``("cents", "USD")`` -> 0.01)."""
+    mu = MINOR_UNITS[surface if surface in _MINOR_GLUED else surface.lower()]
+    if mu.fraction is not None:
+        return mu.fraction
+    return 10.0 ** -babel.numbers.get_currency_precision(code)
+
+
+def resolve_minor(surface: str, *, qualifier: Optional[str] = None, near: Optional[str] = None,
+                  hint: Optional[str] = None) -> tuple[str, float]:
+    """Currency and share of the main unit of a sub-unit word as written (``"cents"``, ``"p"``).
+
+    The currency is ``qualifier`` (a code read just before the word: "euro cents") when it is a
+    candidate of the word, else ``near`` (the nearest money amount's code in the same text) when
+    a candidate, else ``hint`` when a candidate, else the word's default (cents USD, pence GBP,
+    paise INR, fen CNY, kopecks RUB, centimes CHF; ``currencies.json`` ``minor_units``).
+    Returns ``(code, fraction)``: ``("cents", near="EUR")`` -> ``("EUR", 0.01)``.
+    Raises ``KeyError`` for a word that is not a sub-unit.
+    """
+    mu = MINOR_UNITS[surface if surface in _MINOR_GLUED else surface.lower()]
+    code = mu.default
+    for c in (qualifier, near, hint):
+        if c and c in mu.candidates:
+            code = c
+            break
+    return code, minor_fraction(surface, code)
+
+
 _HINT_CUES = {code: tuple(cues) for code, cues in _C["hint_cues"].items()}
 _HINT_RE = regex.compile(
     "|".join(
@@ -331,6 +419,7 @@ def first_chars(words) -> frozenset[str]:
 #: before the large alternations)
 UNIT_FIRST = first_chars(list(UNIT_SURFACES) + list(UNIT_NAMES))
 CURRENCY_AFTER_FIRST = first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES)
+MINOR_FIRST = first_chars(list(MINOR_UNITS)) | CURRENCY_AFTER_FIRST | {"U"}
 _SPACE_CHARS = frozenset(" \u00a0\u2009\u202f")
 
 
