@@ -42,6 +42,7 @@ _NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
 _ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
 _FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
+_COMPARISON_BASE = regex.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s*(?:an?\s+|the\s+)?$")
 _LIST_NUMBER = regex.compile(r"[.)](?:\s|$)")
 _PAGE_OF = regex.compile(r"(?i)\b(?:page|p\.|slide|part|step|chapter|section|item|figure|table|no\.)\s*\d+\s+(?:of|/)\s*$")
 # what may follow a multiplier that compares ("twice as many", "three times the size", "12-fold that of")
@@ -175,7 +176,7 @@ class Assembler:
         self.text = doc.text
         self.cues = lexicon or load_cues()
         self.include_vague = include_vague
-        self.quantities = sorted(quantities, key=lambda q: q["start_char"])
+        self.quantities = merge_count_ratios(sorted(quantities, key=lambda q: q["start_char"]), self.text)
         self.timeframes = sorted(timeframes, key=lambda t: t["start_char"])
         cues = cues or {}
         self.hedges = cues.get("hedges", [])
@@ -248,6 +249,7 @@ class Assembler:
             self._respectively(s, sent_claims)
             self._coordinated(s, sent_claims)
             self._appositive_change(s, sent_claims)
+            self._comparison_base(s, sent_claims)
             done: list[dict] = []
             topic = self._sentence_topic(s)
             for qi, claim in sent_claims:
@@ -330,6 +332,17 @@ class Assembler:
             claim["metric"] = dict(prev["metric"]) if prev.get("metric") else None
             if prev.get("entity"):
                 claim["entity"] = dict(prev["entity"])
+
+    def _comparison_base(self, s: SentenceInfo, sent_claims: list[tuple[int, dict]]) -> None:
+        """"fell to 355 in 2023, compared with 530 in 2014": the base of a comparison measures the
+        same thing as the claim before it."""
+        for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+            between = self.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+            if _COMPARISON_BASE.search(between):
+                if a.get("metric"):
+                    b["metric"] = dict(a["metric"])
+                if a.get("entity"):
+                    b["entity"] = dict(a["entity"])
 
     def _share_trailing_metric(self, run: list[dict]) -> None:
         if len(run) < 2:
@@ -762,7 +775,8 @@ class Assembler:
                     metric_tok = pobj[0]
                     break
         # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
-        if metric_tok is None and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
+        if metric_tok is None and not (q.get("unit") or "").startswith("/") \
+                and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
                 and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
                 and head.lemma_.lower() not in TIME_NOUNS:
             if head.lower_ in cues.change_noun_direction:
@@ -1213,9 +1227,16 @@ class Assembler:
             chosen = min(same, key=lambda a: abs(a["start_char"] - q["start_char"]))
         else:
             first_q = min(o["start_char"] for o in s.quantities)
+            last_q = max(o["end_char"] for o in s.quantities)
             heads = [a for a in s.attributions if a.get("scope") == "sentence" or a["end_char"] <= first_q]
+            # "..., according to the WHO." / "..., the ministry said.": a source at the very end of
+            # the sentence covers all of it
+            tails = [a for a in s.attributions if a["start_char"] >= last_q
+                     and not self.text[a["end_char"]:s.end].strip(" .!?\"”’)\n")]
             if heads:
                 chosen = heads[0]
+            elif tails:
+                chosen = tails[-1]
         if chosen is not None:
             claim["attribution"] = {"text": chosen["text"], "start_char": chosen["start_char"], "end_char": chosen["end_char"]}
 
@@ -1270,6 +1291,43 @@ class Assembler:
             if len(grp) >= 2:
                 groups.append(grp)
         return groups
+
+
+_COUNT_RATIO = regex.compile(r"\s+(in|out\s+of|per|for\s+every)\s+")
+
+
+def merge_count_ratios(quantities: list[dict], text: str) -> list[dict]:
+    """Join "3 in 10", "2 out of 5" (value 0.3, 0.4) and "355 per 100,000" (value 355, unit
+    ``/100000``) into one quantity: the second number is part of the first, not a claim.
+
+    ``quantities`` are quantity dicts sorted by ``start_char``; returns a new list.
+    """
+    out: list[dict] = []
+    i = 0
+    while i < len(quantities):
+        a = quantities[i]
+        b = quantities[i + 1] if i + 1 < len(quantities) else None
+        if b is not None and a.get("unit") is None and b.get("unit") is None and a.get("value") is not None \
+                and b.get("value") and a.get("form") == "digits" and b.get("form") == "digits" \
+                and a.get("lower") is None and b.get("lower") is None:
+            m = _COUNT_RATIO.fullmatch(text, a["end_char"], b["start_char"])
+            if m:
+                joined = dict(a, text=text[a["start_char"]:b["end_char"]], end_char=b["end_char"])
+                if m.group(1) == "per" or m.group(1).startswith("for"):
+                    den = b["value"]
+                    joined["unit"] = f"/{int(den) if float(den).is_integer() else den}"
+                elif a["value"] <= b["value"]:
+                    joined["value"] = a["value"] / b["value"]
+                else:
+                    out.append(a)
+                    i += 1
+                    continue
+                out.append(joined)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 _TIMEX_YEAR = regex.compile(r"^(FY)?(\d{4})(.*)$")

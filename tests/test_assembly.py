@@ -296,3 +296,19 @@ def test_frequency_is_not_a_ratio(extractor):
     assert c.kind == "level" and c.quantity.unit is None and c.quantity.value == 2
     r = one(extractor.extract("Port Ardel handles twice as many ships as Kessen."), "twice")
     assert r.kind == "ratio" and r.quantity.unit == "x"
+
+
+def test_count_ratios_are_one_quantity(extractor):
+    claims = extractor.extract("Only 3 in 10 rural schools have internet, and 2 out of 5 have no library.")
+    assert [(c.quantity.text, c.quantity.value) for c in claims] == [("3 in 10", 0.3), ("2 out of 5", 0.4)]
+
+
+def test_rate_per_denominator_and_comparison_base(extractor):
+    text = "Infant deaths fell to 31 per 1,000 births in 2023, compared with 44 in 2013, according to Unicef."
+    claims = extractor.extract(text)
+    assert [c.quantity.text for c in claims] == ["31 per 1,000", "44"]
+    rate, base = claims
+    assert rate.quantity.value == 31 and rate.quantity.unit == "/1000"
+    assert rate.metric.text == "Infant deaths" and base.metric.text == "Infant deaths"
+    assert rate.attribution.text == base.attribution.text == "according to Unicef"
+    assert base.timeframe.value == "2013"
