@@ -341,7 +341,9 @@ class Assembler:
             if _COMPARISON_BASE.search(between):
                 if a.get("metric"):
                     b["metric"] = dict(a["metric"])
-                if a.get("entity"):
+                own = b.get("entity")
+                # keep an entity named after the base itself ("versus 6,300 kWh in Spain")
+                if a.get("entity") and not (own and (own.get("start_char") or 0) > b["quantity"]["start_char"]):
                     b["entity"] = dict(a["entity"])
 
     def _share_trailing_metric(self, run: list[dict]) -> None:
