@@ -139,3 +139,16 @@ def test_sub_unit_words_do_not_capture_other_uses(text, spans):
 ])
 def test_names_scores_and_acronyms(text, spans):
     assert [m.text for m in find_quantities(text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text, qtext, value, unit",
+    [
+        ("Kenya will spend KSh 141 billion on health.", "KSh 141 billion", 141e9, "KES"),
+        ("Tanzania raised TSh 2.5 trillion.", "TSh 2.5 trillion", 2.5e12, "TZS"),
+        ("Ghana paid GH₵ 3 million.", "GH₵ 3 million", 3e6, "GHS"),
+    ],
+)
+def test_shilling_and_cedi_symbols(text, qtext, value, unit):
+    (m,) = find_quantities(text)
+    assert (m.text, m.value, m.unit) == (qtext, value, unit)
