@@ -678,7 +678,9 @@ class Assembler:
         for _ in range(6):
             subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
             if subj:
-                return subj[0]
+                # two subjects only when the parse is confused (a dateline "New Delhi, March 4 —
+                # India approved ..."): the one next to the verb
+                return min(subj, key=lambda c: abs(v.i - c.i))
             if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and v.head.i != v.i:
                 if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                     return None

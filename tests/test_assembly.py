@@ -312,3 +312,8 @@ def test_rate_per_denominator_and_comparison_base(extractor):
     assert rate.metric.text == "Infant deaths" and base.metric.text == "Infant deaths"
     assert rate.attribution.text == base.attribution.text == "according to Unicef"
     assert base.timeframe.value == "2013"
+
+
+def test_dateline_is_not_the_subject(extractor):
+    c = one(extractor.extract("Nairobi, May 2 — Kenya opened 14 new clinics on Friday."), "14")
+    assert c.entity.text == "Kenya" and c.metric.text == "new clinics"
