@@ -517,6 +517,63 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
+    return _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+
+
+#: characters before a number (or its currency) that no left-hand rule of :func:`_digits` reacts
+#: to (no sign, bracket, code, name or glued letter): with at most one of them between the end of
+#: the previous match and the number, the left context is "quiet" (see :func:`_fast_digits`)
+_QUIET_BEFORE = frozenset(" \t\n\r%")
+if _QUIET_BEFORE & (U.CURRENCY_BEFORE_LAST | _SP_CHARS - {" "} | set("-+([.:#_@/\\")) \
+        or any(c.isspace() for c in U.CURRENCY_BEFORE_LAST):
+    raise ImportError("quantities._QUIET_BEFORE overlaps a left-hand rule: update it")
+_CODE_NEXT = frozenset("-\u2010\u2011\u2013")
+
+
+def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q], int]]:
+    """:func:`_core` for a digit core ``m`` whose left context is quiet: the number (or a currency
+    glued before it, "$5") starts at most one ``_QUIET_BEFORE`` character after ``lo`` (the end of
+    the previous match or connector), so the previous-word window is empty or that character and
+    no left-hand rule (currency after a space, sign, label, ranking word, month, name, code
+    opener) can apply. Returns what :func:`_core` returns, or ``None`` when the context is not
+    quiet (the caller then calls :func:`_core`). Same results as :func:`_core`, checked by
+    ``tests/test_quantities_property.py`` on random dense texts; it saves the window, previous
+    word and left-hand checks on dense numeric text."""
+    s, e = m.span()
+    if m.lastgroup != "digits":
+        return None
+    money = None
+    qs = s
+    b = text[s - 1] if s else " "
+    if b in U.CURRENCY_BEFORE_LAST and s > lo:
+        w12 = text[max(lo, s - 12):s]
+        cur = U.currency_before(w12)
+        if cur is None:
+            return None
+        money = U.resolve_currency(cur[0], _HINT[0])
+        if money is None:
+            return None
+        qs = s - (len(w12) - cur[1])
+        b = text[qs - 1] if qs else " "
+    if qs - lo > 1 or b not in _QUIET_BEFORE:
+        return None
+    digits = m.group()
+    if money is None:
+        if digits in _INDEX_NAMES and any(text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+            return None, e
+        if text[e:e + 1] in _CODE_NEXT or digits[0] == "0":
+            code_end = _code_end(text, s, e, b)
+            if code_end:
+                return None, code_end
+    # the window is text[lo:s] (at most a quiet character and a currency): no previous word
+    return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
+
+
+def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Optional[str], qs: int,
+                  before: str, left: str, prev: str, prev_word: str) -> tuple[Optional[_Q], int]:
+    """Second half of :func:`_digits`: the number ``text[s:e]`` (``digits``), its currency and
+    start ``qs`` read, ``before`` the character before ``qs``; read the right-hand context and
+    apply the rules that need both sides."""
     nxt = text[e:e + 1]
     # "quiet": the next character (after at most one space) is one that no right-hand pattern
     # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
@@ -762,7 +819,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
             break
     if m2 is None or m2.lastgroup not in ("digits", "words"):
         return None, None
-    q2, _ = _core(text, m2, cm.end())
+    r2 = _fast_digits(text, m2, cm.end()) if ch.isdigit() else None
+    q2, _ = _core(text, m2, cm.end()) if r2 is None else r2
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
     if conn == "or":
@@ -920,7 +978,8 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if m is None:
             pos = cand_end
             continue
-        q, nxt = _core(text, m, lo)
+        r = _fast_digits(text, m, lo) if is_digit else None
+        q, nxt = _core(text, m, lo) if r is None else r
         if q is None:
             pos = max(nxt, m.start() + 1)
             continue
