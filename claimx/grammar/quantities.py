@@ -528,6 +528,15 @@ if _QUIET_BEFORE & (U.CURRENCY_BEFORE_LAST | _SP_CHARS - {" "} | set("-+([.:#_@/
         or any(c.isspace() for c in U.CURRENCY_BEFORE_LAST):
     raise ImportError("quantities._QUIET_BEFORE overlaps a left-hand rule: update it")
 _CODE_NEXT = frozenset("-\u2010\u2011\u2013")
+_DASHES = frozenset("-\u2012\u2013\u2014\u2212")
+#: a dash glued to a digit after a number ("1-2") is also quiet (for a number without currency):
+#: no unit, scale, time, fraction, minor unit or currency starts with a dash, and the multiplier
+#: and hyphen-word patterns need a letter after it (checked here and in the property tests)
+_RANGE_DASHES = frozenset("-\u2012\u2013\u2014")
+if _RANGE_DASHES & (_SCALE_FIRST | _TIME_FIRST | _UFRAC_CHARS | _MONTH_FIRST | U.UNIT_FIRST
+                    | U.CURRENCY_AFTER_FIRST | U.MINOR_FIRST | _SP_CHARS) \
+        or any(_MULT_SUFFIX_RE.match(d + "1") or _HYPHEN_WORD_RE.match(d + "1") for d in _RANGE_DASHES):
+    raise ImportError("quantities._RANGE_DASHES: a right-hand pattern now starts with a dash")
 
 
 def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q], int]]:
@@ -555,7 +564,8 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
             return None
         qs = s - (len(w12) - cur[1])
         b = text[qs - 1] if qs else " "
-    if qs - lo > 1 or b not in _QUIET_BEFORE:
+    if qs - lo > 1 or (b not in _QUIET_BEFORE and not (
+            b in _DASHES and qs >= 2 and text[qs - 2] in _DIGITS)):  # "1-2": no sign, no "GPT-5"
         return None
     digits = m.group()
     if money is None:
@@ -575,10 +585,11 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     start ``qs`` read, ``before`` the character before ``qs``; read the right-hand context and
     apply the rules that need both sides."""
     nxt = text[e:e + 1]
+    c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt  # as _after_one_space(text, e)
     # "quiet": the next character (after at most one space) is one that no right-hand pattern
     # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
     # every right-context check below would be a no-op; skip them (dense numeric text)
-    quiet = (text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt) in _QUIET_AFTER
+    quiet = c1 in _QUIET_AFTER or (money is None and nxt in _RANGE_DASHES and text[e + 1:e + 2] in _DIGITS)
     if not quiet:
         if nxt == "." and text[e + 1:e + 2].isdigit():
             # version or IP (3.5.1): skip the whole dotted run
@@ -586,7 +597,7 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
             while end < len(text) and (text[end].isdigit() or text[end] == "."):
                 end += 1
             return None, end
-        if (nxt == ":" or _after_one_space(text, e) in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
+        if (nxt == ":" or c1 in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
                 and money is None and "," not in digits and "." not in digits:
             return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
@@ -625,7 +636,7 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
     fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
-        if not quiet and plain_int and _after_one_space(text, e) in _UFRAC_CHARS else None
+        if not quiet and plain_int and c1 in _UFRAC_CHARS else None
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
@@ -797,8 +808,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if not cm:
         return None, None
     conn = cm.group("c").strip().lower()
-    lw = _window(text, lo, q1.start, 12)
     lead_word, lead_len = "", 0
+    # previous word of q1 (made on first need); a window of at most one character holds none
+    prev1: Optional[str] = "" if q1.start - lo <= 1 else None
+    lw = "" if prev1 == "" else _window(text, lo, q1.start, 12)
     if lw and lw[-1].isspace():
         lt = lw.rsplit(None, 1)
         if lt and lt[-1].lower() in ("between", "from"):
@@ -842,7 +855,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if dash and q2.form == "digits" and q1.form == "digits" and q1.nend - q1.nstart <= 2 \
             and q2.nend - q2.nstart <= 2 and _bare(q1) and _bare(q2) and q1.start == q1.nstart \
             and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
-        if q1.raw >= q2.raw or _prev_lower(text, lo, q1.start) in _SCORE_WORDS or _next_lower(text, q2.end) in _SCORE_WORDS:
+        if prev1 is None:
+            prev1 = _prev_lower(text, lo, q1.start)
+        if q1.raw >= q2.raw or prev1 in _SCORE_WORDS or _next_lower(text, q2.end) in _SCORE_WORDS:
             return None, q2  # a score or vote line: "a 1-0 win", "won 3-2", "lost 1-3"
     if lead_word == "between":
         is_range = True
@@ -850,7 +865,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         is_range = _bare(q1) and not _bare(q2) and _prev_lower(text, lo, q1.start - lead_len) not in _CHANGE_WORDS
     else:
         is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator == "=" and \
-            (dash or _prev_lower(text, lo, q1.start) not in _CHANGE_WORDS)
+            (dash or (prev1 if prev1 is not None else _prev_lower(text, lo, q1.start)) not in _CHANGE_WORDS)
         if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
     if not is_range:
@@ -990,7 +1005,8 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
         if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
             _suffix_comparator(text, q)
-        if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
+        if q.comparator in ("=", "~") and q.start > lo + 1 and text[q.start - 1].isspace():
+            # (a window of one whitespace character holds no comparator)
             _left_extend(text, q, lo)
         rng = None
         if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
