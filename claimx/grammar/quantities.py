@@ -575,6 +575,13 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
             code_end = _code_end(text, s, e, b)
             if code_end:
                 return None, code_end
+    nxt = text[e:e + 1]
+    c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt
+    if (c1 in _QUIET_AFTER or (money is None and nxt in _RANGE_DASHES and text[e + 1:e + 2] in _DIGITS)) \
+            and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":":
+        # quiet on both sides, a plain integer that cannot be a year and whose float is finite:
+        # every rule of _digits_right is a no-op (see there)
+        return _Q(qs, e, s, e, float(digits), money=money), e
     # the window is text[lo:s] (at most a quiet character and a currency): no previous word
     return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
 
@@ -799,11 +806,11 @@ def _next_lower(text: str, pos: int) -> str:
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when ``q1``, the
     connector and the next number ``q2`` form a score line that holds no quantity ("a 1-0 win";
-    rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``."""
+    rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``. Call it only when
+    the first character after ``q1.end`` that is not a space is in ``_CONN_FIRST``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
-    if _peek(text, q1.end) not in _CONN_FIRST:
-        return None, None
+    # (the caller has checked that the first non-space character after q1 is in _CONN_FIRST)
     cm = _CONNECTOR_RE.match(text, q1.end, q1.end + _LOOK)
     if not cm:
         return None, None
@@ -857,7 +864,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
             and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
         if prev1 is None:
             prev1 = _prev_lower(text, lo, q1.start)
-        if q1.raw >= q2.raw or prev1 in _SCORE_WORDS or _next_lower(text, q2.end) in _SCORE_WORDS:
+        if q1.raw >= q2.raw or prev1 in _SCORE_WORDS or (
+                text[q2.end:q2.end + 1] in _SP_CHARS and _next_lower(text, q2.end) in _SCORE_WORDS):
             return None, q2  # a score or vote line: "a 1-0 win", "won 3-2", "lost 1-3"
     if lead_word == "between":
         is_range = True
