@@ -667,7 +667,7 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
                 and not w.endswith("'s") and not w.endswith("s'") \
                 and (plain_int or w.lower() in _VERSION_WORDS):
             return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2 (but GDP 3.5, PMI 50.2)
-    if not quiet:
+    if not quiet and (q.hyphen or text.startswith("-", q.end)):  # (else _mark_attributive is a no-op)
         _mark_attributive(text, q)
     return q, q.end
 
