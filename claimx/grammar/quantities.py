@@ -276,7 +276,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     with :func:`_points_context` only if "points" follows), else ``None``.
     """
     pos = q.end
-    c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
+    c1 = text[pos:pos + 1]  # guards: each pattern below can only start with certain chars
+    if c1 in _SP_CHARS:  # the character after one space, as _after_one_space(text, pos)
+        c1 = text[pos + 1:pos + 2]
     m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
     hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
     if m is None and hy_word and q.form == "digits":  # "$3-billion"
@@ -287,7 +289,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
-        c1 = _after_one_space(text, pos)
+        c1 = text[pos:pos + 1]
+        if c1 in _SP_CHARS:
+            c1 = text[pos + 1:pos + 2]
     m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if c1 in _MULT_FIRST else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
@@ -1006,8 +1010,10 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if dc is None and wc is None:
             break
         if wc is None or (dc is not None and dc.start() <= wc.start()):
-            start, is_digit = dc.start(), dc.group()[0] in _DIGITS
-            cand_end = start + (2 if dc.group() == "." else 1)  # ".5": skip its digit too
+            start = dc.start()
+            c0 = text[start]  # a digit, the "." of a leading-dot decimal or a unicode fraction
+            is_digit = c0 in _DIGITS
+            cand_end = start + (2 if c0 == "." else 1)  # ".5": skip its digit too
         else:
             start, is_digit = wc.start(), False
             cand_end = wc.end() - 1
@@ -1028,13 +1034,15 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             _mark_attributive(text, q)
         bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
             and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
-        if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
+        c = text[q.end:q.end + 1]  # (as _may_have_suffix: guards here save calls on dense input)
+        if c == "+" or (c in _SP_CHARS and _peek(text, q.end) in _SUFFIX_FIRST):
             _suffix_comparator(text, q)
         if q.comparator in ("=", "~") and q.start > lo + 1 and text[q.start - 1].isspace():
             # (a window of one whitespace character holds no comparator)
             _left_extend(text, q, lo)
         rng = None
-        if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
+        c = text[q.end:q.end + 1]  # a connector next (as _peek(text, q.end) in _CONN_FIRST)
+        if q.raw is not None and (c in _CONN_FIRST or (c in _SP_CHARS and _peek(text, q.end) in _CONN_FIRST)):
             rng, skip = _try_range(text, q, lo)
             if skip is not None:
                 lo = pos = skip.end
