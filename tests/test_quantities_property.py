@@ -100,6 +100,7 @@ _DENSE = st.sampled_from([
     "US$", "€", "£", "USD", "-", "–", "—", "+", "(", ")", "[", "]", ":", ".", ",", "#", "/", "x", "s", "th", "M",
     "bn", " million", " to ", " and ", " or ", "between ", "from ", "rose ", "over ", "Table ", "top ", "June ",
     " MW", "-year", " points", " cents", "p", " or more", "½", "S&P ", "win", " in ", "a", "¥", "Rs ", "kr",
+    "‰", "°C", "°", "%pts", "% points", "-fold", " per ", "/h",
 ])
 
 

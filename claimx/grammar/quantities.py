@@ -539,6 +539,11 @@ _DASHES = frozenset("-\u2012\u2013\u2014\u2212")
 #: no unit, scale, time, fraction, minor unit or currency starts with a dash, and the multiplier
 #: and hyphen-word patterns need a letter after it (checked here and in the property tests)
 _RANGE_DASHES = frozenset("-\u2012\u2013\u2014")
+#: first characters of unit symbols that are not letters or digits and that start no other
+#: right-hand pattern ("%", "‰", "°"); see :func:`_fast_digits`
+_GLUED_SYMBOL_FIRST = frozenset(c for c in U.UNIT_FIRST if not c.isalnum()) - (
+    _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.CURRENCY_AFTER_FIRST | U.MINOR_FIRST | _SP_CHARS
+    | _CONN_FIRST | set(".:/-+sSnNrRtT"))
 if _RANGE_DASHES & (_SCALE_FIRST | _TIME_FIRST | _UFRAC_CHARS | _MONTH_FIRST | U.UNIT_FIRST
                     | U.CURRENCY_AFTER_FIRST | U.MINOR_FIRST | _SP_CHARS) \
         or any(_MULT_SUFFIX_RE.match(d + "1") or _HYPHEN_WORD_RE.match(d + "1") for d in _RANGE_DASHES):
@@ -588,6 +593,18 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         # quiet on both sides, a plain integer that cannot be a year and whose float is finite:
         # every rule of _digits_right is a no-op (see there)
         return _Q(qs, e, s, e, float(digits), money=money), e
+    if nxt in _GLUED_SYMBOL_FIRST and money is None and digits.isdigit() and 4 != len(digits) <= 300 \
+            and text[s - 1:s] != ":":
+        # a unit symbol character glued to a plain integer that cannot be a year ("5%", "3‰"):
+        # no rule of _digits_right reacts to it, and _read_after_number can read only a unit
+        # here (no scale, multiplier, currency, points or per unit starts with it): none, or a
+        # ratio unit (which takes no per unit), gives this; any other unit takes the full path
+        um = U.UNIT_RE.match(text, e, e + _LOOK)
+        if um is None:
+            return _Q(s, e, s, e, float(digits)), e
+        info = U.lookup_unit(um.group("u"))
+        if info is not None and info.kind == "ratio":
+            return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info), um.end()
     # the window is text[lo:s] (at most a quiet character and a currency): no previous word
     return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
 
