@@ -346,3 +346,14 @@ def test_docs_page_is_generated_from_current_code():
     page = render()
     assert (ROOT / "docs/quantities.md").read_text(encoding="utf-8") == page
     assert "| `136 TWh` | 136 | TWh | = |  | 4.896e+17 J |" in page
+
+
+def test_new_match_equals_the_constructor():
+    """quantities._new_match (unrolled slot stores) builds the same object as QuantityMatch(...)."""
+    from claimx.grammar.quantities import _new_match
+    from claimx.grammar.types import QuantityMatch
+
+    vals = ("$5-7 bn", 3, 10, None, "USD", ">=", 5e9, 7e9, None, None, True, "digits", 4, 9, (0, 2))
+    m = _new_match(*vals)
+    assert m == QuantityMatch(*vals) and hash(m) == hash(QuantityMatch(*vals))
+    assert (m.lower, m.upper, m.unit, m.comparator_cue) == (5e9, 7e9, "USD", (0, 2))

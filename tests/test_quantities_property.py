@@ -91,3 +91,41 @@ def test_prefilter_keeps_every_core_start(text):
     new = {m.start() for m in Q._DIGIT_CAND_RE.finditer(text)}
     new |= {i for i in range(len(text)) if Q._WORD_CAND_RE.match(low, i)}
     assert old <= new, sorted(old - new)
+
+
+# Dense numeric text: the fast paths for quiet contexts must give exactly what the general path
+# gives. Pieces: the benchmark's dense inputs plus every kind of left/right context a rule reacts to.
+_DENSE = st.sampled_from([
+    "1", "2", "12", "0", "07", "1.5", ".5", "2025", "500", "100", "1,000", "1 000", " ", "  ", "\n", "\t", "%", "$",
+    "US$", "€", "£", "USD", "-", "–", "—", "+", "(", ")", "[", "]", ":", ".", ",", "#", "/", "x", "s", "th", "M",
+    "bn", " million", " to ", " and ", " or ", "between ", "from ", "rose ", "over ", "Table ", "top ", "June ",
+    " MW", "-year", " points", " cents", "p", " or more", "½", "S&P ", "win", " in ", "a", "¥", "Rs ", "kr",
+    "‰", "°C", "°", "%pts", "% points", "-fold", " per ", "/h",
+])
+
+
+def _both_paths(text):
+    import pytest
+
+    from claimx.grammar import quantities as Q
+
+    fast = Q.find_quantities(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Q, "_fast_digits", lambda *a: None)
+        slow = Q.find_quantities(text)
+    return fast, slow
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_DENSE, max_size=40).map("".join))
+def test_fast_path_matches_general_path(text):
+    fast, slow = _both_paths(text)
+    assert fast == slow
+
+
+def test_fast_path_matches_on_benchmark_dense_inputs():
+    for unit in ("1 ", "1%", "1-2 ", "$1 ", "$1 to $2 ", "over 5 ", "1,", "1-2-3–4—", "12 % 3.5 $4 5-6 "):
+        text = unit * 300
+        fast, slow = _both_paths(text)
+        assert fast == slow
+        assert len(fast) > 0 or unit in ("1,", "1-2-3–4—")

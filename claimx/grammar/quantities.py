@@ -118,7 +118,9 @@ _SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N
 _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
-_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}) - (
+#: (currency symbols are here for the next amount: "$1 $2"; none starts a right-hand pattern)
+_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}
+                         | {c for c in U.CURRENCY_BEFORE_LAST if not c.isalnum()}) - (
     _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
     | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | U.MINOR_FIRST | set("./:-s"))
 
@@ -276,7 +278,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     with :func:`_points_context` only if "points" follows), else ``None``.
     """
     pos = q.end
-    c1 = _after_one_space(text, pos)  # guards: each pattern below can only start with certain chars
+    c1 = text[pos:pos + 1]  # guards: each pattern below can only start with certain chars
+    if c1 in _SP_CHARS:  # the character after one space, as _after_one_space(text, pos)
+        c1 = text[pos + 1:pos + 2]
     m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
     hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
     if m is None and hy_word and q.form == "digits":  # "$3-billion"
@@ -287,7 +291,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
-        c1 = _after_one_space(text, pos)
+        c1 = text[pos:pos + 1]
+        if c1 in _SP_CHARS:
+            c1 = text[pos + 1:pos + 2]
     m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if c1 in _MULT_FIRST else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
@@ -517,11 +523,103 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
+    return _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+
+
+#: characters before a number (or its currency) that no left-hand rule of :func:`_digits` reacts
+#: to (no sign, bracket, code, name or glued letter): with at most one of them between the end of
+#: the previous match and the number, the left context is "quiet" (see :func:`_fast_digits`)
+_QUIET_BEFORE = frozenset(" \t\n\r%")
+if _QUIET_BEFORE & (U.CURRENCY_BEFORE_LAST | _SP_CHARS - {" "} | set("-+([.:#_@/\\")) \
+        or any(c.isspace() for c in U.CURRENCY_BEFORE_LAST):
+    raise ImportError("quantities._QUIET_BEFORE overlaps a left-hand rule: update it")
+_CODE_NEXT = frozenset("-\u2010\u2011\u2013")
+_DASHES = frozenset("-\u2012\u2013\u2014\u2212")
+#: a dash glued to a digit after a number ("1-2") is also quiet (for a number without currency):
+#: no unit, scale, time, fraction, minor unit or currency starts with a dash, and the multiplier
+#: and hyphen-word patterns need a letter after it (checked here and in the property tests)
+_RANGE_DASHES = frozenset("-\u2012\u2013\u2014")
+#: first characters of unit symbols that are not letters or digits and that start no other
+#: right-hand pattern ("%", "‰", "°"); see :func:`_fast_digits`
+_GLUED_SYMBOL_FIRST = frozenset(c for c in U.UNIT_FIRST if not c.isalnum()) - (
+    _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.CURRENCY_AFTER_FIRST | U.MINOR_FIRST | _SP_CHARS
+    | _CONN_FIRST | set(".:/-+sSnNrRtT"))
+if _RANGE_DASHES & (_SCALE_FIRST | _TIME_FIRST | _UFRAC_CHARS | _MONTH_FIRST | U.UNIT_FIRST
+                    | U.CURRENCY_AFTER_FIRST | U.MINOR_FIRST | _SP_CHARS) \
+        or any(_MULT_SUFFIX_RE.match(d + "1") or _HYPHEN_WORD_RE.match(d + "1") for d in _RANGE_DASHES):
+    raise ImportError("quantities._RANGE_DASHES: a right-hand pattern now starts with a dash")
+
+
+def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q], int]]:
+    """:func:`_core` for a digit core ``m`` whose left context is quiet: the number (or a currency
+    glued before it, "$5") starts at most one ``_QUIET_BEFORE`` character after ``lo`` (the end of
+    the previous match or connector), so the previous-word window is empty or that character and
+    no left-hand rule (currency after a space, sign, label, ranking word, month, name, code
+    opener) can apply. Returns what :func:`_core` returns, or ``None`` when the context is not
+    quiet (the caller then calls :func:`_core`). Same results as :func:`_core`, checked by
+    ``tests/test_quantities_property.py`` on random dense texts; it saves the window, previous
+    word and left-hand checks on dense numeric text."""
+    s, e = m.span()
+    if m.lastgroup != "digits":
+        return None
+    money = None
+    qs = s
+    b = text[s - 1] if s else " "
+    if b in U.CURRENCY_BEFORE_LAST and s > lo:
+        w12 = text[max(lo, s - 12):s]
+        cur = U.currency_before(w12)
+        if cur is None:
+            return None
+        money = U.resolve_currency(cur[0], _HINT[0])
+        if money is None:
+            return None
+        qs = s - (len(w12) - cur[1])
+        b = text[qs - 1] if qs else " "
+    if qs - lo > 1 or (b not in _QUIET_BEFORE and not (
+            b in _DASHES and qs >= 2 and text[qs - 2] in _DIGITS)):  # "1-2": no sign, no "GPT-5"
+        return None
+    digits = m.group()
+    if money is None:
+        if digits in _INDEX_NAMES and any(text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+            return None, e
+        if text[e:e + 1] in _CODE_NEXT or digits[0] == "0":
+            code_end = _code_end(text, s, e, b)
+            if code_end:
+                return None, code_end
     nxt = text[e:e + 1]
+    c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt
+    if (c1 in _QUIET_AFTER or (money is None and nxt in _RANGE_DASHES and text[e + 1:e + 2] in _DIGITS)) \
+            and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":":
+        # quiet on both sides, a plain integer that cannot be a year and whose float is finite:
+        # every rule of _digits_right is a no-op (see there)
+        return _Q(qs, e, s, e, float(digits), money=money), e
+    if nxt in _GLUED_SYMBOL_FIRST and money is None and digits.isdigit() and 4 != len(digits) <= 300 \
+            and text[s - 1:s] != ":":
+        # a unit symbol character glued to a plain integer that cannot be a year ("5%", "3‰"):
+        # no rule of _digits_right reacts to it, and _read_after_number can read only a unit
+        # here (no scale, multiplier, currency, points or per unit starts with it): none, or a
+        # ratio unit (which takes no per unit), gives this; any other unit takes the full path
+        um = U.UNIT_RE.match(text, e, e + _LOOK)
+        if um is None:
+            return _Q(s, e, s, e, float(digits)), e
+        info = U.lookup_unit(um.group("u"))
+        if info is not None and info.kind == "ratio":
+            return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info), um.end()
+    # the window is text[lo:s] (at most a quiet character and a currency): no previous word
+    return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
+
+
+def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Optional[str], qs: int,
+                  before: str, left: str, prev: str, prev_word: str) -> tuple[Optional[_Q], int]:
+    """Second half of :func:`_digits`: the number ``text[s:e]`` (``digits``), its currency and
+    start ``qs`` read, ``before`` the character before ``qs``; read the right-hand context and
+    apply the rules that need both sides."""
+    nxt = text[e:e + 1]
+    c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt  # as _after_one_space(text, e)
     # "quiet": the next character (after at most one space) is one that no right-hand pattern
     # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
     # every right-context check below would be a no-op; skip them (dense numeric text)
-    quiet = (text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt) in _QUIET_AFTER
+    quiet = c1 in _QUIET_AFTER or (money is None and nxt in _RANGE_DASHES and text[e + 1:e + 2] in _DIGITS)
     if not quiet:
         if nxt == "." and text[e + 1:e + 2].isdigit():
             # version or IP (3.5.1): skip the whole dotted run
@@ -529,7 +627,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             while end < len(text) and (text[end].isdigit() or text[end] == "."):
                 end += 1
             return None, end
-        if (nxt == ":" or _after_one_space(text, e) in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
+        if (nxt == ":" or c1 in _TIME_FIRST) and _TIME_AFTER_RE.match(text, e, e + _LOOK) \
                 and money is None and "," not in digits and "." not in digits:
             return None, e + 3
     if s >= 1 and text[s - 1] == ":" and s >= 2 and text[s - 2].isdigit():
@@ -568,7 +666,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
     fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
-        if not quiet and plain_int and _after_one_space(text, e) in _UFRAC_CHARS else None
+        if not quiet and plain_int and c1 in _UFRAC_CHARS else None
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
     q = _Q(qs, e, s, e, raw, money=money)
@@ -592,7 +690,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
                 and not w.endswith("'s") and not w.endswith("s'") \
                 and (plain_int or w.lower() in _VERSION_WORDS):
             return None, q.end  # Windows 11, Unit 2, Table 2, Python 3.11, iOS 17.2 (but GDP 3.5, PMI 50.2)
-    if not quiet:
+    if not quiet and (q.hyphen or text.startswith("-", q.end)):  # (else _mark_attributive is a no-op)
         _mark_attributive(text, q)
     return q, q.end
 
@@ -731,17 +829,19 @@ def _next_lower(text: str, pos: int) -> str:
 def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when ``q1``, the
     connector and the next number ``q2`` form a score line that holds no quantity ("a 1-0 win";
-    rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``."""
+    rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``. Call it only when
+    the first character after ``q1.end`` that is not a space is in ``_CONN_FIRST``."""
     if q1.raw is None or q1.form not in ("digits", "words"):
         return None, None
-    if _peek(text, q1.end) not in _CONN_FIRST:
-        return None, None
+    # (the caller has checked that the first non-space character after q1 is in _CONN_FIRST)
     cm = _CONNECTOR_RE.match(text, q1.end, q1.end + _LOOK)
     if not cm:
         return None, None
     conn = cm.group("c").strip().lower()
-    lw = _window(text, lo, q1.start, 12)
     lead_word, lead_len = "", 0
+    # previous word of q1 (made on first need); a window of at most one character holds none
+    prev1: Optional[str] = "" if q1.start - lo <= 1 else None
+    lw = "" if prev1 == "" else _window(text, lo, q1.start, 12)
     if lw and lw[-1].isspace():
         lt = lw.rsplit(None, 1)
         if lt and lt[-1].lower() in ("between", "from"):
@@ -762,7 +862,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
             break
     if m2 is None or m2.lastgroup not in ("digits", "words"):
         return None, None
-    q2, _ = _core(text, m2, cm.end())
+    r2 = _fast_digits(text, m2, cm.end()) if ch.isdigit() else None
+    q2, _ = _core(text, m2, cm.end()) if r2 is None else r2
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
     if conn == "or":
@@ -784,7 +885,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if dash and q2.form == "digits" and q1.form == "digits" and q1.nend - q1.nstart <= 2 \
             and q2.nend - q2.nstart <= 2 and _bare(q1) and _bare(q2) and q1.start == q1.nstart \
             and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
-        if q1.raw >= q2.raw or _prev_lower(text, lo, q1.start) in _SCORE_WORDS or _next_lower(text, q2.end) in _SCORE_WORDS:
+        if prev1 is None:
+            prev1 = _prev_lower(text, lo, q1.start)
+        if q1.raw >= q2.raw or prev1 in _SCORE_WORDS or (
+                text[q2.end:q2.end + 1] in _SP_CHARS and _next_lower(text, q2.end) in _SCORE_WORDS):
             return None, q2  # a score or vote line: "a 1-0 win", "won 3-2", "lost 1-3"
     if lead_word == "between":
         is_range = True
@@ -792,7 +896,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         is_range = _bare(q1) and not _bare(q2) and _prev_lower(text, lo, q1.start - lead_len) not in _CHANGE_WORDS
     else:
         is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator == "=" and \
-            (dash or _prev_lower(text, lo, q1.start) not in _CHANGE_WORDS)
+            (dash or (prev1 if prev1 is not None else _prev_lower(text, lo, q1.start)) not in _CHANGE_WORDS)
         if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
     if not is_range:
@@ -840,24 +944,41 @@ def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> Quanti
     )
 
 
-_QM_FIELDS = tuple(f.name for f in dataclasses.fields(QuantityMatch))
-_QM_SETTERS = tuple(getattr(QuantityMatch, name).__set__ for name in _QM_FIELDS)
-if _QM_FIELDS[:3] != ("text", "start_char", "end_char") or len(_QM_FIELDS) != 15:
-    raise ImportError("QuantityMatch fields changed: update quantities._emit")
+_QM_FIELDS = ("text", "start_char", "end_char", "value", "unit", "comparator", "lower", "upper", "base_value",
+              "base_unit", "approximate", "form", "number_start", "number_end", "comparator_cue")
+if tuple(f.name for f in dataclasses.fields(QuantityMatch)) != _QM_FIELDS:
+    raise ImportError("QuantityMatch fields changed: update quantities._new_match")
+(_S_TEXT, _S_START, _S_END, _S_VALUE, _S_UNIT, _S_COMP, _S_LOWER, _S_UPPER, _S_BV, _S_BU, _S_APPROX, _S_FORM,
+ _S_NSTART, _S_NEND, _S_CUE) = (getattr(QuantityMatch, name).__set__ for name in _QM_FIELDS)
+_OBJECT_NEW = object.__new__
 
 
-def _new_match(*values) -> QuantityMatch:
-    """``QuantityMatch(*values)`` (all 15 fields, in declaration order) without the frozen
+def _new_match(text: str, start: int, end: int, value: Optional[float], unit: Optional[str], comparator: str,
+               lower: Optional[float], upper: Optional[float], base_value: Optional[float],
+               base_unit: Optional[str], approximate: bool, form: str, nstart: int, nend: int,
+               cue: Optional[tuple[int, int]]) -> QuantityMatch:
+    """``QuantityMatch(...)`` (all 15 fields, in declaration order) without the frozen
     dataclass's ``__init__``, which routes every field through ``object.__setattr__`` and costs
     about half of a simple match's time; the slot descriptors store the same values, so the
-    object is equal to (and hashes like) one built by the constructor (see the tests)."""
+    object is equal to (and hashes like) one built by the constructor (see the tests). One
+    descriptor call per field, unrolled (a loop over them costs 70% more)."""
     obj = _OBJECT_NEW(QuantityMatch)
-    for setter, v in zip(_QM_SETTERS, values, strict=True):
-        setter(obj, v)
+    _S_TEXT(obj, text)
+    _S_START(obj, start)
+    _S_END(obj, end)
+    _S_VALUE(obj, value)
+    _S_UNIT(obj, unit)
+    _S_COMP(obj, comparator)
+    _S_LOWER(obj, lower)
+    _S_UPPER(obj, upper)
+    _S_BV(obj, base_value)
+    _S_BU(obj, base_unit)
+    _S_APPROX(obj, approximate)
+    _S_FORM(obj, form)
+    _S_NSTART(obj, nstart)
+    _S_NEND(obj, nend)
+    _S_CUE(obj, cue)
     return obj
-
-
-_OBJECT_NEW = object.__new__
 
 
 def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[QuantityMatch]:
@@ -908,8 +1029,10 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if dc is None and wc is None:
             break
         if wc is None or (dc is not None and dc.start() <= wc.start()):
-            start, is_digit = dc.start(), dc.group()[0] in _DIGITS
-            cand_end = start + (2 if dc.group() == "." else 1)  # ".5": skip its digit too
+            start = dc.start()
+            c0 = text[start]  # a digit, the "." of a leading-dot decimal or a unicode fraction
+            is_digit = c0 in _DIGITS
+            cand_end = start + (2 if c0 == "." else 1)  # ".5": skip its digit too
         else:
             start, is_digit = wc.start(), False
             cand_end = wc.end() - 1
@@ -920,7 +1043,8 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if m is None:
             pos = cand_end
             continue
-        q, nxt = _core(text, m, lo)
+        r = _fast_digits(text, m, lo) if is_digit else None
+        q, nxt = _core(text, m, lo) if r is None else r
         if q is None:
             pos = max(nxt, m.start() + 1)
             continue
@@ -929,12 +1053,15 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             _mark_attributive(text, q)
         bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
             and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
-        if _may_have_suffix(text, q.end):  # (guards at the call sites save calls on dense input)
+        c = text[q.end:q.end + 1]  # (as _may_have_suffix: guards here save calls on dense input)
+        if c == "+" or (c in _SP_CHARS and _peek(text, q.end) in _SUFFIX_FIRST):
             _suffix_comparator(text, q)
-        if q.comparator in ("=", "~") and q.start > lo and text[q.start - 1].isspace():
+        if q.comparator in ("=", "~") and q.start > lo + 1 and text[q.start - 1].isspace():
+            # (a window of one whitespace character holds no comparator)
             _left_extend(text, q, lo)
         rng = None
-        if q.raw is not None and _peek(text, q.end) in _CONN_FIRST:
+        c = text[q.end:q.end + 1]  # a connector next (as _peek(text, q.end) in _CONN_FIRST)
+        if q.raw is not None and (c in _CONN_FIRST or (c in _SP_CHARS and _peek(text, q.end) in _CONN_FIRST)):
             rng, skip = _try_range(text, q, lo)
             if skip is not None:
                 lo = pos = skip.end
