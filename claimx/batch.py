@@ -36,7 +36,7 @@ from claimx.io import (
     write_text,
 )
 
-__all__ = ["BatchSummary", "BatchUsageError", "StopFlag", "parse_reference_date", "run_batch", "read_done_ids",
+__all__ = ["BatchSummary", "BatchUsageError", "StopFlag", "check_input_paths", "parse_reference_date", "run_batch", "read_done_ids",
            "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE"]
 
 EXIT_OK = 0
@@ -219,6 +219,18 @@ def read_done_ids(output: PathLike) -> set[str]:
     return done
 
 
+def check_input_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list:
+    """``paths`` as a list; raises :class:`BatchUsageError` if it is empty or a path (other
+    than ``-`` for standard input) does not exist."""
+    path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if not path_list:
+        raise BatchUsageError("no input paths given")
+    for p in path_list:
+        if str(p) != "-" and not os.path.lexists(p):
+            raise BatchUsageError(f"input not found: {p}")
+    return path_list
+
+
 def parse_reference_date(value: Union[date, str, None]) -> Optional[date]:
     """``None``, a ``date`` or ``"YYYY-MM-DD"`` as a ``date``; raises :class:`BatchUsageError` otherwise."""
     if value is None or isinstance(value, date):
@@ -275,12 +287,7 @@ def run_batch(
             ``resume`` without a JSONL output file. Nothing has been written then.
     """
     started = time.perf_counter()
-    path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    if not path_list:
-        raise BatchUsageError("no input paths given")
-    for p in path_list:
-        if str(p) != "-" and not os.path.lexists(p):
-            raise BatchUsageError(f"input not found: {p}")
+    path_list = check_input_paths(paths)
     if jobs < 1 or batch_size < 1 or max_chars < 1:
         raise BatchUsageError("jobs, batch_size and max_chars must be positive")
     to_stdout = output is None or str(output) == "-"

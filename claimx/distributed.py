@@ -49,6 +49,7 @@ from claimx.batch import (
     BatchSummary,
     BatchUsageError,
     StopFlag,
+    check_input_paths,
     finish_summary,
     parse_reference_date,
     read_done_ids,
@@ -352,12 +353,7 @@ def extract_distributed(
             shared filesystem); outputs written so far stay valid for ``resume``.
     """
     started = time.perf_counter()
-    path_list = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    if not path_list:
-        raise BatchUsageError("no input paths given")
-    for p in path_list:
-        if str(p) != "-" and not os.path.lexists(p):
-            raise BatchUsageError(f"input not found: {p}")
+    path_list = check_input_paths(paths)
     if workers < 1 or partition_size < 1 or batch_size < 1 or max_chars < 1:
         raise BatchUsageError("workers, partition_size, batch_size and max_chars must be positive")
     if read_on not in ("workers", "client"):
