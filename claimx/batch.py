@@ -36,7 +36,7 @@ from claimx.io import (
     write_text,
 )
 
-__all__ = ["BatchSummary", "BatchUsageError", "StopFlag", "check_input_paths", "parse_reference_date", "run_batch", "read_done_ids",
+__all__ = ["BatchSummary", "BatchUsageError", "StopFlag", "check_input_paths", "check_output", "parse_reference_date", "run_batch", "read_done_ids",
            "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE"]
 
 EXIT_OK = 0
@@ -231,6 +231,24 @@ def check_input_paths(paths: Union[PathLike, Iterable[PathLike]]) -> list:
     return path_list
 
 
+def check_output(output: Optional[PathLike], fmt: Optional[str], *, resume: bool) -> tuple[bool, str]:
+    """Validate the output options of a run; returns ``(to_stdout, format)``.
+
+    Raises :class:`BatchUsageError` for an unknown format, ``resume`` without a JSONL output
+    file, or an output folder that does not exist.
+    """
+    to_stdout = output is None or str(output) == "-"
+    try:
+        out_format = resolve_format(fmt, None if to_stdout else output)
+    except ValueError as exc:
+        raise BatchUsageError(str(exc)) from None
+    if resume and (to_stdout or out_format != "jsonl"):
+        raise BatchUsageError("--resume needs a JSONL output file (-o FILE.jsonl)")
+    if not to_stdout and not Path(output).parent.exists():  # type: ignore[arg-type]
+        raise BatchUsageError(f"output folder does not exist: {Path(output).parent}")  # type: ignore[arg-type]
+    return to_stdout, out_format
+
+
 def parse_reference_date(value: Union[date, str, None]) -> Optional[date]:
     """``None``, a ``date`` or ``"YYYY-MM-DD"`` as a ``date``; raises :class:`BatchUsageError` otherwise."""
     if value is None or isinstance(value, date):
@@ -290,16 +308,8 @@ def run_batch(
     path_list = check_input_paths(paths)
     if jobs < 1 or batch_size < 1 or max_chars < 1:
         raise BatchUsageError("jobs, batch_size and max_chars must be positive")
-    to_stdout = output is None or str(output) == "-"
-    try:
-        out_format = resolve_format(fmt, None if to_stdout else output)
-    except ValueError as exc:
-        raise BatchUsageError(str(exc)) from None
-    if resume and (to_stdout or out_format != "jsonl"):
-        raise BatchUsageError("--resume needs a JSONL output file (-o FILE.jsonl)")
+    to_stdout, out_format = check_output(output, fmt, resume=resume)
     default_ref = parse_reference_date(reference_date)
-    if not to_stdout and not Path(output).parent.exists():  # type: ignore[arg-type]
-        raise BatchUsageError(f"output folder does not exist: {Path(output).parent}")  # type: ignore[arg-type]
 
     done_ids = read_done_ids(output) if resume else set()  # type: ignore[arg-type]
     if extractor is None:

@@ -50,6 +50,7 @@ from claimx.batch import (
     BatchUsageError,
     StopFlag,
     check_input_paths,
+    check_output,
     finish_summary,
     parse_reference_date,
     read_done_ids,
@@ -62,7 +63,6 @@ from claimx.io import (
     walk_files,
     iter_articles,
     open_writer,
-    resolve_format,
 )
 
 __all__ = [
@@ -375,14 +375,7 @@ def extract_distributed(
         if not folder.parent.exists():
             raise BatchUsageError(f"output folder does not exist: {folder.parent}")
     else:
-        try:
-            out_format = resolve_format(fmt, None if to_stdout else output)
-        except ValueError as exc:
-            raise BatchUsageError(str(exc)) from None
-        if resume and (to_stdout or out_format != "jsonl"):
-            raise BatchUsageError("--resume needs a JSONL output file (-o FILE.jsonl) or a partitioned folder")
-        if not to_stdout and not Path(output).parent.exists():  # type: ignore[arg-type]
-            raise BatchUsageError(f"output folder does not exist: {Path(output).parent}")  # type: ignore[arg-type]
+        _, out_format = check_output(output, fmt, resume=resume)
     default_ref = parse_reference_date(reference_date)
     default_ref_s = default_ref.isoformat() if default_ref else None
     distributed = _require_distributed()
