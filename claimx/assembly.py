@@ -176,7 +176,7 @@ class Assembler:
         self.text = doc.text
         self.cues = lexicon or load_cues()
         self.include_vague = include_vague
-        self.quantities = merge_count_ratios(sorted(quantities, key=lambda q: q["start_char"]), self.text)
+        self.quantities = sorted(quantities, key=lambda q: q["start_char"])
         self.timeframes = sorted(timeframes, key=lambda t: t["start_char"])
         cues = cues or {}
         self.hedges = cues.get("hedges", [])
@@ -1295,43 +1295,6 @@ class Assembler:
             if len(grp) >= 2:
                 groups.append(grp)
         return groups
-
-
-_COUNT_RATIO = regex.compile(r"\s+(in|out\s+of|per|for\s+every)\s+")
-
-
-def merge_count_ratios(quantities: list[dict], text: str) -> list[dict]:
-    """Join "3 in 10", "2 out of 5" (value 0.3, 0.4) and "355 per 100,000" (value 355, unit
-    ``/100000``) into one quantity: the second number is part of the first, not a claim.
-
-    ``quantities`` are quantity dicts sorted by ``start_char``; returns a new list.
-    """
-    out: list[dict] = []
-    i = 0
-    while i < len(quantities):
-        a = quantities[i]
-        b = quantities[i + 1] if i + 1 < len(quantities) else None
-        if b is not None and a.get("unit") is None and b.get("unit") is None and a.get("value") is not None \
-                and b.get("value") and a.get("form") == "digits" and b.get("form") == "digits" \
-                and a.get("lower") is None and b.get("lower") is None:
-            m = _COUNT_RATIO.fullmatch(text, a["end_char"], b["start_char"])
-            if m:
-                joined = dict(a, text=text[a["start_char"]:b["end_char"]], end_char=b["end_char"])
-                if m.group(1) == "per" or m.group(1).startswith("for"):
-                    den = b["value"]
-                    joined["unit"] = f"/{int(den) if float(den).is_integer() else den}"
-                elif a["value"] <= b["value"]:
-                    joined["value"] = a["value"] / b["value"]
-                else:
-                    out.append(a)
-                    i += 1
-                    continue
-                out.append(joined)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
 
 
 _TIMEX_YEAR = regex.compile(r"^(FY)?(\d{4})(.*)$")

@@ -152,3 +152,16 @@ def test_names_scores_and_acronyms(text, spans):
 def test_shilling_and_cedi_symbols(text, qtext, value, unit):
     (m,) = find_quantities(text)
     assert (m.text, m.value, m.unit) == (qtext, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Only 3 in 10 schools have internet.", [("3 in 10", 0.3, None)]),
+        ("2 out of 5 have no library.", [("2 out of 5", 0.4, None)]),
+        ("Deaths fell to 355 per 100,000 live births.", [("355 per 100,000", 355.0, "/100000")]),
+        ("It rose from 12 in 2024 to 15.", [("12", 12.0, None), ("15", 15.0, None)]),
+    ],
+)
+def test_count_ratios_and_rates(text, expected):
+    assert [(m.text, m.value, m.unit) for m in find_quantities(text)] == expected

@@ -1080,7 +1080,40 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
-    return out
+    return _join_count_ratios(text, out)
+
+
+_COUNT_RATIO_RE = re.compile(r"\s+(in|out\s+of|per|for\s+every)\s+")
+
+
+def _join_count_ratios(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """Join "3 in 10", "2 out of 5" (value 0.3, 0.4, form ``fraction``) and "355 per 100,000"
+    (value 355, unit ``/100000``): the second bare number is part of the first, not a quantity.
+    ("one in four" is read by the core pattern already.)"""
+    if len(out) < 2:
+        return out
+    joined: list[QuantityMatch] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        if b is not None and a.unit is None and b.unit is None and a.value is not None and b.value \
+                and a.form == "digits" and b.form == "digits" and a.lower is None and b.lower is None:
+            m = _COUNT_RATIO_RE.fullmatch(text, a.end_char, b.start_char)
+            rate = m is not None and (m.group(1) == "per" or m.group(1).startswith("for"))
+            if m and (rate or a.value <= b.value):
+                if rate:
+                    den = b.value
+                    fields = {"unit": f"/{int(den) if float(den).is_integer() else den}"}
+                else:
+                    fields = {"value": a.value / b.value, "form": "fraction"}
+                joined.append(dataclasses.replace(a, text=text[a.start_char:b.end_char], end_char=b.end_char,
+                                                  number_end=b.number_end, **fields))
+                i += 2
+                continue
+        joined.append(a)
+        i += 1
+    return joined
 
 
 def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int, _Q]],
