@@ -82,10 +82,25 @@ def eval_(
     errors: bool = typer.Option(True, "--errors/--no-errors", help="List false positives, negatives and slot errors."),
     min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 if detection F1 is below this."),
     min_strict_f1: Optional[float] = typer.Option(None, "--min-strict-f1", help="Exit 1 if strict F1 is below this."),
+    show: List[str] = typer.Option([], "--show", help="Corpus mode: list errors of this slot (entity, metric, ..., fp, fn, all) for the tune part."),
+    show_check: bool = typer.Option(False, "--show-check", help="Corpus mode: also list errors of the check part (normally aggregate figures only)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Corpus mode: spaCy pipeline name or path."),
 ) -> None:
-    """Score predictions against gold with the rules of docs/GOLD.md."""
+    """Score predictions against gold with the rules of docs/GOLD.md.
+
+    Given one corpus directory (docs/, gold/, dates.json, split.json, e.g. corpus/dev), extract every
+    article with its reference date and print the figures of each part of the split (tune, check, all).
+    """
     from .evaluate import cases_to_gold, format_report, load_claims, score
 
+    if len(files) == 1 and files[0].is_dir():
+        _eval_corpus(files[0], as_json=as_json, show=show, show_check=show_check, model=model,
+                     pred=None, min_f1=min_f1, min_strict_f1=min_strict_f1)
+        return
+    if len(files) == 2 and files[0].is_dir():
+        _eval_corpus(files[0], as_json=as_json, show=show, show_check=show_check, model=model,
+                     pred=files[1], min_f1=min_f1, min_strict_f1=min_strict_f1)
+        return
     if len(files) < 2:
         raise _fail("eval needs at least one gold file and one prediction file")
     *gold_files, pred_file = files
@@ -108,6 +123,40 @@ def eval_(
     if (min_f1 is not None and report.f1 < min_f1) or (
         min_strict_f1 is not None and report.strict_f1 < min_strict_f1
     ):
+        raise typer.Exit(1)
+
+
+def _eval_corpus(root: Path, *, as_json: bool, show: List[str], show_check: bool, model: Optional[str],
+                 pred: Optional[Path], min_f1: Optional[float], min_strict_f1: Optional[float]) -> None:
+    import json as _json
+
+    from .devcorpus import SHOWABLE, evaluate_corpus, format_parts, load_corpus
+    from .evaluate import load_claims
+
+    bad = [s for s in show if s not in SHOWABLE]
+    if bad:
+        raise _fail(f"--show takes one of {', '.join(SHOWABLE)}; got {', '.join(bad)}")
+    try:
+        corpus = load_corpus(root)
+        predicted = load_claims(pred) if pred is not None else None
+    except (OSError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    extractor = None
+    if predicted is None:
+        from .pipeline import Extractor, ModelNotFoundError
+
+        try:
+            extractor = Extractor(model=model)
+        except ModelNotFoundError as exc:
+            raise _fail(str(exc)) from None
+    reports = evaluate_corpus(corpus, predicted, extractor=extractor)
+    if as_json:
+        typer.echo(_json.dumps({k: r.to_dict() for k, r in reports.items()}, indent=2, ensure_ascii=False))
+    else:
+        parts = ("tune", "check", "all") if show_check else ("tune", "all")
+        typer.echo(format_parts(reports, show=show, show_parts=parts, texts=corpus.texts))
+    judged = reports.get("check") or reports["all"]
+    if (min_f1 is not None and judged.f1 < min_f1) or (min_strict_f1 is not None and judged.strict_f1 < min_strict_f1):
         raise typer.Exit(1)
 
 

@@ -1,0 +1,51 @@
+"""The development corpus and its fixed tune/check split (corpus/dev)."""
+
+from pathlib import Path
+
+import pytest
+
+from claimx.devcorpus import evaluate_corpus, format_parts, is_corpus_dir, load_corpus
+
+DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
+
+
+def test_split_is_fixed_by_document():
+    corpus = load_corpus(DEV)
+    assert corpus.split["check"] == ["dA03", "dA06", "dA09", "dA12", "dB03", "dB06", "dB09", "dB12"]
+    assert len(corpus.split["tune"]) == 16
+    assert set(corpus.split["tune"]) | set(corpus.split["check"]) == set(corpus.texts)
+    required = [g for g in corpus.gold if not g.get("optional")]
+    assert len(required) == 462
+    check = set(corpus.split["check"])
+    assert sum(1 for g in required if g["doc_id"] in check) == 154
+
+
+def test_every_article_has_a_reference_date_and_offsets_point_at_the_text():
+    corpus = load_corpus(DEV)
+    assert set(corpus.dates) == set(corpus.texts)
+    for g in corpus.gold:
+        q = g["quantity"]
+        assert corpus.texts[g["doc_id"]][q["start_char"]:q["end_char"]] == q["text"]
+
+
+def test_scoring_gold_against_itself_is_perfect_per_part():
+    corpus = load_corpus(DEV)
+    pred = [g for g in corpus.gold if not g.get("optional")]
+    reports = evaluate_corpus(corpus, pred)
+    assert list(reports) == ["tune", "check", "all"]
+    assert reports["check"].n_gold_required == 154
+    for r in reports.values():
+        assert r.f1 == 1.0 and r.strict_f1 == 1.0
+    text = format_parts(reports, show=["entity"], texts=corpus.texts)
+    assert "strict F1" in text and "[tune] slot errors in entity (0 claims)" in text
+    assert "[check]" not in text  # the check part is listed only when asked
+
+
+def test_split_naming_an_unknown_article_is_refused(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "split.json").write_text('{"tune": ["a"], "check": ["b"]}', encoding="utf-8")
+    assert is_corpus_dir(tmp_path)
+    with pytest.raises(ValueError, match="'b'"):
+        load_corpus(tmp_path)
