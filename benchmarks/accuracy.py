@@ -4,7 +4,11 @@ Datasets:
 
 * ``seed`` -- every ``corpus/gold/<id>.gold.jsonl`` with its article ``seeds/<id>.txt`` (or
   ``corpus/articles/<id>.txt``);
-* ``cases`` -- ``corpus/cases/cases.jsonl``, each case one document with its ``reference_date``.
+* ``cases`` -- ``corpus/cases/cases.jsonl``, each case one document with its ``reference_date``;
+* ``dev-tune`` and ``dev-check`` -- the development corpus ``corpus/dev/`` (24 real articles, each
+  with its reference date from ``dates.json``) split by document as ``corpus/dev/split.json`` fixes
+  it. Rules and weights are tuned on ``dev-tune`` only; ``dev-check`` is the figure that predicts
+  how claimx does on articles it has never seen.
 
 Every system's claim dicts are scored by :func:`claimx.evaluate.score` (the GOLD.md rules). The
 table gives detection F1, the slot accuracies on matched required claims and strict F1; the JSON
@@ -72,7 +76,17 @@ def load_datasets(root: Path = ROOT) -> dict[str, tuple[list[Doc], list[dict]]]:
         seed_gold.extend(load_claims(gold_path))
     case_gold, cases = cases_to_gold(root / "corpus" / "cases" / "cases.jsonl")
     case_docs = [(cid, c["text"], c.get("reference_date")) for cid, c in cases.items()]
-    return {"seed": (seed_docs, seed_gold), "cases": (case_docs, case_gold)}
+    datasets = {"seed": (seed_docs, seed_gold), "cases": (case_docs, case_gold)}
+    dev = root / "corpus" / "dev"
+    if dev.is_dir():
+        from claimx.devcorpus import load_corpus
+
+        corpus = load_corpus(dev)
+        for part in ("tune", "check"):
+            ids = corpus.part_ids(part)
+            docs = [(i, corpus.texts[i], corpus.dates.get(i)) for i in ids]
+            datasets[f"dev-{part}"] = (docs, [g for g in corpus.gold if g["doc_id"] in set(ids)])
+    return datasets
 
 
 def make_system(name: str, model: str) -> Callable[[list[Doc]], list[dict]]:
@@ -154,11 +168,11 @@ def format_table(reports: dict[tuple[str, str], Any]) -> str:
     Slot accuracies are over the system's own matched required claims (so a system that finds
     few claims can have high slot accuracy); ``n`` is that number of matched claims.
     """
-    head = f"{'system':<11} {'dataset':<7} {'n':>4} " + " ".join(f"{h:>9}" for h, _ in COLUMNS)
+    head = f"{'system':<11} {'dataset':<9} {'n':>4} " + " ".join(f"{h:>9}" for h, _ in COLUMNS)
     lines = [head, "-" * len(head)]
     for (name, ds), rep in reports.items():
         cells = " ".join(f"{fn(rep):>9.3f}" for _, fn in COLUMNS)
-        lines.append(f"{name:<11} {ds:<7} {rep.tp:>4} {cells}")
+        lines.append(f"{name:<11} {ds:<9} {rep.tp:>4} {cells}")
     return "\n".join(lines)
 
 

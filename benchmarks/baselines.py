@@ -85,7 +85,10 @@ class Quantulum3Baseline:
     :raises ImportError: if quantulum3 is not installed (``pip install .[bench]``).
 
     quantulum3 without its optional scikit-learn classifier (``quantulum3[classifier]``) warns
-    once on import; the warning is silenced here, the default install is what is measured.
+    once on import; the warning is silenced here, the default install is what is measured. When
+    scikit-learn is installed anyway (claimx's ``train`` extra), quantulum3 would try its pickled
+    classifier, which does not load with current scikit-learn releases; the classifier is switched
+    off so that the same default (no-classifier) quantulum3 is measured everywhere.
     """
 
     name = "quantulum3"
@@ -93,7 +96,8 @@ class Quantulum3Baseline:
     def __init__(self, lang: str = "en_US") -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from quantulum3 import parser  # noqa: PLC0415 (optional dependency)
+            from quantulum3 import classifier, parser  # noqa: PLC0415 (optional dependency)
+        classifier.USE_CLF = False
         self._parser = parser
         self.lang = lang
 
