@@ -288,7 +288,7 @@ def _is_cases_file(path: Path) -> bool:
         return False
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def cases(
     path: Path = typer.Argument(Path("corpus/cases/cases.jsonl"), metavar="[CASES]", help="A cases JSONL file (id, text, reference_date, claims)."),
     model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to load."),

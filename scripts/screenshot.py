@@ -1,7 +1,10 @@
 """Write the seed article's ``claimx show`` page and its screenshot to build/.
 
-    python scripts/screenshot.py            # build/seed.html, build/seed.png
-    python scripts/screenshot.py --click 4  # first marks the 4th claim (its row clicked)
+    python scripts/screenshot.py                  # build/seed.html, build/seed-top.png, build/seed-click.png
+    python scripts/screenshot.py --out docs/img   # the images of docs/views.md
+
+seed-top.png is the top of the page as opened; seed-click.png the page after a click on the row of
+the claim --click (default 4): its sentence and quantity marked, scrolled into view.
 
 Needs headless Chromium (Debian packages chromium, chromium-driver) and selenium (the test extra).
 The image is for checking the page by eye and for docs/views.md.
@@ -26,8 +29,8 @@ SEED = ROOT / "seeds" / "000_21124bc296aca1d1.txt"
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "build", help="folder for seed.html and seed.png")
-    ap.add_argument("--click", type=int, default=4, help="claim row to click before the screenshot (0: none)")
+    ap.add_argument("--out", type=Path, default=ROOT / "build", help="folder for seed.html and the images")
+    ap.add_argument("--click", type=int, default=4, help="claim row to click for seed-click.png")
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=1000)
     args = ap.parse_args(argv)
@@ -40,13 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         from selenium.webdriver.common.by import By
 
         driver.get(page.resolve().as_uri())
-        if args.click:
-            row = driver.find_elements(By.CSS_SELECTOR, "tr[data-claim]")[args.click - 1]
-            driver.execute_script("arguments[0].click()", row)
-            time.sleep(0.2)
-        png = args.out / "seed.png"
-        driver.save_screenshot(str(png))
-    print(f"{page} ({len(claims)} claims)\n{png}")
+        top = args.out / "seed-top.png"
+        driver.save_screenshot(str(top))
+        row = driver.find_elements(By.CSS_SELECTOR, "tr[data-claim]")[args.click - 1]
+        driver.execute_script("arguments[0].click()", row)
+        time.sleep(0.2)
+        clicked = args.out / "seed-click.png"
+        driver.save_screenshot(str(clicked))
+    print(f"{page} ({len(claims)} claims)\n{top}\n{clicked}")
     return 0
 
 

@@ -27,6 +27,13 @@ def seed(extractor):
     return text, [c.model_dump(mode="json") for c in extractor.extract(text, doc_id=SEED.stem)]
 
 
+def _click(driver, element):
+    """Click as a user would: the element scrolled to the middle of its pane first (a sticky table
+    header would cover a row scrolled to the very top)."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
 def _open(driver, tmp_path, name, page):
     path = tmp_path / name
     path.write_text(page, encoding="utf-8")
@@ -54,7 +61,7 @@ def test_clicking_a_row_marks_its_sentence_and_quantity(driver, seed, tmp_path):
     _open(driver, tmp_path, "seed.html", show_page([(SEED.stem, text, claims)]))
     k = next(i for i, c in enumerate(claims) if c["quantity"]["text"] == "68.6%")
     row = driver.find_elements(By.CSS_SELECTOR, "tr[data-claim]")[k]
-    row.click()
+    _click(driver, row)
     sent = driver.find_elements(By.CSS_SELECTOR, ".cx-sent.cx-active")
     assert sent, "no sentence marked"
     marked = " ".join(" ".join(s.text.split()) for s in sent)
@@ -67,7 +74,7 @@ def test_clicking_a_row_marks_its_sentence_and_quantity(driver, seed, tmp_path):
         "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", q[0])
     assert in_view
     # another row moves the marks
-    driver.find_elements(By.CSS_SELECTOR, "tr[data-claim]")[0].click()
+    _click(driver, driver.find_elements(By.CSS_SELECTOR, "tr[data-claim]")[0])
     active = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "mark.cx-q.cx-active")]
     assert active == [claims[0]["quantity"]["text"]]
 
@@ -117,5 +124,5 @@ def test_eval_page_marks_misses_and_false_positives(driver, seed, tmp_path):
     misses = driver.find_elements(By.CSS_SELECTOR, "mark.cx-q.cx-miss")
     assert len(misses) == report.fn >= 1
     assert len(driver.find_elements(By.CSS_SELECTOR, "mark.cx-q.cx-fp")) == report.fp >= 1
-    driver.find_element(By.CSS_SELECTOR, "tr.cx-miss").click()
+    _click(driver, driver.find_element(By.CSS_SELECTOR, "tr.cx-miss"))
     assert [m.text for m in driver.find_elements(By.CSS_SELECTOR, "mark.cx-q.cx-active")] == [first["quantity"]["text"]]

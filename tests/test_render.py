@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import json
 import os
 import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 from html.parser import HTMLParser
 
 import pytest
@@ -178,7 +181,9 @@ def test_extract_format_table(tmp_path):
 def _run_in_pty(args: list[str]) -> tuple[int, str]:
     """Run ``python -m claimx.cli ARGS`` with stdout and stderr on a pseudo-terminal."""
     leader, follower = pty.openpty()
-    env = dict(os.environ, COLUMNS="100", CLAIMX_MODEL=PINNED_MODEL)
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))  # 40 rows, 100 columns
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env["CLAIMX_MODEL"] = PINNED_MODEL
     proc = subprocess.Popen([sys.executable, "-m", "claimx.cli", *args], stdout=follower, stderr=follower,
                             stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
     os.close(follower)
@@ -200,13 +205,21 @@ def test_terminal_gets_a_table_and_a_pipe_gets_jsonl():
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out)
     assert code == 0
     assert '"doc_id"' not in plain
-    assert "quantity" in plain and "metric" in plain and "757.58 bn USD" in plain
-    assert re.search(r"^16 claims in 1 article .*skipped", plain, re.M)
+    assert re.search(r"claimx:\s+0%\|.*\| 0/1 \[", plain), "the bar knows the total"
+    # what stays on screen: per line, the text after the last carriage return
+    visible = [line.rstrip("\r").rsplit("\r", 1)[-1] for line in plain.split("\n")]
+    assert not any("claimx:" in line for line in visible), "the bar is cleared, never left on an output line"
+    assert any("quantity" in line and "metric" in line for line in visible)
+    assert any("$757.58 bil" in line and "757.58 bn USD" in line and "by 2025" in line for line in visible)
+    assert any(re.match(r"16 claims in 1 article .*skipped", line) for line in visible)
     piped = subprocess.run([sys.executable, "-m", "claimx.cli", "extract", "seeds/", "--model", PINNED_MODEL],
                            capture_output=True, text=True, cwd=ROOT, timeout=300)
     first = piped.stdout.splitlines()[0]
     assert json.loads(first)["doc_id"] == SEED.stem
-    assert "articles/s" not in piped.stderr.splitlines()[0] or piped.stderr.count("\r") == 0  # no bar: not a terminal
+    assert len(piped.stdout.splitlines()) == 16
+    # stderr is a pipe: no bar, only the summary line
+    assert "\r" not in piped.stderr and "%|" not in piped.stderr
+    assert piped.stderr.startswith("claimx: 1 articles extracted, 0 skipped, 16 claims written")
 
 
 def test_help_shows_flags_extras_formats_and_exit_codes():

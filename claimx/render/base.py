@@ -91,18 +91,20 @@ def _csp_hash(source: str) -> str:
 
 
 def render_page(*, title: str, subtitle: str, head: Sequence[str], sections: Sequence[Section],
-                legend: Sequence[tuple[str, str]] = LEGEND, summary: Optional[dict] = None) -> str:
+                legend: Sequence[tuple[str, str]] = LEGEND, summary: Optional[dict] = None,
+                body_class: str = "cx-show") -> str:
     """The complete HTML page (a ``str``).
 
     ``head``: the claim table's column names; ``summary``: an optional figures table
-    ``{"head": [...], "rows": [[...], ...]}`` shown under the title.
+    ``{"head": [...], "rows": [[...], ...]}`` shown under the title; ``body_class``: ``cx-show`` or
+    ``cx-eval`` (the comparison table gets more room).
     """
     from claimx import __version__
 
     css, js = _asset("page.css"), _asset("page.js")
     return _env().get_template("page.html.j2").render(
         title=title, subtitle=subtitle, head=list(head), articles=list(sections), summary=summary,
-        legend=[{"cls": c, "label": label} for c, label in legend], version=__version__,
+        legend=[{"cls": c, "label": label} for c, label in legend], version=__version__, body_class=body_class,
         css=Markup(css), js=Markup(js), style_hash=_csp_hash(css), script_hash=_csp_hash(js),
     )
 

@@ -13,7 +13,7 @@ from typing import Callable, Mapping, Optional, Sequence
 
 from ..evaluate import EvalReport, align_doc, compare_slots
 from .base import LEGEND, Cell, Line, Row, Section, claim_marks, claim_tip, render_page, sentence_id
-from .fields import mention_str, modality_str, quantity_text, time_str, unit_str, value_str
+from .fields import compact_value, mention_str, modality_str, quantity_text, time_str, unit_str
 from .marks import QUANTITY, render_marked
 
 __all__ = ["EVAL_COLUMNS", "eval_page", "summary_table"]
@@ -23,7 +23,7 @@ EVAL_COLUMNS = ("#", "status", "quantity", "value", "unit", "kind", "entity", "m
                 "source")
 
 _SLOT_COLUMNS: tuple[tuple[str, tuple[str, ...], Callable[[dict], str]], ...] = (
-    ("value", ("value", "comparator"), value_str),
+    ("value", ("value", "comparator"), compact_value),
     ("unit", ("unit",), unit_str),
     ("kind", ("kind",), lambda c: c.get("kind") or "level"),
     ("entity", ("entity",), lambda c: mention_str(c, "entity")),
@@ -131,4 +131,5 @@ def eval_page(texts: Mapping[str, str], gold: Sequence[dict], pred: Sequence[dic
     sub = subtitle or ("Gold above prediction in every cell; wrong slots shaded. Click a row to mark its "
                        "sentence; hover a quantity to see the comparison.")
     return render_page(title=title, subtitle=sub, head=EVAL_COLUMNS, sections=sections,
-                       legend=(*_STATUS_LEGEND, *LEGEND[1:]), summary=summary_table(reports) if reports else None)
+                       legend=(*_STATUS_LEGEND, *LEGEND[1:]), summary=summary_table(reports) if reports else None,
+                       body_class="cx-eval")

@@ -61,7 +61,7 @@ def _compact(v: Any) -> str:
 
 
 def compact_value(claim: dict) -> str:
-    """:func:`value_str` with large numbers shortened for a terminal: ``"757.58 bn"``, ``"> 1.2 tn"``,
+    """:func:`value_str` with large numbers shortened for a table: ``"757.58 bn"``, ``"> 1.2 tn"``,
     ``"45 k"`` (45,000), ``"1.882e+20"``; at most 6 significant digits."""
     q = claim.get("quantity") or {}
     comp = _COMPARATOR.get(q.get("comparator") or "=", "")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .base import Cell, Row, Section, claim_marks, render_page, sentence_id
-from .fields import (confidence_str, mention_str, modality_str, quantity_text, time_str, unit_str,
-                     value_str)
+from .fields import compact_value, confidence_str, mention_str, modality_str, quantity_text, time_str, unit_str
 from .marks import render_marked
 
 __all__ = ["SHOW_COLUMNS", "article_section", "show_page"]
@@ -28,7 +27,7 @@ def article_section(index: int, doc_id: str, text: str, claims: Sequence[dict]) 
         cid = f"{anchor}-c{n}"
         sid = sentence_id(anchor, claim)
         marks += claim_marks(claim, cid, sent_id=sid)
-        cells = [Cell.of(str(n), "cx-num"), Cell.of(quantity_text(claim)), Cell.of(value_str(claim), "cx-num"),
+        cells = [Cell.of(str(n), "cx-num"), Cell.of(quantity_text(claim)), Cell.of(compact_value(claim), "cx-num"),
                  Cell.of(unit_str(claim)), Cell.of(mention_str(claim, "entity")), Cell.of(mention_str(claim, "metric")),
                  Cell.of(time_str(claim)), Cell.of(modality_str(claim)), Cell.of(mention_str(claim, "attribution")),
                  Cell.of(confidence_str(claim), "cx-num")]

@@ -21,7 +21,7 @@
     var row = ev.target.closest("tr[data-claim]");
     if (row) { select(row, true); return; }
     var q = ev.target.closest(".cx-q");
-    if (q) { var r = rowOf(q); if (r) { select(r, false); r.scrollIntoView({block: "center"}); } }
+    if (q) { var r = rowOf(q); if (r) { select(r, false); r.scrollIntoView({block: "nearest"}); } }
   });
   document.addEventListener("keydown", function (ev) {
     var row = ev.target.closest && ev.target.closest("tr[data-claim]");
