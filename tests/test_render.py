@@ -311,3 +311,50 @@ def test_html_skip_reason_names_the_missing_package(tmp_path, monkeypatch):
     finally:
         cio._html_unavailable_reason.cache_clear()
     assert skip.kind == "html_unavailable" and "pip install lxml_html_clean" in skip.reason
+
+
+def test_show_reads_every_input_format_one_section_per_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Solar capacity in Chile reached 12 GW in 2024.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nid: bee\ndate: 2025-03-01\n---\n# Ports\n\nThroughput at Rotterdam fell 4% last year.\n",
+                                   encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>t</title></head><body><article><p>Revenue at Nordwind AG rose 7% in 2023, the company "
+        "said in its annual report, which was published in March.</p><p>Its workforce grew to 1,200 people by the end "
+        "of the year, up from 950 a year earlier.</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": "d1", "text": "Exports grew 3% in 2022."}) + "\n"
+        + json.dumps({"id": "d2", "text": "Imports fell to $2 billion in 2021."}) + "\n", encoding="utf-8")
+    out = tmp_path / "page.html"
+    res = runner.invoke(app, ["show", str(tmp_path), "-o", str(out), "--model", PINNED_MODEL])
+    assert res.exit_code == 0, res.output
+    doc = parse(out.read_text(encoding="utf-8"))
+    sections = [a["data-doc"] for t, a in doc.tags if t == "section"]
+    assert sections == ["a", "bee", "c", "d1", "d2"]
+    text = "".join(doc.text)
+    for q in ("12 GW", "4%", "7%", "3%", "$2 billion"):
+        assert q in text
+    tips = {a["data-tip"].splitlines()[0]: a["data-tip"] for a in quantity_marks(doc)}
+    assert "time: in 2024" in tips["12 GW"]
+    assert "time: in 2024" in tips["4 %"]  # "last year" resolved with the front matter's date
+    assert "time: in 2021" in tips["2,000,000,000 USD"]
+
+
+def test_show_and_eval_html_on_the_development_corpus(tmp_path):
+    dev = ROOT / "corpus" / "dev"
+    split = json.loads((dev / "split.json").read_text(encoding="utf-8"))
+    docs = sorted((dev / "docs").glob("*.txt"))
+    page = tmp_path / "dev.html"
+    res = runner.invoke(app, ["show", *map(str, docs), "-o", str(page), "--model", PINNED_MODEL])
+    assert res.exit_code == 0, res.output
+    doc = parse(page.read_text(encoding="utf-8"))
+    assert [a["data-doc"] for t, a in doc.tags if t == "section"] == [p.stem for p in docs]
+    rows = sum(1 for t, a in doc.tags if t == "tr" and "data-claim" in a)
+    assert len({i for a in quantity_marks(doc) for i in a["data-claims"].split()}) == rows > 300
+    report = tmp_path / "dev-eval.html"
+    res = runner.invoke(app, ["eval", str(dev), "--html", str(report), "--model", PINNED_MODEL])
+    assert res.exit_code == 0, res.output
+    html = report.read_text(encoding="utf-8")
+    doc = parse(html)
+    # per-claim listing for the tune part only; the check part appears as figures
+    assert sorted(a["data-doc"] for t, a in doc.tags if t == "section") == sorted(split["tune"])
+    assert re.search(r"<tr><td[^>]*>check</td><td[^>]*>8</td>", html)
