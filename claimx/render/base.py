@@ -47,6 +47,7 @@ class Cell:
 
     @classmethod
     def of(cls, text: str, css: str = "") -> "Cell":
+        """A one-line cell of bare text with CSS class ``css``."""
         return cls([Line(text)], css)
 
 

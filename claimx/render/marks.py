@@ -50,6 +50,7 @@ class Mark:
 
     @property
     def rank(self) -> int:
+        """Nesting order among marks of the same extent (lower is outer; the quantity innermost)."""
         return _RANK.get(self.kind, 8)
 
 
