@@ -30,7 +30,7 @@ def seed(extractor):
 def _click(driver, element):
     """Click as a user would: the element scrolled to the middle of its pane first (a sticky table
     header would cover a row scrolled to the very top)."""
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element)
     element.click()
 
 
