@@ -24,8 +24,11 @@ def claims_table(claims: Sequence[dict], *, width: int = 100):
     n_cols = 6 + several
     free = max(width - sum(fixed.values()) - 2 * n_cols, 18)
     widths = {**fixed, "entity": free * 2 // 5, "metric": free - free * 2 // 5}
+    inferred = any(isinstance(c.get("entity"), dict) and c["entity"].get("inferred") for c in claims)
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold", pad_edge=False, expand=False,
-                  padding=(0, 1), title=None if several or not docs else docs[0], title_justify="left")
+                  padding=(0, 1), title=None if several or not docs else docs[0], title_justify="left",
+                  caption=("* entity from an earlier sentence; " if inferred else "") + "JSONL: -o FILE or a pipe",
+                  caption_justify="left", caption_style="dim")
     styles = {"article": "dim", "quantity": "bold", "entity": "cyan", "metric": "green", "time": "magenta"}
     names = (["article"] if several else []) + ["quantity", "value", "entity", "metric", "time", "modality"]
     for name in names:
@@ -60,8 +63,6 @@ def summary_line(claims: list[dict], *, articles: int, skipped: int = 0, seconds
             + (f" ({mods})" if mods else "") + f", {skipped} skipped")
     if seconds is not None:
         line += f", {seconds:.1f} s"
-    if any(isinstance(c.get("entity"), dict) and c["entity"].get("inferred") for c in claims):
-        line += "; * entity from an earlier sentence"
     return line
 
 
@@ -73,5 +74,4 @@ def print_table(claims: list[dict], *, articles: int, skipped: int = 0, seconds:
     console = Console(file=file, highlight=False, soft_wrap=False)
     if claims:
         console.print(claims_table(claims, width=console.width))
-    console.print(summary_line(claims, articles=articles, skipped=skipped, seconds=seconds)
-                  + "; JSONL: -o FILE", markup=False)
+    console.print(summary_line(claims, articles=articles, skipped=skipped, seconds=seconds), markup=False)
