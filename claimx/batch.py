@@ -275,6 +275,7 @@ def run_batch(
     quiet: bool = False,
     save_text: Optional[PathLike] = None,
     extractor: Any = None,
+    print_summary: Optional[bool] = None,
 ) -> BatchSummary:
     """Extract claims from every article under ``paths`` and write them to ``output``.
 
@@ -292,10 +293,12 @@ def run_batch(
         reference_date: default reference date (``date`` or ``"YYYY-MM-DD"``) for articles
             without their own ``date``.
         model: spaCy model name or ``Language`` for the :class:`claimx.pipeline.Extractor`.
-        quiet: no progress bar and no summary on stderr.
+        quiet: no progress bar and no summary on stderr. The bar is also hidden when stderr is
+            not a terminal, or when the claims stream to the terminal on stdout.
         save_text: folder where each article's text is written as ``<doc_id>.txt``.
         extractor: an object with ``pipe(items, as_tuples=True, batch_size=, n_process=)``
             (default: ``claimx.pipeline.Extractor(model, reference_date=reference_date)``).
+        print_summary: print the summary line on stderr at the end (default: ``not quiet``).
 
     Returns:
         a :class:`BatchSummary`; its ``exit_code`` is 0, 1, 130 or 143.
@@ -324,22 +327,22 @@ def run_batch(
     seen: set[str] = set()
     default_ref_s = default_ref.isoformat() if default_ref else None
 
-    from tqdm import tqdm
+    from claimx.progress import make_progress, progress_wanted
 
-    progress = tqdm(
-        desc="claimx", unit=" articles", file=sys.stderr, disable=quiet, mininterval=0.5, dynamic_ncols=True
-    )
+    own_files = [f for f in (output, errors_path, save_text) if f is not None and str(f) != "-"]
+    progress = make_progress(path_list, pattern=pattern, exclude=own_files,
+                             enabled=progress_wanted(quiet=quiet, to_stdout=to_stdout))
     errors_fh = open(errors_path, "w", encoding="utf-8") if errors_path is not None else None
     writer = open_writer(None if to_stdout else output, out_format, append=resume)
 
     def record_skip(skip: SkippedArticle) -> None:
         summary.skipped[skip.kind] += 1
+        progress.update(1)
         if errors_fh is not None:
             errors_fh.write(skip.to_json() + "\n")
             errors_fh.flush()
 
     def feed() -> Iterator[tuple[str, dict]]:
-        own_files = [f for f in (output, errors_path, save_text) if f is not None and str(f) != "-"]
         for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars, exclude=own_files):
             if stop.signum is not None:
                 return
@@ -355,6 +358,7 @@ def run_batch(
             seen.add(art.doc_id)
             if art.doc_id in done_ids:
                 summary.articles_resumed += 1
+                progress.update(1)
                 continue
             if save_text is not None:
                 write_text(save_text, art)
@@ -395,7 +399,7 @@ def run_batch(
                 errors_fh.close()
             progress.close()
             stop.restore()
-    return finish_summary(summary, stop, started, quiet=quiet)
+    return finish_summary(summary, stop, started, quiet=not print_summary if print_summary is not None else quiet)
 
 
 def finish_summary(summary: BatchSummary, stop: "StopFlag", started: float, *, quiet: bool) -> BatchSummary:

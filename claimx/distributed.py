@@ -435,14 +435,17 @@ def _run(
     summary = BatchSummary(output=None if to_stdout else str(output))
     stop = StopFlag()
     seen: set[str] = set()
-    from tqdm import tqdm
+    from .progress import make_progress, progress_wanted
 
-    progress = tqdm(desc="claimx", unit=" articles", file=sys.stderr, disable=quiet, mininterval=0.5, dynamic_ncols=True)
+    progress = make_progress(path_list, pattern=pattern,
+                             exclude=[f for f in (output, errors_path) if f is not None and str(f) != "-"],
+                             enabled=progress_wanted(quiet=quiet, to_stdout=to_stdout))
     errors_fh = open(errors_path, "w", encoding="utf-8") if errors_path is not None else None
     writer = None if partitioned else open_writer(None if to_stdout else output, out_format, append=resume)
 
     def record_skip(skip: SkippedArticle) -> None:
         summary.skipped[skip.kind] += 1
+        progress.update(1)
         if errors_fh is not None:
             errors_fh.write(skip.to_json() + "\n")
             errors_fh.flush()

@@ -59,6 +59,7 @@ from pydantic import BaseModel, Field, computed_field
 
 __all__ = [
     "SLOTS",
+    "align_doc",
     "SlotScore",
     "SlotError",
     "PairErrors",
@@ -542,6 +543,31 @@ def _match_doc(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
         used_p.add(pi)
         pairs.append((gi, pi))
     return pairs
+
+
+def align_doc(gold: Sequence[dict], pred: Sequence[dict]) -> list[tuple[Optional[dict], Optional[dict]]]:
+    """The rows of a gold/prediction comparison of ONE document, as :func:`score` matches them.
+
+    :param gold: the document's gold claim dicts; :param pred: its predicted claim dicts.
+    :returns: ``(gold, pred)`` pairs for matched claims (``gold`` may be optional), ``(gold, None)``
+        for missed required gold claims and ``(None, pred)`` for false positives, ordered by the
+        start of the quantity (unmatched optional gold claims are left out, as in scoring).
+        Judge a matched pair's slots with :func:`compare_slots`.
+    """
+    g_list, p_list = list(gold), list(pred)
+    pairs = _match_doc(g_list, p_list)
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    rows: list[tuple[Optional[dict], Optional[dict]]] = [(g_list[gi], p_list[pi]) for gi, pi in pairs]
+    rows += [(g, None) for gi, g in enumerate(g_list) if gi not in matched_g and not g.get("optional")]
+    rows += [(None, p) for pi, p in enumerate(p_list) if pi not in matched_p]
+
+    def start(row: tuple[Optional[dict], Optional[dict]]) -> int:
+        s = _qty(row[0] or row[1] or {}).get("start_char")
+        return s if isinstance(s, int) else -1
+
+    rows.sort(key=start)
+    return rows
 
 
 def score(gold: Iterable[dict], pred: Iterable[dict], *, doc_ids: Optional[Iterable[str]] = None) -> EvalReport:

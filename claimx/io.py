@@ -269,6 +269,19 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
+@lru_cache(maxsize=1)
+def _html_unavailable_reason() -> str:
+    """Why HTML cannot be read, with the command that fixes it."""
+    try:
+        import trafilatura  # type: ignore[import-not-found]  # noqa: F401
+    except ImportError as exc:
+        if getattr(exc, "name", None) == "trafilatura":
+            return "HTML support not installed (pip install 'claimx[html]' installs trafilatura)"
+        hint = "pip install lxml_html_clean" if "lxml_html_clean" in str(exc) or "html.clean" in str(exc) else "pip install 'claimx[html]'"
+        return f"HTML support broken: trafilatura cannot be imported ({exc}); {hint}"
+    return "HTML support not installed (pip install 'claimx[html]' installs trafilatura)"
+
+
 def _parse_date(value: Any) -> Optional[date]:
     """``date``/``datetime``/``"YYYY-MM-DD..."`` -> date; ``None`` -> None; ValueError otherwise."""
     if value is None or value == "":
@@ -343,7 +356,7 @@ def _article_from_bytes(
         traf = _trafilatura()
         if traf is None:
             return _skip(
-                spath, stem, "html_unavailable", "HTML support not installed (pip install 'claimx[html]' for trafilatura)"
+                spath, stem, "html_unavailable", _html_unavailable_reason()
             )
         doc = traf.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
         body = (getattr(doc, "text", None) or "") if doc is not None else ""
