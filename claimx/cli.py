@@ -43,9 +43,12 @@ def extract(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: scheduler address tcp://HOST:PORT (needs claimx[dask])."),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="'local': start a Dask LocalCluster of --workers processes (needs claimx[dask])."),
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of --cluster local."),
+    timeout: float = typer.Option(5.0, "--timeout", min=0.001, help="Seconds an article may take per started 10,000 characters; a slower one is stopped and recorded as 'timeout'."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: extract again the articles the errors file records as failed."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Descend into symlinked folders (each real folder is still read once)."),
 ) -> None:
     """Extract claims from articles and write them as JSONL (one claim per line)."""
-    from .batch import BatchUsageError, run_batch
+    from .batch import BatchUsageError, OutputError, run_batch
     from .pipeline import ModelNotFoundError
 
     if scheduler is not None or cluster is not None:
@@ -59,9 +62,10 @@ def extract(
             summary = extract_distributed(
                 paths, scheduler=scheduler, cluster=cluster, workers=workers, output=output, fmt=fmt,
                 errors_path=errors, resume=resume, reference_date=reference_date, model=model, pattern=pattern,
-                max_chars=max_chars, batch_size=batch_size, quiet=quiet,
+                max_chars=max_chars, batch_size=batch_size, quiet=quiet, timeout=timeout, retry_failed=retry_failed,
+                follow_links=follow_links,
             )
-        except (BatchUsageError, ModelNotFoundError, ImportError) as exc:
+        except (BatchUsageError, ModelNotFoundError, ImportError, OutputError) as exc:
             raise _fail(str(exc)) from None
         raise typer.Exit(summary.exit_code)
     try:
@@ -69,9 +73,15 @@ def extract(
             paths, output=output, fmt=fmt, errors_path=errors, resume=resume, jobs=jobs,
             batch_size=batch_size, pattern=pattern, max_chars=max_chars,
             reference_date=reference_date, model=model, quiet=quiet, save_text=save_text,
+            timeout=timeout, retry_failed=retry_failed, follow_links=follow_links,
         )
-    except (BatchUsageError, ModelNotFoundError) as exc:
+    except (BatchUsageError, ModelNotFoundError, OutputError) as exc:
         raise _fail(str(exc)) from None
+    except BrokenPipeError:  # the reader of stdout went away (| head): quiet, exit 141
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        raise typer.Exit(141) from None
     raise typer.Exit(summary.exit_code)
 
 
@@ -209,7 +219,14 @@ def schema() -> None:
 
 def main() -> None:
     """Console entry point (``claimx``)."""
-    app()
+    import gc
+
+    try:
+        app()
+    finally:
+        # the last garbage collection of a loaded spaCy model takes about a second at exit;
+        # outputs are closed by now, so the process ends without it (a signal stops it at once)
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

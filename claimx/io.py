@@ -23,7 +23,9 @@ Supported inputs (by file suffix):
 * ``-``: standard input; a JSONL corpus if its first non-blank byte is ``{``, otherwise one
   plain-text article with ``doc_id`` ``"stdin"``.
 
-Encodings: a BOM (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8; otherwise Windows-1252
+Encodings: a BOM (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8; otherwise, for a file
+whose lines mix UTF-8 and Windows-1252, each line in its own (``encoding`` is
+:data:`MIXED_ENCODING`, and the batch summary says so); otherwise Windows-1252
 (the WHATWG reading of "latin-1") when the bytes decode as it and look like Western text;
 otherwise the best guess of ``charset-normalizer`` (GB18030, Big5, Shift-JIS, cp1251, ...).
 Newlines are never translated: offsets are into the text exactly as decoded.
@@ -42,7 +44,9 @@ import codecs
 import csv
 import io
 import json
+import hashlib
 import os
+import stat
 import sys
 import tempfile
 import unicodedata
@@ -63,6 +67,7 @@ __all__ = [
     "ClaimWriter",
     "FORMATS",
     "DEFAULT_MAX_CHARS",
+    "MIXED_ENCODING",
     "iter_articles",
     "walk_files",
     "decode_bytes",
@@ -79,6 +84,8 @@ SourceFormat = Literal["txt", "md", "html", "jsonl"]
 PathLike = Union[str, "os.PathLike[str]"]
 
 DEFAULT_MAX_CHARS = 5_000_000
+MIXED_ENCODING = "utf-8+cp1252"
+"""``Article.encoding`` of a file whose lines mix UTF-8 and Windows-1252 (decoded line by line)."""
 """Default upper bound on an article's length in characters (larger ones are skipped)."""
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -211,7 +218,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Returns:
         ``(text, encoding)``; ``encoding`` is a Python codec name (``utf-8``, ``utf-8-sig``,
-        ``utf-16``, ``cp1252``, ``gb18030``, ...). A BOM is removed from the text.
+        ``utf-16``, ``cp1252``, ``gb18030``, ...), or :data:`MIXED_ENCODING` for a file whose
+        lines mix UTF-8 and Windows-1252 (each line decoded in its own). A BOM is removed.
 
     Raises:
         DecodeError: NUL bytes without a UTF-16/32 BOM, bytes no text encoding explains, or
@@ -230,6 +238,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _check_controls(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return _check_controls(mixed), MIXED_ENCODING
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -246,6 +257,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             break
         return _check_controls(str(match)), codecs.lookup(enc).name
     raise DecodeError("binary or undecodable file (no plausible text encoding)")
+
+
+def _decode_mixed(data: bytes) -> Optional[str]:
+    """Line by line, UTF-8 first, else Windows-1252 -- when the file mixes both.
+
+    A file pasted together from two sources ("café" in UTF-8 on one line, "naïve" in cp1252 on
+    another) is neither: decoded whole as one encoding it turns into mojibake. Returns ``None``
+    unless at least one line is non-ASCII UTF-8 and at least one other line is not UTF-8 but
+    decodes as Windows-1252.
+    """
+    utf8 = other = 0
+    parts = []
+    for line in data.splitlines(keepends=True):
+        try:
+            part = line.decode("utf-8")
+            if not part.isascii():
+                utf8 += 1
+        except UnicodeDecodeError:
+            try:
+                part = line.decode("cp1252")
+            except UnicodeDecodeError:
+                return None
+            other += 1
+        parts.append(part)
+    return "".join(parts) if utf8 and other else None
 
 
 def _check_controls(text: str) -> str:
@@ -269,6 +305,18 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
+def _deep_html_tree(text: str) -> Any:
+    """``text`` parsed by lxml with ``huge_tree`` (no depth limit), or ``None`` if it fails."""
+    try:
+        import lxml.html
+
+        parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                      remove_comments=True, remove_pis=True, huge_tree=True)
+        return lxml.html.fromstring(text.encode("utf-8"), parser=parser)
+    except (ImportError, ValueError, TypeError):  # lxml.etree.ParserError is a ValueError
+        return None
+
+
 def _parse_date(value: Any) -> Optional[date]:
     """``date``/``datetime``/``"YYYY-MM-DD..."`` -> date; ``None`` -> None; ValueError otherwise."""
     if value is None or value == "":
@@ -286,20 +334,62 @@ def _opt_str(value: Any) -> Optional[str]:
     return None if value is None else str(value)
 
 
+def display_name(name: str) -> str:
+    """``name`` as it can be written to any output: a file name byte that is not UTF-8 (kept by
+    Python as a surrogate escape) becomes a ``\\xNN`` escape; other names are unchanged.
+
+    ``display_name(os.fsdecode(b"caf\\xe9.txt")) == "caf\\\\xe9.txt"``.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def _skip(path: str, doc_id: str, kind: str, reason: str, line: Optional[int] = None) -> SkippedArticle:
     return SkippedArticle(path=path, doc_id=doc_id, reason=reason, kind=kind, line=line)
 
 
-def _read_file(path: Path) -> bytes:
-    """The file's bytes (one place, so tests can simulate unreadable files)."""
-    with open(path, "rb") as fh:
-        return fh.read()
+def _read_file(path: Path, limit: int = -1) -> bytes:
+    """At most ``limit`` bytes of the file (all with -1; one place, so tests can simulate
+    unreadable files). Opened without blocking, read in a bounded call."""
+    with open(path, "rb", opener=_opener) as fh:
+        return fh.read(limit)
+
+
+def _opener(path: str, flags: int) -> int:
+    # never wait at open() for a FIFO writer or a terminal (only regular files get here, but
+    # a file can be swapped for a FIFO between the check and the open)
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
+def _not_regular(path: Path, spath: str, stem: str) -> Optional[SkippedArticle]:
+    """A skip for anything but a regular file (FIFO, device, socket, folder), else ``None``.
+
+    The size in ``st_size`` means nothing for those (0 for ``/dev/zero``), and reading a FIFO
+    blocks until a writer comes: only regular files are read.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return _skip(spath, stem, "unreadable", f"unreadable: {exc}")
+    if stat.S_ISREG(st.st_mode):
+        return None
+    what = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "character device" if stat.S_ISCHR(st.st_mode)
+            else "block device" if stat.S_ISBLK(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
+            else "folder" if stat.S_ISDIR(st.st_mode) else "special file")
+    return _skip(spath, stem, "not_regular", f"not a regular file ({what}); only regular files are read")
 
 
 def _read_one(path: Path, max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
-    spath = str(path)
+    spath = display_name(str(path))
     suffix = path.suffix.lower()
-    stem = path.stem
+    stem = display_name(path.stem)
+    odd = _not_regular(path, spath, stem)
+    if odd is not None:
+        yield odd
+        return
     if suffix in JSONL_SUFFIXES:
         try:
             fh = open(path, "rb")
@@ -312,12 +402,16 @@ def _read_one(path: Path, max_chars: int) -> Iterator[Union[Article, SkippedArti
     if suffix not in TEXT_SUFFIXES and suffix not in MD_SUFFIXES and suffix not in HTML_SUFFIXES:
         yield _skip(spath, stem, "unsupported", f"unsupported file type {suffix!r}")
         return
+    limit = 4 * max_chars + 4  # no encoding needs more than 4 bytes per character
     try:
         size = path.stat().st_size
-        if size > 4 * max_chars + 4:  # no encoding needs more than 4 bytes per character
+        if size > limit:
             yield _skip(spath, stem, "too_large", f"too large: {size} bytes > max_chars={max_chars}")
             return
-        data = _read_file(path)
+        data = _read_file(path, limit + 1)  # bounded: the file may grow while it is read
+        if len(data) > limit:
+            yield _skip(spath, stem, "too_large", f"too large: more than {limit} bytes > max_chars={max_chars}")
+            return
     except OSError as exc:
         yield _skip(spath, stem, "unreadable", f"unreadable: {exc}")
         return
@@ -347,6 +441,13 @@ def _article_from_bytes(
             )
         doc = traf.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=True)
         body = (getattr(doc, "text", None) or "") if doc is not None else ""
+        if not body.strip():
+            # libxml2 stops parsing HTML nested deeper than 256 elements unless told to take
+            # "huge" trees: a page of 300 nested <div>s lost all its text
+            tree = _deep_html_tree(text)
+            if tree is not None:
+                doc = traf.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True)
+                body = (getattr(doc, "text", None) or "") if doc is not None else ""
         if not body.strip():
             return _skip(spath, stem, "no_main_text", "no main text found in HTML")
         if len(body) > max_chars:
@@ -443,13 +544,33 @@ def _read_stdin(max_chars: int) -> Iterator[Union[Article, SkippedArticle]]:
     yield _article_from_bytes(data, "-", "stdin", "txt", max_chars)
 
 
-def walk_files(root: Path, pattern: str = "*", exclude: frozenset[str] = frozenset()) -> Iterator[Union[Path, SkippedArticle]]:
-    """Files under ``root`` in sorted name order, depth first, one directory listing at a time."""
+def walk_files(
+    root: Path,
+    pattern: str = "*",
+    exclude: frozenset[str] = frozenset(),
+    *,
+    follow_links: bool = False,
+    seen: Optional[set] = None,
+) -> Iterator[Union[Path, SkippedArticle]]:
+    """Files under ``root`` in sorted name order, depth first, one directory listing at a time.
+
+    Every real folder is listed once (tracked by device and inode in ``seen``, which callers
+    may share between several roots): a symlink loop or two links to the same folder cannot
+    make the walk repeat. A symlink to a folder is not followed unless ``follow_links`` (then
+    still at most once per folder) and gives a ``symlinked_folder`` skip. Hidden entries
+    (``.name``) and paths in ``exclude`` (absolute) are ignored.
+    """
+    seen = set() if seen is None else seen
     try:
+        st = os.stat(root)
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            return
+        seen.add(key)
         with os.scandir(root) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield _skip(str(root), root.name, "unreadable", f"unreadable directory: {exc}")
+        yield _skip(display_name(str(root)), display_name(root.name), "unreadable", f"unreadable directory: {exc}")
         return
     for entry in entries:
         if entry.name.startswith(".") or (exclude and os.path.abspath(entry.path) in exclude):
@@ -460,7 +581,11 @@ def walk_files(root: Path, pattern: str = "*", exclude: frozenset[str] = frozens
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk_files(p, pattern, exclude)
+            if entry.is_symlink() and not follow_links:
+                yield _skip(display_name(entry.path), display_name(entry.name), "symlinked_folder",
+                            "symlink to a folder, not followed (follow_links=True, --follow-links, reads it once)")
+                continue
+            yield from walk_files(p, pattern, exclude, follow_links=follow_links, seen=seen)
         elif pattern in ("*", "**", "**/*") or PurePath(entry.path).match(pattern):
             yield p
 
@@ -471,6 +596,7 @@ def iter_articles(
     pattern: str = "*",
     max_chars: int = DEFAULT_MAX_CHARS,
     exclude: Iterable[PathLike] = (),
+    follow_links: bool = False,
 ) -> Iterator[Union[Article, SkippedArticle]]:
     """Yield every article (or the reason it was skipped) under ``paths``, streaming.
 
@@ -485,22 +611,28 @@ def iter_articles(
         max_chars: articles longer than this many characters are skipped (``too_large``).
         exclude: files or folders never read from inside a folder (a batch's own output,
             errors file and saved texts, so that an output inside the corpus is not re-read).
+        follow_links: descend into symlinked folders inside a folder (each real folder is
+            still read once); by default they give a ``symlinked_folder`` skip.
 
     Yields:
         :class:`Article` or :class:`SkippedArticle`, one per file (per line for JSONL).
-        A path that does not exist yields a ``not_found`` skip. Only one file is held in
-        memory at a time; JSONL files are read line by line.
+        A path that does not exist yields a ``not_found`` skip; anything but a regular file
+        (FIFO, device, socket) a ``not_regular`` skip, without being opened for long. Only one
+        file is held in memory at a time (a bounded read); JSONL files are read line by line.
+        File names that are not UTF-8 appear with ``\\xNN`` escapes in ``doc_id`` and ``path``
+        (:func:`display_name`).
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     excluded = frozenset(os.path.abspath(e) for e in exclude)
+    seen: set = set()
     for item in paths:
         if str(item) == "-":
             yield from _read_stdin(max_chars)
             continue
         p = Path(item)
         if p.is_dir():
-            for f in walk_files(p, pattern, excluded):
+            for f in walk_files(p, pattern, excluded, follow_links=follow_links, seen=seen):
                 if isinstance(f, SkippedArticle):
                     yield f
                 else:
@@ -508,7 +640,7 @@ def iter_articles(
         elif p.exists() or p.is_symlink():
             yield from _read_one(p, max_chars)
         else:
-            yield _skip(str(p), p.stem, "not_found", "no such file or directory")
+            yield _skip(display_name(str(p)), display_name(p.stem), "not_found", "no such file or directory")
 
 
 # --------------------------------------------------------------------------------------------
@@ -638,13 +770,27 @@ class JsonlWriter(ClaimWriter):
             self._fh.close()
 
 
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 class _AtomicWriter(ClaimWriter):
     """Writes into ``.<name>.<random>.tmp`` beside the target; renamed over it on close."""
 
     def __init__(self, output: PathLike) -> None:
         self._target = Path(output)
         fd, tmp = tempfile.mkstemp(prefix=f".{self._target.name}.", suffix=".tmp", dir=self._target.parent or ".")
-        os.close(fd)
+        try:
+            # mkstemp makes the file 0600; the output gets the mode open() would give it (as the
+            # JSONL output has), or keeps the mode of the file it replaces
+            os.fchmod(fd, _mode_for(self._target))
+        finally:
+            os.close(fd)
         self._tmp = Path(tmp)
         self._closed = False
 
@@ -751,12 +897,33 @@ def open_writer(output: Optional[PathLike], fmt: Optional[str] = None, *, append
     return ParquetWriter(output)  # type: ignore[arg-type]
 
 
+#: Longest file name (bytes) most file systems take.
+_NAME_MAX = 255
+
+
 def text_filename(doc_id: str) -> str:
-    """File name for an article's saved text: ``<doc_id>.txt`` with unsafe characters %-escaped."""
-    name = quote(doc_id, safe=" -_.,()[]+=@")
+    """File name for an article's saved text: ``<doc_id>.txt`` with unsafe characters %-escaped.
+
+    A name that would pass 255 bytes (the usual file-system limit) is cut and ends with ``~``
+    and 16 hex digits of the SHA-256 of the doc_id, so distinct long doc_ids keep distinct
+    names: ``text_filename("x" * 300)`` is 234 ``x`` + ``~`` + 16 digits + ``.txt``.
+    """
+    name = quote(display_name(doc_id), safe=" -_.,()[]+=@")
     if name in ("", ".", ".."):
         name = quote(name, safe="").replace(".", "%2E") or "%00"
+    if len(name) + 4 > _NAME_MAX:  # quoted names are ASCII: characters are bytes
+        digest = hashlib.sha256(doc_id.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        name = _no_cut_escape(name[: _NAME_MAX - 4 - 17] + "~" + digest)
     return name + ".txt"
+
+
+def _no_cut_escape(name: str) -> str:
+    """Drop a ``%`` escape cut in half just before the ``~digest`` tail."""
+    head, tail = name.rsplit("~", 1)
+    for k in (1, 2):
+        if len(head) >= k and head[-k] == "%":
+            head = head[:-k]
+    return head + "~" + tail
 
 
 def write_text(folder: PathLike, article: Article) -> Path:
