@@ -96,7 +96,7 @@ def run_batch(
         extractor: an object with ``pipe(items, as_tuples=True, batch_size=, n_process=)``
             (default: ``claimx.pipeline.Extractor(model, reference_date=reference_date)``);
             the worker processes inherit it.
-        timeout: seconds each article may take per started 10,000 characters (default 5);
+        timeout: seconds each article may take per started 10,000 characters (default 20);
             an article over its deadline has its worker killed and is recorded as ``timeout``.
             ``None``: no deadline.
         retry_failed: with ``resume``, extract again the articles recorded as failed.

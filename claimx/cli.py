@@ -43,7 +43,7 @@ def extract(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run on a Dask cluster: scheduler address tcp://HOST:PORT (needs claimx[dask])."),
     cluster: Optional[str] = typer.Option(None, "--cluster", help="'local': start a Dask LocalCluster of --workers processes (needs claimx[dask])."),
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of --cluster local."),
-    timeout: float = typer.Option(5.0, "--timeout", min=0.001, help="Seconds an article may take per started 10,000 characters; a slower one is stopped and recorded as 'timeout'."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.001, help="Seconds an article may take per started 10,000 characters; a slower one is stopped and recorded as 'timeout'."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: extract again the articles the errors file records as failed."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Descend into symlinked folders (each real folder is still read once)."),
 ) -> None:

@@ -23,7 +23,7 @@ from .conftest import PINNED_MODEL
 from .poison import HANG_PILL, PoisonedExtractor, corpus_lines, install_on_dask_worker
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMEOUT = 2.0  # seconds per article: ordinary articles take milliseconds
+TIMEOUT = 3.0  # seconds per article: ordinary articles take milliseconds
 
 
 @pytest.fixture(scope="module")
