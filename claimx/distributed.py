@@ -36,7 +36,6 @@ the fix.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from collections import Counter, deque

@@ -76,7 +76,6 @@ def install_on_dask_worker(model: str, key: str) -> int:
     """Put a :class:`PoisonedExtractor` of ``model`` in this Dask worker's cache under ``key``
     (run with ``client.run``); ``extract_distributed(model=key)`` then uses it."""
     from claimx import distributed
-    from claimx.pipeline import Extractor
 
     inner, _ = distributed._get_extractor(model)
     distributed._EXTRACTORS[key] = (PoisonedExtractor(inner), threading.Lock())
@@ -88,8 +87,6 @@ def corpus_lines(n: int = 1000) -> tuple[list[dict], dict[str, str]]:
 
     Returns the records and ``{doc_id: expected kind}`` of the pills.
     """
-    import json  # noqa: F401  (callers write the records with json.dumps)
-
     pills = {10: ("hang", HANG_PILL), 400: ("e039", E039_PILL),
              777: ("planted", f"Output rose 4% in 2023. {PLANTED_RAISE}")}
     records = []

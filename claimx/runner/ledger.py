@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 from typing import IO, Any, Optional, Union
 
 from claimx.io import MIXED_ENCODING, SkippedArticle
