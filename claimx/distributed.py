@@ -65,7 +65,7 @@ from claimx.runner.options import (
 )
 from claimx.runner.signals import StopFlag
 from claimx.runner.summary import BatchSummary
-from claimx.runner.supervisor import DEFAULT_TIMEOUT, Failure, Supervisor
+from claimx.runner.supervisor import DEFAULT_TIMEOUT, Failure, Supervisor, stop_all
 
 __all__ = [
     "extract_distributed",
@@ -502,6 +502,10 @@ def _run(
             for _, fut in pending:
                 if fut is not None:
                     fut.cancel()
+            if stop.signum is not None:
+                # a cancelled task still runs until its article ends: end the extraction
+                # processes its Dask worker forked, so the workers are free at once
+                client.run(stop_all)
         finally:
             try:
                 ledger.close()

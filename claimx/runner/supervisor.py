@@ -28,13 +28,14 @@ import os
 import signal
 import sys
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, Pipe, wait
 from typing import Any, Optional
 
-__all__ = ["Failure", "Supervisor", "deadline_for", "warm", "DEFAULT_TIMEOUT", "TIMEOUT_UNIT_CHARS"]
+__all__ = ["Failure", "Supervisor", "deadline_for", "stop_all", "warm", "DEFAULT_TIMEOUT", "TIMEOUT_UNIT_CHARS"]
 
 #: Default deadline in seconds per started ``TIMEOUT_UNIT_CHARS`` characters of an article.
 #: Articles take 0.1-0.5 s per 10,000 characters on an idle machine and were seen at 2.3 s on a
@@ -144,6 +145,22 @@ def _worker_main(conn: Connection, extractor: Any, batch_size: int, parent: int)
 
 
 _WARMED: set[int] = set()
+_LIVE: "weakref.WeakSet[Supervisor]" = weakref.WeakSet()
+
+
+def stop_all() -> int:
+    """Kill the workers of every supervisor of this process (for a runner stopping a Dask
+    worker's tasks from outside: ``client.run(stop_all)``). Returns how many were killed."""
+    n = 0
+    for sup in list(_LIVE):
+        sup._killed = True  # its loop returns at its next turn; run() then reaps the workers
+        for w in list(sup._workers):
+            try:
+                os.kill(w.pid, signal.SIGKILL)
+                n += 1
+            except ProcessLookupError:
+                pass
+    return n
 
 
 def warm(extractor: Any) -> None:
@@ -223,7 +240,9 @@ class Supervisor:
         self.batch_size = batch_size
         self._workers: list[_Worker] = []
         self.respawned = 0
+        self._killed = False
         warm(extractor)
+        _LIVE.add(self)
 
     # -- processes -------------------------------------------------------------------------
     def _spawn(self) -> _Worker:
@@ -323,6 +342,8 @@ class Supervisor:
         stop_at: Optional[float] = None
         ahead = 4 * self.n_workers * self.batch_size  # handed out or finished but not yet yielded
         while True:
+            if self._killed:
+                return
             if stop_at is None and self.stop():
                 stop_at = time.monotonic() + self.grace
             for w in [w for w in self._workers if not w.items]:
@@ -395,6 +416,8 @@ class Supervisor:
         self._respawn()
 
     def _respawn(self) -> None:
+        if self._killed:
+            return
         self.respawned += 1
         self._spawn()
 
