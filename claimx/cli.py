@@ -53,13 +53,16 @@ def extract(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: scheduler address tcp://HOST:PORT (needs pip install \"claimx[dask]\")."),
     cluster: Optional[str] = typer.Option(None, "--cluster", metavar="local", help="'local': start a Dask LocalCluster of --workers processes (needs pip install \"claimx[dask]\")."),
     workers: int = typer.Option(2, "--workers", min=1, metavar="N", help="Worker processes of --cluster local."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.001, metavar="SECONDS", help="Seconds an article may take per started 10,000 characters; a slower one is stopped and recorded as 'timeout'."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: extract again the articles the errors file records as failed."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Descend into symlinked folders (each real folder is still read once)."),
 ) -> None:
     """Extract claims from articles: one claim per line (JSONL, CSV or Parquet), or a table.
 
     At a terminal, without -o or --format, the claims are shown as a table with a one-line summary;
     piped or written to a file they are JSONL (see docs/GOLD.md for the fields).
     """
-    from .batch import BatchUsageError, run_batch
+    from .batch import BatchUsageError, OutputError, run_batch
     from .pipeline import ModelNotFoundError
 
     if fmt == "table" or (fmt is None and output is None and _stdout_is_terminal()):
@@ -69,6 +72,7 @@ def extract(
             raise _fail("--resume needs a JSONL output file (-o FILE.jsonl)")
         _extract_table(paths, model=model, reference_date=reference_date, pattern=pattern, errors=errors,
                        jobs=jobs, batch_size=batch_size, max_chars=max_chars, quiet=quiet, save_text=save_text,
+                       timeout=timeout, follow_links=follow_links,
                        distributed=dict(scheduler=scheduler, cluster=cluster, workers=workers)
                        if scheduler is not None or cluster is not None else None)
     if scheduler is not None or cluster is not None:
@@ -82,9 +86,10 @@ def extract(
             summary = extract_distributed(
                 paths, scheduler=scheduler, cluster=cluster, workers=workers, output=output, fmt=fmt,
                 errors_path=errors, resume=resume, reference_date=reference_date, model=model, pattern=pattern,
-                max_chars=max_chars, batch_size=batch_size, quiet=quiet,
+                max_chars=max_chars, batch_size=batch_size, quiet=quiet, timeout=timeout, retry_failed=retry_failed,
+                follow_links=follow_links,
             )
-        except (BatchUsageError, ModelNotFoundError, ImportError) as exc:
+        except (BatchUsageError, ModelNotFoundError, ImportError, OutputError) as exc:
             raise _fail(str(exc)) from None
         raise typer.Exit(summary.exit_code)
     try:
@@ -92,9 +97,15 @@ def extract(
             paths, output=output, fmt=fmt, errors_path=errors, resume=resume, jobs=jobs,
             batch_size=batch_size, pattern=pattern, max_chars=max_chars,
             reference_date=reference_date, model=model, quiet=quiet, save_text=save_text,
+            timeout=timeout, retry_failed=retry_failed, follow_links=follow_links,
         )
-    except (BatchUsageError, ModelNotFoundError) as exc:
+    except (BatchUsageError, ModelNotFoundError, OutputError) as exc:
         raise _fail(str(exc)) from None
+    except BrokenPipeError:  # the reader of stdout went away (| head): quiet, exit 141
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        raise typer.Exit(141) from None
     raise typer.Exit(summary.exit_code)
 
 
@@ -112,7 +123,7 @@ def _extract_table(paths: List[str], *, distributed: Optional[dict], errors: Opt
     import sys
     import tempfile
 
-    from .batch import BatchUsageError, run_batch
+    from .batch import BatchUsageError, OutputError, run_batch
     from .evaluate import load_claims
     from .pipeline import ModelNotFoundError
     from .render import print_table
@@ -131,10 +142,11 @@ def _extract_table(paths: List[str], *, distributed: Optional[dict], errors: Opt
                     paths, **distributed, output=out, fmt="jsonl", errors_path=errors,
                     reference_date=options["reference_date"], model=options["model"], pattern=options["pattern"],
                     max_chars=options["max_chars"], batch_size=options["batch_size"], quiet=True,
+                    timeout=options["timeout"], follow_links=options["follow_links"],
                 )
             else:
                 summary = run_batch(paths, output=out, fmt="jsonl", errors_path=errors, print_summary=False, **options)
-        except (BatchUsageError, ModelNotFoundError, ImportError) as exc:
+        except (BatchUsageError, ModelNotFoundError, ImportError, OutputError) as exc:
             raise _fail(str(exc)) from None
         claims = load_claims(out)
     print_table(claims, articles=summary.articles_done, skipped=summary.skipped_total, seconds=summary.seconds)
@@ -328,7 +340,14 @@ def schema() -> None:
 
 def main() -> None:
     """Console entry point (``claimx``)."""
-    app()
+    import gc
+
+    try:
+        app()
+    finally:
+        # the last garbage collection of a loaded spaCy model takes about a second at exit;
+        # outputs are closed by now, so the process ends without it (a signal stops it at once)
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,7 +36,6 @@ the fix.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from collections import Counter, deque
@@ -45,16 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from claimx.batch import (
-    BatchSummary,
-    BatchUsageError,
-    StopFlag,
-    check_input_paths,
-    check_output,
-    finish_summary,
-    parse_reference_date,
-    read_done_ids,
-)
+from claimx.batch import finish_summary
 from claimx.io import (
     DEFAULT_MAX_CHARS,
     JSONL_SUFFIXES,
@@ -64,6 +54,18 @@ from claimx.io import (
     iter_articles,
     open_writer,
 )
+from claimx.runner.ledger import OutputError, RunLedger, note_article, read_failures
+from claimx.runner.options import (
+    BatchUsageError,
+    check_input_paths,
+    check_output,
+    check_output_paths,
+    parse_reference_date,
+    read_done_ids,
+)
+from claimx.runner.signals import StopFlag
+from claimx.runner.summary import BatchSummary
+from claimx.runner.supervisor import DEFAULT_TIMEOUT, Failure, Supervisor, stop_all
 
 __all__ = [
     "extract_distributed",
@@ -145,28 +147,32 @@ def __getattr__(name: str) -> Any:  # lazy: ``from claimx.distributed import Ext
 
 def _process_partition(
     units: list, model: Optional[str], default_ref: Optional[str], max_chars: int, batch_size: int,
-    done_ids: Optional[frozenset] = None,
+    done_ids: Optional[frozenset] = None, timeout: Optional[float] = DEFAULT_TIMEOUT,
 ) -> list[tuple]:
     """Worker task: read the path units, extract every article, return records in input order.
+
+    Every article is extracted in a process forked from this worker, under its deadline
+    (:class:`~claimx.runner.supervisor.Supervisor`): a hung or crashing article fails alone.
 
     Args:
         units: ``("path", str)`` (read here with :func:`iter_articles`) or ``("article",
             Article)`` (read by the client).
         model: spaCy model name (``None`` = default) of the cached Extractor.
         default_ref: ``YYYY-MM-DD`` for articles without their own date, or ``None``.
-        done_ids: doc_ids already in the output (resume): not parsed.
+        done_ids: doc_ids already in the output or recorded as failed (resume): not parsed.
+        timeout: seconds per started 10,000 characters of an article (``None``: no deadline).
 
     Returns:
-        a list of records: ``("a", doc_id, path, line, [claim JSON, ...])`` for an extracted
-        article, ``("r", doc_id, path, line)`` for one in ``done_ids``, ``("s", SkippedArticle)``
-        for an input that could not be read.
+        a list of records: ``("a", article, [claim JSON, ...])`` for an extracted article,
+        ``("f", article, Failure)`` for one whose extraction raised or timed out, ``("r",
+        article)`` for one in ``done_ids``, ``("s", SkippedArticle)`` for an input that could
+        not be read; ``article`` is ``(doc_id, path, line, encoding)``.
 
     Raises:
         FileNotFoundError: a path unit does not exist on this worker (no shared filesystem).
     """
     records: list = []
     todo: list[tuple[str, dict]] = []
-    slots: list[int] = []
     for kind, value in units:
         if kind == "path":
             if not os.path.lexists(value):
@@ -182,28 +188,25 @@ def _process_partition(
                 records.append(("s", item))
                 continue
             art: Article = item
+            about = (art.doc_id, art.path, art.line, art.encoding)
             if done_ids and art.doc_id in done_ids:
-                records.append(("r", art.doc_id, art.path, art.line))
+                records.append(("r", about))
                 continue
-            ctx: dict = {"doc_id": art.doc_id}
+            ctx: dict = {"doc_id": art.doc_id, "slot": len(records)}
             ref = art.date.isoformat() if art.date else default_ref
             if ref is not None:
                 ctx["reference_date"] = ref
-            slots.append(len(records))
-            records.append(["a", art.doc_id, art.path, art.line, []])
+            records.append(["a", about, []])
             todo.append((art.text, ctx))
     if todo:
         extractor, lock = _get_extractor(model)
         with lock:  # a worker with several threads shares one pipeline
-            results = list(extractor.pipe(todo, as_tuples=True, batch_size=batch_size, n_process=1))
-        for slot, (claims, ctx) in zip(slots, results):
-            doc_id = ctx["doc_id"]
-            lines = []
-            for claim in claims:
-                if claim.doc_id != doc_id:
-                    claim = claim.model_copy(update={"doc_id": doc_id})
-                lines.append(claim.model_dump_json())
-            records[slot][4] = lines
+            supervisor = Supervisor(extractor, workers=1, timeout=timeout, batch_size=batch_size)
+            for result, ctx in supervisor.run(todo):
+                rec = records[ctx["slot"]]
+                if isinstance(result, Failure):
+                    rec[0] = "f"
+                rec[2] = result
     return [tuple(r) if isinstance(r, list) else r for r in records]
 
 
@@ -220,7 +223,8 @@ def _require_distributed() -> Any:
     return distributed
 
 
-def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str) -> Iterator[tuple[str, Any]]:
+def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str,
+                follow_links: bool = False) -> Iterator[tuple[str, Any]]:
     """The inputs of ``paths`` in :func:`iter_articles` order, as units for the workers.
 
     Yields ``("path", str)`` for a file a worker will read, ``("article", Article)`` for a
@@ -234,6 +238,7 @@ def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str) -> Iter
         for item in iter_articles([p], max_chars=max_chars):
             yield ("skip", item) if isinstance(item, SkippedArticle) else ("article", item)
 
+    seen: set = set()  # real folders listed so far (device, inode)
     for item in paths:
         if str(item) == "-":
             for art in iter_articles(["-"], max_chars=max_chars):
@@ -241,7 +246,7 @@ def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str) -> Iter
             continue
         p = Path(item)
         if p.is_dir():
-            for f in walk_files(p, pattern):
+            for f in walk_files(p, pattern, follow_links=follow_links, seen=seen):
                 if isinstance(f, SkippedArticle):
                     yield "skip", f
                 else:
@@ -312,6 +317,9 @@ def extract_distributed(
     read_on: str = "workers",
     max_in_flight: Optional[int] = None,
     quiet: bool = False,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
+    retry_failed: bool = False,
+    follow_links: bool = False,
 ) -> BatchSummary:
     """Extract claims from every article under ``paths`` on a Dask cluster; write them in order.
 
@@ -342,6 +350,11 @@ def extract_distributed(
             ``"client"`` (the client reads every file and ships the text).
         max_in_flight: partitions submitted but not yet written (default 4 per worker thread).
         quiet: no progress bar and no summary on stderr.
+        timeout: seconds each article may take per started 10,000 characters, in a process
+            forked by its Dask worker; over it the process is killed and the article recorded
+            as ``timeout`` (see :func:`claimx.batch.run_batch`). ``None``: no deadline.
+        retry_failed: with ``resume``, extract again the articles recorded as failed.
+        follow_links: descend into symlinked folders (each real folder is read once).
 
     Returns:
         a :class:`~claimx.batch.BatchSummary` (exit code 0, 1, 130 or 143).
@@ -376,6 +389,9 @@ def extract_distributed(
             raise BatchUsageError(f"output folder does not exist: {folder.parent}")
     else:
         _, out_format = check_output(output, fmt, resume=resume)
+    if timeout is not None and timeout <= 0:
+        raise BatchUsageError("timeout must be positive")
+    check_output_paths(path_list, output=None if to_stdout or partitioned else output, errors_path=errors_path)
     default_ref = parse_reference_date(reference_date)
     default_ref_s = default_ref.isoformat() if default_ref else None
     distributed = _require_distributed()
@@ -395,6 +411,7 @@ def extract_distributed(
             partitioned=partitioned, errors_path=errors_path, resume=resume, default_ref_s=default_ref_s,
             model=model, pattern=pattern, max_chars=max_chars, partition_size=partition_size,
             batch_size=batch_size, read_on=read_on, max_in_flight=max_in_flight, quiet=quiet, started=started,
+            timeout=timeout, retry_failed=retry_failed, follow_links=follow_links,
         )
     finally:
         if own_client is not None:
@@ -407,7 +424,8 @@ def _run(
     client: Any, distributed: Any, path_list: list, *, output: Any, out_format: str, to_stdout: bool,
     partitioned: bool, errors_path: Any, resume: bool, default_ref_s: Optional[str], model: Optional[str],
     pattern: str, max_chars: int, partition_size: int, batch_size: int, read_on: str,
-    max_in_flight: Optional[int], quiet: bool, started: float,
+    max_in_flight: Optional[int], quiet: bool, started: float, timeout: Optional[float], retry_failed: bool,
+    follow_links: bool,
 ) -> BatchSummary:
     next_part = 0
     if partitioned:
@@ -424,31 +442,29 @@ def _run(
             done_ids = set()
     else:
         done_ids = read_done_ids(output) if resume else set()
+    failed_before = read_failures(errors_path) if resume and not retry_failed else {}
 
     client.register_plugin(_plugin_class()(model))  # loads the model on every worker, once
     # One copy per worker, shared by all tasks (a list around it: scatter splits collections).
-    done_ref = client.scatter([frozenset(done_ids)], broadcast=True)[0] if done_ids else None
+    not_again = frozenset(done_ids) | frozenset(failed_before)
+    done_ref = client.scatter([not_again], broadcast=True)[0] if not_again else None
     if max_in_flight is None:
         threads = sum(client.nthreads().values()) or 1
         max_in_flight = max(2, 4 * threads)
 
     summary = BatchSummary(output=None if to_stdout else str(output))
     stop = StopFlag()
-    seen: set[str] = set()
+    try:
+        writer = None if partitioned else open_writer(None if to_stdout else output, out_format, append=resume)
+    except OSError as exc:
+        raise OutputError(f"cannot write the output {output}: {exc.strerror or exc}") from None
     from .progress import make_progress, progress_wanted
 
     progress = make_progress(path_list, pattern=pattern,
                              exclude=[f for f in (output, errors_path) if f is not None and str(f) != "-"],
                              enabled=progress_wanted(quiet=quiet, to_stdout=to_stdout))
-    errors_fh = open(errors_path, "w", encoding="utf-8") if errors_path is not None else None
-    writer = None if partitioned else open_writer(None if to_stdout else output, out_format, append=resume)
-
-    def record_skip(skip: SkippedArticle) -> None:
-        summary.skipped[skip.kind] += 1
-        progress.update(1)
-        if errors_fh is not None:
-            errors_fh.write(skip.to_json() + "\n")
-            errors_fh.flush()
+    ledger = RunLedger(summary, writer=writer, errors_path=errors_path, done_ids=done_ids,
+                       failed_before=failed_before, quiet=quiet, progress=progress)
 
     def consume(order: list, records: list) -> None:
         nonlocal next_part
@@ -460,72 +476,74 @@ def _run(
             it = iter(records)
             for kind, skip in order:
                 if kind == "skip":
-                    record_skip(skip)
-                    continue
-                # one work unit -> its records (a JSONL record/article is one; a path is one)
-                rec = next(it)
-                _handle(rec, part_writer or writer)
+                    ledger.skip(skip)
+                else:  # one work unit -> its record (a JSONL record/article is one; a path is one)
+                    _handle(ledger, next(it), part_writer)
         finally:
             if part_writer is not None:
                 part_writer.close()
 
-    def _handle(rec: tuple, out: Any) -> None:
-        if rec[0] == "s":
-            record_skip(rec[1])
-            return
-        doc_id, path, line = rec[1], rec[2], rec[3]
-        if doc_id in seen:
-            record_skip(SkippedArticle(path, doc_id, f"duplicate doc_id {doc_id!r}", "duplicate_id", line))
-            return
-        seen.add(doc_id)
-        if rec[0] == "r" or doc_id in done_ids:
-            summary.articles_resumed += 1
-            return
-        lines = rec[4]
-        summary.articles_read += 1
-        out.write_article(lines)
-        summary.articles_done += 1
-        summary.claims_written += len(lines)
-        summary.last_doc_id = doc_id
-        progress.set_postfix_str(f"claims={summary.claims_written} skipped={summary.skipped_total}", refresh=False)
-        progress.update(1)
-
     pending: deque = deque()
     stop.install()
     try:
-        for order, work in _partitions(_iter_units(path_list, pattern, max_chars, read_on), partition_size):
+        for order, work in _partitions(_iter_units(path_list, pattern, max_chars, read_on, follow_links), partition_size):
             if stop.signum is not None:
                 break
             fut = (
                 client.submit(
-                    _process_partition, work, model, default_ref_s, max_chars, batch_size, done_ref, pure=False
+                    _process_partition, work, model, default_ref_s, max_chars, batch_size, done_ref, timeout,
+                    pure=False,
                 )
                 if work
                 else None
             )
             pending.append((order, fut))
             while len(pending) >= max_in_flight and stop.signum is None:
-                _collect(pending.popleft(), consume)
+                _collect(pending.popleft(), consume, stop)
         while pending and stop.signum is None:
-            _collect(pending.popleft(), consume)
+            _collect(pending.popleft(), consume, stop)
     finally:
         try:
             for _, fut in pending:
                 if fut is not None:
                     fut.cancel()
+            if stop.signum is not None:
+                # a cancelled task still runs until its article ends: end the extraction
+                # processes its Dask worker forked, so the workers are free at once
+                client.run(stop_all)
         finally:
-            if writer is not None:
-                writer.close()
-            if errors_fh is not None:
-                errors_fh.close()
-            progress.close()
-            stop.restore()
+            try:
+                ledger.close()
+            finally:
+                stop.restore()
     return finish_summary(summary, stop, started, quiet=quiet)
 
 
-def _collect(entry: tuple, consume: Any) -> None:
+def _handle(ledger: RunLedger, rec: tuple, out: Any) -> None:
+    """One worker record, in input order, into the ledger."""
+    if rec[0] == "s":
+        ledger.skip(rec[1])
+        return
+    doc_id, path, line, encoding = rec[1]
+    if not ledger.admit(doc_id, path, line) or rec[0] == "r":
+        return
+    ledger.summary.articles_read += 1
+    note_article(ledger.summary, Article(doc_id, "", path, encoding=encoding))
+    if rec[0] == "f":
+        ledger.failed(doc_id, path, line, rec[2])
+    else:
+        ledger.written(doc_id, rec[2], out)
+
+
+def _collect(entry: tuple, consume: Any, stop: StopFlag) -> None:
     order, fut = entry
-    records = fut.result() if fut is not None else []
+    records: list = []
+    if fut is not None:
+        while not fut.done():  # polled, so that a signal stops the run at once
+            if stop.signum is not None:
+                return  # stopped: this partition is not written (resume extracts it again)
+            time.sleep(0.02)
+        records = fut.result()
     # One record per work unit: a path unit is never a JSONL file (the client reads those).
     if len(records) != sum(1 for kind, _ in order if kind == "work"):
         raise RuntimeError("claimx: a partition returned the wrong number of records")

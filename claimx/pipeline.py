@@ -32,6 +32,22 @@ class ModelNotFoundError(RuntimeError):
     """No usable spaCy English pipeline could be loaded."""
 
 
+class ExtractionError(RuntimeError):
+    """The extraction of one text raised. ``Extractor.pipe(..., errors="skip")`` yields it in
+    place of that text's list of claims.
+
+    Attributes: ``error_type`` (the exception's class name) and ``message`` (its message).
+    """
+
+    def __init__(self, error_type: str, message: str) -> None:
+        super().__init__(error_type, message)
+        self.error_type = error_type
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.error_type}: {self.message}"
+
+
 def _load_one(name: str, **kwargs: Any) -> Language:
     try:
         return spacy.load(name, **kwargs)
@@ -259,6 +275,7 @@ class Extractor:
         as_tuples: bool = False,
         batch_size: int = 16,
         n_process: int = 1,
+        errors: str = "raise",
     ) -> Iterator[Any]:
         """Extract claims from many texts, streaming, in input order.
 
@@ -270,13 +287,47 @@ class Extractor:
         worker in flight (memory stays flat); only claims travel back. The output is identical
         to ``n_process=1``. Workers ignore SIGINT: the caller stops by ending ``items``. Raises
         ``RuntimeError`` if a worker is killed from outside.
+
+        ``errors="raise"`` (the default) lets the exception of a text that cannot be extracted
+        end the iteration; ``errors="skip"`` yields an :class:`ExtractionError` (exception type
+        and message) in place of that text's claims and goes on with the next texts (a batch
+        that raises is extracted again text by text, so the others are unaffected). Neither
+        bounds the time a text takes: ``claimx.batch.run_batch`` runs each text under a
+        deadline in a process it can kill. Raises ``ValueError`` for another ``errors``.
         """
         import multiprocessing as mp
 
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
         if n_process > 1 and "fork" in mp.get_all_start_methods():
-            return self._pipe_processes(items, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process)
+            return self._pipe_processes(items, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process,
+                                        errors=errors)
+        if errors == "skip":
+            return self._pipe_skipping(items, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process)
         # no fork (Windows, some macOS setups): spaCy's own multiprocessing over the windows
         return self._pipe_local(items, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process)
+
+    def _pipe_skipping(self, items: Iterable[Any], *, as_tuples: bool, batch_size: int, n_process: int) -> Iterator[Any]:
+        """``pipe(errors="skip")`` in this process: batches of ``batch_size`` texts; a batch
+        that raises is extracted again text by text."""
+        from itertools import islice
+
+        it = iter(items)
+        while True:
+            chunk = list(islice(it, batch_size))
+            if not chunk:
+                return
+            try:
+                results = list(self._pipe_local(chunk, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process))
+            except Exception:  # noqa: BLE001 - which text was it? each alone
+                results = []
+                for item in chunk:
+                    try:
+                        results.extend(self._pipe_local([item], as_tuples=as_tuples, batch_size=1, n_process=1))
+                    except Exception as exc:  # noqa: BLE001 - reported in place of the claims
+                        failure = ExtractionError(type(exc).__name__, str(exc))
+                        results.append((failure, item[1]) if as_tuples else failure)
+            yield from results
 
     def _pipe_local(self, items: Iterable[Any], *, as_tuples: bool, batch_size: int, n_process: int) -> Iterator[Any]:
         def prepared() -> Iterator[tuple[Doc, tuple]]:
@@ -310,7 +361,8 @@ class Extractor:
                 yield (claims, context) if as_tuples else claims
 
 
-    def _pipe_processes(self, items: Iterable[Any], *, as_tuples: bool, batch_size: int, n_process: int) -> Iterator[Any]:
+    def _pipe_processes(self, items: Iterable[Any], *, as_tuples: bool, batch_size: int, n_process: int,
+                        errors: str = "raise") -> Iterator[Any]:
         import multiprocessing as mp
         from collections import deque
 
@@ -324,7 +376,7 @@ class Extractor:
             contexts: list = []
 
             def submit() -> None:
-                pending.append((pool.apply_async(_worker_extract, (batch[:],)), contexts[:]))
+                pending.append((pool.apply_async(_worker_extract, (batch[:], errors)), contexts[:]))
                 batch.clear()
                 contexts.clear()
 
@@ -376,11 +428,12 @@ def _worker_init() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _worker_extract(batch: list[tuple[str, Optional[str], Optional[str]]]) -> list[list[Claim]]:
+def _worker_extract(batch: list[tuple[str, Optional[str], Optional[str]]], errors: str = "raise") -> list[Any]:
     ex = _WORKER_EXTRACTOR
     assert ex is not None, "worker started without an Extractor"
     items = [(text, {"doc_id": doc_id, "reference_date": ref}) for text, doc_id, ref in batch]
-    return [claims for claims, _ in ex._pipe_local(items, as_tuples=True, batch_size=len(batch), n_process=1)]
+    run = ex._pipe_skipping if errors == "skip" else ex._pipe_local
+    return [claims for claims, _ in run(items, as_tuples=True, batch_size=len(batch), n_process=1)]
 
 
 def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:

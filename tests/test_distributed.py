@@ -225,5 +225,5 @@ def test_worker_does_not_parse_finished_articles(tmp_path):
     (tmp_path / "x.txt").write_bytes(b"\x00binary")
     units = [("article", Article("done1", "Sales rose 5%.", "in.jsonl", line=1)), ("path", str(tmp_path / "x.txt"))]
     records = _process_partition(units, "no-such-model", REF, 1000, 16, frozenset({"done1"}))
-    assert records[0] == ("r", "done1", "in.jsonl", 1)  # no model needed: nothing parsed
+    assert records[0] == ("r", ("done1", "in.jsonl", 1, None))  # no model needed: nothing parsed
     assert records[1][0] == "s" and records[1][1].kind == "binary"

@@ -118,7 +118,7 @@ def test_html_main_text_without_navigation_or_scripts(tmp_path):
 
 
 def test_html_without_trafilatura_is_skipped_with_reason(tmp_path, monkeypatch):
-    monkeypatch.setattr(cio, "_trafilatura", lambda: None)
+    monkeypatch.setattr(cio.readers, "_trafilatura", lambda: None)
     (tmp_path / "p.html").write_text(HTML, encoding="utf-8")
     (skip,) = iter_articles(tmp_path / "p.html")
     assert skip.kind == "html_unavailable" and "claimx[html]" in skip.reason

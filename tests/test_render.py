@@ -295,7 +295,7 @@ def test_progress_total_counts_files_and_jsonl_lines(tmp_path):
 
 def test_html_skip_reason_names_the_missing_package(tmp_path, monkeypatch):
     """trafilatura installed but lxml.html.clean missing (what an old pip leaves): the reason says so."""
-    import claimx.io as cio
+    import claimx.io.readers as cio
 
     fake = tmp_path / "fake" / "trafilatura"
     fake.mkdir(parents=True)
