@@ -29,6 +29,7 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("lakh / crore", "Loans of Rs 1,620 crore reached 4.5 lakh farmers."),
     ("stacked scale words", "The outlay was ₹1.26 lakh crore, a thousand crore rupees more; £5 thousand million."),
     ("ISO code glued / spaced", "A loss of USD41.3 million against GBP 19 million."),
+    ("scale letter glued to an ISO code", "Sales were 45 MUSD, costs 980 kEUR and wages 1,200 TSEK."),
     ("currency name", "Imports reached 2.6 trillion yuan."),
     ("ambiguous symbol with hint CNY", "It cost ¥48 billion."),
     ("currency sub-units (value in the main unit)",
@@ -120,6 +121,14 @@ def _rows(hint_examples: Iterable[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _value(text: str):
+    return find_quantities(text)[0].value
+
+
+def _base(text: str):
+    return find_quantities(text)[0].base_value
+
+
 def render() -> str:
     """Return the Markdown text of ``docs/quantities.md``."""
     cues = load("quantity_cues.json")
@@ -133,6 +142,22 @@ def render() -> str:
         "## Expressions and their normalised output",
         "",
         *_rows(EXAMPLES),
+        "",
+        "## How values are computed",
+        "",
+        "Values are exact: the number as written (its digit string, without thousands separators) is a "
+        "`decimal.Decimal`, scale words and sub-unit shares are the exact decimals of `scales.json` and "
+        "CLDR, and unit factors are exact decimals from pint's definitions (a registry with decimal "
+        "magnitudes: a mile is exactly 1609.344 m, a barrel 0.158987294928 m³); the product is converted "
+        "to float once, at the end, so `value`, `lower` and `upper` are the floats nearest to the "
+        "written number times its scale and `base_value` the float nearest to that times the unit "
+        f"factor. Examples: `$4.1 billion` -> `{_value('$4.1 billion')!r}` (a float product gives "
+        "`4099999999.9999995`), `272.4 terawatt-hours` -> base value "
+        f"`{_base('272.4 terawatt-hours')!r}` J. Where a factor is not a finite decimal (km/h is 1/3.6 "
+        "m/s) it is held to 60 significant digits and rounded once. Fractions written as fractions keep "
+        f"their true value (`two-thirds of` -> `{_value('two-thirds of it')!r}`). A value, bound or base "
+        "value beyond the float range (about 1.8e308) is `null`, never infinite: "
+        f"`{'9' * 6}...` (300 nines) `PB` has base value `{_base('9' * 300 + ' PB')!r}`.",
         "",
         "## Rules (`quantity_cues.json`)",
         "",
@@ -158,6 +183,10 @@ def render() -> str:
         *[f"| {w} | {v:g} | after a number, space allowed |" for w, v in N.SCALE_SPACED.items()],
         *[f"| {w} | {v:g} | glued to the number |" for w, v in N.SCALE_GLUED.items()],
         *[f"| {w} | {v:g} | glued, after a currency only |" for w, v in N.SCALE_MONEY.items()],
+        *[f"| {w}USD, {w}EUR, ... | {v:g} | glued to an ISO 4217 code, after a number |"
+          for w, v in N.GLUED_CURRENCY_SCALES.items()],
+        "",
+        load("scales.json")["_glued_currency_note"],
         "",
         "Stacked scale words (two scale words written together multiply; only these pairs are read, "
         "any other pair such as \"crore crore\" is left as two scale words):",

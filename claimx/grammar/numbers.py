@@ -6,7 +6,9 @@ compiled once at import with the ``regex`` module.
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Context, Decimal
 from typing import Mapping, Optional, Sequence
 
 import regex
@@ -17,7 +19,7 @@ from claimx.grammar._trie import trie_alt
 _WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
                                       "unicode_fractions", "multiplier_words", "vague_quantifiers"))
 _SCALES = load("scales.json", ("words", "stacks", "abbreviations_spaced", "abbreviations_glued",
-                               "abbreviations_money_only", "vague_plurals"))
+                               "abbreviations_money_only", "vague_plurals", "glued_currency_scales"))
 
 ONES: Mapping[str, float] = _WORDS["ones"]
 TENS: Mapping[str, float] = _WORDS["tens"]
@@ -31,6 +33,8 @@ SCALE_SPACED: Mapping[str, float] = _SCALES["abbreviations_spaced"]
 SCALE_GLUED: Mapping[str, float] = _SCALES["abbreviations_glued"]
 SCALE_MONEY: Mapping[str, float] = _SCALES["abbreviations_money_only"]
 VAGUE_PLURALS: Mapping[str, float] = _SCALES["vague_plurals"]
+#: scale letters glued to an ISO 4217 code ("MUSD", "kEUR", "TSEK", "bnUSD"); ``scales.json``
+GLUED_CURRENCY_SCALES: Mapping[str, float] = _SCALES["glued_currency_scales"]
 
 
 def _build_stacks() -> dict[str, float]:
@@ -39,7 +43,7 @@ def _build_stacks() -> dict[str, float]:
         for second in seconds:
             if first not in SCALE_WORDS or second not in SCALE_WORDS:
                 raise ValueError(f"scales.json stacks: {first!r} {second!r} are not both scale words")
-            out[f"{first} {second}"] = SCALE_WORDS[first] * SCALE_WORDS[second]
+            out[f"{first} {second}"] = float(Decimal(repr(SCALE_WORDS[first])) * Decimal(repr(SCALE_WORDS[second])))
     return out
 
 
@@ -48,7 +52,7 @@ def _build_stacks() -> dict[str, float]:
 SCALE_STACKS: Mapping[str, float] = _build_stacks()
 
 for _tbl in (ONES, TENS, GROUP, FRACTION_WORDS, UNICODE_FRACTIONS, MULTIPLIER_WORDS, SCALE_WORDS,
-             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS):
+             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS, GLUED_CURRENCY_SCALES):
     for _k, _v in _tbl.items():
         if not isinstance(_v, (int, float)) or _v < 0:
             raise ValueError(f"number table entry {_k!r} must be a non-negative number")
@@ -84,22 +88,66 @@ WORD_NUMBER_RE = regex.compile(
 _TOKEN_RE = regex.compile(r"[A-Za-z]+")
 
 
+def clean_digits(s: str) -> str:
+    """The digit string ``s`` without thousands separators and with an ASCII sign:
+    ``"1,234.5"`` -> ``"1234.5"``, ``"−3"`` (U+2212) -> ``"-3"``, ``"+7"`` -> ``"7"``, ``".5"``
+    -> ``".5"``. Does not check that the result is a number (see :func:`parse_digits`)."""
+    s = s.strip()
+    sign = ""
+    if s and s[0] in MINUS_SIGNS:
+        sign, s = "-", s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    for sep in THOUSANDS_SEPARATORS:
+        s = s.replace(sep, "")
+    return sign + s
+
+
 def parse_digits(s: str) -> float:
     """Parse a digit string such as ``"1,234.5"``, ``"1 482 300"`` (any separator of
     :data:`THOUSANDS_SEPARATORS`), ``".5"`` or ``"-3"`` / ``"−3"`` (U+2212) into a float.
 
     Raises ``ValueError`` when the string is not a number.
     """
-    s = s.strip()
-    neg = False
-    if s and s[0] in MINUS_SIGNS:
-        neg, s = True, s[1:]
-    elif s.startswith("+"):
-        s = s[1:]
-    for sep in THOUSANDS_SEPARATORS:
-        s = s.replace(sep, "")
-    v = float(s)
-    return -v if neg else v
+    return float(clean_digits(s))
+
+
+#: decimal context of the exact products: 60 significant digits hold any written number times
+#: any scale and unit factor of the tables exactly (quotients such as km/h are rounded here,
+#: 40 digits below a float's precision); exponents are unbounded in practice
+EXACT = Context(prec=60, Emax=999999, Emin=-999999)
+
+
+def dec(x: float | int | str) -> Decimal:
+    """A table number or written digit string as an exact :class:`~decimal.Decimal`.
+
+    Floats go through their shortest ``repr``, i.e. the decimal written in the JSON table
+    (``1e9`` -> ``Decimal("1000000000.0")``, ``0.01`` -> ``Decimal("0.01")``, not the binary
+    value 0.01000000000000000020816...); strings are read as written (``"4.1"``)."""
+    if isinstance(x, str):
+        return Decimal(x)
+    return Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
+
+
+def exact_float(d: Decimal) -> Optional[float]:
+    """``float(d)``, the float nearest to the exact decimal ``d``, or ``None`` when it is not
+    finite (a product beyond about 1.8e308 such as ``'9' * 300`` petabytes in bytes)."""
+    f = float(d)
+    return f if math.isfinite(f) else None
+
+
+def exact_value(digits: Optional[str], raw: float, *factors: float) -> Optional[float]:
+    """The float nearest to the written number times ``factors`` (scale words, sub-unit shares),
+    computed in decimal: ``exact_value("4.1", 4.1, 1e9)`` -> ``4100000000.0`` (a float product
+    gives ``4099999999.9999995``). ``digits`` is the number as written without separators
+    (:func:`clean_digits`), or ``None`` for numbers not written in digits (word numbers,
+    fractions), whose float ``raw`` is then taken as the written value. Returns ``None`` when
+    the result is not finite."""
+    d = Decimal(digits) if digits is not None else dec(raw)
+    for f in factors:
+        if f != 1.0:
+            d = EXACT.multiply(d, dec(f))
+    return exact_float(d)
 
 
 def parse_word_number(s: str) -> Optional[float]:

@@ -18,6 +18,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
 import regex
@@ -175,10 +176,27 @@ class _Q:
     sub: float = 1.0  # share of the main currency unit of a sub-unit ("cents" -> 0.01)
     minor: Optional[str] = None  # the sub-unit word as written ("cents"), when there is one
     minor_fixed: bool = False  # its currency was written ("euro cents"), not inferred
+    digits: Optional[str] = None  # the number as written ("4.1", "-3"), when ``raw`` is its float
 
     @property
     def value(self) -> Optional[float]:
-        return None if self.raw is None else self.raw * self.scale * self.sub
+        """``raw`` times scale and sub-unit share, exact in decimal (float once at the end);
+        ``None`` when there is no number or the product is not finite."""
+        if self.raw is None:
+            return None
+        if self.scale == 1.0 and self.sub == 1.0:
+            return self.raw
+        return N.exact_value(self.digits, self.raw, self.scale, self.sub)
+
+    def exact(self) -> Optional[Decimal]:
+        """The value as an exact decimal (``None`` without a number)."""
+        if self.raw is None:
+            return None
+        d = Decimal(self.digits) if self.digits is not None else N.dec(self.raw)
+        for f in (self.scale, self.sub):
+            if f != 1.0:
+                d = N.EXACT.multiply(d, N.dec(f))
+        return d
 
 
 _WORDLIKE_RE = re.compile(r"[^\W\d_][\w'.\-]*")
@@ -281,7 +299,15 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     c1 = text[pos:pos + 1]  # guards: each pattern below can only start with certain chars
     if c1 in _SP_CHARS:  # the character after one space, as _after_one_space(text, pos)
         c1 = text[pos + 1:pos + 2]
-    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
+    gm = U.GLUED_CODE_RE.match(text, pos, pos + _LOOK) \
+        if c1 in U.GLUED_CODE_FIRST and q.money is None and q.form in ("digits", "words") else None
+    if gm is not None:  # "45 MUSD", "1,200 TSEK": scale and currency in one token
+        q.scale, q.has_scale = N.GLUED_CURRENCY_SCALES[gm.group("s")], True
+        q.money, pos = gm.group("c"), gm.end()
+        c1 = text[pos:pos + 1]
+        if c1 in _SP_CHARS:
+            c1 = text[pos + 1:pos + 2]
+    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST and gm is None else None
     hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
     if m is None and hy_word and q.form == "digits":  # "$3-billion"
         m = N.SCALE_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)
@@ -377,36 +403,43 @@ def _read_minor(text: str, q: _Q, pos: int) -> bool:
 
 
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
-    """Unit symbol, base value and base unit of a finished quantity."""
+    """Unit symbol, base value and base unit of a finished quantity. The base value is the
+    exact decimal product of the written number, its scale and the unit factors, rounded to
+    float once (``None`` when that is not finite)."""
     if q.money is None and q.unit_info is not None and q.unit_info.kind == "ratio" and q.den_info is None \
             and q.den_annotation is None:
         return q.unit_info.symbol, None, None  # %, pp, bp: no base form
-    v = q.value
     if q.money is not None:
-        num_sym, num_f, num_base = q.money, 1.0, q.money
+        num_sym, num_f, num_base = q.money, None, q.money
     elif q.unit_info is not None:
         num_sym = q.unit_info.symbol
-        num_f, num_base = U.unit_factor(q.unit_info)
+        num_f, num_base = U.unit_factor_exact(q.unit_info)
     else:
         return q.unit, None, None
     if q.den_info is None and q.den_annotation is None:
         if q.money is not None:
             return num_sym, None, None
+        v = q.exact()
         if num_base is None:
             if q.unit_info is not None and v is not None:
-                bv, bu = U.to_base(v, q.unit_info)
-                return num_sym, bv, bu
+                bv, bu = U.to_base_exact(v, q.unit_info)
+                return num_sym, (None if bv is None else N.exact_float(bv)), bu
             return num_sym, None, None
-        return num_sym, (None if v is None else v * num_f), num_base
+        return num_sym, (None if v is None else N.exact_float(N.EXACT.multiply(v, num_f))), num_base
     if q.den_annotation is not None:
-        den_sym, den_f, den_base = q.den_annotation, 1.0, q.den_annotation
+        den_sym, den_f, den_base = q.den_annotation, None, q.den_annotation
     else:
         den_sym = q.den_info.symbol
-        den_f, den_base = U.unit_factor(q.den_info)
+        den_f, den_base = U.unit_factor_exact(q.den_info)
     sym = f"{num_sym}/{den_sym}"
+    v = q.exact()
     if num_base is None or den_base is None or v is None:
         return sym, None, None
-    return sym, v * num_f / den_f, f"{num_base}/{den_base}"
+    if num_f is not None:
+        v = N.EXACT.multiply(v, num_f)
+    if den_f is not None:
+        v = N.EXACT.divide(v, den_f)
+    return sym, N.exact_float(v), f"{num_base}/{den_base}"
 
 
 _HINT: list[Optional[str]] = [None]  # set per call by find_quantities (single-threaded use)
@@ -592,7 +625,7 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
             and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":":
         # quiet on both sides, a plain integer that cannot be a year and whose float is finite:
         # every rule of _digits_right is a no-op (see there)
-        return _Q(qs, e, s, e, float(digits), money=money), e
+        return _Q(qs, e, s, e, float(digits), money=money, digits=digits), e
     if nxt in _GLUED_SYMBOL_FIRST and money is None and digits.isdigit() and 4 != len(digits) <= 300 \
             and text[s - 1:s] != ":":
         # a unit symbol character glued to a plain integer that cannot be a year ("5%", "3‰"):
@@ -601,10 +634,10 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         # ratio unit (which takes no per unit), gives this; any other unit takes the full path
         um = U.UNIT_RE.match(text, e, e + _LOOK)
         if um is None:
-            return _Q(s, e, s, e, float(digits)), e
+            return _Q(s, e, s, e, float(digits), digits=digits), e
         info = U.lookup_unit(um.group("u"))
         if info is not None and info.kind == "ratio":
-            return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info), um.end()
+            return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info, digits=digits), um.end()
     # the window is text[lo:s] (at most a quiet character and a currency): no previous word
     return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
 
@@ -643,8 +676,9 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
                 and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK) and not U.MINOR_RE.match(text, e, e + _LOOK):
             return None, e  # 5G, 3D, 4WD
     plain_int = digits.isdigit()
+    written = digits if plain_int else N.clean_digits(digits)
     try:
-        raw = float(digits) if plain_int else N.parse_digits(digits)
+        raw = float(written)
     except ValueError:
         return None, e
     if not math.isfinite(raw):
@@ -662,14 +696,15 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     if money is None and before in "-\u2212" and qs >= 1:
         b2 = text[qs - 2] if qs >= 2 else " "
         if not (b2.isalnum() or b2 in ".,%"):
-            raw, qs = -raw, qs - 1
+            raw, qs, written = -raw, qs - 1, "-" + written
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
     fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
         if not quiet and plain_int and c1 in _UFRAC_CHARS else None
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
-    q = _Q(qs, e, s, e, raw, money=money)
+        written = None  # "2½": the float sum is the value
+    q = _Q(qs, e, s, e, raw, money=money, digits=written)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
@@ -911,6 +946,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    lo_v, hi_v = q1.value, q2.value
+    if lo_v is None or hi_v is None:
+        return None, None  # a bound beyond the float range: no range of two finite values
     r = q1  # q1 is ours to reuse
     if lead_word == "between":
         r.start = q1.start - lead_len
@@ -920,7 +958,6 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         r.form = "attributive"
     elif q2.form == "multiplier" and q1.unit == "x":  # "three or four times"
         r.form = "multiplier"
-    lo_v, hi_v = q1.value, q2.value
     r.raw = None
     r.rng = (lo_v, hi_v)
     return r, None
@@ -1134,9 +1171,9 @@ def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int,
         code, frac = U.resolve_minor(q.minor, near=near, hint=_HINT[0])
         if code == q.money:
             continue
-        if q.rng is not None:
-            f = frac / q.sub
-            q.rng = (q.rng[0] * f, q.rng[1] * f)
+        if q.rng is not None:  # the bounds hold the old share: restate them exactly
+            f = N.EXACT.divide(N.dec(frac), N.dec(q.sub))
+            q.rng = tuple(None if b is None else N.exact_float(N.EXACT.multiply(N.dec(b), f)) for b in q.rng)
         q.money, q.sub = code, frac
         out[idx] = _emit(text, q, q.rng)
 

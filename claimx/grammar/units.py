@@ -8,6 +8,7 @@ and CLDR via babel for the full list of current ISO 4217 codes and their English
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 import re
 from typing import Mapping, Optional
@@ -17,6 +18,7 @@ import babel.numbers
 import regex
 
 from claimx.grammar._resources import load
+from claimx.grammar.numbers import EXACT, GLUED_CURRENCY_SCALES, dec, exact_float
 from claimx.grammar._trie import trie_alt
 
 _U = load("units.json", ("prefixes", "units", "annotations"))
@@ -133,44 +135,63 @@ def lookup_unit(surface: str) -> Optional[UnitInfo]:
 def _ureg():
     import pint
 
-    return pint.UnitRegistry()
+    # decimal magnitudes: pint's definitions (inch = 2.54 cm, mile = 5280 ft, ...) then give the
+    # exact factors (mile -> 1609.344 m) instead of a chain of float roundings
+    return pint.UnitRegistry(non_int_type=Decimal)
 
 
 @lru_cache(maxsize=None)
-def _family_factor(family: int) -> tuple[Optional[float], Optional[str], bool]:
+def _family_factor(family: int) -> tuple[Optional[Decimal], Optional[str], bool]:
     e = _U["units"][family]
     if "base" not in e:
         return None, None, False
     if "factor" in e:
-        return float(e["factor"]), e["base"], False
+        return dec(e["factor"]), e["base"], False
     if e.get("offset"):
         return None, e["base"], True
     ureg = _ureg()
-    f = ureg.Quantity(1.0, e["pint"]).to(e["base_pint"]).magnitude
-    return float(f), e["base"], False
+    f = ureg.Quantity(Decimal(1), e["pint"]).to(e["base_pint"]).magnitude
+    return Decimal(f), e["base"], False
 
 
-def to_base(value: float, info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
-    """Restate ``value`` in ``info``'s unit in SI base units via pint: ``(136, TWh)`` ->
-    ``(4.896e17, "J")``; ``(72, h)`` -> ``(259200, "s")``; ``(20, Cel)`` -> ``(293.15, "K")``.
-    Returns ``(None, None)`` for units without a base form (%, pp, bp)."""
+def to_base_exact(value: Decimal, info: UnitInfo) -> tuple[Optional[Decimal], Optional[str]]:
+    """:func:`to_base` on an exact decimal value, with an exact decimal result (the caller
+    rounds once, to float): ``(Decimal("272.4"), TWh)`` -> ``(Decimal("9.8064E+17"), "J")``."""
     f, base, offset = _family_factor(info.family)
     if base is None:
         return None, None
     if offset:
         e = _U["units"][info.family]
-        ureg = _ureg()
-        return float(ureg.Quantity(value, e["pint"]).to(e["base_pint"]).magnitude), base
-    return value * f * info.prefix, base
+        return Decimal(_ureg().Quantity(value, e["pint"]).to(e["base_pint"]).magnitude), base
+    return EXACT.multiply(EXACT.multiply(value, f), dec(info.prefix)), base
+
+
+def to_base(value: float, info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
+    """Restate ``value`` in ``info``'s unit in SI base units via pint: ``(136, TWh)`` ->
+    ``(4.896e17, "J")``; ``(72, h)`` -> ``(259200, "s")``; ``(20, Cel)`` -> ``(293.15, "K")``.
+    The product is exact in decimal (``value`` read as its shortest repr) and rounded to float
+    once. Returns ``(None, None)`` for units without a base form (%, pp, bp) and a ``None`` value
+    when the result is not finite."""
+    bv, base = to_base_exact(dec(value), info)
+    if base is None:
+        return None, None
+    return exact_float(bv), base
+
+
+def unit_factor_exact(info: UnitInfo) -> tuple[Optional[Decimal], Optional[str]]:
+    """:func:`unit_factor` as an exact decimal (``km/h`` -> ``Decimal("0.2777...78")``, rounded
+    at 60 digits; ``mi`` -> ``Decimal("1609.344")``)."""
+    f, base, offset = _family_factor(info.family)
+    if base is None or offset:
+        return None, None
+    return EXACT.multiply(f, dec(info.prefix)), base
 
 
 def unit_factor(info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
     """Multiplier from ``info`` to its base unit and the base symbol (``kWh`` -> ``(3.6e6, "J")``);
     ``(None, None)`` for ratio units and offset scales (temperatures)."""
-    f, base, offset = _family_factor(info.family)
-    if base is None or offset:
-        return None, None
-    return f * info.prefix, base
+    f, base = unit_factor_exact(info)
+    return (None, None) if f is None else (float(f), base)
 
 
 # ---------------------------------------------------------------- currencies
@@ -239,6 +260,14 @@ CURRENCY_AFTER_RE = re.compile(
     rf"(?P<sp>{_SPACES}?)(?P<c>(?i:{trie_alt(CURRENCY_NAMES, spaces=True, lower=True)})(?![A-Za-z])"
     rf"|(?:{trie_alt(_PREFIX_CODES)}){_END})"
 )
+
+
+#: a scale letter glued to an ISO code after a number ("45 MUSD", "12.3 kEUR", "3 bnUSD"): groups
+#: ``s`` (the scale, ``scales.json`` ``glued_currency_scales``) and ``c`` (the code)
+GLUED_CODE_RE = re.compile(
+    rf"(?P<sp>{_SPACES}?)(?P<s>{trie_alt(GLUED_CURRENCY_SCALES)})(?P<c>{trie_alt([c for c in ISO_CODES if c.isalpha() and c.isupper()])}){_END}"
+)
+GLUED_CODE_FIRST = frozenset(w[0] for w in GLUED_CURRENCY_SCALES)
 
 
 #: characters a currency written before a number can end with (see :func:`currency_before`)
