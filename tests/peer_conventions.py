@@ -11,6 +11,8 @@ Conventions, theirs -> ours:
   each name to claimx's symbol. Currency sub-units ("Cent", "Pence") are values in the sub-unit
   for them and in the main unit for claimx: :data:`RT_SUBUNITS` gives the main currency and the
   share ("5 cents" is theirs 5 Cent, ours 0.05 USD).
+* **Rates.** Their currency model has no rates: a claimx rate ("$ 2 per share", ``USD/{share}``)
+  counts for their currency by its numerator.
 * **Numbers.** Values are compared as floats with a relative tolerance of 1e-6 (their fractions
   are written to 15 digits). A claimx range counts for each of its bounds (their NumberModel
   reads "1-2" as two numbers).
@@ -74,8 +76,9 @@ KIND_UNITS: dict[str, str] = {
 
 _YEAR_DATE = "a year or a date: claimx returns no quantity for years and dates (by design)"
 _CODE = "a digit code (IP address, phone number, product or object name): claimx returns no quantity in codes"
-_WITHDRAWN = "a withdrawn currency (no current ISO 4217 code): claimx maps current ISO 4217 codes only"
-_CRYPTO = "a crypto-currency (no ISO 4217 code)"
+_TWO_UNITS = ("an amount in two units whose sub-unit word is not written ('15 dollars 50'): claimx reads the second "
+              "number as a number of its own (it may be a count or a year); with the word it reads the amount "
+              "('3 dollars 50 cents' -> 3.5 USD)")
 
 #: suite -> {case input: reason}; every case of a suite not listed here is scored
 EXCLUDED: dict[str, dict[str, str]] = {
@@ -85,7 +88,19 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "My phone number is +1-222-2222/2222": _CODE,
         "SCP-173": _CODE,
     },
-    "CurrencyModel": {},
+    "CurrencyModel": {
+        "it only cost thirteen dollars forty five": _TWO_UNITS,
+        "It costs one dollar and one and one point of your credit points.": _TWO_UNITS,
+        "It costs one dollar and two and three points of your credit points.": _TWO_UNITS,
+        "It costs you 10 us dollar and me c $ 100 and fifty.": _TWO_UNITS,
+        "it costs only 15 dollars and 15.": _TWO_UNITS,
+        "it costs only 15 dollars 50.": _TWO_UNITS,
+        "It costs 15 dollars 50.": _TWO_UNITS,
+        "It costs 15 dollars and 50.": _TWO_UNITS,
+        "The subscription will increase to 17 USD 25.": _TWO_UNITS,
+        "It may need one kuai and five mao five.": "colloquial Chinese money words (kuai, mao) in an amount in two units: "
+                                                  "claimx reads CLDR currency names and ISO codes",
+    },
     "DimensionModel": {},
 }
 

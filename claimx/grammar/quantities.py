@@ -55,6 +55,7 @@ def _alt(words, lower: bool = True) -> str:
 
 
 _SCALE_WORD_ALT = _alt(N.SCALE_WORDS)
+_FRACSCALE = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 _FRACTION_ALT = _alt(N.FRACTION_WORDS)
 _SMALL_NUMBER_ALT = _alt(["a", "an", *N.ONES, *N.TENS])
 _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + list(_CUES["scale_adjective_heads"])
@@ -62,6 +63,8 @@ _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + li
 _CORE_RE = regex.compile(
     rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
     rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
+    rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
     rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b))"
     rf"(?P<fd>{_FRACTION_ALT})\b)"
@@ -204,7 +207,7 @@ _MONTH_SET = frozenset(m.capitalize() for m in _CUES["months"])
 _PREFIX_MAX_WORDS = max(len(k.split()) for k in _PREFIX_COMPARATORS)
 _PREFIX_LAST = frozenset(k.split()[-1] for k in _PREFIX_COMPARATORS)
 _STARTERS = frozenset(
-    ["a", "an", "half", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
+    ["a", "an", "half", "quarter", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
      "millions", "billions", "trillions", "hundred", "dozen"]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.MULTIPLIER_WORDS)])
 # the numeric core at a digit: stdlib ``re`` (twice as fast as ``regex`` here) and no timeout, as
@@ -337,6 +340,13 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             unit_m, q.hyphen = um, True
     cur_m = U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK) \
         if q.money is None and c1 in U.CURRENCY_AFTER_FIRST else None
+    if cur_m is None and unit_m is None and q.minor is None and hy_word and q.money is None \
+            and q.form in ("digits", "words") and text.startswith("-", pos):
+        hm = U.CURRENCY_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)  # "a one-yen bid", "a 10-dollar bill"
+        if hm is not None and not hm.group("sp") and hm.group("c")[:1].islower():
+            cur_m = hm
+        elif _read_minor(text, q, pos + 1):  # "a 12-cent dividend"
+            pos = q.end
     if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
             _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) and not q.has_scale:
         # "500 pounds of beef" is a mass, not money
@@ -353,6 +363,12 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         if code:
             q.money, pos = code, cur_m.end()
             unit_m = None
+            if not q.has_scale and q.form in ("digits", "words") and text[pos:pos + 1] in _SP_CHARS:
+                sm = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK)  # "75 USD million"
+                if sm is not None and sm.group("sp") and sm.group("w").lower() in N.SCALE_WORDS:
+                    q.scale, q.has_scale, pos = N.SCALE_WORDS[sm.group("w").lower()], True, sm.end()
+                elif q.sub == 1.0 and cur_m.group("c")[-1:].isalpha():
+                    pos = _composite_amount(text, q, pos)  # "3 dollars 50 cents"
     elif unit_m is not None:
         info = U.lookup_unit(unit_m.group("u"))
         if info is not None:
@@ -379,6 +395,29 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             if ok:
                 q.den_info, q.den_annotation, pos = info, ann, pm.end()
     q.end = pos
+
+
+_SMALL_WORDS = _alt([*N.ONES, *N.TENS, *(f"{t}-{o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10),
+                     *(f"{t} {o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10)])
+_COMPOSITE_RE = re.compile(
+    rf"{_SP}+(?:(?i:and){_SP}+)?(?P<n>[0-9]{{1,2}}|(?i:{_SMALL_WORDS}))[{_SP[1:-1]}\-]?(?P<m>(?i:cents?|pence))\b")
+
+
+def _composite_amount(text: str, q: _Q, pos: int) -> int:
+    """Read the sub-unit part of an amount written in two units, "3 dollars 50 cents",
+    "thirteen dollars and forty-five cents" (the sub-unit word must be written); add it to ``q``
+    in the main unit (exactly) and return the new end."""
+    m = _COMPOSITE_RE.match(text, pos, pos + _LOOK)
+    if m is None:
+        return pos
+    n = m.group("n")
+    cents = float(n) if n.isdigit() else N.parse_word_number(n)
+    if cents is None or not 0 < cents < 100:
+        return pos
+    base = Decimal(q.digits) if q.digits is not None else N.dec(q.raw)
+    exact = base + N.dec(cents) / 100
+    q.raw, q.digits = float(exact), str(exact)
+    return m.end()
 
 
 def _read_minor(text: str, q: _Q, pos: int) -> bool:
@@ -471,6 +510,12 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         if not d:
             return None, e
         return _Q(s, e, s, e, 1.0 / d, form="fraction"), e
+    if g == "fracscale":  # "half million", "a quarter million", "three quarters billion", "two thirds of a million"
+        ff = " ".join(m.group("ff").lower().replace("-", " ").split())
+        frac = _FRACSCALE[ff.split()[-1]] * (N.parse_word_number(ff.split()[0]) if len(ff.split()) > 1 and
+                                             ff.split()[0] not in ("a", "one") else 1.0)
+        return _Q(s, e, s, e, frac, scale=N.SCALE_WORDS[m.group("fsc").lower()], has_scale=True,
+                  form="fraction"), e
     if g == "halfa":
         sw = m.group("hs").lower()
         sc = N.SCALE_WORDS.get(sw) or (12.0 if sw == "dozen" else 100.0)
@@ -537,9 +582,19 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     if b1 in U.CURRENCY_BEFORE_LAST and b1:
         w12 = _window(text, lo, s, 12)
         cur = U.currency_before(w12)  # (surface, offset in w12)
+    glued_scale = None
+    if cur is None and b1.isalpha() and b1.isupper():  # "MAUD 60", "TEUR 1,200"
+        w12 = _window(text, lo, s, 12)
+        gm = U.GLUED_CODE_BEFORE_RE.search(w12)
+        if gm is not None:
+            cur, glued_scale = (gm.group("c"), gm.start("c")), N.GLUED_CURRENCY_SCALES[gm.group("s")]
     if cur:
         money = U.resolve_currency(cur[0], _HINT[0])
-        qs = s - (len(w12) - cur[1])
+        qs = s - (len(w12) - cur[1]) - (len(gm.group("s")) if glued_scale else 0)
+        if cur[0] == "$" and qs > lo:  # "HK $5.1 billion", "c $ 16.4 million"
+            dq = U.dollar_qualifier(text[max(lo, qs - 6):qs])
+            if dq is not None:
+                money, qs = dq[0], max(lo, qs - 6) + dq[1]
     before = text[qs - 1] if qs > 0 else " "
     if money is None and digits in _INDEX_NAMES and any(
             text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
@@ -556,7 +611,10 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
-    return _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+    q, nxt = _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+    if glued_scale and q is not None and not q.has_scale:
+        q.scale, q.has_scale = glued_scale, True
+    return q, nxt
 
 
 #: characters before a number (or its currency) that no left-hand rule of :func:`_digits` reacts

@@ -23,7 +23,7 @@ from claimx.grammar._trie import trie_alt
 
 _U = load("units.json", ("prefixes", "units", "annotations"))
 _C = load("currencies.json", ("symbols", "ambiguous_symbols", "name_defaults", "aliases",
-                              "word_like_codes", "hint_cues"))
+                              "word_like_codes", "hint_cues", "lowercase_codes", "dollar_qualifiers"))
 
 _SPACES = "[ \u00a0\u2009\u202f]"
 
@@ -248,6 +248,10 @@ CURRENCY_NAMES, _AMBIGUOUS_NAMES = _build_currency_names()
 CURRENCY_SYMBOLS: Mapping[str, str] = _C["symbols"]
 _AMBIGUOUS_SYMBOLS: Mapping[str, tuple[str, ...]] = _C["ambiguous_symbols"]
 _PREFIX_CODES = sorted(c for c in ISO_CODES if c not in _WORD_LIKE) + ["RMB"]
+#: codes read in lower case too ("20 usd", "usd 20"; ``currencies.json`` ``lowercase_codes``)
+LOWER_CODES: Mapping[str, str] = {c: c.upper() for c in _C["lowercase_codes"] if c.upper() in ISO_CODES}
+#: one-character currency symbols, also read after a number when no digit follows ("5 €", "100 ₡")
+_AFTER_SYMBOLS = sorted(s for s in CURRENCY_SYMBOLS if len(s) == 1 and (not s.isalnum() or ord(s) >= 0x2E80))
 
 #: a currency written before the number (symbol or code, optionally one space): group ``c``;
 #: applied to the text just left of a number, anchored at its end
@@ -258,7 +262,8 @@ CURRENCY_BEFORE_RE = regex.compile(
 #: a currency written after the number (name or code): group ``c``
 CURRENCY_AFTER_RE = re.compile(
     rf"(?P<sp>{_SPACES}?)(?P<c>(?i:{trie_alt(CURRENCY_NAMES, spaces=True, lower=True)})(?![A-Za-z])"
-    rf"|(?:{trie_alt(_PREFIX_CODES)}){_END})"
+    rf"|(?:{trie_alt(_PREFIX_CODES)}|{trie_alt(LOWER_CODES)}){_END}"
+    rf"|(?:{trie_alt(_AFTER_SYMBOLS)})(?!{_SPACES}?[0-9])(?!\.[0-9])(?![A-Za-z]))"
 )
 
 
@@ -268,13 +273,19 @@ GLUED_CODE_RE = re.compile(
     rf"(?P<sp>{_SPACES}?)(?P<s>{trie_alt(GLUED_CURRENCY_SCALES)})(?P<c>{trie_alt([c for c in ISO_CODES if c.isalpha() and c.isupper()])}){_END}"
 )
 GLUED_CODE_FIRST = frozenset(w[0] for w in GLUED_CURRENCY_SCALES)
+#: the same glued code written before a number ("MAUD 60", "TEUR 1,200"), at the end of the text
+#: just left of the number
+GLUED_CODE_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<s>{trie_alt(GLUED_CURRENCY_SCALES)})(?P<c>{trie_alt([c for c in ISO_CODES if c.isalpha() and c.isupper()])}){_SPACES}?\Z"
+)
 
 
 #: characters a currency written before a number can end with (see :func:`currency_before`)
-CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS))
+CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS) + list(LOWER_CODES) + ["rmb"])
 
 
-_BEFORE_ALPHA_END = frozenset(list(_PREFIX_CODES) + [s for s in CURRENCY_SYMBOLS if s[-1].isalpha()])
+_BEFORE_ALPHA_END = frozenset(list(_PREFIX_CODES) + [s for s in CURRENCY_SYMBOLS if s[-1].isalpha()]
+                              + list(LOWER_CODES) + ["rmb"])
 _BEFORE_OTHER_END = frozenset(s for s in CURRENCY_SYMBOLS if not s[-1].isalpha())
 _BEFORE_MAX = max(len(s) for s in _BEFORE_ALPHA_END | _BEFORE_OTHER_END)
 
@@ -300,6 +311,21 @@ def currency_before(window: str) -> Optional[tuple[str, int]]:
     return None
 
 
+_DOLLAR_QUALIFIERS: Mapping[str, str] = _C["dollar_qualifiers"]
+_DOLLAR_QUAL_RE = regex.compile(
+    rf"(?i)(?<![A-Za-z.])(?P<q>{_alt(_DOLLAR_QUALIFIERS)}){_SPACES}?\Z")
+
+
+def dollar_qualifier(left: str) -> Optional[tuple[str, int]]:
+    """The country qualifier written at the end of ``left``, the text just before a dollar sign
+    ("HK " in "HK $5.1 billion", "c " in "c $ 16.4 million", "aud" in "aud$ 15"), as ``(ISO code,
+    start offset in left)``, or ``None`` (``currencies.json`` ``dollar_qualifiers``)."""
+    m = _DOLLAR_QUAL_RE.search(left[-6:])
+    if m is None:
+        return None
+    return _DOLLAR_QUALIFIERS[m.group("q").lower()], len(left) - len(left[-6:]) + m.start()
+
+
 def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
     """ISO 4217 code of a currency symbol, code or name as written (``"US$"`` -> ``"USD"``,
     ``"RMB"`` -> ``"CNY"``, ``"rupees"`` -> ``"INR"``), or ``None``.
@@ -316,6 +342,8 @@ def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
         return CURRENCY_SYMBOLS[surface]
     if surface in ISO_CODES:
         return surface
+    if surface in LOWER_CODES:
+        return LOWER_CODES[surface]
     key = " ".join(surface.split()).lower()
     code = CURRENCY_NAMES.get(key)
     if code is None:
@@ -447,7 +475,7 @@ def first_chars(words) -> frozenset[str]:
 #: characters a unit or a currency written after a number can start with (a cheap guard
 #: before the large alternations)
 UNIT_FIRST = first_chars(list(UNIT_SURFACES) + list(UNIT_NAMES))
-CURRENCY_AFTER_FIRST = first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES)
+CURRENCY_AFTER_FIRST = first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES + list(LOWER_CODES) + _AFTER_SYMBOLS)
 MINOR_FIRST = first_chars(list(MINOR_UNITS)) | CURRENCY_AFTER_FIRST | {"U"}
 _SPACE_CHARS = frozenset(" \u00a0\u2009\u202f")
 
