@@ -11,8 +11,9 @@ Conventions, theirs -> ours:
   each name to claimx's symbol. Currency sub-units ("Cent", "Pence") are values in the sub-unit
   for them and in the main unit for claimx: :data:`RT_SUBUNITS` gives the main currency and the
   share ("5 cents" is theirs 5 Cent, ours 0.05 USD).
-* **Rates.** Their currency model has no rates: a claimx rate ("$ 2 per share", ``USD/{share}``)
-  counts for their currency by its numerator.
+* **Rates.** Their unit names a rate only with "per" ("Kilometer per hour"); for any other of
+  their units a claimx rate ("$ 2 per share", ``USD/{share}``; "500,000 barrels a day",
+  ``[bbl_us]/d``) counts by its numerator.
 * **Numbers.** Values are compared as floats with a relative tolerance of 1e-6 (their fractions
   are written to 15 digits). A claimx range counts for each of its bounds (their NumberModel
   reads "1-2" as two numbers).
@@ -47,7 +48,7 @@ RT_UNITS: dict[str, str] = {
     "Sri Lankan rupee": "LKR", "New Zealand dollar": "NZD", "Franc": "CHF",
     # dimensions (Pound as a weight is mapped in RT_DIMENSION_UNITS)
     "Foot": "[ft_i]", "Meter": "m", "Mile": "[mi_i]", "Gallon": "[gal_us]", "Ton": "t", "Metric ton": "t",
-    "Kilometer per hour": "km/h", "Kilogram": "kg", "Microgram": "ug", "Inch": "[in_i]", "Square meter": "m2",
+    "Kilometer per hour": "km/h", "Kilogram": "kg", "Microgram": "µg", "Inch": "[in_i]", "Square meter": "m2",
     "Kilometer": "km", "Millimeter": "mm", "Decimeter": "dm", "Picometer": "pm", "Degree": "deg", "Turn": "turn",
     "Milliliter": "mL", "Barrel": "[bbl_us]", "Ounce": "[oz_av]", "Acre": "[acr_us]", "Cubic foot": "[cft_i]",
     "Bit": "bit", "Mile per hour": "[mi_i]/h", "Square kilometer": "km2", "Megabit": "Mbit", "Megabyte": "MB",

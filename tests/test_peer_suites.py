@@ -109,8 +109,8 @@ def _unit_ok(suite: str, r: dict, m: QuantityMatch) -> bool:
         return m.unit == code and _close(m.value, want * share)
     units = C.RT_SUITE_UNITS.get(suite, {}).get(unit) or (C.RT_UNITS.get(unit),)
     got = m.unit
-    if suite == "CurrencyModel" and got and "/" in got:
-        got = got.split("/")[0]  # they have no rates: "$ 2 per share" is their Dollar
+    if got and "/" in got and "per" not in unit.lower() and got not in units:
+        got = got.split("/")[0]  # a rate of theirs names its "per": "$ 2 per share" is their Dollar
     return got in units and any(_close(v, want) for v in _values(m))
 
 
@@ -193,9 +193,8 @@ _BELOW: dict[str, str] = {
     "NumberModel": "0.453: word fractions (three fifths), point decimals, minus/negative words, exponents",
     "PercentModel": "0.500: 'percent of N', 'minus five percent', percent words without a number",
     "NumberRangeModel": "0.514: symbol comparators (>30), 'from A to B', 'A and B' bounds, 'x-y' scales",
-    "DimensionModel": "0.640: unit lexicon gaps (inches, ounces, cups, angles, dram)",
-    "AgeModel": "0.895: 'N years of age', 'aged N'",
-    "TemperatureModel": "0.698: 'degrees f', 'deg c', misspelt celsius/fahrenheit, bare degrees",
+    "DimensionModel": "0.856: units in brackets ('20 (kg)'), 'in' and '\"' as inch, 'pounds' as a weight "
+                      "without a mass cue, turns, bare degrees as a temperature",
 }
 
 

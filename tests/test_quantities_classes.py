@@ -91,3 +91,84 @@ def test_fraction_of_a_scale_word():
                 m = _one(f"It costs {words} {scale}{cur} now.")
                 assert (m.value, m.unit) == (float(Decimal(frac) * mult), code), m
     assert _one("It took two thirds of a million hours.").value == pytest.approx(2e6 / 3)
+
+
+# ------------------------------------------------------------------ unit lexicon gaps
+
+_UNITS = (("hp", "[HP]"), ("horsepower", "[HP]"), ("inches", "[in_i]"), ("inch", "[in_i]"), ("″", "[in_i]"),
+          ("′", "[ft_i]"), ("feet", "[ft_i]"), ("pc", "%"), ("ksi", "k[psi]"), ("MPa", "MPa"), ("psi", "[psi]"),
+          ("drams", "[dr_av]"), ("pound-feet", "[lbf_av].[ft_i]"), ("lb-ft", "[lbf_av].[ft_i]"), ("Nm", "N.m"),
+          ("kilotonnes", "kt"), ("kt", "kt"), ("knots", "[kn_i]"), ("sq m", "m2"), ("sq ft", "[sft_i]"),
+          ("square feet", "[sft_i]"), ("sq mi", "[smi_us]"), ("cubic feet", "[cft_i]"), ("ounces", "[oz_av]"),
+          ("troy ounces", "[oz_tr]"), ("tablespoons", "[tbs_us]"), ("tsp", "[tsp_us]"), ("cups", "[cup_us]"),
+          ("degrees", "deg"), ("rad", "rad"), ("deg celsius", "Cel"), ("degrees F", "[degF]"), ("° C", "Cel"),
+          ("celcius", "Cel"), ("farenheit", "[degF]"), ("μg", "µg"), ("µg", "µg"), ("mGy", "mGy"), ("dm", "dm"))
+
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_unit_lexicon(pos):
+    for (surface, symbol), (num, value) in itertools.product(_UNITS, (("210", 210.0), ("1.4", 1.4), ("12,500", 12500.0))):
+        for sep in (" ", "") if surface[0].isalpha() and len(surface) > 3 else ("", " "):
+            if sep == "" and surface[0].isalpha() and surface not in ("pc", "hp", "kt", "ksi", "psi", "rad", "dm",
+                                                                      "mGy", "MPa", "tsp", "Nm"):
+                continue  # long names are written spaced
+            m = _one(pos.format(q=f"{num}{sep}{surface}"))
+            assert (m.value, m.unit) == (value, symbol), (surface, sep, m)
+
+
+def test_hyphenated_units_after_word_numbers_and_the():
+    for det in ("a", "the", "its"):
+        for words, value in (("six", 6.0), ("twenty-five", 25.0)):
+            for unit, symbol in (("mile", "[mi_i]"), ("ton", "t"), ("inch", "[in_i]"), ("hp", "[HP]")):
+                m = _one(f"They built {det} {words}-{unit} prototype.")
+                assert (m.value, m.unit) == (value, symbol), m
+
+
+def test_feet_and_inches_and_mixed_fractions():
+    for feet, inches in itertools.product((5, 6, 12), (1, 2, 11)):
+        for form in ("{f} ft {i} in", "{f} feet {i} inches", "{f} feet and {i} inches", "{f}′ {i}″"):
+            m = _one("He is " + form.format(f=feet, i=inches) + " tall.")
+            assert m.unit == "[ft_i]" and m.value == float(Decimal(feet) + Decimal(inches) / Decimal(12)), m
+    for whole, num, den in itertools.product((1, 3, 10), (1, 3), (2, 4, 8)):
+        if num >= den:
+            continue
+        for unit, symbol in (("miles", "[mi_i]"), ("cups", "[cup_us]"), ("%", "%"), ("", None)):
+            m = _one(f"It takes {whole} {num}/{den}{' ' if unit.isalpha() else ''}{unit} in all.")
+            assert (m.value, m.unit) == (whole + num / den, symbol), m
+
+
+def test_pounds_are_a_weight_only_with_a_mass_cue():
+    for cue in ("weighs", "weighed", "has a weight of", "is heavier by"):
+        m = _one(f"The parcel {cue} 25 pounds.")
+        assert m.unit == "[lb_av]"
+    for text in ("Profit dropped 25 pounds.", "It costs 25 pounds.", "He lost 25 pounds at cards."):
+        assert _one(text).unit == "GBP"
+
+
+# ------------------------------------------------------------------ numbers inside names, dates, codes, definitions
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_numbers_inside_names_are_no_quantity(pos):
+    names = ("the S&P 500", "the s&p 500", "the FTSE 100", "COVID -19", "Covid -19", "COVID-19", "a Boeing 737",
+             "the Series 7 exam", "Formula 1", "SCP2-173", "the Nikkei 225")
+    for name in names:
+        ms = find_quantities(pos.format(q=f"{name} and 12.5%"))
+        assert [(m.value, m.unit) for m in ms] == [(12.5, "%")], (name, ms)
+
+
+def test_day_ranges_after_a_month_are_dates():
+    for month in ("Sept.", "Sep", "September", "Oct.", "March"):
+        for dash in ("-", "–"):
+            ms = find_quantities(f"The fair runs {month} 12{dash}14 with 3,000 stands.")
+            assert [(m.value, m.unit) for m in ms] == [(3000.0, None)], ms
+
+
+def test_ages_that_define_a_group_are_attributive_years():
+    for word in ("aged", "age", "ages"):
+        for form, lo_hi in (("25 to 54", (25.0, 54.0)), ("18-24", (18.0, 24.0)), ("65", None), ("five", None)):
+            m = find_quantities(f"Among adults {word} {form}, 12% said so.")[0]
+            assert (m.unit, m.form) == ("a", "attributive"), m
+            if lo_hi:
+                assert (m.lower, m.upper) == lo_hi
+    for text in ("He is 87 yo.", "a 87 y/o man"):
+        assert [(m.value, m.unit) for m in find_quantities(text)] == [(87.0, "a")]

@@ -33,7 +33,8 @@ _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", 
                                     "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
                                     "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
-                                    "attributive_non_nouns", "index_names", "score_words", "version_words"))
+                                    "attributive_non_nouns", "index_names", "score_words", "version_words",
+                                    "age_words"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
@@ -91,6 +92,8 @@ _TIME_AFTER_RE = re.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_d
 _ORDINAL_RE = re.compile(r"(?i:st|nd|rd|th)\b")
 _YEAR_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
 _SLASH_FRAC_RE = re.compile(r"/([0-9]{1,2})(?![0-9/])")
+_DAY_TAIL_RE = re.compile(r"[\-\u2013\u2014](?:[0-9]{1,2})(?![0-9])")
+_MIXED_FRAC_RE = re.compile(r"[ \u00a0]([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
 _UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
 _OF_CURRENCY_RE = re.compile(rf"{_SP}+of{_SP}+")
@@ -105,6 +108,7 @@ _ATTR_EXCLUDED = frozenset(
     [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
 # digit codes that hold no quantity (see _code_end)
+_ALNUM_CODE_END_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[0-9]+\Z")  # "SCP2" before "-173"
 _DASHED_CODE_RE = re.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
 _PLUS_PHONE_RE = re.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
 _PAREN_PHONE_RE = re.compile(r"[0-9]{2,5}\)[ \u00a0]?[0-9]{2,5}[\- .][0-9]{3,5}(?![0-9])")
@@ -137,16 +141,20 @@ _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
 _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
+_AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
+_AGE_LAST = frozenset(w[-1] for w in _AGE_WORDS)
+_YEARS = U.lookup_unit("years")
 
 
 def _index_table() -> dict[str, tuple[str, ...]]:
-    """Trailing number of each ``index_names`` entry -> the texts written before it ("S&P ")."""
+    """Trailing number of each ``index_names`` entry -> the texts written before it, lower-cased
+    ("s&p ")."""
     out: dict[str, list[str]] = {}
     for name in _CUES["index_names"]:
         m = re.fullmatch(r"(.*\D)([0-9]+)", name)
         if m is None:
             continue  # a name without a trailing number holds none to drop
-        out.setdefault(m.group(2), []).append(m.group(1))
+        out.setdefault(m.group(2), []).append(m.group(1).lower())
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -288,6 +296,13 @@ def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
     return bool(U.UNIT_RE.match(text, pos, pos + _LOOK) or U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK))
 
 
+def _physical_ahead(text: str, pos: int) -> bool:
+    """Whether a unit that is not a duration starts at ``pos`` ("mile" in "the six-mile trip")."""
+    um = U.UNIT_RE.match(text, pos, pos + _LOOK)
+    info = U.lookup_unit(um.group("u")) if um is not None and not um.group("sp") else None
+    return info is not None and not info.time and info.kind == "physical"
+
+
 def _window(text: str, lo: int, s: int, width: int = 40) -> str:
     return text[max(lo, s - width):s]
 
@@ -347,9 +362,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             cur_m = hm
         elif _read_minor(text, q, pos + 1):  # "a 12-cent dividend"
             pos = q.end
-    if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
-            _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) and not q.has_scale:
-        # "500 pounds of beef" is a mass, not money
+    if cur_m is not None and cur_m.group("c").lower().startswith("pound") and not q.has_scale and (
+            _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) or U.mass_context(text, q.start)):
+        # "500 pounds of beef", "she dropped 25 pounds" are a mass, not money
         q.unit_info = U.lookup_unit("lb")
         q.unit, pos, cur_m, unit_m = "[lb_av]", cur_m.end(), None, None
     if q.form == "vague" and cur_m is None and q.money is None:
@@ -373,6 +388,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         info = U.lookup_unit(unit_m.group("u"))
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
+            if info.symbol == "[ft_i]" and q.form in ("digits", "words"):
+                pos = _feet_and_inches(text, q, pos)
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
         pm = _POINTS_RE.match(text, pos, pos + _LOOK) \
             if text[pos:pos + 1] in _SP_CHARS and _peek(text, pos) in "pP" else None
@@ -416,6 +433,21 @@ def _composite_amount(text: str, q: _Q, pos: int) -> int:
         return pos
     base = Decimal(q.digits) if q.digits is not None else N.dec(q.raw)
     exact = base + N.dec(cents) / 100
+    q.raw, q.digits = float(exact), str(exact)
+    return m.end()
+
+
+_INCHES_RE = re.compile(rf"(?:{_SP}+(?i:and))?{_SP}+(?P<n>[0-9]{{1,2}}(?:\.[0-9]+)?){_SP}?(?:in\b\.?|(?i:inch|inches)\b|″|\")")
+
+
+def _feet_and_inches(text: str, q: _Q, pos: int) -> int:
+    """Read the inches of a length written in feet and inches ("5 ft 2 in", "5 feet and 2
+    inches", "6′ 1″"): the value stays in feet, exactly (5 + 2/12); return the new end."""
+    m = _INCHES_RE.match(text, pos, pos + _LOOK)
+    if m is None or float(m.group("n")) >= 12:
+        return pos
+    base = Decimal(q.digits) if q.digits is not None else N.dec(q.raw)
+    exact = N.EXACT.add(base, N.EXACT.divide(Decimal(m.group("n")), Decimal(12)))
     q.raw, q.digits = float(exact), str(exact)
     return m.end()
 
@@ -562,8 +594,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
             return None, e
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-\u2014\u2013"):
             return None, e
-        if prev_word in _ANAPHORIC:
-            return None, e
+        if prev_word in _ANAPHORIC and not (text.startswith("-", e) and _physical_ahead(text, e + 1)):
+            return None, e  # "the two lines" (but "the six-mile trip" holds a length)
         q = _Q(s, e, s, e, val, form="words")
         return q, e
     return None, e
@@ -597,7 +629,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
                 money, qs = dq[0], max(lo, qs - 6) + dq[1]
     before = text[qs - 1] if qs > 0 else " "
     if money is None and digits in _INDEX_NAMES and any(
-            text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+            text[max(0, s - len(p)):s].lower() == p for p in _INDEX_NAMES[digits]):
         return None, e  # S&P 500, FTSE 100, Fortune 500: part of a name
     if money is None:
         code_end = _code_end(text, s, e, before)
@@ -605,8 +637,9 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, code_end  # ISO date, phone number, ISBN: no quantity anywhere in it
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
             return None, e
-        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80:
-            return None, e  # GPT-5.5, COVID-19, Kestrel-2
+        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and (
+                (text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80) or _ALNUM_CODE_END_RE.search(text, max(0, qs - 12), qs - 1)):
+            return None, e  # GPT-5.5, COVID-19, Kestrel-2, SCP2-173
         if before == "[" and text.startswith("]", e):
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
@@ -671,7 +704,7 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         return None
     digits = m.group()
     if money is None:
-        if digits in _INDEX_NAMES and any(text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+        if digits in _INDEX_NAMES and any(text[max(0, s - len(p)):s].lower() == p for p in _INDEX_NAMES[digits]):
             return None, e
         if text[e:e + 1] in _CODE_NEXT or digits[0] == "0":
             code_end = _code_end(text, s, e, b)
@@ -680,7 +713,8 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
     nxt = text[e:e + 1]
     c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt
     if (c1 in _QUIET_AFTER or (money is None and nxt in _RANGE_DASHES and text[e + 1:e + 2] in _DIGITS)) \
-            and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":":
+            and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":" \
+            and not (c1 in _DIGITS and "/" in text[e + 2:e + 5]):  # (a mixed fraction: "3 1/2")
         # quiet on both sides, a plain integer that cannot be a year and whose float is finite:
         # every rule of _digits_right is a no-op (see there)
         return _Q(qs, e, s, e, float(digits), money=money, digits=digits), e
@@ -762,13 +796,21 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
         written = None  # "2½": the float sum is the value
+    elif plain_int and nxt in _SP_CHARS and nxt and c1 in _DIGITS and money is None:
+        mf = _MIXED_FRAC_RE.match(text, e, e + _LOOK)  # "10 1/2 miles": a whole number and a fraction
+        if mf and 0 < int(mf.group(1)) < int(mf.group(2)) and not text.startswith("/", mf.end()):
+            frac = N.EXACT.divide(Decimal(mf.group(1)), Decimal(mf.group(2)))
+            exact = N.EXACT.add(Decimal(written), -frac if written.startswith("-") else frac)
+            raw, written, e = float(exact), str(exact), mf.end()
+            quiet = False  # the right-hand context is now after the fraction
     q = _Q(qs, e, s, e, raw, money=money, digits=written)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
     if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (not quiet and (
             nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK)))):
-        return None, e
+        dm = _DAY_TAIL_RE.match(text, e, e + 8)  # "Sept. 12-14": the second day too
+        return None, (dm.end() if dm else e)
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
     if not quiet:
@@ -1163,6 +1205,12 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
                 continue
         if rng is not None:
             q = rng
+        if q.unit is None and q.money is None and q.form in ("digits", "words") and q.start >= 2 \
+                and text[q.start - 1] == " " and text[q.start - 2] in _AGE_LAST \
+                and _prev_lower(text, lo, q.start) in _AGE_WORDS:  # "adults aged 25 to 54"
+            q.unit_info, q.unit, q.form = _YEARS, _YEARS.symbol, "attributive"
+        elif rng is not None:
+            pass
         elif bare_one:
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity ("one or two" above is a range)

@@ -58,6 +58,11 @@ def _validate_units() -> None:
 _validate_units()
 
 
+#: the Greek mu (U+03BC) written as the micro prefix is normalised to the micro sign (U+00B5), so
+#: "120 μg" and "120 µg" get the same symbol
+_MICRO = {"\u03bc": "\u00b5"}
+
+
 def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
     surfaces: dict[str, UnitInfo] = {}
     names: dict[str, UnitInfo] = {}
@@ -76,12 +81,12 @@ def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
             names.setdefault(n.lower(), base)
         pset = _U["prefixes"]["sets"].get(e.get("prefixes", ""), ())
         for p in pset:
-            info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
+            info = UnitInfo(_MICRO.get(p, p) + e["symbol"], i, psym[p], kind, time)
             for s in e["surfaces"]:
                 surfaces.setdefault(p + s, info)
         for w, p in pword.items():
             if p in pset:
-                info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
+                info = UnitInfo(_MICRO.get(p, p) + e["symbol"], i, psym[p], kind, time)
                 for n in e["names"]:
                     names.setdefault((w + n).lower(), info)
         for alias, target in e.get("aliases", {}).items():
@@ -91,6 +96,16 @@ def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
 
 
 UNIT_SURFACES, UNIT_NAMES = _build_unit_tables()
+_MASS_CUE_RE = re.compile(rf"\b(?i:{trie_alt(_U.get('mass_cues', ()), lower=True)})\b")
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+
+
+def mass_context(text: str, start: int) -> bool:
+    """Whether a weight cue word (``units.json`` ``mass_cues``: weighs, dropped, gained, ...)
+    is in the same sentence within 60 characters before ``start``."""
+    w = text[max(0, start - 60):start]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(w)]
+    return bool(_MASS_CUE_RE.search(w, ends[-1] if ends else 0))
 ANNOTATIONS: Mapping[str, str] = _U["annotations"]
 
 
@@ -223,7 +238,7 @@ def _build_currency_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]
             n = babel.numbers.get_currency_name(code, count=count, locale="en").lower()
             names.setdefault(n, code)
             tail = n.split()[-1]
-            if tail not in _TAIL_STOP:
+            if tail not in _TAIL_STOP and not (tail.endswith("s") and tail[:-1] in _TAIL_STOP):
                 tails.setdefault(tail, [])
                 if code not in tails[tail]:
                     tails[tail].append(code)
