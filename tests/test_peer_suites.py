@@ -106,7 +106,7 @@ def _unit_ok(suite: str, r: dict, m: QuantityMatch) -> bool:
     want = _num(r["Resolution"].get("value"))
     if unit in C.RT_SUBUNITS:
         code, share = C.RT_SUBUNITS[unit]
-        return m.unit == code and _close(m.value, want * share)
+        return (m.unit or "").split("/")[0] == code and _close(m.value, want * share)  # (a rate by its numerator)
     units = C.RT_SUITE_UNITS.get(suite, {}).get(unit) or (C.RT_UNITS.get(unit),)
     got = m.unit
     if got and "/" in got and "per" not in unit.lower() and got not in units:

@@ -23,7 +23,7 @@ def _one(text: str):
 
 
 def _exact(digits: str, scale: int) -> float:
-    return float(Decimal(digits) * scale)
+    return float(Decimal(digits.replace(",", "")) * scale)
 
 
 # ------------------------------------------------------------------ currency notation
@@ -172,3 +172,123 @@ def test_ages_that_define_a_group_are_attributive_years():
                 assert (m.lower, m.upper) == lo_hi
     for text in ("He is 87 yo.", "a 87 y/o man"):
         assert [(m.value, m.unit) for m in find_quantities(text)] == [(87.0, "a")]
+
+
+# ------------------------------------------------------------------ ranges and comparators
+
+_RANGE_UNITS = (("", None), ("%", "%"), (" degrees Celsius", "Cel"), (" calories", "[Cal]"), (" MW", "MW"),
+                (" million", None), (" kilometres", "km"))
+
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_range_forms(pos):
+    forms = ("{a} to {b}{u}", "{a}-{b}{u}", "{a} - {b}{u}", "{a}–{b}{u}", "between {a} and {b}{u}",
+             "from {a} to {b}{u}", "range from {a}{u} to {b}{u}", "ranging from {a}{u} to {b}{u}", "{a}~{b}{u}")
+    for form, (u, unit), (a, b) in itertools.product(forms, _RANGE_UNITS, (("1.5", "2"), ("1,500", "2,000"), ("12", "18"))):
+        if "%" in u and "range" in form or u == " million" and a == "1,500":
+            continue  # (a first number of 1,000 or more keeps its own scale: "900 to 1.2 million" by design)
+        scale = 10**6 if u == " million" else 1
+        m = _one(pos.format(q=form.format(a=a, b=b, u=u)))
+        assert (m.lower, m.upper, m.unit) == (_exact(a, scale), _exact(b, scale), unit), (form, u, m)
+    for a, b in (("$410,000", "$4.8 million"), ("€5", "€12")):
+        m = _one(pos.format(q=f"prices range from {a} to {b}"))
+        assert m.lower is not None and m.upper is not None and m.unit in ("USD", "EUR"), m
+
+
+def test_suspended_hyphen_ranges_are_attributive_when_a_noun_follows():
+    for a, b, unit, symbol in (("8", "10", "year", "a"), ("320", "640", "inch", "[in_i]"), ("2", "3", "mile", "[mi_i]")):
+        (m,) = find_quantities(f"The {a}- to {b}-{unit} group grew.")
+        form = "attributive" if unit == "year" else "digits"  # a duration compound modifies the noun
+        assert (m.lower, m.upper, m.unit, m.form) == (float(a), float(b), symbol, form), m
+
+
+def test_a_change_from_to_is_no_range():
+    for verb in ("rose", "fell", "increased", "dropped"):
+        ms = find_quantities(f"Sales {verb} from 5 to 7 million.")
+        assert [m.lower for m in ms] == [None, None] and [m.value for m in ms] == [5e6, 7e6]
+
+
+_BOUNDS = ((">", ">"), (">=", ">="), ("≥", ">="), ("<", "<"), ("<=", "<="), ("≤", "<="), ("~", "~"),
+           ("more than ", ">"), ("greater than or equal to ", ">="), ("less than or equal to ", "<="),
+           ("smaller or equal than ", "<="), ("equal to or more than ", ">="), ("larger than ", ">"))
+
+
+def test_comparator_symbols_and_phrases():
+    for (word, comp), num, unit in itertools.product(_BOUNDS, ("30", "-30", "2.5"), ("", "mm", "%")):
+        m = _one(f"It is {word}{num}{unit} now.")
+        assert (m.value, m.comparator, m.unit or "") == (float(num), comp, unit), (word, m)
+    assert _one("It is less than 5000 or equal.").comparator == "<="
+    assert _one("His score is 200 or greater.").comparator == ">="
+
+
+def test_two_bounds_make_a_range():
+    for low, high in itertools.product(("more than", "above", "at least", "greater than", ">"), ("less than", "below",
+                                                                                                   "at most", "<=")):
+        m = _one(f"The value is {low} 10 and {high} 40 here.")
+        assert (m.lower, m.upper) == (10.0, 40.0), m
+        ms = find_quantities(f"The value is {low} 40 and {high} 10 here.")
+        assert [m.value for m in ms] == [40.0, 10.0]  # no range from 40 down to 10
+
+
+# ------------------------------------------------------------------ signs and change words
+
+_SIGNS = (("+", 1), ("-", -1), ("−", -1), ("minus ", -1), ("minus-", -1), ("negative ", -1), ("", 1))
+
+
+def test_signs_with_change_words_and_units():
+    for (sign, f), verb, (num, unit, symbol) in itertools.product(
+            _SIGNS, ("Nasdaq", "plunged", "gave up", "will charge", "was"),
+            (("0.4", "%", "%"), ("38.5", " per cent", "%"), ("300", " yards", "[yd_i]"), ("25", " basis points", "bp"),
+             ("40", " Celsius", "Cel"), ("2.1", "", None))):
+        m = _one(f"The figure: {verb} {sign}{num}{unit} today.")
+        assert (m.value, m.unit) == (f * float(num), symbol), (sign, verb, m)
+
+
+# ------------------------------------------------------------------ scale abbreviations and rates
+
+def test_scale_abbreviations():
+    for num, value in (("2.5", 2.5e6), ("40", 4e7), ("1.2", 1.2e6)):
+        for after, unit in ((" tonnes", "t"), (" of its devices", None), (" euros", "EUR"), (" barrels", "[bbl_us]")):
+            m = _one(f"It sold {num}m{after} last year.")
+            assert (m.value, m.unit) == (value, unit), m
+    assert [(m.value, m.unit) for m in find_quantities("A 100m sprint and 5m from the shore.")] == [
+        (100.0, "m"), (5.0, "m")]
+    for num, words, value in (("3", "hundred million", 3e8), ("322", "hundred", 32200.0), ("2", "hundred thousand", 2e5)):
+        assert _one(f"It has {num} {words} users.").value == value
+
+
+def test_rates():
+    for amount, per, unit in (("$61", "a barrel", "USD/[bbl_us]"), ("$18.50", "per square foot", "USD/[sft_i]"),
+                              ("$2", "per share", "USD/{share}"), ("€500", "per head", "EUR/{capita}"),
+                              ("£30", "per capita", "GBP/{capita}"), ("80,000", "barrel-a-day", "[bbl_us]/d"),
+                              ("18.2", "points per game", "{point}/{game}"), ("7", "assists a game", "{assist}/{game}")):
+        m = _one(f"It was {amount} {per} last year.")
+        assert m.unit == unit, m
+    assert [m.unit for m in find_quantities("It was $5 a year earlier.")] == ["USD"]
+
+
+# ------------------------------------------------------------------ points, fractions, negatives, notation, conversions
+
+def test_index_points_are_not_percentage_points():
+    for index in ("the index", "the Dow", "the S&P 500", "the Nasdaq", "the benchmark"):
+        ms = find_quantities(f"{index} lost 210 points, or 0.7%, on Monday.")
+        assert [(m.value, m.unit) for m in ms][-2:] == [(210.0, None), (0.7, "%")], ms
+    ms = find_quantities("Its share was 56%, up 4 points.")
+    assert ms[-1].unit == "pp"
+
+
+def test_scientific_notation():
+    for written, digits, exp in (("3.1×10−6", "3.1", -6), ("6.02e23", "6.02", 23), ("1.3x10^6", "1.3", 6),
+                                 ("-12e-1", "-12", -1), ("12.32e+14", "12.32", 14), ("2.48×10⁻⁵", "2.48", -5),
+                                 ("4 × 10^3", "4", 3)):
+        for unit, symbol in (("", None), (" kg", "kg"), (" m", "m")):
+            m = _one(f"The value was {written}{unit} then.")
+            assert (m.value, m.unit) == (float(Decimal(digits).scaleb(exp)), symbol), (written, m)
+
+
+def test_comparator_carried_into_a_bracketed_conversion():
+    for word, comp in (("more than ", ">"), ("about ", "~"), ("~", "~"), ("up to ", "<=")):
+        ms = find_quantities(f"It flew {word}120 kilometres (75 miles) today.")
+        assert [(m.unit, m.comparator) for m in ms] == [("km", comp), ("[mi_i]", comp)], ms
+    ms = find_quantities("It cost more than $5 (€4) and 3 km (2 kg).")
+    assert [m.comparator for m in ms] == [">", "=", "=", "="]  # money has no base unit; km and kg differ

@@ -212,6 +212,9 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
     low = word.lower()
     if low in SCALE_WORDS:
         return SCALE_WORDS[low]
+    if low.startswith("hundred"):  # after digits: "3 hundred", "3 hundred million"
+        rest = low[7:].strip()
+        return 100.0 if not rest else (100.0 * SCALE_WORDS[rest] if rest in SCALE_WORDS else None)
     if " " in low or "\u00a0" in low:
         return SCALE_STACKS.get(" ".join(low.split()))
     if word in SCALE_SPACED:
@@ -229,5 +232,6 @@ _SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(S
     ["mn", "bn", "bln", "tn", "trn", "mln", "tln"]
 #: a scale word or stacked pair right after a number (optional space, then the word); group ``w``
 SCALE_AFTER_RE = re.compile(
-    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{trie_alt(SCALE_STACKS, spaces=True, lower=True)}|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
+    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{trie_alt(SCALE_STACKS, spaces=True, lower=True)}"
+    rf"|hundred(?:[ \u00a0]+(?:thousand|million|billion|trillion))?(?![ \u00a0]+and\b)|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
 )

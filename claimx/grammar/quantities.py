@@ -34,11 +34,12 @@ _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", 
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
                                     "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
                                     "attributive_non_nouns", "index_names", "score_words", "version_words",
-                                    "age_words"))
+                                    "age_words", "range_verbs", "index_point_cues", "per_game_stats",
+                                    "per_game_units"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
-        if _v not in _VALID_COMPARATORS:
+        if _v not in _VALID_COMPARATORS and not (_tbl == "suffix_comparators" and _v == "incl"):
             raise ValueError(f"quantity_cues.json {_tbl}[{_k!r}]: bad comparator {_v!r}")
 
 _SP = "[ \u00a0\u2009\u202f]"
@@ -83,8 +84,10 @@ _CORE_RE = regex.compile(
 )
 
 _SUFFIX_COMP_RE = re.compile(
-    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through|or){_SP}+)")
+    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])(?!{_SP}+(?:than\b|[0-9$\u20ac\u00a3\u00a5]))"
+    rf"|(?P<plus>\+)(?![0-9]))")
+_CONNECTOR_RE = re.compile(rf"(?P<c>-{_SP}+(?i:to|or){_SP}+|{_SP}*(?:-|\u2013|\u2014|\u2012|~){_SP}*"
+                           rf"|{_SP}+(?i:to|and|through|or){_SP}+)")
 _MULT_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
 _POINTS_RE = re.compile(rf"{_SP}+(?i:points|point|pts)\b")
 _MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
@@ -92,12 +95,23 @@ _TIME_AFTER_RE = re.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_d
 _ORDINAL_RE = re.compile(r"(?i:st|nd|rd|th)\b")
 _YEAR_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
 _SLASH_FRAC_RE = re.compile(r"/([0-9]{1,2})(?![0-9/])")
+_SCI_RE = re.compile(
+    r"(?:[eE](?P<e1>[+\-\u2212]?[0-9]{1,3})"
+    r"|[ ]?[\u00d7x*][ ]?10(?P<e2>\^[+\-\u2212]?[0-9]{1,3}|\*\*[+\-]?[0-9]{1,3}|[\-\u2212][0-9]{1,3}"
+    r"|[\u207a\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))(?![0-9A-Za-z])")
+_SCI_FIRST = frozenset("eE\u00d7x*")
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b",
+                              "0123456789+-")
 _DAY_TAIL_RE = re.compile(r"[\-\u2013\u2014](?:[0-9]{1,2})(?![0-9])")
 _MIXED_FRAC_RE = re.compile(r"[ \u00a0]([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
 _UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
 _OF_CURRENCY_RE = re.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = re.compile(r"[.!?;]\s|\n")
+_INDEX_POINT_RE = re.compile(rf"(?<![A-Za-z])(?:{_alt(_CUES['index_point_cues'], lower=False)})(?![A-Za-z])", re.IGNORECASE)
+_PER_GAME_RE = re.compile(
+    rf"{_SP}+(?P<w>(?i:{_alt(_CUES['per_game_stats'])})){_SP}*(?:(?i:per|a|an){_SP}+|/{_SP}*)"
+    rf"(?P<g>(?i:{_alt(_CUES['per_game_units'])}))(?![A-Za-z])")
 _PCT_CONTEXT_RE = re.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
 _NOUN_AFTER_RE = re.compile(
     rf"(?:[ \u00a0]+(?!(?i:{_alt(_CUES['attributive_non_nouns'])})(?![A-Za-z]))|-)[A-Za-z]")
@@ -108,6 +122,7 @@ _ATTR_EXCLUDED = frozenset(
     [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
 # digit codes that hold no quantity (see _code_end)
+_UNIT_AFTER_DIGIT_RE = re.compile(r"[0-9][A-Za-z]{1,3}\Z")  # "5k" before "-20k"
 _ALNUM_CODE_END_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[0-9]+\Z")  # "SCP2" before "-173"
 _DASHED_CODE_RE = re.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
 _PLUS_PHONE_RE = re.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
@@ -117,12 +132,12 @@ _SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
 _THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
-_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaAoO")
+_CONN_FIRST = frozenset("-\u2013\u2014\u2012~tTaAoO")
 _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
 _UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
 _SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N.SCALE_GLUED)
-                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln"])
+                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln", "hundred"])
 _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
@@ -141,6 +156,8 @@ _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
 _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
+_RANGE_VERBS = frozenset(w.lower() for w in _CUES["range_verbs"])
+_SIGN_WORDS = frozenset(("minus", "negative"))
 _AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
 _AGE_LAST = frozenset(w[-1] for w in _AGE_WORDS)
 _YEARS = U.lookup_unit("years")
@@ -296,6 +313,19 @@ def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
     return bool(U.UNIT_RE.match(text, pos, pos + _LOOK) or U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK))
 
 
+_OF_NEXT_RE = re.compile(rf"{_SP}+of{_SP}")
+
+
+def _million_m(text: str, pos: int) -> bool:
+    """Whether a lower-case "m" glued to a number and ending at ``pos`` is "million" rather than
+    metres: a unit, a currency or "of" follows after a space ("2.5m tonnes", "40m of its devices",
+    "3m euros")."""
+    if text[pos:pos + 1] not in _SP_CHARS or not text[pos:pos + 1]:
+        return False
+    return bool(_OF_NEXT_RE.match(text, pos, pos + 8) or U.UNIT_RE.match(text, pos, pos + _LOOK)
+                or U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK))
+
+
 def _physical_ahead(text: str, pos: int) -> bool:
     """Whether a unit that is not a duration starts at ``pos`` ("mile" in "the six-mile trip")."""
     um = U.UNIT_RE.match(text, pos, pos + _LOOK)
@@ -326,6 +356,12 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         if c1 in _SP_CHARS:
             c1 = text[pos + 1:pos + 2]
     m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST and gm is None else None
+    if c1 == "m" and (m is None or m.group("w") == "m") and text.startswith("m", pos) and q.form == "digits" \
+            and q.money is None and not q.has_scale and _million_m(text, pos + 1):  # "2.5m tonnes", "40m of its devices"
+        m, q.scale, q.has_scale, pos = None, 1e6, True, pos + 1
+        c1 = text[pos:pos + 1]
+        if c1 in _SP_CHARS:
+            c1 = text[pos + 1:pos + 2]
     hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
     if m is None and hy_word and q.form == "digits":  # "$3-billion"
         m = N.SCALE_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)
@@ -390,6 +426,16 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
             if info.symbol == "[ft_i]" and q.form in ("digits", "words"):
                 pos = _feet_and_inches(text, q, pos)
+    if q.unit_info is None and q.money is None and q.unit is None and q.form in ("digits", "words") \
+            and text[pos:pos + 1] in _SP_CHARS:
+        gm = _PER_GAME_RE.match(text, pos, pos + _LOOK)  # "18.2 points per game"
+        if gm is not None:
+            g = gm.group("g").lower()
+            g = {"games": "game", "matches": "match"}.get(g, g)
+            w = gm.group("w").lower()
+            w = w[:-2] if w.endswith("sses") else w[:-1] if w.endswith("s") else w  # points -> point, passes -> pass
+            q.unit, q.end = f"{{{w}}}/{{{g}}}", gm.end()
+            return
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
         pm = _POINTS_RE.match(text, pos, pos + _LOOK) \
             if text[pos:pos + 1] in _SP_CHARS and _peek(text, pos) in "pP" else None
@@ -405,8 +451,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             ann = U.ANNOTATIONS.get(" ".join(den_text.split()).lower())
             info = None if ann else U.lookup_unit(den_text)
             ok = ann is not None or info is not None
-            if per in ("a", "an", "each"):
-                ok = info is not None and info.time and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
+            if per in ("a", "an", "each", "-a-", "-per-"):  # "a year"; with money also "$61 a barrel", "$2 a share"
+                ok = info is not None and (info.time or q.money is not None) \
+                    and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
             if ok and info is not None and info.kind != "physical":
                 ok = False
             if ok:
@@ -597,6 +644,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         if prev_word in _ANAPHORIC and not (text.startswith("-", e) and _physical_ahead(text, e + 1)):
             return None, e  # "the two lines" (but "the six-mile trip" holds a length)
         q = _Q(s, e, s, e, val, form="words")
+        if prev_word in _SIGN_WORDS:  # "negative ten", "minus five"
+            q.raw, q.start = -val, s - len(left) + len(left.rstrip()) - len(prev)
         return q, e
     return None, e
 
@@ -638,8 +687,10 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
             return None, e
         if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and (
-                (text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80) or _ALNUM_CODE_END_RE.search(text, max(0, qs - 12), qs - 1)):
-            return None, e  # GPT-5.5, COVID-19, Kestrel-2, SCP2-173
+                (text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80 and not _UNIT_AFTER_DIGIT_RE.search(
+                    text, max(0, qs - 8), qs - 1)) or _ALNUM_CODE_END_RE.search(text, max(0, qs - 12), qs - 1)):
+            if text[max(0, qs - 6):qs - 1].lower() != "minus":  # (but "minus-3 yards" is negative)
+                return None, e  # GPT-5.5, COVID-19, Kestrel-2, SCP2-173 (but "5k-20k", "10km-20km" are ranges)
         if before == "[" and text.startswith("]", e):
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
@@ -741,6 +792,14 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     apply the rules that need both sides."""
     nxt = text[e:e + 1]
     c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt  # as _after_one_space(text, e)
+    exp10 = None
+    if nxt in _SCI_FIRST or (nxt == " " and c1 in _SCI_FIRST):
+        sm = _SCI_RE.match(text, e, e + 24)  # "6.02e23", "3.1×10−6", "1.3x10^6"
+        if sm is not None:
+            ex = (sm.group("e1") or sm.group("e2")).translate(_SUPERSCRIPTS).replace("\u2212", "-")
+            exp10, e = int(ex.lstrip("^").lstrip("*")), sm.end()
+            nxt = text[e:e + 1]
+            c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt
     # "quiet": the next character (after at most one space) is one that no right-hand pattern
     # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
     # every right-context check below would be a no-op; skip them (dense numeric text)
@@ -767,8 +826,10 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
                 and not U.UNIT_RE.match(text, e, e + _LOOK) and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) \
                 and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK) and not U.MINOR_RE.match(text, e, e + _LOOK):
             return None, e  # 5G, 3D, 4WD
-    plain_int = digits.isdigit()
-    written = digits if plain_int else N.clean_digits(digits)
+    plain_int = digits.isdigit() and exp10 is None
+    written = digits if digits.isdigit() else N.clean_digits(digits)
+    if exp10 is not None:
+        written = str(Decimal(written).scaleb(exp10))
     try:
         raw = float(written)
     except ValueError:
@@ -789,8 +850,12 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
         b2 = text[qs - 2] if qs >= 2 else " "
         if not (b2.isalnum() or b2 in ".,%"):
             raw, qs, written = -raw, qs - 1, "-" + written
+        elif before == "-" and text[max(0, qs - 6):qs - 1].lower() == "minus":  # "minus-3 yards"
+            raw, qs, written = -raw, qs - 6, "-" + written
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
+    elif money is None and prev_word in _SIGN_WORDS and written[0] != "-":  # "minus 40", "negative 5"
+        raw, qs, written = -raw, qs - len(left) + len(left.rstrip()) - len(prev), "-" + written
     fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
         if not quiet and plain_int and c1 in _UFRAC_CHARS else None
     if fr:
@@ -871,6 +936,8 @@ def _points_context(text: str, s: int, e: int) -> bool:
     breaks = [b.end() for b in _SENT_BREAK_RE.finditer(w)]
     if breaks:
         w = w[breaks[-1]:]
+    if _INDEX_POINT_RE.search(w):
+        return False  # "the index lost 210 points, or 0.7%": index points
     if _PCT_CONTEXT_RE.search(w):
         return True
     f = text[e:e + 150]
@@ -908,6 +975,21 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
             q.cue = (base + off, base + off + len(word))
 
 
+_CMP_SYMBOLS = {k: v for k, v in _PREFIX_COMPARATORS.items() if not any(c.isalpha() for c in k)}
+_CMP_SYMBOL_LAST = frozenset(k[-1] for k in _CMP_SYMBOLS)
+_CMP_SYMBOL_MAX = max(len(k) for k in _CMP_SYMBOLS)
+
+
+def _glued_comparator(text: str, q: _Q, lo: int) -> None:
+    """A comparator symbol glued before the number (">30", "<=-30", "~2.5mm", "≥5%"): the
+    longest entry of the symbol comparators of ``prefix_comparators``; it joins the span."""
+    for k in range(min(_CMP_SYMBOL_MAX, q.start - lo), 0, -1):
+        comp = _CMP_SYMBOLS.get(text[q.start - k:q.start])
+        if comp is not None and text[q.start - k - 1:q.start - k] not in ("<", ">", "="):  # not "<>30"
+            q.comparator, q.start = comp, q.start - k
+            return
+
+
 def _may_have_suffix(text: str, end: int) -> bool:
     """Whether a suffix comparator ("+", " or more") can follow at ``end``."""
     c = text[end:end + 1]
@@ -922,7 +1004,10 @@ def _suffix_comparator(text: str, q: _Q) -> None:
     if m:
         key = "+" if m.group("plus") else " ".join(m.group("c").lower().split())
         comp = _SUFFIX_COMPARATORS.get(key)
-        if comp:
+        if comp == "incl":  # "less than 5000 or equal": the strict comparator before becomes inclusive
+            if q.comparator in (">", "<"):
+                q.comparator, q.end = q.comparator + "=", m.end()
+        elif comp:
             q.comparator, q.end = comp, m.end()
 
 
@@ -973,6 +1058,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if not cm:
         return None, None
     conn = cm.group("c").strip().lower()
+    if conn.startswith("-") and len(conn) > 1:  # "8- to 10-year-olds", "320- to 640-inch"
+        conn = conn[1:].strip()
     lead_word, lead_len = "", 0
     # previous word of q1 (made on first need); a window of at most one character holds none
     prev1: Optional[str] = "" if q1.start - lo <= 1 else None
@@ -1016,7 +1103,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         _read_after_number(text, q2, points_ctx=None, lo=cm.end())
     if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
-    dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+    dash = conn in ("-", "\u2013", "\u2014", "\u2012", "~")
     if dash and q2.form == "digits" and q1.form == "digits" and q1.nend - q1.nstart <= 2 \
             and q2.nend - q2.nstart <= 2 and _bare(q1) and _bare(q2) and q1.start == q1.nstart \
             and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
@@ -1028,9 +1115,13 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if lead_word == "between":
         is_range = True
     elif lead_word == "from":
-        is_range = _bare(q1) and not _bare(q2) and _prev_lower(text, lo, q1.start - lead_len) not in _CHANGE_WORDS
+        before_from = _prev_lower(text, lo, q1.start - lead_len)
+        if before_from in _RANGE_VERBS:  # "prices range from $410,000 to $4.8 million"
+            is_range = conn != "and" and (_bare(q1) or _same_unit(q1, q2))
+        else:  # "from 200 to 3,000,000" (both bare: only upwards), but "rose from 5 to 7" is a change
+            is_range = _bare(q1) and before_from not in _CHANGE_WORDS and (not _bare(q2) or q1.raw < q2.raw)
     else:
-        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator == "=" and \
+        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator in ("=", "~") and \
             (dash or (prev1 if prev1 is not None else _prev_lower(text, lo, q1.start)) not in _CHANGE_WORDS)
         if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
@@ -1049,6 +1140,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     lo_v, hi_v = q1.value, q2.value
     if lo_v is None or hi_v is None:
         return None, None  # a bound beyond the float range: no range of two finite values
+    if q1.comparator == "~" and lo_v > hi_v:
+        return None, None  # "about 3.6–0.4 million": an approximate range goes upwards
     r = q1  # q1 is ours to reuse
     if lead_word == "between":
         r.start = q1.start - lead_len
@@ -1196,6 +1289,10 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if q.comparator in ("=", "~") and q.start > lo + 1 and text[q.start - 1].isspace():
             # (a window of one whitespace character holds no comparator)
             _left_extend(text, q, lo)
+        elif q.comparator == "=" and q.start > lo and text[q.start - 1] in _CMP_SYMBOL_LAST:
+            _glued_comparator(text, q, lo)
+        if q.comparator in ("<", ">") and _may_have_suffix(text, q.end):
+            _suffix_comparator(text, q)  # "less than 5000 or equal"
         rng = None
         c = text[q.end:q.end + 1]  # a connector next (as _peek(text, q.end) in _CONN_FIRST)
         if q.raw is not None and (c in _CONN_FIRST or (c in _SP_CHARS and _peek(text, q.end) in _CONN_FIRST)):
@@ -1223,7 +1320,54 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
-    return _join_count_ratios(text, out)
+    return _carry_to_conversion(text, _join_bounds(text, _join_count_ratios(text, out)))
+
+
+def _carry_to_conversion(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """A conversion in brackets right after a quantity ("more than 120 kilometres (75 miles)",
+    "~2.5mm (0.1 in)") states the same amount: it takes the first one's comparator when it has
+    none, provided both have the same base unit."""
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.comparator != "=" and b.comparator == "=" and a.base_unit is not None and a.base_unit == b.base_unit \
+                and text[a.end_char:b.start_char].strip() == "(" and text[b.end_char:b.end_char + 1] == ")":
+            out[i] = dataclasses.replace(b, comparator=a.comparator)
+    return out
+
+
+_BOUNDS_JOIN_RE = re.compile(r"\s*,?\s*(?:and|but)\s+|\s*,\s*")
+_LOWER_BOUND = frozenset((">", ">="))
+_UPPER_BOUND = frozenset(("<", "<="))
+
+
+def _join_bounds(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """Join a lower and an upper bound written one after the other into a range: "more than 10
+    and less than 40", "above 1000 and below 1500", "at most 100 and at least 20" -> lower 10,
+    upper 40 (same unit, or one side without a unit; only when lower < upper: "more than 40 and
+    less than 10" stays two quantities)."""
+    if len(out) < 2:
+        return out
+    joined: list[QuantityMatch] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        if b is not None and a.value is not None and b.value is not None and {a.comparator, b.comparator} and (
+                (a.comparator in _LOWER_BOUND and b.comparator in _UPPER_BOUND)
+                or (a.comparator in _UPPER_BOUND and b.comparator in _LOWER_BOUND)) \
+                and (a.unit == b.unit or a.unit is None or b.unit is None) and a.form == b.form \
+                and _BOUNDS_JOIN_RE.fullmatch(text, a.end_char, b.start_char):
+            lo_m, hi_m = (a, b) if a.comparator in _LOWER_BOUND else (b, a)
+            if lo_m.value < hi_m.value:
+                joined.append(dataclasses.replace(
+                    a, text=text[a.start_char:b.end_char], end_char=b.end_char, value=None, comparator="=",
+                    lower=lo_m.value, upper=hi_m.value, unit=a.unit or b.unit, base_value=None, base_unit=None,
+                    number_end=b.number_end, comparator_cue=None))
+                i += 2
+                continue
+        joined.append(a)
+        i += 1
+    return joined
 
 
 _COUNT_RATIO_RE = re.compile(r"\s+(in|out\s+of|per|for\s+every)\s+")

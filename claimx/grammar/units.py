@@ -131,7 +131,7 @@ UNIT_RE = re.compile(
 )
 #: the denominator of a compound unit: "per tonne", "/h", "a year", "per capita"
 PER_RE = re.compile(
-    rf"(?P<per>{_SPACES}*(?:(?i:per|a|an|each)\b{_SPACES}*|/))"
+    rf"(?P<per>{_SPACES}*(?:(?i:per|a|an|each)\b{_SPACES}*|/)|-(?i:a|per)-)"
     rf"(?P<u>(?i:{_UNIT_NAMES_TRIE})(?![A-Za-z])|(?:{_UNIT_SURFACES_TRIE}){_END}"
     rf"|(?i:{trie_alt(ANNOTATIONS, lower=True)})(?![A-Za-z]))"
 )
