@@ -1129,6 +1129,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         if lead_word == "from" and conn == "to":
             _carry_to_start_point(q1, q2)
         return None, None
+    if q1.comparator == "~" and q2.raw is not None and q1.raw * (
+            q2.scale if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000 else q1.scale) > q2.raw * q2.scale:
+        return None, None  # "about 3.6–0.4 million": an approximate range goes upwards (q1 untouched)
     if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
         q1.scale = q2.scale
     if word_scale and q1.raw < word_scale and q1.scale == 1.0:
@@ -1140,8 +1143,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     lo_v, hi_v = q1.value, q2.value
     if lo_v is None or hi_v is None:
         return None, None  # a bound beyond the float range: no range of two finite values
-    if q1.comparator == "~" and lo_v > hi_v:
-        return None, None  # "about 3.6–0.4 million": an approximate range goes upwards
+
     r = q1  # q1 is ours to reuse
     if lead_word == "between":
         r.start = q1.start - lead_len
