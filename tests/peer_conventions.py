@@ -132,6 +132,7 @@ Q3_UNITS: dict[str, tuple[tuple[Optional[str], ...], float]] = {
     "cup": (("[cup_us]",), 1), "tablespoon": (("[tbs_us]",), 1),
 }
 
+_CHANGE = "'from X to Y' after a change verb (reduced, rose) is a change from X to Y for claimx, not a range"
 _NAME = "a number inside a name (course, company, product, object): claimx returns no quantity in names"
 #: quantulum3 results out of scope, as (case text, surface): reason. Years written as numbers
 #: (quantulum3 reads them as dimensionless counts) are out of scope by rule (see test_peer_suites)
@@ -143,4 +144,8 @@ Q3_EXCLUDED: dict[tuple[str, str], str] = {
      "than any taken since the passage of Voyager 2 in 1979", "2"): _NAME,
     ("In the quantum-mechanical description, matter (solid) at absolute zero is in its ground state, the point of "
      "lowest internal energy.", "absolute zero"): "no number written: claimx reads quantities written with a number",
+    ("Treatment was reduced from 44 mg to 50 mg ethanol.", "44 mg to 50 mg"): _CHANGE,
+    ("The cost of gallium metal rose from about $350 per kg to $680 per kg", "$350 per kg to $680 per kg"): _CHANGE,
+    ("The annual revenue is ($99.99).", "($99.99)"): "accounting brackets as a minus sign: claimx reads the number as "
+                                                     "written (brackets hold conversions and asides: '120 km (75 miles)')",
 }

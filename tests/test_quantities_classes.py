@@ -292,3 +292,38 @@ def test_comparator_carried_into_a_bracketed_conversion():
         assert [(m.unit, m.comparator) for m in ms] == [("km", comp), ("[mi_i]", comp)], ms
     ms = find_quantities("It cost more than $5 (€4) and 3 km (2 kg).")
     assert [m.comparator for m in ms] == [">", "=", "=", "="]  # money has no base unit; km and kg differ
+
+
+# ------------------------------------------------------------------ word numbers, fractions, shared units
+
+def test_word_decimals_and_fractions():
+    for words, value in (("five point five", 5.5), ("two hundred point zero three", 200.03),
+                         ("nine point nought four", 9.04), ("naught point five", 0.5), ("three fifths", 0.6),
+                         ("two thirds", 2 / 3), ("one fifth", 0.2), ("three halves", 1.5),
+                         ("five and a half million", 5.5e6), ("one million and a half", 1.5e6), ("three dozens", 36.0)):
+        for pos in ("{q}", "It was {q}.", "We counted {q}, in all."):  # (a lone "one fifth" ends a clause)
+            m = _one(pos.format(q=words))
+            assert m.value == value, (words, m)
+    for digits, value in (("3 dozen", 36.0), ("3 dzs", 36.0), ("1/40 of", 0.025), ("10 3/4", 10.75)):
+        assert _one(f"It was {digits} them.").value == value
+    assert find_quantities("a third party and three quarters of it")[0].text == "three quarters"
+
+
+def test_a_bare_number_shares_the_unit_of_the_next():
+    for a, b, unit, symbol in (("45", "50", " mg", "mg"), ("5", "12", "%", "%"), ("2", "3", " km", "km")):
+        for joiner in (" and ", ", "):  # ("45 or 50 mg" is a range)
+            ms = find_quantities(f"They were given {a}{joiner}{b}{unit} of it.")
+            assert [(m.value, m.unit) for m in ms] == [(float(a), symbol), (float(b), symbol)], ms
+    ms = find_quantities("I have seen 45 and 50 cases, and 5 and 7 million tonnes.")
+    assert [m.unit for m in ms] == [None, None, None, "t"]
+
+
+def test_signs_after_a_currency_and_frequencies():
+    for cur, code in (("$", "USD"), ("£", "GBP"), ("A$", "AUD"), ("GBP", "GBP")):
+        for sign in ("-", "−"):
+            m = _one(f"The result was {cur}{sign}9.5 million.")
+            assert (m.value, m.unit) == (-9.5e6, code), m
+    for words, value, unit in (("four times per week", 4.0, "x/wk"), ("3 times a year", 3.0, "x/a"),
+                               ("twice", 2, "x")):
+        m = _one(f"It runs {words} now.")
+        assert (m.value, m.unit) == (value, unit), m

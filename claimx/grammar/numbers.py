@@ -78,13 +78,18 @@ DIGITS_RE = regex.compile(
     r")",
 )
 
+_DIGIT_WORDS = {w: int(v) for w, v in ONES.items() if v < 10} | {"oh": 0}
+_DECIMAL_WORD = "|".join(sorted(list(_DIGIT_WORDS) + [f"{t}(?:-(?:{'|'.join(w for w, v in ONES.items() if 0 < v < 10)}))?"
+                                                       for t in TENS] + [w for w, v in ONES.items() if v >= 10],
+                                key=len, reverse=True))
 _NUMBER_WORD = trie_alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP), lower=True)
 #: a run of English number words: "two hundred fifty million", "forty-two", "three and a half"
 WORD_NUMBER_RE = regex.compile(
     rf"(?i)\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)\b(?![\-\u2010])))?"
     rf"(?:{_NUMBER_WORD})\b"
     rf"(?:(?:[\s\-]+|(?<=hundred|thousand|million|billion|trillion|lakh|crore)\s+and\s+)(?:{_NUMBER_WORD})\b)*"
-    rf"(?:\s+and\s+(?:a|one)\s+(?:half|quarter|third)\b)?",
+    rf"(?:\s+and\s+(?:a|one)\s+(?:half|quarter|third)\b(?:\s+(?:{_alt(list(SCALE_WORDS))})\b)?)?"
+    rf"(?:\s+point(?:\s+(?:{_DECIMAL_WORD}))+\b)?",
 )
 _TOKEN_RE = regex.compile(r"[A-Za-z]+")
 
@@ -160,8 +165,16 @@ def parse_word_number(s: str) -> Optional[float]:
     toks = [t.lower() for t in _TOKEN_RE.findall(s)]
     if not toks:
         return None
+    if "point" in toks[1:]:  # "five point five", "two hundred point seventy-one"
+        k = toks.index("point")
+        whole = parse_word_number(" ".join(toks[:k]))
+        digits = _decimal_digits(toks[k + 1:])
+        if whole is None or digits is None:
+            return None
+        return float(Decimal(f"{int(whole)}.{digits}")) if float(whole).is_integer() else None
     total = 0.0
     current = 0.0
+    last_scale = 0.0
     seen = False
     i = 0
     while i < len(toks):
@@ -173,8 +186,16 @@ def parse_word_number(s: str) -> Optional[float]:
         if t == "and":
             if i + 2 < len(toks) + 1 and i + 1 < len(toks) and toks[i + 1] in ("a", "one") \
                     and i + 2 < len(toks) and toks[i + 2] in ("half", "quarter", "third"):
+                if current == 0.0 and last_scale:  # "one million and a half": half a million more
+                    total += FRACTION_WORDS[toks[i + 2]] * last_scale
+                    i += 3
+                    continue
                 current += FRACTION_WORDS[toks[i + 2]]
                 i += 3
+                if i < len(toks) and toks[i] in SCALE_WORDS:  # "five and a half million"
+                    total += current * SCALE_WORDS[toks[i]]
+                    current = 0.0
+                    i += 1
                 continue
             i += 1
             continue
@@ -192,7 +213,7 @@ def parse_word_number(s: str) -> Optional[float]:
                 sv = SCALE_STACKS[f"{t} {toks[i + 1]}"]
                 i += 1
             total += (current or 1.0) * sv
-            current = 0.0
+            current, last_scale = 0.0, sv
         else:
             return None
         seen = True
@@ -200,6 +221,17 @@ def parse_word_number(s: str) -> Optional[float]:
     if not seen:
         return None
     return total + current
+
+
+def _decimal_digits(toks: Sequence[str]) -> Optional[str]:
+    """The digits written after "point": one digit word each ("nought four" -> "04"), or a single
+    tens or teens word ("seventy one" -> "71", "eleven" -> "11"); ``None`` otherwise."""
+    if toks and all(t in _DIGIT_WORDS for t in toks):
+        return "".join(str(_DIGIT_WORDS[t]) for t in toks)
+    v = parse_word_number(" ".join(toks))
+    if v is not None and float(v).is_integer() and 10 <= v < 100 and len(toks) <= 2:
+        return str(int(v))
+    return None
 
 
 def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Optional[float]:
@@ -212,6 +244,8 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
     low = word.lower()
     if low in SCALE_WORDS:
         return SCALE_WORDS[low]
+    if low in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"):  # "3 dozen", "3 dzs"
+        return 12.0
     if low.startswith("hundred"):  # after digits: "3 hundred", "3 hundred million"
         rest = low[7:].strip()
         return 100.0 if not rest else (100.0 * SCALE_WORDS[rest] if rest in SCALE_WORDS else None)
@@ -233,5 +267,5 @@ _SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(S
 #: a scale word or stacked pair right after a number (optional space, then the word); group ``w``
 SCALE_AFTER_RE = re.compile(
     rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{trie_alt(SCALE_STACKS, spaces=True, lower=True)}"
-    rf"|hundred(?:[ \u00a0]+(?:thousand|million|billion|trillion))?(?![ \u00a0]+and\b)|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
+    rf"|hundred(?:[ \u00a0]+(?:thousand|million|billion|trillion))?(?![ \u00a0]+and\b)|dozens?|dozs?|dzs?|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
 )

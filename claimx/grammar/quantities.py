@@ -68,7 +68,9 @@ _CORE_RE = regex.compile(
     rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
     rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
-    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b))"
+    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b)"
+    rf"|\s+(?=(?:thirds|fifths|sixths|sevenths|eighths|ninths|tenths|halves)\b)"
+    rf"|\s+(?=(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)\b\s*(?:[.,;:!?)]|$)))"
     rf"(?P<fd>{_FRACTION_ALT})\b)"
     rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
     rf"|(?P<vague>\b(?:"
@@ -137,7 +139,7 @@ _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
 _UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
 _SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N.SCALE_GLUED)
-                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln", "hundred"])
+                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln", "hundred", "dozen", "dz"])
 _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
@@ -369,6 +371,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             m = None
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
+        if v == 12.0 and q.form == "words" and not text[q.nstart:q.nend].isalpha():
+            v = None  # "three hundred and two dozens": a dozen scales one number word ("three dozens")
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
         c1 = text[pos:pos + 1]
@@ -377,6 +381,10 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if c1 in _MULT_FIRST else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
+        pm = U.PER_RE.match(text, m.end(), m.end() + _LOOK) if m.group().strip().lower() == "times" else None
+        if pm is not None and (ti := U.lookup_unit(pm.group("u"))) is not None and ti.time \
+                and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK):
+            q.unit, q.end = f"x/{ti.symbol}", pm.end()  # "four times per week", "twice a year" is a rate
         return
     if q.money is None and c1 in U.MINOR_FIRST and q.form in ("digits", "words") and _read_minor(text, q, pos):
         pos = q.end
@@ -420,10 +428,18 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
                     q.scale, q.has_scale, pos = N.SCALE_WORDS[sm.group("w").lower()], True, sm.end()
                 elif q.sub == 1.0 and cur_m.group("c")[-1:].isalpha():
                     pos = _composite_amount(text, q, pos)  # "3 dollars 50 cents"
-    elif unit_m is not None:
+    elif unit_m is None and q.money is None and q.form == "digits" and c1 == "i" \
+            and (im := _INCH_RE.match(text, pos, pos + _LOOK)) is not None:  # "2 in thick", "a 2 in."
+        q.unit_info, q.unit, pos = _INCH, _INCH.symbol, im.end()
+    elif unit_m is not None and not (len(unit_m.group("u")) == 1 and text[unit_m.end():unit_m.end() + 1] == "-"
+                                     and text[unit_m.end() + 1:unit_m.end() + 2].isdigit()):  # "24703 L-202": a code
         info = U.lookup_unit(unit_m.group("u"))
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
+            if text[pos:pos + 1] in ("^", " ") and (pw := _POWER_RE.match(text, pos, pos + 12)) is not None:
+                sq = U.lookup_unit(info.symbol + ("2" if (pw.group(1) or pw.group(2)) in ("2", "squared") else "3"))
+                if sq is not None:  # "4 km^2", "4 km squared", "4km^3"
+                    q.unit_info, q.unit, pos = sq, sq.symbol, pw.end()
             if info.symbol == "[ft_i]" and q.form in ("digits", "words"):
                 pos = _feet_and_inches(text, q, pos)
     if q.unit_info is None and q.money is None and q.unit is None and q.form in ("digits", "words") \
@@ -484,6 +500,11 @@ def _composite_amount(text: str, q: _Q, pos: int) -> int:
     return m.end()
 
 
+_INCH = U.lookup_unit("inches")
+#: "in" as inches only where the preposition cannot be: at the end, before punctuation or a
+#: dimension word ("2 1/2 in thick", "it is 2 in.")
+_INCH_RE = re.compile(rf"{_SP}in(?=\.?{_SP}*$|[.,;:)]|{_SP}+(?:thick|long|wide|tall|deep|high|across|diameter)\b)")
+_POWER_RE = re.compile(rf"\^([23])(?![0-9])|{_SP}(squared|cubed)\b")
 _INCHES_RE = re.compile(rf"(?:{_SP}+(?i:and))?{_SP}+(?P<n>[0-9]{{1,2}}(?:\.[0-9]+)?){_SP}?(?:in\b\.?|(?i:inch|inches)\b|″|\")")
 
 
@@ -604,7 +625,7 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         num = 1.0 if n in ("a", "an") else N.parse_word_number(n)
         if num is None:
             return None, e
-        q = _Q(s, e, s, e, num * N.FRACTION_WORDS[m.group("fd").lower()], form="fraction")
+        q = _Q(s, e, s, e, num / round(1 / N.FRACTION_WORDS[m.group("fd").lower()]), form="fraction")  # 3/5, not 3 * 0.2
         if _THAT_AS_RE.match(text, e, e + _LOOK):
             q.unit = "x"
         return q, e
@@ -664,6 +685,14 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         w12 = _window(text, lo, s, 12)
         cur = U.currency_before(w12)  # (surface, offset in w12)
     glued_scale = None
+    neg_after_currency = False
+    if cur is None and b1 in "-\u2212" and s - 2 >= lo and text[s - 2] in U.CURRENCY_BEFORE_LAST:
+        w11 = _window(text, lo, s - 1, 12)  # "$-99.99": the sign written after the currency
+        c11 = U.currency_before(w11)
+        if c11 is not None and c11[1] + len(c11[0]) == len(w11):
+            money = U.resolve_currency(c11[0], _HINT[0])
+            if money is not None:
+                neg_after_currency, qs = True, s - 1 - (len(w11) - c11[1])
     if cur is None and b1.isalpha() and b1.isupper():  # "MAUD 60", "TEUR 1,200"
         w12 = _window(text, lo, s, 12)
         gm = U.GLUED_CODE_BEFORE_RE.search(w12)
@@ -698,6 +727,8 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     q, nxt = _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
     if glued_scale and q is not None and not q.has_scale:
         q.scale, q.has_scale = glued_scale, True
+    if neg_after_currency and q is not None and q.raw is not None:
+        q.raw, q.digits = -q.raw, ("-" + q.digits if q.digits is not None else None)
     return q, nxt
 
 
@@ -839,7 +870,8 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     # slash fractions and dates
     if nxt == "/" and money is None:
         fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
-        if fm and plain_int and 0 < raw < int(fm.group(1)) <= 10 and not (s > 0 and text[s - 1] == "/"):
+        if fm and plain_int and 0 < raw < int(fm.group(1)) and (int(fm.group(1)) <= 10 or _OF_NEXT_RE.match(
+                text, fm.end(), fm.end() + 6)) and not (s > 0 and text[s - 1] == "/"):  # "1/4", "1/40 of the wavelength"
             return _Q(qs, fm.end(), s, fm.end(), raw / int(fm.group(1)), form="fraction"), fm.end()
         end = e
         while end < len(text) and (text[end].isdigit() or text[end] == "/"):
@@ -1322,7 +1354,31 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
-    return _carry_to_conversion(text, _join_bounds(text, _join_count_ratios(text, out)))
+    return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, _join_count_ratios(text, out))))
+
+
+_AND_OR_RE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+|\s*,\s*")
+
+
+def _share_unit_backwards(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """"45 and 50 mg", "5, 10 or 20 km": a bare number written just before another number of
+    the same size with a physical unit (or %) and joined by "and"/"or"/a comma shares its unit."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.unit is None and a.form == "digits" and a.value is not None and a.lower is None and b.value is not None \
+                and b.unit is not None and (b.base_unit is not None or b.unit == "%") and "/" not in b.unit \
+                and a.comparator == "=" and 0 < a.value <= b.value <= 10 * a.value \
+                and _AND_OR_RE.fullmatch(text, a.end_char, b.start_char):
+            scale = b.value / float(text[b.number_start:b.number_end].replace(",", "")) \
+                if text[b.number_start:b.number_end].replace(",", "").replace(".", "").isdigit() else 1.0
+            if scale != 1.0:
+                continue  # "5 and 7 million tonnes": the scale is not shared here
+            info = U.lookup_unit(b.unit)
+            bv = None
+            if info is not None:
+                bv = U.to_base(a.value, info)[0]
+            out[i] = dataclasses.replace(a, unit=b.unit, base_value=bv, base_unit=b.base_unit if bv is not None else None)
+    return out
 
 
 def _carry_to_conversion(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
