@@ -180,6 +180,12 @@ def _index_table() -> dict[str, tuple[str, ...]]:
 _INDEX_NAMES = _index_table()
 
 
+def _in_index_name(text: str, s: int, digits: str) -> bool:
+    """Whether the number ``digits`` at ``s`` ends a name of ``index_names`` ("the s&p 500")."""
+    tail = text[max(0, s - 2):s].lower()
+    return any(p.endswith(tail) and text[max(0, s - len(p)):s].lower() == p for p in _INDEX_NAMES[digits])
+
+
 @dataclass(slots=True)
 class _Q:
     """A quantity under construction (mutable, internal)."""
@@ -706,8 +712,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             if dq is not None:
                 money, qs = dq[0], max(lo, qs - 6) + dq[1]
     before = text[qs - 1] if qs > 0 else " "
-    if money is None and digits in _INDEX_NAMES and any(
-            text[max(0, s - len(p)):s].lower() == p for p in _INDEX_NAMES[digits]):
+    if money is None and digits in _INDEX_NAMES and _in_index_name(text, s, digits):
         return None, e  # S&P 500, FTSE 100, Fortune 500: part of a name
     if money is None:
         code_end = _code_end(text, s, e, before)
@@ -786,7 +791,7 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         return None
     digits = m.group()
     if money is None:
-        if digits in _INDEX_NAMES and any(text[max(0, s - len(p)):s].lower() == p for p in _INDEX_NAMES[digits]):
+        if digits in _INDEX_NAMES and _in_index_name(text, s, digits):
             return None, e
         if text[e:e + 1] in _CODE_NEXT or digits[0] == "0":
             code_end = _code_end(text, s, e, b)
@@ -1365,8 +1370,8 @@ def _share_unit_backwards(text: str, out: list[QuantityMatch]) -> list[QuantityM
     the same size with a physical unit (or %) and joined by "and"/"or"/a comma shares its unit."""
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if a.unit is None and a.form == "digits" and a.value is not None and a.lower is None and b.value is not None \
-                and b.unit is not None and (b.base_unit is not None or b.unit == "%") and "/" not in b.unit \
+        if b.unit is not None and a.unit is None and a.form == "digits" and a.value is not None and a.lower is None \
+                and b.value is not None and (b.base_unit is not None or b.unit == "%") and "/" not in b.unit \
                 and a.comparator == "=" and 0 < a.value <= b.value <= 10 * a.value \
                 and _AND_OR_RE.fullmatch(text, a.end_char, b.start_char):
             scale = b.value / float(text[b.number_start:b.number_end].replace(",", "")) \
@@ -1403,14 +1408,15 @@ def _join_bounds(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     and less than 40", "above 1000 and below 1500", "at most 100 and at least 20" -> lower 10,
     upper 40 (same unit, or one side without a unit; only when lower < upper: "more than 40 and
     less than 10" stays two quantities)."""
-    if len(out) < 2:
+    if len(out) < 2 or all(m.comparator == "=" for m in out):
         return out
     joined: list[QuantityMatch] = []
     i = 0
     while i < len(out):
         a = out[i]
         b = out[i + 1] if i + 1 < len(out) else None
-        if b is not None and a.value is not None and b.value is not None and {a.comparator, b.comparator} and (
+        if b is not None and a.comparator != "=" and b.comparator != "=" and a.value is not None \
+                and b.value is not None and (
                 (a.comparator in _LOWER_BOUND and b.comparator in _UPPER_BOUND)
                 or (a.comparator in _UPPER_BOUND and b.comparator in _LOWER_BOUND)) \
                 and (a.unit == b.unit or a.unit is None or b.unit is None) and a.form == b.form \
