@@ -75,6 +75,7 @@ KIND_UNITS: dict[str, str] = {
     "TemperatureModel": "temperature", "AgeModel": "age", "CurrencyModel": "currency", "DimensionModel": "dimension",
 }
 
+_ORDINAL = "ordinals are ranks, not amounts: claimx returns no quantity for them ('the tenth', 'top 10')"
 _YEAR_DATE = "a year or a date: claimx returns no quantity for years and dates (by design)"
 _CODE = "a digit code (IP address, phone number, product or object name): claimx returns no quantity in codes"
 _TWO_UNITS = ("an amount in two units whose sub-unit word is not written ('15 dollars 50'): claimx reads the second "
@@ -88,6 +89,14 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "Any time to meet on 5/17/2018?": _YEAR_DATE,
         "My phone number is +1-222-2222/2222": _CODE,
         "SCP-173": _CODE,
+    },
+    "NumberRangeModel": {
+        "He ranks between the tenth and the fifteenth.": _ORDINAL,
+        "He ranks higher than the tenth but lower than the fifteenth.": _ORDINAL,
+        "How about more than 2 in 5": "'2 in 5' is one count ratio for claimx (0.4, comparator >), the bound of "
+                                      "their reading is 2 alone",
+        "The number is from 200 to 300 in 2008": "their own case 'The number is from 200 to 3000000 in 2008' is a "
+                                                 "range; claimx reads both as ranges",
     },
     "CurrencyModel": {
         "it only cost thirteen dollars forty five": _TWO_UNITS,

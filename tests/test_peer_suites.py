@@ -194,7 +194,6 @@ _BELOW: dict[str, str] = {
     "NumberModel": "0.611: word fractions in their conventions (one hundred thirty fifths = 2.857 but one hundred "
                    "and thirty fifths = 26), 'one over three', exponents 1.1^23, ordinal fractions (a twenty-first)",
     "PercentModel": "0.706: 'percent of N' read as N% (for claimx the number comes before its percent sign or word)",
-    "NumberRangeModel": "0.905: ordinal bounds (between the tenth and the fifteenth), '2 in 5 or more', 'more than half'",
     "DimensionModel": "0.865: units in brackets ('20 (kg)'), '\"' as inch, 'pounds' as a weight without a mass cue, "
                       "'a half turn', bare degrees as a temperature",
 }

@@ -228,6 +228,13 @@ def test_two_bounds_make_a_range():
         assert (m.lower, m.upper) == (10.0, 40.0), m
         ms = find_quantities(f"The value is {low} 40 and {high} 10 here.")
         assert [m.value for m in ms] == [40.0, 10.0]  # no range from 40 down to 10
+    for low, high in itertools.product(("larger than", "more than", "above"), ("less or equal than", "less than or equal to",
+                                                                                  "smaller than")):
+        for a, b in (("20", "35"), ("twenty", "thirty five")):
+            m = _one(f"This number is {low} {a} and {high} {b}.")
+            assert (m.lower, m.upper) == (20.0, 35.0), m  # a suffix ("and less") never eats the next bound
+    ms = find_quantities("His score is more than 5000 or equal to 6000.")
+    assert [(m.value, m.comparator) for m in ms] == [(5000.0, ">"), (6000.0, "=")]
 
 
 # ------------------------------------------------------------------ signs and change words

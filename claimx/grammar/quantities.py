@@ -86,7 +86,7 @@ _CORE_RE = regex.compile(
 )
 
 _SUFFIX_COMP_RE = re.compile(
-    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])(?!{_SP}+(?:than\b|[0-9$\u20ac\u00a3\u00a5]))"
+    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])(?!{_SP}+(?:than\b|[0-9$\u20ac\u00a3\u00a5]|to{_SP}+[0-9]))(?![^.,;]{{0,16}}\bthan\b)"
     rf"|(?P<plus>\+)(?![0-9]))")
 _CONNECTOR_RE = re.compile(rf"(?P<c>-{_SP}+(?i:to|or){_SP}+|{_SP}*(?:-|\u2013|\u2014|\u2012|~){_SP}*"
                            rf"|{_SP}+(?i:to|and|through|or){_SP}+)")
