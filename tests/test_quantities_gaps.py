@@ -88,7 +88,7 @@ def test_or_is_a_range_only_between_close_bare_numbers(text, spans):
     ("It pays 40 US cents a share.", None, "40 US cents", 0.4, "USD"),
     ("Petrol rose 12 cents.", "AUD", "12 cents", 0.12, "AUD"),
     ("Petrol rose 12 cents.", "JPY", "12 cents", 0.12, "USD"),  # yen has no cents: default
-    ("The tariff is 5 fils a litre.", "KWD", "5 fils", 0.005, "KWD"),  # 3 minor digits (CLDR)
+    ("The tariff is 5 fils a litre.", "KWD", "5 fils a litre", 0.005, "KWD/L"),  # 3 minor digits (CLDR); a rate
     ("Forty cents was the fare.", None, "Forty cents", 0.4, "USD"),
 ])
 def test_currency_sub_units(text, hint, span, value, unit):

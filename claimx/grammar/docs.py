@@ -29,7 +29,27 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("lakh / crore", "Loans of Rs 1,620 crore reached 4.5 lakh farmers."),
     ("stacked scale words", "The outlay was ₹1.26 lakh crore, a thousand crore rupees more; £5 thousand million."),
     ("ISO code glued / spaced", "A loss of USD41.3 million against GBP 19 million."),
+    ("scale letter glued to an ISO code", "Sales were 45 MUSD, costs 980 kEUR and wages 1,200 TSEK."),
     ("currency name", "Imports reached 2.6 trillion yuan."),
+    ("country qualifier before a dollar sign", "Sales were HK $5.1 billion, $US48,250,000 ($A71,100,000) in all."),
+    ("currency symbol after the number", "Tickets cost 5 € and 100 ₡; a loan of 12,34,567.89 rupees."),
+    ("amount in two units", "It cost 3 dollars 50 cents; they paid 75 USD million."),
+    ("fraction of a scale word", "It costs half a million dollars or a quarter million euros."),
+    ("imperial and other units", "A 210-hp engine makes 300 pound-feet; a 3-inch pipe at 50 ksi; 1,200 sq ft."),
+    ("feet and inches, mixed fractions", "He is 5 ft 2 in tall and ran 10 1/2 miles."),
+    ("pounds as a weight (mass cue)", "The parcel weighs 25 pounds and costs 25 pounds."),
+    ("ages that define a group (not claims)", "Among adults aged 25 to 54, 12% agreed."),
+    ("numbers inside names and dates", "The s&p 500 and COVID -19 on Sept. 12-14 rose 3%."),
+    ("range verb, suspended hyphen", "Prices range from $410,000 to $4.8 million for 8- to 10-year-olds."),
+    ("comparator symbols and two bounds", "Values >30, ≤ 5% and ~2.5mm; more than 10 and less than 40."),
+    ("signs and minus", "The Nasdaq +0.4%, GDP -2.1%, minus 40 Celsius."),
+    ("glued m as million, hundred", "It shipped 2.5m tonnes to 40m of its users, 3 hundred million in all."),
+    ("rates with a and per game", "Oil at $61 a barrel, 80,000 barrel-a-day, 18.2 points per game."),
+    ("index points, scientific notation", "The index lost 210 points, or 0.7%; 6.02e23 and 3.1×10−6."),
+    ("comparator into a bracketed conversion", "It flew more than 120 kilometres (75 miles)."),
+    ("word decimals, fractions, dozens", "Five point five of them, three fifths, 3 dozen and five and a half million."),
+    ("a bare number shares the next unit", "They were given 45 and 50 mg; it fell to $-9.5 million."),
+    ("frequencies", "It runs four times per week."),
     ("ambiguous symbol with hint CNY", "It cost ¥48 billion."),
     ("currency sub-units (value in the main unit)",
      "Power costs 40.1 cents per kilowatt-hour; a pie 99p; diesel 50 paise more; fares 30 fen."),
@@ -120,6 +140,14 @@ def _rows(hint_examples: Iterable[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _value(text: str):
+    return find_quantities(text)[0].value
+
+
+def _base(text: str):
+    return find_quantities(text)[0].base_value
+
+
 def render() -> str:
     """Return the Markdown text of ``docs/quantities.md``."""
     cues = load("quantity_cues.json")
@@ -133,6 +161,22 @@ def render() -> str:
         "## Expressions and their normalised output",
         "",
         *_rows(EXAMPLES),
+        "",
+        "## How values are computed",
+        "",
+        "Values are exact: the number as written (its digit string, without thousands separators) is a "
+        "`decimal.Decimal`, scale words and sub-unit shares are the exact decimals of `scales.json` and "
+        "CLDR, and unit factors are exact decimals from pint's definitions (a registry with decimal "
+        "magnitudes: a mile is exactly 1609.344 m, a barrel 0.158987294928 m³); the product is converted "
+        "to float once, at the end, so `value`, `lower` and `upper` are the floats nearest to the "
+        "written number times its scale and `base_value` the float nearest to that times the unit "
+        f"factor. Examples: `$4.1 billion` -> `{_value('$4.1 billion')!r}` (a float product gives "
+        "`4099999999.9999995`), `272.4 terawatt-hours` -> base value "
+        f"`{_base('272.4 terawatt-hours')!r}` J. Where a factor is not a finite decimal (km/h is 1/3.6 "
+        "m/s) it is held to 60 significant digits and rounded once. Fractions written as fractions keep "
+        f"their true value (`two-thirds of` -> `{_value('two-thirds of it')!r}`). A value, bound or base "
+        "value beyond the float range (about 1.8e308) is `null`, never infinite: "
+        f"`{'9' * 6}...` (300 nines) `PB` has base value `{_base('9' * 300 + ' PB')!r}`.",
         "",
         "## Rules (`quantity_cues.json`)",
         "",
@@ -158,6 +202,10 @@ def render() -> str:
         *[f"| {w} | {v:g} | after a number, space allowed |" for w, v in N.SCALE_SPACED.items()],
         *[f"| {w} | {v:g} | glued to the number |" for w, v in N.SCALE_GLUED.items()],
         *[f"| {w} | {v:g} | glued, after a currency only |" for w, v in N.SCALE_MONEY.items()],
+        *[f"| {w}USD, {w}EUR, ... | {v:g} | glued to an ISO 4217 code, after a number |"
+          for w, v in N.GLUED_CURRENCY_SCALES.items()],
+        "",
+        load("scales.json")["_glued_currency_note"],
         "",
         "Stacked scale words (two scale words written together multiply; only these pairs are read, "
         "any other pair such as \"crore crore\" is left as two scale words):",

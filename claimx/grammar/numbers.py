@@ -6,7 +6,9 @@ compiled once at import with the ``regex`` module.
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Context, Decimal
 from typing import Mapping, Optional, Sequence
 
 import regex
@@ -17,7 +19,7 @@ from claimx.grammar._trie import trie_alt
 _WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
                                       "unicode_fractions", "multiplier_words", "vague_quantifiers"))
 _SCALES = load("scales.json", ("words", "stacks", "abbreviations_spaced", "abbreviations_glued",
-                               "abbreviations_money_only", "vague_plurals"))
+                               "abbreviations_money_only", "vague_plurals", "glued_currency_scales"))
 
 ONES: Mapping[str, float] = _WORDS["ones"]
 TENS: Mapping[str, float] = _WORDS["tens"]
@@ -31,6 +33,8 @@ SCALE_SPACED: Mapping[str, float] = _SCALES["abbreviations_spaced"]
 SCALE_GLUED: Mapping[str, float] = _SCALES["abbreviations_glued"]
 SCALE_MONEY: Mapping[str, float] = _SCALES["abbreviations_money_only"]
 VAGUE_PLURALS: Mapping[str, float] = _SCALES["vague_plurals"]
+#: scale letters glued to an ISO 4217 code ("MUSD", "kEUR", "TSEK", "bnUSD"); ``scales.json``
+GLUED_CURRENCY_SCALES: Mapping[str, float] = _SCALES["glued_currency_scales"]
 
 
 def _build_stacks() -> dict[str, float]:
@@ -39,7 +43,7 @@ def _build_stacks() -> dict[str, float]:
         for second in seconds:
             if first not in SCALE_WORDS or second not in SCALE_WORDS:
                 raise ValueError(f"scales.json stacks: {first!r} {second!r} are not both scale words")
-            out[f"{first} {second}"] = SCALE_WORDS[first] * SCALE_WORDS[second]
+            out[f"{first} {second}"] = float(Decimal(repr(SCALE_WORDS[first])) * Decimal(repr(SCALE_WORDS[second])))
     return out
 
 
@@ -48,7 +52,7 @@ def _build_stacks() -> dict[str, float]:
 SCALE_STACKS: Mapping[str, float] = _build_stacks()
 
 for _tbl in (ONES, TENS, GROUP, FRACTION_WORDS, UNICODE_FRACTIONS, MULTIPLIER_WORDS, SCALE_WORDS,
-             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS):
+             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS, GLUED_CURRENCY_SCALES):
     for _k, _v in _tbl.items():
         if not isinstance(_v, (int, float)) or _v < 0:
             raise ValueError(f"number table entry {_k!r} must be a non-negative number")
@@ -67,21 +71,42 @@ def _alt(words: Sequence[str]) -> str:
 DIGITS_RE = regex.compile(
     r"(?<![0-9.,])(?:"
     r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"
+    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9,])(?:\.[0-9]+)?"  # Indian grouping: 12,34,567.89
     r"|[0-9]{1,3}(?:[ \u2009\u202f\u00a0][0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"
     r"|[0-9]+(?:\.[0-9]+)?"
     r"|\.[0-9]+"
     r")",
 )
 
+_DIGIT_WORDS = {w: int(v) for w, v in ONES.items() if v < 10} | {"oh": 0}
+_DECIMAL_WORD = "|".join(sorted(list(_DIGIT_WORDS) + [f"{t}(?:-(?:{'|'.join(w for w, v in ONES.items() if 0 < v < 10)}))?"
+                                                       for t in TENS] + [w for w, v in ONES.items() if v >= 10],
+                                key=len, reverse=True))
 _NUMBER_WORD = trie_alt(list(ONES) + list(TENS) + ["hundred"] + list(SCALE_WORDS) + list(GROUP), lower=True)
 #: a run of English number words: "two hundred fifty million", "forty-two", "three and a half"
 WORD_NUMBER_RE = regex.compile(
     rf"(?i)\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)\b(?![\-\u2010])))?"
     rf"(?:{_NUMBER_WORD})\b"
     rf"(?:(?:[\s\-]+|(?<=hundred|thousand|million|billion|trillion|lakh|crore)\s+and\s+)(?:{_NUMBER_WORD})\b)*"
-    rf"(?:\s+and\s+(?:a|one)\s+(?:half|quarter|third)\b)?",
+    rf"(?:\s+and\s+(?:a|one)\s+(?:half|quarter|third)\b(?:\s+(?:{_alt(list(SCALE_WORDS))})\b)?)?"
+    rf"(?:\s+point(?:\s+(?:{_DECIMAL_WORD}))+\b)?",
 )
 _TOKEN_RE = regex.compile(r"[A-Za-z]+")
+
+
+def clean_digits(s: str) -> str:
+    """The digit string ``s`` without thousands separators and with an ASCII sign:
+    ``"1,234.5"`` -> ``"1234.5"``, ``"−3"`` (U+2212) -> ``"-3"``, ``"+7"`` -> ``"7"``, ``".5"``
+    -> ``".5"``. Does not check that the result is a number (see :func:`parse_digits`)."""
+    s = s.strip()
+    sign = ""
+    if s and s[0] in MINUS_SIGNS:
+        sign, s = "-", s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    for sep in THOUSANDS_SEPARATORS:
+        s = s.replace(sep, "")
+    return sign + s
 
 
 def parse_digits(s: str) -> float:
@@ -90,16 +115,45 @@ def parse_digits(s: str) -> float:
 
     Raises ``ValueError`` when the string is not a number.
     """
-    s = s.strip()
-    neg = False
-    if s and s[0] in MINUS_SIGNS:
-        neg, s = True, s[1:]
-    elif s.startswith("+"):
-        s = s[1:]
-    for sep in THOUSANDS_SEPARATORS:
-        s = s.replace(sep, "")
-    v = float(s)
-    return -v if neg else v
+    return float(clean_digits(s))
+
+
+#: decimal context of the exact products: 60 significant digits hold any written number times
+#: any scale and unit factor of the tables exactly (quotients such as km/h are rounded here,
+#: 40 digits below a float's precision); exponents are unbounded in practice
+EXACT = Context(prec=60, Emax=999999, Emin=-999999)
+
+
+def dec(x: float | int | str) -> Decimal:
+    """A table number or written digit string as an exact :class:`~decimal.Decimal`.
+
+    Floats go through their shortest ``repr``, i.e. the decimal written in the JSON table
+    (``1e9`` -> ``Decimal("1000000000.0")``, ``0.01`` -> ``Decimal("0.01")``, not the binary
+    value 0.01000000000000000020816...); strings are read as written (``"4.1"``)."""
+    if isinstance(x, str):
+        return Decimal(x)
+    return Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
+
+
+def exact_float(d: Decimal) -> Optional[float]:
+    """``float(d)``, the float nearest to the exact decimal ``d``, or ``None`` when it is not
+    finite (a product beyond about 1.8e308 such as ``'9' * 300`` petabytes in bytes)."""
+    f = float(d)
+    return f if math.isfinite(f) else None
+
+
+def exact_value(digits: Optional[str], raw: float, *factors: float) -> Optional[float]:
+    """The float nearest to the written number times ``factors`` (scale words, sub-unit shares),
+    computed in decimal: ``exact_value("4.1", 4.1, 1e9)`` -> ``4100000000.0`` (a float product
+    gives ``4099999999.9999995``). ``digits`` is the number as written without separators
+    (:func:`clean_digits`), or ``None`` for numbers not written in digits (word numbers,
+    fractions), whose float ``raw`` is then taken as the written value. Returns ``None`` when
+    the result is not finite."""
+    d = Decimal(digits) if digits is not None else dec(raw)
+    for f in factors:
+        if f != 1.0:
+            d = EXACT.multiply(d, dec(f))
+    return exact_float(d)
 
 
 def parse_word_number(s: str) -> Optional[float]:
@@ -111,8 +165,16 @@ def parse_word_number(s: str) -> Optional[float]:
     toks = [t.lower() for t in _TOKEN_RE.findall(s)]
     if not toks:
         return None
+    if "point" in toks[1:]:  # "five point five", "two hundred point seventy-one"
+        k = toks.index("point")
+        whole = parse_word_number(" ".join(toks[:k]))
+        digits = _decimal_digits(toks[k + 1:])
+        if whole is None or digits is None:
+            return None
+        return float(Decimal(f"{int(whole)}.{digits}")) if float(whole).is_integer() else None
     total = 0.0
     current = 0.0
+    last_scale = 0.0
     seen = False
     i = 0
     while i < len(toks):
@@ -124,8 +186,16 @@ def parse_word_number(s: str) -> Optional[float]:
         if t == "and":
             if i + 2 < len(toks) + 1 and i + 1 < len(toks) and toks[i + 1] in ("a", "one") \
                     and i + 2 < len(toks) and toks[i + 2] in ("half", "quarter", "third"):
+                if current == 0.0 and last_scale:  # "one million and a half": half a million more
+                    total += FRACTION_WORDS[toks[i + 2]] * last_scale
+                    i += 3
+                    continue
                 current += FRACTION_WORDS[toks[i + 2]]
                 i += 3
+                if i < len(toks) and toks[i] in SCALE_WORDS:  # "five and a half million"
+                    total += current * SCALE_WORDS[toks[i]]
+                    current = 0.0
+                    i += 1
                 continue
             i += 1
             continue
@@ -143,7 +213,7 @@ def parse_word_number(s: str) -> Optional[float]:
                 sv = SCALE_STACKS[f"{t} {toks[i + 1]}"]
                 i += 1
             total += (current or 1.0) * sv
-            current = 0.0
+            current, last_scale = 0.0, sv
         else:
             return None
         seen = True
@@ -151,6 +221,17 @@ def parse_word_number(s: str) -> Optional[float]:
     if not seen:
         return None
     return total + current
+
+
+def _decimal_digits(toks: Sequence[str]) -> Optional[str]:
+    """The digits written after "point": one digit word each ("nought four" -> "04"), or a single
+    tens or teens word ("seventy one" -> "71", "eleven" -> "11"); ``None`` otherwise."""
+    if toks and all(t in _DIGIT_WORDS for t in toks):
+        return "".join(str(_DIGIT_WORDS[t]) for t in toks)
+    v = parse_word_number(" ".join(toks))
+    if v is not None and float(v).is_integer() and 10 <= v < 100 and len(toks) <= 2:
+        return str(int(v))
+    return None
 
 
 def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Optional[float]:
@@ -163,6 +244,11 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
     low = word.lower()
     if low in SCALE_WORDS:
         return SCALE_WORDS[low]
+    if low in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"):  # "3 dozen", "3 dzs"
+        return 12.0
+    if low.startswith("hundred"):  # after digits: "3 hundred", "3 hundred million"
+        rest = low[7:].strip()
+        return 100.0 if not rest else (100.0 * SCALE_WORDS[rest] if rest in SCALE_WORDS else None)
     if " " in low or "\u00a0" in low:
         return SCALE_STACKS.get(" ".join(low.split()))
     if word in SCALE_SPACED:
@@ -180,5 +266,6 @@ _SCALE_ALL = list(SCALE_WORDS) + list(SCALE_SPACED) + list(SCALE_GLUED) + list(S
     ["mn", "bn", "bln", "tn", "trn", "mln", "tln"]
 #: a scale word or stacked pair right after a number (optional space, then the word); group ``w``
 SCALE_AFTER_RE = re.compile(
-    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{trie_alt(SCALE_STACKS, spaces=True, lower=True)}|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
+    rf"(?P<sp>[ \u00a0\u2009\u202f]?)(?P<w>(?i:{trie_alt(SCALE_STACKS, spaces=True, lower=True)}"
+    rf"|hundred(?:[ \u00a0]+(?:thousand|million|billion|trillion))?(?![ \u00a0]+and\b)|dozens?|dozs?|dzs?|{_alt(list(SCALE_WORDS))})|{_alt(sorted(set(_SCALE_ALL) - set(SCALE_WORDS)))})(?![A-Za-z0-9])"
 )

@@ -18,6 +18,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Optional
 
 import regex
@@ -32,11 +33,13 @@ _CUES = load("quantity_cues.json", ("prefix_comparators", "suffix_comparators", 
                                     "change_verbs", "percentage_context_words", "label_safe_capitalised",
                                     "anaphoric_determiners", "ranking_words", "scale_adjective_heads",
                                     "months", "time_of_day_suffixes", "attributive_hyphen_exclusions",
-                                    "attributive_non_nouns", "index_names", "score_words", "version_words"))
+                                    "attributive_non_nouns", "index_names", "score_words", "version_words",
+                                    "age_words", "range_verbs", "index_point_cues", "per_game_stats",
+                                    "per_game_units"))
 _VALID_COMPARATORS = frozenset(("=", ">", ">=", "<", "<=", "~"))
 for _tbl in ("prefix_comparators", "suffix_comparators", "verb_comparators"):
     for _k, _v in _CUES[_tbl].items():
-        if _v not in _VALID_COMPARATORS:
+        if _v not in _VALID_COMPARATORS and not (_tbl == "suffix_comparators" and _v == "incl"):
             raise ValueError(f"quantity_cues.json {_tbl}[{_k!r}]: bad comparator {_v!r}")
 
 _SP = "[ \u00a0\u2009\u202f]"
@@ -54,6 +57,7 @@ def _alt(words, lower: bool = True) -> str:
 
 
 _SCALE_WORD_ALT = _alt(N.SCALE_WORDS)
+_FRACSCALE = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 _FRACTION_ALT = _alt(N.FRACTION_WORDS)
 _SMALL_NUMBER_ALT = _alt(["a", "an", *N.ONES, *N.TENS])
 _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + list(_CUES["scale_adjective_heads"])
@@ -61,8 +65,12 @@ _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + li
 _CORE_RE = regex.compile(
     rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
     rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
+    rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
-    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b))"
+    rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b)"
+    rf"|\s+(?=(?:thirds|fifths|sixths|sevenths|eighths|ninths|tenths|halves)\b)"
+    rf"|\s+(?=(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)\b\s*(?:[.,;:!?)]|$)))"
     rf"(?P<fd>{_FRACTION_ALT})\b)"
     rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
     rf"|(?P<vague>\b(?:"
@@ -78,8 +86,10 @@ _CORE_RE = regex.compile(
 )
 
 _SUFFIX_COMP_RE = re.compile(
-    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])|(?P<plus>\+)(?![0-9]))")
-_CONNECTOR_RE = re.compile(rf"(?P<c>{_SP}*(?:-|\u2013|\u2014|\u2012){_SP}*|{_SP}+(?i:to|and|through|or){_SP}+)")
+    rf"(?i)(?:{_SP}+(?P<c>{_alt([k for k in _CUES['suffix_comparators'] if k != '+'])})(?![A-Za-z])(?!{_SP}+(?:than\b|[0-9$\u20ac\u00a3\u00a5]|to{_SP}+[0-9]))(?![^.,;]{{0,16}}\bthan\b)"
+    rf"|(?P<plus>\+)(?![0-9]))")
+_CONNECTOR_RE = re.compile(rf"(?P<c>-{_SP}+(?i:to|or){_SP}+|{_SP}*(?:-|\u2013|\u2014|\u2012|~){_SP}*"
+                           rf"|{_SP}+(?i:to|and|through|or){_SP}+)")
 _MULT_SUFFIX_RE = re.compile(rf"(?:{_SP}?(?i:times)\b|-?(?i:fold)\b|(?:x|×)(?![A-Za-z0-9])|{_SP}×(?![A-Za-z0-9]))")
 _POINTS_RE = re.compile(rf"{_SP}+(?i:points|point|pts)\b")
 _MONTH_AFTER_RE = re.compile(rf"{_SP}+(?:{_alt([m.capitalize() for m in _CUES['months']], lower=False)})\b")
@@ -87,10 +97,23 @@ _TIME_AFTER_RE = re.compile(rf"(?::[0-5][0-9]\b|{_SP}?(?i:{_alt(_CUES['time_of_d
 _ORDINAL_RE = re.compile(r"(?i:st|nd|rd|th)\b")
 _YEAR_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014/](?:[0-9]{4}|[0-9]{2})(?![0-9]))")
 _SLASH_FRAC_RE = re.compile(r"/([0-9]{1,2})(?![0-9/])")
+_SCI_RE = re.compile(
+    r"(?:[eE](?P<e1>[+\-\u2212]?[0-9]{1,3})"
+    r"|[ ]?[\u00d7x*][ ]?10(?P<e2>\^[+\-\u2212]?[0-9]{1,3}|\*\*[+\-]?[0-9]{1,3}|[\-\u2212][0-9]{1,3}"
+    r"|[\u207a\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3}))(?![0-9A-Za-z])")
+_SCI_FIRST = frozenset("eE\u00d7x*")
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b",
+                              "0123456789+-")
+_DAY_TAIL_RE = re.compile(r"[\-\u2013\u2014](?:[0-9]{1,2})(?![0-9])")
+_MIXED_FRAC_RE = re.compile(r"[ \u00a0]([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
 _UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
 _OF_CURRENCY_RE = re.compile(rf"{_SP}+of{_SP}+")
 _SENT_BREAK_RE = re.compile(r"[.!?;]\s|\n")
+_INDEX_POINT_RE = re.compile(rf"(?<![A-Za-z])(?:{_alt(_CUES['index_point_cues'], lower=False)})(?![A-Za-z])", re.IGNORECASE)
+_PER_GAME_RE = re.compile(
+    rf"{_SP}+(?P<w>(?i:{_alt(_CUES['per_game_stats'])})){_SP}*(?:(?i:per|a|an){_SP}+|/{_SP}*)"
+    rf"(?P<g>(?i:{_alt(_CUES['per_game_units'])}))(?![A-Za-z])")
 _PCT_CONTEXT_RE = re.compile(rf"%|\b(?i:{_alt(_CUES['percentage_context_words'])})\b")
 _NOUN_AFTER_RE = re.compile(
     rf"(?:[ \u00a0]+(?!(?i:{_alt(_CUES['attributive_non_nouns'])})(?![A-Za-z]))|-)[A-Za-z]")
@@ -101,6 +124,8 @@ _ATTR_EXCLUDED = frozenset(
     [w.lower() for w in _CUES["attributive_hyphen_exclusions"]]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.FRACTION_WORDS, *N.GROUP, "hundred")])
 # digit codes that hold no quantity (see _code_end)
+_UNIT_AFTER_DIGIT_RE = re.compile(r"[0-9][A-Za-z]{1,3}\Z")  # "5k" before "-20k"
+_ALNUM_CODE_END_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[0-9]+\Z")  # "SCP2" before "-173"
 _DASHED_CODE_RE = re.compile(r"[0-9]+(?:[\-\u2010\u2011\u2013][0-9]+){2,}(?![0-9])")
 _PLUS_PHONE_RE = re.compile(r"[0-9]{1,3}(?:[ \u00a0.\-][0-9]{1,5}){2,}(?![0-9])")
 _PAREN_PHONE_RE = re.compile(r"[0-9]{2,5}\)[ \u00a0]?[0-9]{2,5}[\- .][0-9]{3,5}(?![0-9])")
@@ -109,12 +134,12 @@ _SIMPLE_DECIMAL_RE = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
 _THAT_AS_RE = re.compile(r"\s+(?:that|those|as)\b")
 # first characters of what the anchored patterns above can match, to skip them cheaply
 _SP_CHARS = frozenset(" \u00a0\u2009\u202f")
-_CONN_FIRST = frozenset("-\u2013\u2014\u2012tTaAoO")
+_CONN_FIRST = frozenset("-\u2013\u2014\u2012~tTaAoO")
 _SUFFIX_FIRST = U.first_chars(_CUES["suffix_comparators"])
 _MONTH_FIRST = frozenset(m[0].upper() for m in _CUES["months"])
 _UFRAC_CHARS = frozenset(N.UNICODE_FRACTIONS)
 _SCALE_FIRST = U.first_chars(list(N.SCALE_WORDS) + list(N.SCALE_SPACED) + list(N.SCALE_GLUED)
-                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln"])
+                             + list(N.SCALE_MONEY) + ["mn", "bn", "bln", "tn", "trn", "mln", "tln", "hundred", "dozen", "dz"])
 _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
@@ -133,20 +158,32 @@ _ANAPHORIC = frozenset(w.lower() for w in _CUES["anaphoric_determiners"])
 _RANKING = frozenset(w.lower() for w in _CUES["ranking_words"])
 _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
+_RANGE_VERBS = frozenset(w.lower() for w in _CUES["range_verbs"])
+_SIGN_WORDS = frozenset(("minus", "negative"))
+_AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
+_AGE_LAST = frozenset(w[-1] for w in _AGE_WORDS)
+_YEARS = U.lookup_unit("years")
 
 
 def _index_table() -> dict[str, tuple[str, ...]]:
-    """Trailing number of each ``index_names`` entry -> the texts written before it ("S&P ")."""
+    """Trailing number of each ``index_names`` entry -> the texts written before it, lower-cased
+    ("s&p ")."""
     out: dict[str, list[str]] = {}
     for name in _CUES["index_names"]:
         m = re.fullmatch(r"(.*\D)([0-9]+)", name)
         if m is None:
             continue  # a name without a trailing number holds none to drop
-        out.setdefault(m.group(2), []).append(m.group(1))
+        out.setdefault(m.group(2), []).append(m.group(1).lower())
     return {k: tuple(v) for k, v in out.items()}
 
 
 _INDEX_NAMES = _index_table()
+
+
+def _in_index_name(text: str, s: int, digits: str) -> bool:
+    """Whether the number ``digits`` at ``s`` ends a name of ``index_names`` ("the s&p 500")."""
+    tail = text[max(0, s - 2):s].lower()
+    return any(p.endswith(tail) and text[max(0, s - len(p)):s].lower() == p for p in _INDEX_NAMES[digits])
 
 
 @dataclass(slots=True)
@@ -175,10 +212,27 @@ class _Q:
     sub: float = 1.0  # share of the main currency unit of a sub-unit ("cents" -> 0.01)
     minor: Optional[str] = None  # the sub-unit word as written ("cents"), when there is one
     minor_fixed: bool = False  # its currency was written ("euro cents"), not inferred
+    digits: Optional[str] = None  # the number as written ("4.1", "-3"), when ``raw`` is its float
 
     @property
     def value(self) -> Optional[float]:
-        return None if self.raw is None else self.raw * self.scale * self.sub
+        """``raw`` times scale and sub-unit share, exact in decimal (float once at the end);
+        ``None`` when there is no number or the product is not finite."""
+        if self.raw is None:
+            return None
+        if self.scale == 1.0 and self.sub == 1.0:
+            return self.raw
+        return N.exact_value(self.digits, self.raw, self.scale, self.sub)
+
+    def exact(self) -> Optional[Decimal]:
+        """The value as an exact decimal (``None`` without a number)."""
+        if self.raw is None:
+            return None
+        d = Decimal(self.digits) if self.digits is not None else N.dec(self.raw)
+        for f in (self.scale, self.sub):
+            if f != 1.0:
+                d = N.EXACT.multiply(d, N.dec(f))
+        return d
 
 
 _WORDLIKE_RE = re.compile(r"[^\W\d_][\w'.\-]*")
@@ -186,7 +240,7 @@ _MONTH_SET = frozenset(m.capitalize() for m in _CUES["months"])
 _PREFIX_MAX_WORDS = max(len(k.split()) for k in _PREFIX_COMPARATORS)
 _PREFIX_LAST = frozenset(k.split()[-1] for k in _PREFIX_COMPARATORS)
 _STARTERS = frozenset(
-    ["a", "an", "half", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
+    ["a", "an", "half", "quarter", "multi", "several", "numerous", "dozens", "scores", "tens", "hundreds", "thousands",
      "millions", "billions", "trillions", "hundred", "dozen"]
     + [w.lower() for w in (*N.ONES, *N.TENS, *N.SCALE_WORDS, *N.MULTIPLIER_WORDS)])
 # the numeric core at a digit: stdlib ``re`` (twice as fast as ``regex`` here) and no timeout, as
@@ -267,6 +321,26 @@ def _UNIT_OR_CURRENCY_AHEAD(text: str, pos: int) -> bool:
     return bool(U.UNIT_RE.match(text, pos, pos + _LOOK) or U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK))
 
 
+_OF_NEXT_RE = re.compile(rf"{_SP}+of{_SP}")
+
+
+def _million_m(text: str, pos: int) -> bool:
+    """Whether a lower-case "m" glued to a number and ending at ``pos`` is "million" rather than
+    metres: a unit, a currency or "of" follows after a space ("2.5m tonnes", "40m of its devices",
+    "3m euros")."""
+    if text[pos:pos + 1] not in _SP_CHARS or not text[pos:pos + 1]:
+        return False
+    return bool(_OF_NEXT_RE.match(text, pos, pos + 8) or U.UNIT_RE.match(text, pos, pos + _LOOK)
+                or U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK))
+
+
+def _physical_ahead(text: str, pos: int) -> bool:
+    """Whether a unit that is not a duration starts at ``pos`` ("mile" in "the six-mile trip")."""
+    um = U.UNIT_RE.match(text, pos, pos + _LOOK)
+    info = U.lookup_unit(um.group("u")) if um is not None and not um.group("sp") else None
+    return info is not None and not info.time and info.kind == "physical"
+
+
 def _window(text: str, lo: int, s: int, width: int = 40) -> str:
     return text[max(lo, s - width):s]
 
@@ -281,7 +355,21 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     c1 = text[pos:pos + 1]  # guards: each pattern below can only start with certain chars
     if c1 in _SP_CHARS:  # the character after one space, as _after_one_space(text, pos)
         c1 = text[pos + 1:pos + 2]
-    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST else None
+    gm = U.GLUED_CODE_RE.match(text, pos, pos + _LOOK) \
+        if c1 in U.GLUED_CODE_FIRST and q.money is None and q.form in ("digits", "words") else None
+    if gm is not None:  # "45 MUSD", "1,200 TSEK": scale and currency in one token
+        q.scale, q.has_scale = N.GLUED_CURRENCY_SCALES[gm.group("s")], True
+        q.money, pos = gm.group("c"), gm.end()
+        c1 = text[pos:pos + 1]
+        if c1 in _SP_CHARS:
+            c1 = text[pos + 1:pos + 2]
+    m = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK) if c1 in _SCALE_FIRST and gm is None else None
+    if c1 == "m" and (m is None or m.group("w") == "m") and text.startswith("m", pos) and q.form == "digits" \
+            and q.money is None and not q.has_scale and _million_m(text, pos + 1):  # "2.5m tonnes", "40m of its devices"
+        m, q.scale, q.has_scale, pos = None, 1e6, True, pos + 1
+        c1 = text[pos:pos + 1]
+        if c1 in _SP_CHARS:
+            c1 = text[pos + 1:pos + 2]
     hy_word = c1 == "-" and text[pos + 1:pos + 2].isalpha()  # a word joined by a hyphen
     if m is None and hy_word and q.form == "digits":  # "$3-billion"
         m = N.SCALE_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)
@@ -289,6 +377,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             m = None
     if m and q.form in ("digits", "words"):
         v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
+        if v == 12.0 and q.form == "words" and not text[q.nstart:q.nend].isalpha():
+            v = None  # "three hundred and two dozens": a dozen scales one number word ("three dozens")
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
             q.scale, q.has_scale, pos = v, True, m.end()
         c1 = text[pos:pos + 1]
@@ -297,6 +387,10 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     m = _MULT_SUFFIX_RE.match(text, pos, pos + _LOOK) if c1 in _MULT_FIRST else None
     if m and q.money is None and q.form in ("digits", "words", "fraction"):
         q.unit, q.form, q.end = "x", "multiplier" if q.form != "fraction" else "fraction", m.end()
+        pm = U.PER_RE.match(text, m.end(), m.end() + _LOOK) if m.group().strip().lower() == "times" else None
+        if pm is not None and (ti := U.lookup_unit(pm.group("u"))) is not None and ti.time \
+                and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK):
+            q.unit, q.end = f"x/{ti.symbol}", pm.end()  # "four times per week", "twice a year" is a rate
         return
     if q.money is None and c1 in U.MINOR_FIRST and q.form in ("digits", "words") and _read_minor(text, q, pos):
         pos = q.end
@@ -311,9 +405,16 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             unit_m, q.hyphen = um, True
     cur_m = U.CURRENCY_AFTER_RE.match(text, pos, pos + _LOOK) \
         if q.money is None and c1 in U.CURRENCY_AFTER_FIRST else None
-    if cur_m is not None and cur_m.group("c").lower().startswith("pound") and \
-            _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) and not q.has_scale:
-        # "500 pounds of beef" is a mass, not money
+    if cur_m is None and unit_m is None and q.minor is None and hy_word and q.money is None \
+            and q.form in ("digits", "words") and text.startswith("-", pos):
+        hm = U.CURRENCY_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)  # "a one-yen bid", "a 10-dollar bill"
+        if hm is not None and not hm.group("sp") and hm.group("c")[:1].islower():
+            cur_m = hm
+        elif _read_minor(text, q, pos + 1):  # "a 12-cent dividend"
+            pos = q.end
+    if cur_m is not None and cur_m.group("c").lower().startswith("pound") and not q.has_scale and (
+            _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) or U.mass_context(text, q.start)):
+        # "500 pounds of beef", "she dropped 25 pounds" are a mass, not money
         q.unit_info = U.lookup_unit("lb")
         q.unit, pos, cur_m, unit_m = "[lb_av]", cur_m.end(), None, None
     if q.form == "vague" and cur_m is None and q.money is None:
@@ -327,10 +428,36 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         if code:
             q.money, pos = code, cur_m.end()
             unit_m = None
-    elif unit_m is not None:
+            if not q.has_scale and q.form in ("digits", "words") and text[pos:pos + 1] in _SP_CHARS:
+                sm = N.SCALE_AFTER_RE.match(text, pos, pos + _LOOK)  # "75 USD million"
+                if sm is not None and sm.group("sp") and sm.group("w").lower() in N.SCALE_WORDS:
+                    q.scale, q.has_scale, pos = N.SCALE_WORDS[sm.group("w").lower()], True, sm.end()
+                elif q.sub == 1.0 and cur_m.group("c")[-1:].isalpha():
+                    pos = _composite_amount(text, q, pos)  # "3 dollars 50 cents"
+    elif unit_m is None and q.money is None and q.form == "digits" and c1 == "i" \
+            and (im := _INCH_RE.match(text, pos, pos + _LOOK)) is not None:  # "2 in thick", "a 2 in."
+        q.unit_info, q.unit, pos = _INCH, _INCH.symbol, im.end()
+    elif unit_m is not None and not (len(unit_m.group("u")) == 1 and text[unit_m.end():unit_m.end() + 1] == "-"
+                                     and text[unit_m.end() + 1:unit_m.end() + 2].isdigit()):  # "24703 L-202": a code
         info = U.lookup_unit(unit_m.group("u"))
         if info is not None:
             q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
+            if text[pos:pos + 1] in ("^", " ") and (pw := _POWER_RE.match(text, pos, pos + 12)) is not None:
+                sq = U.lookup_unit(info.symbol + ("2" if (pw.group(1) or pw.group(2)) in ("2", "squared") else "3"))
+                if sq is not None:  # "4 km^2", "4 km squared", "4km^3"
+                    q.unit_info, q.unit, pos = sq, sq.symbol, pw.end()
+            if info.symbol == "[ft_i]" and q.form in ("digits", "words"):
+                pos = _feet_and_inches(text, q, pos)
+    if q.unit_info is None and q.money is None and q.unit is None and q.form in ("digits", "words") \
+            and text[pos:pos + 1] in _SP_CHARS:
+        gm = _PER_GAME_RE.match(text, pos, pos + _LOOK)  # "18.2 points per game"
+        if gm is not None:
+            g = gm.group("g").lower()
+            g = {"games": "game", "matches": "match"}.get(g, g)
+            w = gm.group("w").lower()
+            w = w[:-2] if w.endswith("sses") else w[:-1] if w.endswith("s") else w  # points -> point, passes -> pass
+            q.unit, q.end = f"{{{w}}}/{{{g}}}", gm.end()
+            return
     if q.unit_info is None and q.money is None and q.form in ("digits", "words"):
         pm = _POINTS_RE.match(text, pos, pos + _LOOK) \
             if text[pos:pos + 1] in _SP_CHARS and _peek(text, pos) in "pP" else None
@@ -346,13 +473,57 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             ann = U.ANNOTATIONS.get(" ".join(den_text.split()).lower())
             info = None if ann else U.lookup_unit(den_text)
             ok = ann is not None or info is not None
-            if per in ("a", "an", "each"):
-                ok = info is not None and info.time and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
+            if per in ("a", "an", "each", "-a-", "-per-"):  # "a year"; with money also "$61 a barrel", "$2 a share"
+                ok = info is not None and (info.time or q.money is not None) \
+                    and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
             if ok and info is not None and info.kind != "physical":
                 ok = False
             if ok:
                 q.den_info, q.den_annotation, pos = info, ann, pm.end()
     q.end = pos
+
+
+_SMALL_WORDS = _alt([*N.ONES, *N.TENS, *(f"{t}-{o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10),
+                     *(f"{t} {o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10)])
+_COMPOSITE_RE = re.compile(
+    rf"{_SP}+(?:(?i:and){_SP}+)?(?P<n>[0-9]{{1,2}}|(?i:{_SMALL_WORDS}))[{_SP[1:-1]}\-]?(?P<m>(?i:cents?|pence))\b")
+
+
+def _composite_amount(text: str, q: _Q, pos: int) -> int:
+    """Read the sub-unit part of an amount written in two units, "3 dollars 50 cents",
+    "thirteen dollars and forty-five cents" (the sub-unit word must be written); add it to ``q``
+    in the main unit (exactly) and return the new end."""
+    m = _COMPOSITE_RE.match(text, pos, pos + _LOOK)
+    if m is None:
+        return pos
+    n = m.group("n")
+    cents = float(n) if n.isdigit() else N.parse_word_number(n)
+    if cents is None or not 0 < cents < 100:
+        return pos
+    base = Decimal(q.digits) if q.digits is not None else N.dec(q.raw)
+    exact = base + N.dec(cents) / 100
+    q.raw, q.digits = float(exact), str(exact)
+    return m.end()
+
+
+_INCH = U.lookup_unit("inches")
+#: "in" as inches only where the preposition cannot be: at the end, before punctuation or a
+#: dimension word ("2 1/2 in thick", "it is 2 in.")
+_INCH_RE = re.compile(rf"{_SP}in(?=\.?{_SP}*$|[.,;:)]|{_SP}+(?:thick|long|wide|tall|deep|high|across|diameter)\b)")
+_POWER_RE = re.compile(rf"\^([23])(?![0-9])|{_SP}(squared|cubed)\b")
+_INCHES_RE = re.compile(rf"(?:{_SP}+(?i:and))?{_SP}+(?P<n>[0-9]{{1,2}}(?:\.[0-9]+)?){_SP}?(?:in\b\.?|(?i:inch|inches)\b|″|\")")
+
+
+def _feet_and_inches(text: str, q: _Q, pos: int) -> int:
+    """Read the inches of a length written in feet and inches ("5 ft 2 in", "5 feet and 2
+    inches", "6′ 1″"): the value stays in feet, exactly (5 + 2/12); return the new end."""
+    m = _INCHES_RE.match(text, pos, pos + _LOOK)
+    if m is None or float(m.group("n")) >= 12:
+        return pos
+    base = Decimal(q.digits) if q.digits is not None else N.dec(q.raw)
+    exact = N.EXACT.add(base, N.EXACT.divide(Decimal(m.group("n")), Decimal(12)))
+    q.raw, q.digits = float(exact), str(exact)
+    return m.end()
 
 
 def _read_minor(text: str, q: _Q, pos: int) -> bool:
@@ -377,36 +548,43 @@ def _read_minor(text: str, q: _Q, pos: int) -> bool:
 
 
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
-    """Unit symbol, base value and base unit of a finished quantity."""
+    """Unit symbol, base value and base unit of a finished quantity. The base value is the
+    exact decimal product of the written number, its scale and the unit factors, rounded to
+    float once (``None`` when that is not finite)."""
     if q.money is None and q.unit_info is not None and q.unit_info.kind == "ratio" and q.den_info is None \
             and q.den_annotation is None:
         return q.unit_info.symbol, None, None  # %, pp, bp: no base form
-    v = q.value
     if q.money is not None:
-        num_sym, num_f, num_base = q.money, 1.0, q.money
+        num_sym, num_f, num_base = q.money, None, q.money
     elif q.unit_info is not None:
         num_sym = q.unit_info.symbol
-        num_f, num_base = U.unit_factor(q.unit_info)
+        num_f, num_base = U.unit_factor_exact(q.unit_info)
     else:
         return q.unit, None, None
     if q.den_info is None and q.den_annotation is None:
         if q.money is not None:
             return num_sym, None, None
+        v = q.exact()
         if num_base is None:
             if q.unit_info is not None and v is not None:
-                bv, bu = U.to_base(v, q.unit_info)
-                return num_sym, bv, bu
+                bv, bu = U.to_base_exact(v, q.unit_info)
+                return num_sym, (None if bv is None else N.exact_float(bv)), bu
             return num_sym, None, None
-        return num_sym, (None if v is None else v * num_f), num_base
+        return num_sym, (None if v is None else N.exact_float(N.EXACT.multiply(v, num_f))), num_base
     if q.den_annotation is not None:
-        den_sym, den_f, den_base = q.den_annotation, 1.0, q.den_annotation
+        den_sym, den_f, den_base = q.den_annotation, None, q.den_annotation
     else:
         den_sym = q.den_info.symbol
-        den_f, den_base = U.unit_factor(q.den_info)
+        den_f, den_base = U.unit_factor_exact(q.den_info)
     sym = f"{num_sym}/{den_sym}"
+    v = q.exact()
     if num_base is None or den_base is None or v is None:
         return sym, None, None
-    return sym, v * num_f / den_f, f"{num_base}/{den_base}"
+    if num_f is not None:
+        v = N.EXACT.multiply(v, num_f)
+    if den_f is not None:
+        v = N.EXACT.divide(v, den_f)
+    return sym, N.exact_float(v), f"{num_base}/{den_base}"
 
 
 _HINT: list[Optional[str]] = [None]  # set per call by find_quantities (single-threaded use)
@@ -438,6 +616,12 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         if not d:
             return None, e
         return _Q(s, e, s, e, 1.0 / d, form="fraction"), e
+    if g == "fracscale":  # "half million", "a quarter million", "three quarters billion", "two thirds of a million"
+        ff = " ".join(m.group("ff").lower().replace("-", " ").split())
+        frac = _FRACSCALE[ff.split()[-1]] * (N.parse_word_number(ff.split()[0]) if len(ff.split()) > 1 and
+                                             ff.split()[0] not in ("a", "one") else 1.0)
+        return _Q(s, e, s, e, frac, scale=N.SCALE_WORDS[m.group("fsc").lower()], has_scale=True,
+                  form="fraction"), e
     if g == "halfa":
         sw = m.group("hs").lower()
         sc = N.SCALE_WORDS.get(sw) or (12.0 if sw == "dozen" else 100.0)
@@ -447,7 +631,7 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         num = 1.0 if n in ("a", "an") else N.parse_word_number(n)
         if num is None:
             return None, e
-        q = _Q(s, e, s, e, num * N.FRACTION_WORDS[m.group("fd").lower()], form="fraction")
+        q = _Q(s, e, s, e, num / round(1 / N.FRACTION_WORDS[m.group("fd").lower()]), form="fraction")  # 3/5, not 3 * 0.2
         if _THAT_AS_RE.match(text, e, e + _LOOK):
             q.unit = "x"
         return q, e
@@ -484,9 +668,11 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
             return None, e
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-\u2014\u2013"):
             return None, e
-        if prev_word in _ANAPHORIC:
-            return None, e
+        if prev_word in _ANAPHORIC and not (text.startswith("-", e) and _physical_ahead(text, e + 1)):
+            return None, e  # "the two lines" (but "the six-mile trip" holds a length)
         q = _Q(s, e, s, e, val, form="words")
+        if prev_word in _SIGN_WORDS:  # "negative ten", "minus five"
+            q.raw, q.start = -val, s - len(left) + len(left.rstrip()) - len(prev)
         return q, e
     return None, e
 
@@ -504,12 +690,29 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
     if b1 in U.CURRENCY_BEFORE_LAST and b1:
         w12 = _window(text, lo, s, 12)
         cur = U.currency_before(w12)  # (surface, offset in w12)
+    glued_scale = None
+    neg_after_currency = False
+    if cur is None and b1 in "-\u2212" and s - 2 >= lo and text[s - 2] in U.CURRENCY_BEFORE_LAST:
+        w11 = _window(text, lo, s - 1, 12)  # "$-99.99": the sign written after the currency
+        c11 = U.currency_before(w11)
+        if c11 is not None and c11[1] + len(c11[0]) == len(w11):
+            money = U.resolve_currency(c11[0], _HINT[0])
+            if money is not None:
+                neg_after_currency, qs = True, s - 1 - (len(w11) - c11[1])
+    if cur is None and b1.isalpha() and b1.isupper():  # "MAUD 60", "TEUR 1,200"
+        w12 = _window(text, lo, s, 12)
+        gm = U.GLUED_CODE_BEFORE_RE.search(w12)
+        if gm is not None:
+            cur, glued_scale = (gm.group("c"), gm.start("c")), N.GLUED_CURRENCY_SCALES[gm.group("s")]
     if cur:
         money = U.resolve_currency(cur[0], _HINT[0])
-        qs = s - (len(w12) - cur[1])
+        qs = s - (len(w12) - cur[1]) - (len(gm.group("s")) if glued_scale else 0)
+        if cur[0] == "$" and qs > lo:  # "HK $5.1 billion", "c $ 16.4 million"
+            dq = U.dollar_qualifier(text[max(lo, qs - 6):qs])
+            if dq is not None:
+                money, qs = dq[0], max(lo, qs - 6) + dq[1]
     before = text[qs - 1] if qs > 0 else " "
-    if money is None and digits in _INDEX_NAMES and any(
-            text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+    if money is None and digits in _INDEX_NAMES and _in_index_name(text, s, digits):
         return None, e  # S&P 500, FTSE 100, Fortune 500: part of a name
     if money is None:
         code_end = _code_end(text, s, e, before)
@@ -517,13 +720,21 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, code_end  # ISO date, phone number, ISBN: no quantity anywhere in it
         if (before.isalpha() and ord(before) < 0x2E80) or before in "_#@/\\":  # CJK may glue
             return None, e
-        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80:
-            return None, e  # GPT-5.5, COVID-19, Kestrel-2
+        if before in "-\u2014\u2013\u2012\u2212" and qs >= 2 and (
+                (text[qs - 2].isalpha() and ord(text[qs - 2]) < 0x2E80 and not _UNIT_AFTER_DIGIT_RE.search(
+                    text, max(0, qs - 8), qs - 1)) or _ALNUM_CODE_END_RE.search(text, max(0, qs - 12), qs - 1)):
+            if text[max(0, qs - 6):qs - 1].lower() != "minus":  # (but "minus-3 yards" is negative)
+                return None, e  # GPT-5.5, COVID-19, Kestrel-2, SCP2-173 (but "5k-20k", "10km-20km" are ranges)
         if before == "[" and text.startswith("]", e):
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
-    return _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+    q, nxt = _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+    if glued_scale and q is not None and not q.has_scale:
+        q.scale, q.has_scale = glued_scale, True
+    if neg_after_currency and q is not None and q.raw is not None:
+        q.raw, q.digits = -q.raw, ("-" + q.digits if q.digits is not None else None)
+    return q, nxt
 
 
 #: characters before a number (or its currency) that no left-hand rule of :func:`_digits` reacts
@@ -580,7 +791,7 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         return None
     digits = m.group()
     if money is None:
-        if digits in _INDEX_NAMES and any(text.endswith(p, max(0, s - len(p)), s) for p in _INDEX_NAMES[digits]):
+        if digits in _INDEX_NAMES and _in_index_name(text, s, digits):
             return None, e
         if text[e:e + 1] in _CODE_NEXT or digits[0] == "0":
             code_end = _code_end(text, s, e, b)
@@ -589,10 +800,11 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
     nxt = text[e:e + 1]
     c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt
     if (c1 in _QUIET_AFTER or (money is None and nxt in _RANGE_DASHES and text[e + 1:e + 2] in _DIGITS)) \
-            and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":":
+            and digits.isdigit() and 4 != len(digits) <= 300 and text[s - 1:s] != ":" \
+            and not (c1 in _DIGITS and "/" in text[e + 2:e + 5]):  # (a mixed fraction: "3 1/2")
         # quiet on both sides, a plain integer that cannot be a year and whose float is finite:
         # every rule of _digits_right is a no-op (see there)
-        return _Q(qs, e, s, e, float(digits), money=money), e
+        return _Q(qs, e, s, e, float(digits), money=money, digits=digits), e
     if nxt in _GLUED_SYMBOL_FIRST and money is None and digits.isdigit() and 4 != len(digits) <= 300 \
             and text[s - 1:s] != ":":
         # a unit symbol character glued to a plain integer that cannot be a year ("5%", "3‰"):
@@ -601,10 +813,10 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         # ratio unit (which takes no per unit), gives this; any other unit takes the full path
         um = U.UNIT_RE.match(text, e, e + _LOOK)
         if um is None:
-            return _Q(s, e, s, e, float(digits)), e
+            return _Q(s, e, s, e, float(digits), digits=digits), e
         info = U.lookup_unit(um.group("u"))
         if info is not None and info.kind == "ratio":
-            return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info), um.end()
+            return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info, digits=digits), um.end()
     # the window is text[lo:s] (at most a quiet character and a currency): no previous word
     return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
 
@@ -616,6 +828,14 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     apply the rules that need both sides."""
     nxt = text[e:e + 1]
     c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt  # as _after_one_space(text, e)
+    exp10 = None
+    if nxt in _SCI_FIRST or (nxt == " " and c1 in _SCI_FIRST):
+        sm = _SCI_RE.match(text, e, e + 24)  # "6.02e23", "3.1×10−6", "1.3x10^6"
+        if sm is not None:
+            ex = (sm.group("e1") or sm.group("e2")).translate(_SUPERSCRIPTS).replace("\u2212", "-")
+            exp10, e = int(ex.lstrip("^").lstrip("*")), sm.end()
+            nxt = text[e:e + 1]
+            c1 = text[e + 1:e + 2] if nxt in _SP_CHARS and nxt else nxt
     # "quiet": the next character (after at most one space) is one that no right-hand pattern
     # (unit, scale, currency, time, ordinal, fraction, per, points, hyphen) can start with, so
     # every right-context check below would be a no-op; skip them (dense numeric text)
@@ -642,9 +862,12 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
                 and not U.UNIT_RE.match(text, e, e + _LOOK) and not _MULT_SUFFIX_RE.match(text, e, e + _LOOK) \
                 and not U.CURRENCY_AFTER_RE.match(text, e, e + _LOOK) and not U.MINOR_RE.match(text, e, e + _LOOK):
             return None, e  # 5G, 3D, 4WD
-    plain_int = digits.isdigit()
+    plain_int = digits.isdigit() and exp10 is None
+    written = digits if digits.isdigit() else N.clean_digits(digits)
+    if exp10 is not None:
+        written = str(Decimal(written).scaleb(exp10))
     try:
-        raw = float(digits) if plain_int else N.parse_digits(digits)
+        raw = float(written)
     except ValueError:
         return None, e
     if not math.isfinite(raw):
@@ -652,7 +875,8 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     # slash fractions and dates
     if nxt == "/" and money is None:
         fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
-        if fm and plain_int and 0 < raw < int(fm.group(1)) <= 10 and not (s > 0 and text[s - 1] == "/"):
+        if fm and plain_int and 0 < raw < int(fm.group(1)) and (int(fm.group(1)) <= 10 or _OF_NEXT_RE.match(
+                text, fm.end(), fm.end() + 6)) and not (s > 0 and text[s - 1] == "/"):  # "1/4", "1/40 of the wavelength"
             return _Q(qs, fm.end(), s, fm.end(), raw / int(fm.group(1)), form="fraction"), fm.end()
         end = e
         while end < len(text) and (text[end].isdigit() or text[end] == "/"):
@@ -662,20 +886,33 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     if money is None and before in "-\u2212" and qs >= 1:
         b2 = text[qs - 2] if qs >= 2 else " "
         if not (b2.isalnum() or b2 in ".,%"):
-            raw, qs = -raw, qs - 1
+            raw, qs, written = -raw, qs - 1, "-" + written
+        elif before == "-" and text[max(0, qs - 6):qs - 1].lower() == "minus":  # "minus-3 yards"
+            raw, qs, written = -raw, qs - 6, "-" + written
     elif money is None and before == "+" and (qs < 2 or not text[qs - 2].isalnum()):
         qs -= 1
+    elif money is None and prev_word in _SIGN_WORDS and written[0] != "-":  # "minus 40", "negative 5"
+        raw, qs, written = -raw, qs - len(left) + len(left.rstrip()) - len(prev), "-" + written
     fr = _UFRAC_AFTER_RE.match(text, e, e + _LOOK) \
         if not quiet and plain_int and c1 in _UFRAC_CHARS else None
     if fr:
         raw, e = raw + N.UNICODE_FRACTIONS[fr.group("f")], fr.end()
-    q = _Q(qs, e, s, e, raw, money=money)
+        written = None  # "2½": the float sum is the value
+    elif plain_int and nxt in _SP_CHARS and nxt and c1 in _DIGITS and money is None:
+        mf = _MIXED_FRAC_RE.match(text, e, e + _LOOK)  # "10 1/2 miles": a whole number and a fraction
+        if mf and 0 < int(mf.group(1)) < int(mf.group(2)) and not text.startswith("/", mf.end()):
+            frac = N.EXACT.divide(Decimal(mf.group(1)), Decimal(mf.group(2)))
+            exact = N.EXACT.add(Decimal(written), -frac if written.startswith("-") else frac)
+            raw, written, e = float(exact), str(exact), mf.end()
+            quiet = False  # the right-hand context is now after the fraction
+    q = _Q(qs, e, s, e, raw, money=money, digits=written)
     # years, dates, labels
     year_like = plain_int and len(digits) == 4 and 1800 <= raw <= 2199 and money is None
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
     if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (not quiet and (
             nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK)))):
-        return None, e
+        dm = _DAY_TAIL_RE.match(text, e, e + 8)  # "Sept. 12-14": the second day too
+        return None, (dm.end() if dm else e)
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
     if not quiet:
@@ -736,6 +973,8 @@ def _points_context(text: str, s: int, e: int) -> bool:
     breaks = [b.end() for b in _SENT_BREAK_RE.finditer(w)]
     if breaks:
         w = w[breaks[-1]:]
+    if _INDEX_POINT_RE.search(w):
+        return False  # "the index lost 210 points, or 0.7%": index points
     if _PCT_CONTEXT_RE.search(w):
         return True
     f = text[e:e + 150]
@@ -773,6 +1012,21 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
             q.cue = (base + off, base + off + len(word))
 
 
+_CMP_SYMBOLS = {k: v for k, v in _PREFIX_COMPARATORS.items() if not any(c.isalpha() for c in k)}
+_CMP_SYMBOL_LAST = frozenset(k[-1] for k in _CMP_SYMBOLS)
+_CMP_SYMBOL_MAX = max(len(k) for k in _CMP_SYMBOLS)
+
+
+def _glued_comparator(text: str, q: _Q, lo: int) -> None:
+    """A comparator symbol glued before the number (">30", "<=-30", "~2.5mm", "≥5%"): the
+    longest entry of the symbol comparators of ``prefix_comparators``; it joins the span."""
+    for k in range(min(_CMP_SYMBOL_MAX, q.start - lo), 0, -1):
+        comp = _CMP_SYMBOLS.get(text[q.start - k:q.start])
+        if comp is not None and text[q.start - k - 1:q.start - k] not in ("<", ">", "="):  # not "<>30"
+            q.comparator, q.start = comp, q.start - k
+            return
+
+
 def _may_have_suffix(text: str, end: int) -> bool:
     """Whether a suffix comparator ("+", " or more") can follow at ``end``."""
     c = text[end:end + 1]
@@ -787,7 +1041,10 @@ def _suffix_comparator(text: str, q: _Q) -> None:
     if m:
         key = "+" if m.group("plus") else " ".join(m.group("c").lower().split())
         comp = _SUFFIX_COMPARATORS.get(key)
-        if comp:
+        if comp == "incl":  # "less than 5000 or equal": the strict comparator before becomes inclusive
+            if q.comparator in (">", "<"):
+                q.comparator, q.end = q.comparator + "=", m.end()
+        elif comp:
             q.comparator, q.end = comp, m.end()
 
 
@@ -838,6 +1095,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if not cm:
         return None, None
     conn = cm.group("c").strip().lower()
+    if conn.startswith("-") and len(conn) > 1:  # "8- to 10-year-olds", "320- to 640-inch"
+        conn = conn[1:].strip()
     lead_word, lead_len = "", 0
     # previous word of q1 (made on first need); a window of at most one character holds none
     prev1: Optional[str] = "" if q1.start - lo <= 1 else None
@@ -881,7 +1140,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         _read_after_number(text, q2, points_ctx=None, lo=cm.end())
     if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
-    dash = conn in ("-", "\u2013", "\u2014", "\u2012")
+    dash = conn in ("-", "\u2013", "\u2014", "\u2012", "~")
     if dash and q2.form == "digits" and q1.form == "digits" and q1.nend - q1.nstart <= 2 \
             and q2.nend - q2.nstart <= 2 and _bare(q1) and _bare(q2) and q1.start == q1.nstart \
             and text[q1.nstart:q1.nend].isdigit() and text[q2.nstart:q2.nend].isdigit():
@@ -893,9 +1152,13 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
     if lead_word == "between":
         is_range = True
     elif lead_word == "from":
-        is_range = _bare(q1) and not _bare(q2) and _prev_lower(text, lo, q1.start - lead_len) not in _CHANGE_WORDS
+        before_from = _prev_lower(text, lo, q1.start - lead_len)
+        if before_from in _RANGE_VERBS:  # "prices range from $410,000 to $4.8 million"
+            is_range = conn != "and" and (_bare(q1) or _same_unit(q1, q2))
+        else:  # "from 200 to 3,000,000" (both bare: only upwards), but "rose from 5 to 7" is a change
+            is_range = _bare(q1) and before_from not in _CHANGE_WORDS and (not _bare(q2) or q1.raw < q2.raw)
     else:
-        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator == "=" and \
+        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator in ("=", "~") and \
             (dash or (prev1 if prev1 is not None else _prev_lower(text, lo, q1.start)) not in _CHANGE_WORDS)
         if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
@@ -903,6 +1166,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         if lead_word == "from" and conn == "to":
             _carry_to_start_point(q1, q2)
         return None, None
+    if q1.comparator == "~" and q2.raw is not None and q1.raw * (
+            q2.scale if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000 else q1.scale) > q2.raw * q2.scale:
+        return None, None  # "about 3.6–0.4 million": an approximate range goes upwards (q1 untouched)
     if not q1.has_scale and q2.has_scale and abs(q1.raw) < 1000:
         q1.scale = q2.scale
     if word_scale and q1.raw < word_scale and q1.scale == 1.0:
@@ -911,6 +1177,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    lo_v, hi_v = q1.value, q2.value
+    if lo_v is None or hi_v is None:
+        return None, None  # a bound beyond the float range: no range of two finite values
+
     r = q1  # q1 is ours to reuse
     if lead_word == "between":
         r.start = q1.start - lead_len
@@ -920,7 +1190,6 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         r.form = "attributive"
     elif q2.form == "multiplier" and q1.unit == "x":  # "three or four times"
         r.form = "multiplier"
-    lo_v, hi_v = q1.value, q2.value
     r.raw = None
     r.rng = (lo_v, hi_v)
     return r, None
@@ -1059,6 +1328,10 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if q.comparator in ("=", "~") and q.start > lo + 1 and text[q.start - 1].isspace():
             # (a window of one whitespace character holds no comparator)
             _left_extend(text, q, lo)
+        elif q.comparator == "=" and q.start > lo and text[q.start - 1] in _CMP_SYMBOL_LAST:
+            _glued_comparator(text, q, lo)
+        if q.comparator in ("<", ">") and _may_have_suffix(text, q.end):
+            _suffix_comparator(text, q)  # "less than 5000 or equal"
         rng = None
         c = text[q.end:q.end + 1]  # a connector next (as _peek(text, q.end) in _CONN_FIRST)
         if q.raw is not None and (c in _CONN_FIRST or (c in _SP_CHARS and _peek(text, q.end) in _CONN_FIRST)):
@@ -1068,6 +1341,12 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
                 continue
         if rng is not None:
             q = rng
+        if q.unit is None and q.money is None and q.form in ("digits", "words") and q.start >= 2 \
+                and text[q.start - 1] == " " and text[q.start - 2] in _AGE_LAST \
+                and _prev_lower(text, lo, q.start) in _AGE_WORDS:  # "adults aged 25 to 54"
+            q.unit_info, q.unit, q.form = _YEARS, _YEARS.symbol, "attributive"
+        elif rng is not None:
+            pass
         elif bare_one:
             pos = max(nxt, m.end())
             continue  # a bare "one" is not a quantity ("one or two" above is a range)
@@ -1080,7 +1359,79 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
-    return _join_count_ratios(text, out)
+    return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, _join_count_ratios(text, out))))
+
+
+_AND_OR_RE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+|\s*,\s*")
+
+
+def _share_unit_backwards(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """"45 and 50 mg", "5, 10 or 20 km": a bare number written just before another number of
+    the same size with a physical unit (or %) and joined by "and"/"or"/a comma shares its unit."""
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if b.unit is not None and a.unit is None and a.form == "digits" and a.value is not None and a.lower is None \
+                and b.value is not None and (b.base_unit is not None or b.unit == "%") and "/" not in b.unit \
+                and a.comparator == "=" and 0 < a.value <= b.value <= 10 * a.value \
+                and _AND_OR_RE.fullmatch(text, a.end_char, b.start_char):
+            scale = b.value / float(text[b.number_start:b.number_end].replace(",", "")) \
+                if text[b.number_start:b.number_end].replace(",", "").replace(".", "").isdigit() else 1.0
+            if scale != 1.0:
+                continue  # "5 and 7 million tonnes": the scale is not shared here
+            info = U.lookup_unit(b.unit)
+            bv = None
+            if info is not None:
+                bv = U.to_base(a.value, info)[0]
+            out[i] = dataclasses.replace(a, unit=b.unit, base_value=bv, base_unit=b.base_unit if bv is not None else None)
+    return out
+
+
+def _carry_to_conversion(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """A conversion in brackets right after a quantity ("more than 120 kilometres (75 miles)",
+    "~2.5mm (0.1 in)") states the same amount: it takes the first one's comparator when it has
+    none, provided both have the same base unit."""
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.comparator != "=" and b.comparator == "=" and a.base_unit is not None and a.base_unit == b.base_unit \
+                and text[a.end_char:b.start_char].strip() == "(" and text[b.end_char:b.end_char + 1] == ")":
+            out[i] = dataclasses.replace(b, comparator=a.comparator)
+    return out
+
+
+_BOUNDS_JOIN_RE = re.compile(r"\s*,?\s*(?:and|but)\s+|\s*,\s*")
+_LOWER_BOUND = frozenset((">", ">="))
+_UPPER_BOUND = frozenset(("<", "<="))
+
+
+def _join_bounds(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """Join a lower and an upper bound written one after the other into a range: "more than 10
+    and less than 40", "above 1000 and below 1500", "at most 100 and at least 20" -> lower 10,
+    upper 40 (same unit, or one side without a unit; only when lower < upper: "more than 40 and
+    less than 10" stays two quantities)."""
+    if len(out) < 2 or all(m.comparator == "=" for m in out):
+        return out
+    joined: list[QuantityMatch] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        if b is not None and a.comparator != "=" and b.comparator != "=" and a.value is not None \
+                and b.value is not None and (
+                (a.comparator in _LOWER_BOUND and b.comparator in _UPPER_BOUND)
+                or (a.comparator in _UPPER_BOUND and b.comparator in _LOWER_BOUND)) \
+                and (a.unit == b.unit or a.unit is None or b.unit is None) and a.form == b.form \
+                and _BOUNDS_JOIN_RE.fullmatch(text, a.end_char, b.start_char):
+            lo_m, hi_m = (a, b) if a.comparator in _LOWER_BOUND else (b, a)
+            if lo_m.value < hi_m.value:
+                joined.append(dataclasses.replace(
+                    a, text=text[a.start_char:b.end_char], end_char=b.end_char, value=None, comparator="=",
+                    lower=lo_m.value, upper=hi_m.value, unit=a.unit or b.unit, base_value=None, base_unit=None,
+                    number_end=b.number_end, comparator_cue=None))
+                i += 2
+                continue
+        joined.append(a)
+        i += 1
+    return joined
 
 
 _COUNT_RATIO_RE = re.compile(r"\s+(in|out\s+of|per|for\s+every)\s+")
@@ -1134,9 +1485,9 @@ def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int,
         code, frac = U.resolve_minor(q.minor, near=near, hint=_HINT[0])
         if code == q.money:
             continue
-        if q.rng is not None:
-            f = frac / q.sub
-            q.rng = (q.rng[0] * f, q.rng[1] * f)
+        if q.rng is not None:  # the bounds hold the old share: restate them exactly
+            f = N.EXACT.divide(N.dec(frac), N.dec(q.sub))
+            q.rng = tuple(None if b is None else N.exact_float(N.EXACT.multiply(N.dec(b), f)) for b in q.rng)
         q.money, q.sub = code, frac
         out[idx] = _emit(text, q, q.rng)
 

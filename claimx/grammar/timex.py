@@ -68,6 +68,7 @@ class TimeLexicon(BaseModel):
     period_months: dict[str, int]
     to_date_abbreviations: dict[str, str]
     to_date_prefixes: list[str]
+    decade_words: dict[str, int] = Field(default_factory=dict)
 
     @field_validator("period_months")
     @classmethod
@@ -209,11 +210,18 @@ _APOS_YY = r"['\u2019\u2018]\d\d(?!\d)"
 _YEARNUM = rf"(?:{_Y4}|{_APOS_YY})"
 
 _MONTH_NAMES = {**_LEX.months, **_LEX.month_abbreviations}
+#: month names and abbreviations in any case -> month number ("june", "JUNE", "sept")
+_MONTH_ANY = {k.lower(): v for k, v in _MONTH_NAMES.items()}
 # Word lists are matched with the regex module's named lists (\L<name>: a set lookup, much faster
 # than a long alternation); _NAMED_LISTS is passed to regex.compile.
 _NAMED_LISTS: dict[str, frozenset[str]] = {
     "monfull": frozenset(_LEX.months),
     "monabbr": frozenset(_LEX.month_abbreviations),
+    # any case: only next to a year or after this/last/next ("june 2016", "2016 nov", "last sept");
+    # a year written first never takes "may" or "march" in lower case ("in 2016 may have")
+    "monany": _variants(_MONTH_NAMES),
+    "monyf": _variants(_MONTH_NAMES) - {"may", "march", "mar"},
+    "decwords": _variants(_LEX.decade_words),
     "wd": frozenset(_LEX.weekdays),
     "ords": _variants(_LEX.ordinals),
     "seasons": _variants(_LEX.seasons),
@@ -224,6 +232,8 @@ _NAMED_LISTS: dict[str, frozenset[str]] = {
     "tdpre": _variants(_LEX.to_date_prefixes),
 }
 _MON = r"(?P<mon>\L<monfull>(?![A-Za-z])|\L<monabbr>(?:\.|(?![A-Za-z])))"
+_MONANY = r"(?P<mon>\L<monany>)(?:\.|(?![A-Za-z]))"
+_MONYF = r"(?P<mon>\L<monyf>)(?:\.|(?![A-Za-z]))"
 _WD = r"(?P<wd>\L<wd>)(?![A-Za-z])"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _ORD = r"(?P<ord>\L<ords>)(?=[-\s])"
@@ -322,7 +332,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     ("fy", rf"(?P<year>{_Y4})\s+(?i:fiscal|financial)\s+(?i:year)"),
     # quarters
-    ("quarter", rf"(?<!\w)Q(?P<q>[1-4])(?![\w])(?:\s+(?i:of)\s+{_YREF}|\s*{_YREF_NUM})?"),
+    ("quarter", rf"(?<!\w)Q(?P<q>[1-4])(?![\w])(?:\s+(?i:of)\s+{_YREF}|\s?{_DASH}\s?(?P<year>{_Y4})(?![\w])|\s*{_YREF_NUM})?"),
     ("quarter", rf"(?<![\w.,])(?P<q>[1-4])Q\s?(?:(?P<fy>FY)\s?)?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"),
     ("quarter", rf"(?P<year>{_Y4})\s?Q(?P<q>[1-4])(?![\w])"),
     (
@@ -347,21 +357,40 @@ _BRANCHES: list[tuple[str, str]] = [
              rf"(?:\s+(?i:of)\s+{_YREF})?|(?P<first>(?i:last))\s+(?i:six|6)\s+(?i:months)\s+(?i:of)\s+{_YREF})"),
     # seasons with a year
     ("season", rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?(?P<year>{_Y4})"),
+    # month year (any case next to a year: "june 2016", "november , 2016", "june of 1992")
+    ("month", rf"{_MONANY}(?:\s*,?\s+(?:(?i:of)\s+)?|\s?(?:{_DASH}|/)\s?)(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))(?!\s?{_DASH}\s?\w)"),
+    ("month", rf"{_MONANY}\s+(?i:of)\s+(?P<yy>\d\d)(?![\w.,/-])"),
+    # year month: "2016 june", "2016, nov" (not a lower-case "may"/"march")
+    ("month", rf"(?<![\w.,$])(?P<year>{_Y4})\s*,?\s+{_MONYF}(?!\s+\d)"),
+    # this / last / next + month: "this September", "last sept", "next june"
+    ("month", rf"(?P<mrel>(?i:this|last|next))\s+{_MONANY}"),
+    # numeric months: 2016-11, 2015/3, 2015.3, 11/2016, 11-2016 (a two-digit month after the year
+    # that reads as a period end is a period: 2011-12, see the range branch)
+    ("month", rf"(?<![\w.,/$-])(?P<year>{_Y4})\s?(?:{_DASH}|/|\.)\s?(?P<monn>[1-9])(?![\w.,/-])"),
+    ("month", rf"(?<![\w.,/$-])(?P<monn>1[0-2]|0?[1-9])\s?(?:{_DASH}|/)\s?(?P<year>{_Y4})(?![\w.,/-]|\s?{_DASH}\s?\d)"),
+    # quarters and halves next to a year, any case: 2017 q1, 2017-q1, q3 2019, q1-2019, 2019-H2
+    ("quarter", rf"(?<![\w.,])(?P<year>{_Y4})\s?(?:{_DASH}|\s)\s?[Qq](?P<q>[1-4])(?![\w])"),
+    ("quarter", rf"(?<!\w)q(?P<q>[1-4])\s?(?:{_DASH}|\s)\s?(?P<year>{_Y4})(?![\w])"),
+    ("half", rf"(?<![\w.,])(?P<year>{_Y4})\s?{_DASH}\s?[Hh](?P<h>[12])(?![\w])"),
     # month year
     ("month", rf"{_MON}\s+(?:(?i:of)\s+)?(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"),
     # periods written compactly: 2025-2031, 2020-25, 2025/26
     (
         "range",
-        rf"(?<![\d.,])(?P<year>{_Y4})\s?(?:{_DASH}|/)\s?(?:(?P<year2>{_Y4})|(?P<yy2>{_YY}))"
+        rf"(?<![\d.,])(?P<year>{_Y4})\s?(?:{_DASH}|/|~)\s?(?:(?P<year2>{_Y4})|(?P<yy2>{_YY}))"
         rf"(?![-/\u2013]\d|[.,]\d)",
     ),
     # decades: the 2020s, the 1990's
-    ("decade", r"(?:(?i:the)\s+)?(?<![\w.,$])(?P<dec>(?:1[89]|2[01])\d)0['\u2019]?s(?![\w-])"),
+    ("decade", r"(?:(?i:the)\s+)?(?<![\w.,$])(?P<dec>(?:1[89]|2[01])\d)0\s?['\u2019]?s(?![\w-])"),
+    # decades in two digits or words: the 70s, the '40s, 70's, the seventies, the noughties
+    ("decade", r"(?:(?i:the)\s+['\u2019]?|['\u2019])(?<![\w.,$])(?P<dec2>[1-9]0)['\u2019]?s(?![\w-])"
+               r"|(?<![\w.,$])(?P<dec2>[1-9]0)['\u2019]s(?![\w-])"
+               r"|(?:(?i:the)\s+)?(?P<decw>\L<decwords>)(?![\w-])"),
     # spans back or forward from the reference date: the past five years, the next decade
     (
         "span",
-        rf"(?:(?i:the)\s+)?(?P<sdir>(?i:past|last|previous|next|coming))\s+"
-        rf"(?:{_COUNT}\s+(?P<sunit>(?i:years|decades|months))|(?P<sunit>(?i:decade)))(?![\w-])"
+        rf"(?:(?i:the)\s+)?(?P<sdir>(?i:past|last|previous|next|coming|following))\s+"
+        rf"(?:{_COUNT}\s+(?P<sunit>(?i:years|decades|months|quarters))|(?P<sunit>(?i:decade)))(?![\w-])"
         # the past year / the last year (not "last year": the previous calendar year)
         r"|(?:(?i:the)\s+)?(?P<sdir>(?i:past))\s+(?P<sunit>(?i:year|month))(?![\w-])"
         r"|(?i:the)\s+(?P<sdir>(?i:last))\s+(?P<sunit>(?i:year|month))(?![\w-])(?!\s+(?i:of)(?!\w))",
@@ -371,8 +400,8 @@ _BRANCHES: list[tuple[str, str]] = [
     # relative to the reference date
     (
         "rel",
-        r"(?P<rel>(?i:this|last|next|the\s+current|the\s+coming))\s+"
-        r"(?P<runit>(?i:(?:fiscal|financial)\s+year|year|quarter|month|week))(?![\w-])",
+        r"(?P<rel>(?i:this|last|next|the\s+current|the\s+coming|current|previous|past|upcoming|following))\s+"
+        r"(?P<runit>(?i:(?:fiscal|financial)\s+year|calendar\s+year|year|quarter|month|week))(?![\w-])",
     ),
     ("rel", r"(?P<runit>(?i:yesterday|today|tomorrow))(?![\w-])"),
     (
@@ -457,6 +486,11 @@ _TRIGGER_CODES = _re.compile(
     r"[12QHF34](?:(?<=1)[89][^\x00-\x2f\x3a-\x7f]{2}|(?<=2)[01][^\x00-\x2f\x3a-\x7f]{2}"
     r"|(?<=[QH])[1-4]|(?<=[1-4])[QH]|(?<=F)Y)"
 )
+# the end of a period of months just before a month name: "from March to May", "between August and October"
+_PERIOD_END_BEFORE = regex.compile(r"(?<![\w-])(?:to|through|until|till)\s+\Z|[A-Za-z]\s?[-\u2013]\s?\Z"
+                                   r"|(?i:between)\s+[A-Z][a-z]+\.?\s+and\s+\Z")
+# a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above)
+_TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
 _TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
 # on the lower-cased text (with the long s, which (?i) folds to "s", replaced by "s")
 _TRIGGER_WORDS_LOW = _re.compile("|".join(_TIME_WORDS))
@@ -477,6 +511,7 @@ def _triggers(text: str, low: Optional[str]) -> list[int]:
     """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
     lower-cased text when it has the same length (else ``None``)."""
     found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
+    found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
     found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
     if low is not None:
         found += [m.start() for m in _TRIGGER_WORDS_LOW.finditer(low)]
@@ -564,7 +599,8 @@ _PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:" + "|".join(map(regex.es
 _ORDINALS = {k.lower(): v for k, v in _LEX.ordinals.items()}
 _COUNTS = {k.lower(): v for k, v in _LEX.count_words.items()}
 _SEASONS = {k.lower(): v for k, v in _LEX.seasons.items()}
-_YREL_ANCHOR_OFF = {"this": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "the coming": 1}
+_YREL_ANCHOR_OFF = {"this": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "the coming": 1, "current": 0,
+                    "previous": -1, "past": -1, "upcoming": 1, "following": 1}
 _YREL_SENT_OFF = {"the previous": -1, "the prior": -1, "the preceding": -1, "the same": 0, "that": 0,
                   "the following": 1}
 
@@ -648,7 +684,7 @@ def _date_parts(m: regex.Match) -> Optional[tuple[Optional[int], int, Optional[i
     elif m.group("monn"):
         month, day = int(m.group("monn")), int(m.group("day"))
     else:
-        month = _MONTH_NAMES[m.group("mon").rstrip(".")]
+        month = _MONTH_ANY[m.group("mon").rstrip(".").lower()]
         day = int(m.group("day")) if m.group("day") else None
     year = int(m.group("year")) if m.group("year") else None
     if day is not None and day > calendar.monthrange(2000 if year is None else year, month)[1]:
@@ -788,13 +824,19 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.year = int(m.group("year"))
         a.season = _SEASONS[_norm(m.group("season"))]
     elif kind == "month":
-        a.sub = _MONTH_NAMES[m.group("mon").rstrip(".")]
-        if m.group("year"):
+        if m.group("monn"):
+            a.sub = int(m.group("monn"))
+        else:
+            a.sub = _MONTH_ANY[m.group("mon").rstrip(".").lower()]
+        if m.group("mrel"):
+            a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("mrel"))]
+        elif m.group("year"):
             a.year = int(m.group("year"))
         elif m.group("yy"):
             a.year = _expand_yy(m.group("yy"))
-        elif cue is None and mod is None:
-            return None  # "May" alone is the modal verb as often as the month
+        elif cue is None and mod is None and not (
+                m.group("mon") in _LEX.months and _PERIOD_END_BEFORE.search(text, max(0, a.core_start - 30), a.core_start)):
+            return None  # "May" alone is the modal verb as often as the month (but "from March to May")
         elif m.group("mon") in _LEX.month_abbreviations and not m.group("mon").endswith("."):
             if cue is None or cue in ("from", "between"):
                 return None
@@ -802,6 +844,9 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.year = int(m.group("year"))
         y2 = int(m.group("year2")) if m.group("year2") else _expand_yy(m.group("yy2"), a.year)
         if not a.year < y2 <= a.year + 100:
+            if m.group("yy2") and 1 <= int(m.group("yy2")) <= 12:
+                a.kind, a.sub = "month", int(m.group("yy2"))  # 2016-11 is November 2016
+                return _finish(text, m, a)
             return None
         a.year2 = y2
     elif kind == "year":
@@ -811,10 +856,15 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         if a.unit not in _DAY_OFFSETS:
             a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("rel"))]
             if a.unit.endswith("year"):
-                a.fiscal = a.unit != "year"  # this fiscal year -> FY2026 / FYXXXX
+                a.fiscal = a.unit.startswith(("fiscal", "financial"))  # this fiscal year -> FY2026 / FYXXXX
                 a.kind, a.unit = "year", "year"
     elif kind == "decade":
-        a.year = int(m.group("dec")) * 10
+        if m.group("dec"):
+            a.year = int(m.group("dec")) * 10
+        elif m.group("dec2"):
+            a.year = 1900 + int(m.group("dec2"))  # two-digit decades are of the 1900s ("the 70s")
+        else:
+            a.year = _LEX.decade_words[_norm(m.group("decw"))]
     elif kind == "span":
         n = _COUNTS.get(_norm(m.group("cnt"))) if m.group("cnt") else 1
         if n is None:
@@ -822,8 +872,10 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         sunit = _norm(m.group("sunit"))
         if sunit.startswith("decade"):
             n *= 10
-        a.unit = "month" if sunit.startswith("month") else "year"
-        a.sub = n if _norm(m.group("sdir")) in ("next", "coming") else -n
+        if sunit.startswith("quarter"):
+            n *= 3
+        a.unit = "month" if sunit.startswith(("month", "quarter")) else "year"
+        a.sub = n if _norm(m.group("sdir")) in ("next", "coming", "following") else -n
     elif kind == "yearend":
         a.kind, a.pos = "year", "end"
         if m.group("year"):

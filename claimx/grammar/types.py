@@ -22,6 +22,9 @@ class QuantityMatch:
     ``form`` says how the number was written: ``digits``, ``words``, ``fraction``, ``vague``,
     ``multiplier`` ("twice", "310 times", "12-fold"), ``scale_adjective`` ("trillion-dollar").
     ``number_start``/``number_end`` delimit the numeric core inside the span.
+    ``value``, ``lower``, ``upper`` and ``base_value`` are finite floats or ``None``: each is the
+    float nearest to the exact decimal product of the written number, its scale and unit factors
+    (``None`` when that exceeds the float range).
     """
 
     text: str

@@ -8,6 +8,7 @@ and CLDR via babel for the full list of current ISO 4217 codes and their English
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 import re
 from typing import Mapping, Optional
@@ -17,11 +18,12 @@ import babel.numbers
 import regex
 
 from claimx.grammar._resources import load
+from claimx.grammar.numbers import EXACT, GLUED_CURRENCY_SCALES, dec, exact_float
 from claimx.grammar._trie import trie_alt
 
 _U = load("units.json", ("prefixes", "units", "annotations"))
 _C = load("currencies.json", ("symbols", "ambiguous_symbols", "name_defaults", "aliases",
-                              "word_like_codes", "hint_cues"))
+                              "word_like_codes", "hint_cues", "lowercase_codes", "dollar_qualifiers"))
 
 _SPACES = "[ \u00a0\u2009\u202f]"
 
@@ -56,6 +58,11 @@ def _validate_units() -> None:
 _validate_units()
 
 
+#: the Greek mu (U+03BC) written as the micro prefix is normalised to the micro sign (U+00B5), so
+#: "120 μg" and "120 µg" get the same symbol
+_MICRO = {"\u03bc": "\u00b5"}
+
+
 def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
     surfaces: dict[str, UnitInfo] = {}
     names: dict[str, UnitInfo] = {}
@@ -74,12 +81,12 @@ def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
             names.setdefault(n.lower(), base)
         pset = _U["prefixes"]["sets"].get(e.get("prefixes", ""), ())
         for p in pset:
-            info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
+            info = UnitInfo(_MICRO.get(p, p) + e["symbol"], i, psym[p], kind, time)
             for s in e["surfaces"]:
                 surfaces.setdefault(p + s, info)
         for w, p in pword.items():
             if p in pset:
-                info = UnitInfo(p + e["symbol"], i, psym[p], kind, time)
+                info = UnitInfo(_MICRO.get(p, p) + e["symbol"], i, psym[p], kind, time)
                 for n in e["names"]:
                     names.setdefault((w + n).lower(), info)
         for alias, target in e.get("aliases", {}).items():
@@ -89,6 +96,16 @@ def _build_unit_tables() -> tuple[dict[str, UnitInfo], dict[str, UnitInfo]]:
 
 
 UNIT_SURFACES, UNIT_NAMES = _build_unit_tables()
+_MASS_CUE_RE = re.compile(rf"\b(?i:{trie_alt(_U.get('mass_cues', ()), lower=True)})\b")
+_SENTENCE_END_RE = re.compile(r"[.!?;]\s")
+
+
+def mass_context(text: str, start: int) -> bool:
+    """Whether a weight cue word (``units.json`` ``mass_cues``: weighs, dropped, gained, ...)
+    is in the same sentence within 60 characters before ``start``."""
+    w = text[max(0, start - 60):start]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(w)]
+    return bool(_MASS_CUE_RE.search(w, ends[-1] if ends else 0))
 ANNOTATIONS: Mapping[str, str] = _U["annotations"]
 
 
@@ -114,7 +131,7 @@ UNIT_RE = re.compile(
 )
 #: the denominator of a compound unit: "per tonne", "/h", "a year", "per capita"
 PER_RE = re.compile(
-    rf"(?P<per>{_SPACES}*(?:(?i:per|a|an|each)\b{_SPACES}*|/))"
+    rf"(?P<per>{_SPACES}*(?:(?i:per|a|an|each)\b{_SPACES}*|/)|-(?i:a|per)-)"
     rf"(?P<u>(?i:{_UNIT_NAMES_TRIE})(?![A-Za-z])|(?:{_UNIT_SURFACES_TRIE}){_END}"
     rf"|(?i:{trie_alt(ANNOTATIONS, lower=True)})(?![A-Za-z]))"
 )
@@ -133,44 +150,63 @@ def lookup_unit(surface: str) -> Optional[UnitInfo]:
 def _ureg():
     import pint
 
-    return pint.UnitRegistry()
+    # decimal magnitudes: pint's definitions (inch = 2.54 cm, mile = 5280 ft, ...) then give the
+    # exact factors (mile -> 1609.344 m) instead of a chain of float roundings
+    return pint.UnitRegistry(non_int_type=Decimal)
 
 
 @lru_cache(maxsize=None)
-def _family_factor(family: int) -> tuple[Optional[float], Optional[str], bool]:
+def _family_factor(family: int) -> tuple[Optional[Decimal], Optional[str], bool]:
     e = _U["units"][family]
     if "base" not in e:
         return None, None, False
     if "factor" in e:
-        return float(e["factor"]), e["base"], False
+        return dec(e["factor"]), e["base"], False
     if e.get("offset"):
         return None, e["base"], True
     ureg = _ureg()
-    f = ureg.Quantity(1.0, e["pint"]).to(e["base_pint"]).magnitude
-    return float(f), e["base"], False
+    f = ureg.Quantity(Decimal(1), e["pint"]).to(e["base_pint"]).magnitude
+    return Decimal(f), e["base"], False
 
 
-def to_base(value: float, info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
-    """Restate ``value`` in ``info``'s unit in SI base units via pint: ``(136, TWh)`` ->
-    ``(4.896e17, "J")``; ``(72, h)`` -> ``(259200, "s")``; ``(20, Cel)`` -> ``(293.15, "K")``.
-    Returns ``(None, None)`` for units without a base form (%, pp, bp)."""
+def to_base_exact(value: Decimal, info: UnitInfo) -> tuple[Optional[Decimal], Optional[str]]:
+    """:func:`to_base` on an exact decimal value, with an exact decimal result (the caller
+    rounds once, to float): ``(Decimal("272.4"), TWh)`` -> ``(Decimal("9.8064E+17"), "J")``."""
     f, base, offset = _family_factor(info.family)
     if base is None:
         return None, None
     if offset:
         e = _U["units"][info.family]
-        ureg = _ureg()
-        return float(ureg.Quantity(value, e["pint"]).to(e["base_pint"]).magnitude), base
-    return value * f * info.prefix, base
+        return Decimal(_ureg().Quantity(value, e["pint"]).to(e["base_pint"]).magnitude), base
+    return EXACT.multiply(EXACT.multiply(value, f), dec(info.prefix)), base
+
+
+def to_base(value: float, info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
+    """Restate ``value`` in ``info``'s unit in SI base units via pint: ``(136, TWh)`` ->
+    ``(4.896e17, "J")``; ``(72, h)`` -> ``(259200, "s")``; ``(20, Cel)`` -> ``(293.15, "K")``.
+    The product is exact in decimal (``value`` read as its shortest repr) and rounded to float
+    once. Returns ``(None, None)`` for units without a base form (%, pp, bp) and a ``None`` value
+    when the result is not finite."""
+    bv, base = to_base_exact(dec(value), info)
+    if base is None:
+        return None, None
+    return exact_float(bv), base
+
+
+def unit_factor_exact(info: UnitInfo) -> tuple[Optional[Decimal], Optional[str]]:
+    """:func:`unit_factor` as an exact decimal (``km/h`` -> ``Decimal("0.2777...78")``, rounded
+    at 60 digits; ``mi`` -> ``Decimal("1609.344")``)."""
+    f, base, offset = _family_factor(info.family)
+    if base is None or offset:
+        return None, None
+    return EXACT.multiply(f, dec(info.prefix)), base
 
 
 def unit_factor(info: UnitInfo) -> tuple[Optional[float], Optional[str]]:
     """Multiplier from ``info`` to its base unit and the base symbol (``kWh`` -> ``(3.6e6, "J")``);
     ``(None, None)`` for ratio units and offset scales (temperatures)."""
-    f, base, offset = _family_factor(info.family)
-    if base is None or offset:
-        return None, None
-    return f * info.prefix, base
+    f, base = unit_factor_exact(info)
+    return (None, None) if f is None else (float(f), base)
 
 
 # ---------------------------------------------------------------- currencies
@@ -202,7 +238,7 @@ def _build_currency_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]
             n = babel.numbers.get_currency_name(code, count=count, locale="en").lower()
             names.setdefault(n, code)
             tail = n.split()[-1]
-            if tail not in _TAIL_STOP:
+            if tail not in _TAIL_STOP and not (tail.endswith("s") and tail[:-1] in _TAIL_STOP):
                 tails.setdefault(tail, [])
                 if code not in tails[tail]:
                     tails[tail].append(code)
@@ -227,6 +263,10 @@ CURRENCY_NAMES, _AMBIGUOUS_NAMES = _build_currency_names()
 CURRENCY_SYMBOLS: Mapping[str, str] = _C["symbols"]
 _AMBIGUOUS_SYMBOLS: Mapping[str, tuple[str, ...]] = _C["ambiguous_symbols"]
 _PREFIX_CODES = sorted(c for c in ISO_CODES if c not in _WORD_LIKE) + ["RMB"]
+#: codes read in lower case too ("20 usd", "usd 20"; ``currencies.json`` ``lowercase_codes``)
+LOWER_CODES: Mapping[str, str] = {c: c.upper() for c in _C["lowercase_codes"] if c.upper() in ISO_CODES}
+#: one-character currency symbols, also read after a number when no digit follows ("5 €", "100 ₡")
+_AFTER_SYMBOLS = sorted(s for s in CURRENCY_SYMBOLS if len(s) == 1 and (not s.isalnum() or ord(s) >= 0x2E80))
 
 #: a currency written before the number (symbol or code, optionally one space): group ``c``;
 #: applied to the text just left of a number, anchored at its end
@@ -237,15 +277,30 @@ CURRENCY_BEFORE_RE = regex.compile(
 #: a currency written after the number (name or code): group ``c``
 CURRENCY_AFTER_RE = re.compile(
     rf"(?P<sp>{_SPACES}?)(?P<c>(?i:{trie_alt(CURRENCY_NAMES, spaces=True, lower=True)})(?![A-Za-z])"
-    rf"|(?:{trie_alt(_PREFIX_CODES)}){_END})"
+    rf"|(?:{trie_alt(_PREFIX_CODES)}|{trie_alt(LOWER_CODES)}){_END}"
+    rf"|(?:{trie_alt(_AFTER_SYMBOLS)})(?!{_SPACES}?[0-9])(?!\.[0-9])(?![A-Za-z]))"
+)
+
+
+#: a scale letter glued to an ISO code after a number ("45 MUSD", "12.3 kEUR", "3 bnUSD"): groups
+#: ``s`` (the scale, ``scales.json`` ``glued_currency_scales``) and ``c`` (the code)
+GLUED_CODE_RE = re.compile(
+    rf"(?P<sp>{_SPACES}?)(?P<s>{trie_alt(GLUED_CURRENCY_SCALES)})(?P<c>{trie_alt([c for c in ISO_CODES if c.isalpha() and c.isupper()])}){_END}"
+)
+GLUED_CODE_FIRST = frozenset(w[0] for w in GLUED_CURRENCY_SCALES)
+#: the same glued code written before a number ("MAUD 60", "TEUR 1,200"), at the end of the text
+#: just left of the number
+GLUED_CODE_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<s>{trie_alt(GLUED_CURRENCY_SCALES)})(?P<c>{trie_alt([c for c in ISO_CODES if c.isalpha() and c.isupper()])}){_SPACES}?\Z"
 )
 
 
 #: characters a currency written before a number can end with (see :func:`currency_before`)
-CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS))
+CURRENCY_BEFORE_LAST = frozenset(w[-1] for w in list(_PREFIX_CODES) + list(CURRENCY_SYMBOLS) + list(LOWER_CODES) + ["rmb"])
 
 
-_BEFORE_ALPHA_END = frozenset(list(_PREFIX_CODES) + [s for s in CURRENCY_SYMBOLS if s[-1].isalpha()])
+_BEFORE_ALPHA_END = frozenset(list(_PREFIX_CODES) + [s for s in CURRENCY_SYMBOLS if s[-1].isalpha()]
+                              + list(LOWER_CODES) + ["rmb"])
 _BEFORE_OTHER_END = frozenset(s for s in CURRENCY_SYMBOLS if not s[-1].isalpha())
 _BEFORE_MAX = max(len(s) for s in _BEFORE_ALPHA_END | _BEFORE_OTHER_END)
 
@@ -271,6 +326,21 @@ def currency_before(window: str) -> Optional[tuple[str, int]]:
     return None
 
 
+_DOLLAR_QUALIFIERS: Mapping[str, str] = _C["dollar_qualifiers"]
+_DOLLAR_QUAL_RE = regex.compile(
+    rf"(?i)(?<![A-Za-z.])(?P<q>{_alt(_DOLLAR_QUALIFIERS)}){_SPACES}?\Z")
+
+
+def dollar_qualifier(left: str) -> Optional[tuple[str, int]]:
+    """The country qualifier written at the end of ``left``, the text just before a dollar sign
+    ("HK " in "HK $5.1 billion", "c " in "c $ 16.4 million", "aud" in "aud$ 15"), as ``(ISO code,
+    start offset in left)``, or ``None`` (``currencies.json`` ``dollar_qualifiers``)."""
+    m = _DOLLAR_QUAL_RE.search(left[-6:])
+    if m is None:
+        return None
+    return _DOLLAR_QUALIFIERS[m.group("q").lower()], len(left) - len(left[-6:]) + m.start()
+
+
 def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
     """ISO 4217 code of a currency symbol, code or name as written (``"US$"`` -> ``"USD"``,
     ``"RMB"`` -> ``"CNY"``, ``"rupees"`` -> ``"INR"``), or ``None``.
@@ -287,6 +357,8 @@ def resolve_currency(surface: str, hint: Optional[str] = None) -> Optional[str]:
         return CURRENCY_SYMBOLS[surface]
     if surface in ISO_CODES:
         return surface
+    if surface in LOWER_CODES:
+        return LOWER_CODES[surface]
     key = " ".join(surface.split()).lower()
     code = CURRENCY_NAMES.get(key)
     if code is None:
@@ -418,7 +490,7 @@ def first_chars(words) -> frozenset[str]:
 #: characters a unit or a currency written after a number can start with (a cheap guard
 #: before the large alternations)
 UNIT_FIRST = first_chars(list(UNIT_SURFACES) + list(UNIT_NAMES))
-CURRENCY_AFTER_FIRST = first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES)
+CURRENCY_AFTER_FIRST = first_chars(list(CURRENCY_NAMES) + _PREFIX_CODES + list(LOWER_CODES) + _AFTER_SYMBOLS)
 MINOR_FIRST = first_chars(list(MINOR_UNITS)) | CURRENCY_AFTER_FIRST | {"U"}
 _SPACE_CHARS = frozenset(" \u00a0\u2009\u202f")
 

@@ -1,0 +1,336 @@
+"""Generative tests, one per class of expression that issue 13 found missing or misread: each
+composes forms combinatorially (currency forms x scales x comparators x positions, range forms
+x units, signs x change words, ...) in sentences written for these tests, and checks value,
+unit, comparator and bounds of every composition."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import pytest
+
+from claimx.grammar.quantities import find_quantities
+
+_POSITIONS = ("{q}", "It was {q}.", "Revenue reached {q} last year.", "The fund (now {q}) grew.")
+_COMPARATORS = (("", "="), ("over ", ">"), ("about ", "~"), ("more than ", ">"), ("up to ", "<="))
+
+
+def _one(text: str):
+    ms = [m for m in find_quantities(text) if m.form != "attributive"]
+    assert len(ms) == 1, (text, ms)
+    return ms[0]
+
+
+def _exact(digits: str, scale: int) -> float:
+    return float(Decimal(digits.replace(",", "")) * scale)
+
+
+# ------------------------------------------------------------------ currency notation
+
+_CUR_BEFORE = (("US$", "USD"), ("US$ ", "USD"), ("$US", "USD"), ("HK $", "HKD"), ("HK$", "HKD"), ("A$ ", "AUD"),
+               ("$A", "AUD"), ("NZ$", "NZD"), ("c $ ", "CAD"), ("aud$ ", "AUD"), ("nzd$", "NZD"), ("MXN ", "MXN"),
+               ("usd ", "USD"), ("€", "EUR"), ("$", "USD"))
+_CUR_AFTER = ((" €", "EUR"), (" USD", "USD"), (" usd", "USD"), (" US dollars", "USD"), (" euros", "EUR"),
+              ("₾", "GEL"), (" ₡", "CRC"), (" yuan", "CNY"))
+_SCALES = (("", 1), (" million", 10**6), ("bn", 10**9), (" billion", 10**9))
+
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_currency_forms(pos):
+    for (cur, code), (sc, mult), (comp, cmp_) in itertools.product(_CUR_BEFORE, _SCALES, _COMPARATORS):
+        m = _one(pos.format(q=f"{comp}{cur}48,250.5{sc}"))
+        assert (m.value, m.unit, m.comparator) == (_exact("48250.5", mult), code, cmp_), m
+    for (cur, code), (sc, mult), (comp, cmp_) in itertools.product(_CUR_AFTER, _SCALES, _COMPARATORS):
+        if sc == "bn" and not cur[0].isspace():
+            continue  # "12.5bn₾": a scale abbreviation glued to a symbol is not written
+        m = _one(pos.format(q=f"{comp}12.5{sc}{cur}"))
+        assert (m.value, m.unit, m.comparator) == (_exact("12.5", mult), code, cmp_), m
+
+
+def test_currency_scale_after_code_and_amounts_in_two_units():
+    for code in ("USD", "EUR", "GBP", "CHF"):
+        for word, mult in (("million", 10**6), ("billion", 10**9), ("trillion", 10**12)):
+            m = _one(f"They paid 75 {code} {word} for it.")
+            assert (m.value, m.unit) == (75 * mult, code)
+    for main, sub, code in (("dollars", "cents", "USD"), ("euros", "cents", "EUR"), ("pounds", "pence", "GBP")):
+        for joiner in (" ", " and "):
+            for n, written in ((45, "forty-five"), (5, "five"), (50, "50"), (7, "07")):
+                m = _one(f"It cost 13 {main}{joiner}{written} {sub}.")
+                assert (m.value, m.unit) == (float(Decimal(13) + Decimal(n) / 100), code), m
+
+
+def test_symbol_after_number_needs_no_digit_after_it():
+    assert [(m.text, m.unit) for m in find_quantities("Banknotes: 5 €, 10 €, 20 €.")] == [
+        ("5 €", "EUR"), ("10 €", "EUR"), ("20 €", "EUR")]
+    assert [(m.text, m.unit) for m in find_quantities("Prices of $1 $2 and $3.")] == [
+        ("$1", "USD"), ("$2", "USD"), ("$3", "USD")]
+    # an article or a possessive before "$" is no country qualifier
+    assert [m.unit for m in find_quantities("Keith's $5 hat and a $48.2 million contract.")] == ["USD", "USD"]
+
+
+def test_hyphenated_money_attributes():
+    for text, value, unit in (("a 12-cent dividend", 0.12, "USD"), ("a one-yen bid", 1.0, "JPY"),
+                              ("a 10-dollar bill", 10.0, "USD"), ("a 3-euro fee", 3.0, "EUR"),
+                              ("a 50-pence coin", 0.5, "GBP")):
+        m = _one(text)
+        assert (m.value, m.unit) == (value, unit), m
+
+
+def test_indian_digit_grouping():
+    for written, value in (("12,34,567.89", 1234567.89), ("1,00,000", 100000.0), ("5,50,00,000", 55000000.0)):
+        m = _one(f"A loan of {written} rupees was approved.")
+        assert (m.value, m.unit) == (value, "INR")
+
+
+def test_fraction_of_a_scale_word():
+    for words, frac in (("half", "0.5"), ("a quarter", "0.25"), ("quarter", "0.25"), ("three quarters", "0.75"),
+                        ("half a", "0.5")):
+        for scale, mult in (("million", 10**6), ("billion", 10**9)):
+            for cur, code in (("", None), (" US dollars", "USD"), (" usd", "USD")):
+                m = _one(f"It costs {words} {scale}{cur} now.")
+                assert (m.value, m.unit) == (float(Decimal(frac) * mult), code), m
+    assert _one("It took two thirds of a million hours.").value == pytest.approx(2e6 / 3)
+
+
+# ------------------------------------------------------------------ unit lexicon gaps
+
+_UNITS = (("hp", "[HP]"), ("horsepower", "[HP]"), ("inches", "[in_i]"), ("inch", "[in_i]"), ("″", "[in_i]"),
+          ("′", "[ft_i]"), ("feet", "[ft_i]"), ("pc", "%"), ("ksi", "k[psi]"), ("MPa", "MPa"), ("psi", "[psi]"),
+          ("drams", "[dr_av]"), ("pound-feet", "[lbf_av].[ft_i]"), ("lb-ft", "[lbf_av].[ft_i]"), ("Nm", "N.m"),
+          ("kilotonnes", "kt"), ("kt", "kt"), ("knots", "[kn_i]"), ("sq m", "m2"), ("sq ft", "[sft_i]"),
+          ("square feet", "[sft_i]"), ("sq mi", "[smi_us]"), ("cubic feet", "[cft_i]"), ("ounces", "[oz_av]"),
+          ("troy ounces", "[oz_tr]"), ("tablespoons", "[tbs_us]"), ("tsp", "[tsp_us]"), ("cups", "[cup_us]"),
+          ("degrees", "deg"), ("rad", "rad"), ("deg celsius", "Cel"), ("degrees F", "[degF]"), ("° C", "Cel"),
+          ("celcius", "Cel"), ("farenheit", "[degF]"), ("μg", "µg"), ("µg", "µg"), ("mGy", "mGy"), ("dm", "dm"))
+
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_unit_lexicon(pos):
+    for (surface, symbol), (num, value) in itertools.product(_UNITS, (("210", 210.0), ("1.4", 1.4), ("12,500", 12500.0))):
+        for sep in (" ", "") if surface[0].isalpha() and len(surface) > 3 else ("", " "):
+            if sep == "" and surface[0].isalpha() and surface not in ("pc", "hp", "kt", "ksi", "psi", "rad", "dm",
+                                                                      "mGy", "MPa", "tsp", "Nm"):
+                continue  # long names are written spaced
+            m = _one(pos.format(q=f"{num}{sep}{surface}"))
+            assert (m.value, m.unit) == (value, symbol), (surface, sep, m)
+
+
+def test_hyphenated_units_after_word_numbers_and_the():
+    for det in ("a", "the", "its"):
+        for words, value in (("six", 6.0), ("twenty-five", 25.0)):
+            for unit, symbol in (("mile", "[mi_i]"), ("ton", "t"), ("inch", "[in_i]"), ("hp", "[HP]")):
+                m = _one(f"They built {det} {words}-{unit} prototype.")
+                assert (m.value, m.unit) == (value, symbol), m
+
+
+def test_feet_and_inches_and_mixed_fractions():
+    for feet, inches in itertools.product((5, 6, 12), (1, 2, 11)):
+        for form in ("{f} ft {i} in", "{f} feet {i} inches", "{f} feet and {i} inches", "{f}′ {i}″"):
+            m = _one("He is " + form.format(f=feet, i=inches) + " tall.")
+            assert m.unit == "[ft_i]" and m.value == float(Decimal(feet) + Decimal(inches) / Decimal(12)), m
+    for whole, num, den in itertools.product((1, 3, 10), (1, 3), (2, 4, 8)):
+        if num >= den:
+            continue
+        for unit, symbol in (("miles", "[mi_i]"), ("cups", "[cup_us]"), ("%", "%"), ("", None)):
+            m = _one(f"It takes {whole} {num}/{den}{' ' if unit.isalpha() else ''}{unit} in all.")
+            assert (m.value, m.unit) == (whole + num / den, symbol), m
+
+
+def test_pounds_are_a_weight_only_with_a_mass_cue():
+    for cue in ("weighs", "weighed", "has a weight of", "is heavier by"):
+        m = _one(f"The parcel {cue} 25 pounds.")
+        assert m.unit == "[lb_av]"
+    for text in ("Profit dropped 25 pounds.", "It costs 25 pounds.", "He lost 25 pounds at cards."):
+        assert _one(text).unit == "GBP"
+
+
+# ------------------------------------------------------------------ numbers inside names, dates, codes, definitions
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_numbers_inside_names_are_no_quantity(pos):
+    names = ("the S&P 500", "the s&p 500", "the FTSE 100", "COVID -19", "Covid -19", "COVID-19", "a Boeing 737",
+             "the Series 7 exam", "Formula 1", "SCP2-173", "the Nikkei 225")
+    for name in names:
+        ms = find_quantities(pos.format(q=f"{name} and 12.5%"))
+        assert [(m.value, m.unit) for m in ms] == [(12.5, "%")], (name, ms)
+
+
+def test_day_ranges_after_a_month_are_dates():
+    for month in ("Sept.", "Sep", "September", "Oct.", "March"):
+        for dash in ("-", "–"):
+            ms = find_quantities(f"The fair runs {month} 12{dash}14 with 3,000 stands.")
+            assert [(m.value, m.unit) for m in ms] == [(3000.0, None)], ms
+
+
+def test_ages_that_define_a_group_are_attributive_years():
+    for word in ("aged", "age", "ages"):
+        for form, lo_hi in (("25 to 54", (25.0, 54.0)), ("18-24", (18.0, 24.0)), ("65", None), ("five", None)):
+            m = find_quantities(f"Among adults {word} {form}, 12% said so.")[0]
+            assert (m.unit, m.form) == ("a", "attributive"), m
+            if lo_hi:
+                assert (m.lower, m.upper) == lo_hi
+    for text in ("He is 87 yo.", "a 87 y/o man"):
+        assert [(m.value, m.unit) for m in find_quantities(text)] == [(87.0, "a")]
+
+
+# ------------------------------------------------------------------ ranges and comparators
+
+_RANGE_UNITS = (("", None), ("%", "%"), (" degrees Celsius", "Cel"), (" calories", "[Cal]"), (" MW", "MW"),
+                (" million", None), (" kilometres", "km"))
+
+
+@pytest.mark.parametrize("pos", _POSITIONS)
+def test_range_forms(pos):
+    forms = ("{a} to {b}{u}", "{a}-{b}{u}", "{a} - {b}{u}", "{a}–{b}{u}", "between {a} and {b}{u}",
+             "from {a} to {b}{u}", "range from {a}{u} to {b}{u}", "ranging from {a}{u} to {b}{u}", "{a}~{b}{u}")
+    for form, (u, unit), (a, b) in itertools.product(forms, _RANGE_UNITS, (("1.5", "2"), ("1,500", "2,000"), ("12", "18"))):
+        if "%" in u and "range" in form or u == " million" and a == "1,500":
+            continue  # (a first number of 1,000 or more keeps its own scale: "900 to 1.2 million" by design)
+        scale = 10**6 if u == " million" else 1
+        m = _one(pos.format(q=form.format(a=a, b=b, u=u)))
+        assert (m.lower, m.upper, m.unit) == (_exact(a, scale), _exact(b, scale), unit), (form, u, m)
+    for a, b in (("$410,000", "$4.8 million"), ("€5", "€12")):
+        m = _one(pos.format(q=f"prices range from {a} to {b}"))
+        assert m.lower is not None and m.upper is not None and m.unit in ("USD", "EUR"), m
+
+
+def test_suspended_hyphen_ranges_are_attributive_when_a_noun_follows():
+    for a, b, unit, symbol in (("8", "10", "year", "a"), ("320", "640", "inch", "[in_i]"), ("2", "3", "mile", "[mi_i]")):
+        (m,) = find_quantities(f"The {a}- to {b}-{unit} group grew.")
+        form = "attributive" if unit == "year" else "digits"  # a duration compound modifies the noun
+        assert (m.lower, m.upper, m.unit, m.form) == (float(a), float(b), symbol, form), m
+
+
+def test_a_change_from_to_is_no_range():
+    for verb in ("rose", "fell", "increased", "dropped"):
+        ms = find_quantities(f"Sales {verb} from 5 to 7 million.")
+        assert [m.lower for m in ms] == [None, None] and [m.value for m in ms] == [5e6, 7e6]
+
+
+_BOUNDS = ((">", ">"), (">=", ">="), ("≥", ">="), ("<", "<"), ("<=", "<="), ("≤", "<="), ("~", "~"),
+           ("more than ", ">"), ("greater than or equal to ", ">="), ("less than or equal to ", "<="),
+           ("smaller or equal than ", "<="), ("equal to or more than ", ">="), ("larger than ", ">"))
+
+
+def test_comparator_symbols_and_phrases():
+    for (word, comp), num, unit in itertools.product(_BOUNDS, ("30", "-30", "2.5"), ("", "mm", "%")):
+        m = _one(f"It is {word}{num}{unit} now.")
+        assert (m.value, m.comparator, m.unit or "") == (float(num), comp, unit), (word, m)
+    assert _one("It is less than 5000 or equal.").comparator == "<="
+    assert _one("His score is 200 or greater.").comparator == ">="
+
+
+def test_two_bounds_make_a_range():
+    for low, high in itertools.product(("more than", "above", "at least", "greater than", ">"), ("less than", "below",
+                                                                                                   "at most", "<=")):
+        m = _one(f"The value is {low} 10 and {high} 40 here.")
+        assert (m.lower, m.upper) == (10.0, 40.0), m
+        ms = find_quantities(f"The value is {low} 40 and {high} 10 here.")
+        assert [m.value for m in ms] == [40.0, 10.0]  # no range from 40 down to 10
+    for low, high in itertools.product(("larger than", "more than", "above"), ("less or equal than", "less than or equal to",
+                                                                                  "smaller than")):
+        for a, b in (("20", "35"), ("twenty", "thirty five")):
+            m = _one(f"This number is {low} {a} and {high} {b}.")
+            assert (m.lower, m.upper) == (20.0, 35.0), m  # a suffix ("and less") never eats the next bound
+    ms = find_quantities("His score is more than 5000 or equal to 6000.")
+    assert [(m.value, m.comparator) for m in ms] == [(5000.0, ">"), (6000.0, "=")]
+
+
+# ------------------------------------------------------------------ signs and change words
+
+_SIGNS = (("+", 1), ("-", -1), ("−", -1), ("minus ", -1), ("minus-", -1), ("negative ", -1), ("", 1))
+
+
+def test_signs_with_change_words_and_units():
+    for (sign, f), verb, (num, unit, symbol) in itertools.product(
+            _SIGNS, ("Nasdaq", "plunged", "gave up", "will charge", "was"),
+            (("0.4", "%", "%"), ("38.5", " per cent", "%"), ("300", " yards", "[yd_i]"), ("25", " basis points", "bp"),
+             ("40", " Celsius", "Cel"), ("2.1", "", None))):
+        m = _one(f"The figure: {verb} {sign}{num}{unit} today.")
+        assert (m.value, m.unit) == (f * float(num), symbol), (sign, verb, m)
+
+
+# ------------------------------------------------------------------ scale abbreviations and rates
+
+def test_scale_abbreviations():
+    for num, value in (("2.5", 2.5e6), ("40", 4e7), ("1.2", 1.2e6)):
+        for after, unit in ((" tonnes", "t"), (" of its devices", None), (" euros", "EUR"), (" barrels", "[bbl_us]")):
+            m = _one(f"It sold {num}m{after} last year.")
+            assert (m.value, m.unit) == (value, unit), m
+    assert [(m.value, m.unit) for m in find_quantities("A 100m sprint and 5m from the shore.")] == [
+        (100.0, "m"), (5.0, "m")]
+    for num, words, value in (("3", "hundred million", 3e8), ("322", "hundred", 32200.0), ("2", "hundred thousand", 2e5)):
+        assert _one(f"It has {num} {words} users.").value == value
+
+
+def test_rates():
+    for amount, per, unit in (("$61", "a barrel", "USD/[bbl_us]"), ("$18.50", "per square foot", "USD/[sft_i]"),
+                              ("$2", "per share", "USD/{share}"), ("€500", "per head", "EUR/{capita}"),
+                              ("£30", "per capita", "GBP/{capita}"), ("80,000", "barrel-a-day", "[bbl_us]/d"),
+                              ("18.2", "points per game", "{point}/{game}"), ("7", "assists a game", "{assist}/{game}")):
+        m = _one(f"It was {amount} {per} last year.")
+        assert m.unit == unit, m
+    assert [m.unit for m in find_quantities("It was $5 a year earlier.")] == ["USD"]
+
+
+# ------------------------------------------------------------------ points, fractions, negatives, notation, conversions
+
+def test_index_points_are_not_percentage_points():
+    for index in ("the index", "the Dow", "the S&P 500", "the Nasdaq", "the benchmark"):
+        ms = find_quantities(f"{index} lost 210 points, or 0.7%, on Monday.")
+        assert [(m.value, m.unit) for m in ms][-2:] == [(210.0, None), (0.7, "%")], ms
+    ms = find_quantities("Its share was 56%, up 4 points.")
+    assert ms[-1].unit == "pp"
+
+
+def test_scientific_notation():
+    for written, digits, exp in (("3.1×10−6", "3.1", -6), ("6.02e23", "6.02", 23), ("1.3x10^6", "1.3", 6),
+                                 ("-12e-1", "-12", -1), ("12.32e+14", "12.32", 14), ("2.48×10⁻⁵", "2.48", -5),
+                                 ("4 × 10^3", "4", 3)):
+        for unit, symbol in (("", None), (" kg", "kg"), (" m", "m")):
+            m = _one(f"The value was {written}{unit} then.")
+            assert (m.value, m.unit) == (float(Decimal(digits).scaleb(exp)), symbol), (written, m)
+
+
+def test_comparator_carried_into_a_bracketed_conversion():
+    for word, comp in (("more than ", ">"), ("about ", "~"), ("~", "~"), ("up to ", "<=")):
+        ms = find_quantities(f"It flew {word}120 kilometres (75 miles) today.")
+        assert [(m.unit, m.comparator) for m in ms] == [("km", comp), ("[mi_i]", comp)], ms
+    ms = find_quantities("It cost more than $5 (€4) and 3 km (2 kg).")
+    assert [m.comparator for m in ms] == [">", "=", "=", "="]  # money has no base unit; km and kg differ
+
+
+# ------------------------------------------------------------------ word numbers, fractions, shared units
+
+def test_word_decimals_and_fractions():
+    for words, value in (("five point five", 5.5), ("two hundred point zero three", 200.03),
+                         ("nine point nought four", 9.04), ("naught point five", 0.5), ("three fifths", 0.6),
+                         ("two thirds", 2 / 3), ("one fifth", 0.2), ("three halves", 1.5),
+                         ("five and a half million", 5.5e6), ("one million and a half", 1.5e6), ("three dozens", 36.0)):
+        for pos in ("{q}", "It was {q}.", "We counted {q}, in all."):  # (a lone "one fifth" ends a clause)
+            m = _one(pos.format(q=words))
+            assert m.value == value, (words, m)
+    for digits, value in (("3 dozen", 36.0), ("3 dzs", 36.0), ("1/40 of", 0.025), ("10 3/4", 10.75)):
+        assert _one(f"It was {digits} them.").value == value
+    assert find_quantities("a third party and three quarters of it")[0].text == "three quarters"
+
+
+def test_a_bare_number_shares_the_unit_of_the_next():
+    for a, b, unit, symbol in (("45", "50", " mg", "mg"), ("5", "12", "%", "%"), ("2", "3", " km", "km")):
+        for joiner in (" and ", ", "):  # ("45 or 50 mg" is a range)
+            ms = find_quantities(f"They were given {a}{joiner}{b}{unit} of it.")
+            assert [(m.value, m.unit) for m in ms] == [(float(a), symbol), (float(b), symbol)], ms
+    ms = find_quantities("I have seen 45 and 50 cases, and 5 and 7 million tonnes.")
+    assert [m.unit for m in ms] == [None, None, None, "t"]
+
+
+def test_signs_after_a_currency_and_frequencies():
+    for cur, code in (("$", "USD"), ("£", "GBP"), ("A$", "AUD"), ("GBP", "GBP")):
+        for sign in ("-", "−"):
+            m = _one(f"The result was {cur}{sign}9.5 million.")
+            assert (m.value, m.unit) == (-9.5e6, code), m
+    for words, value, unit in (("four times per week", 4.0, "x/wk"), ("3 times a year", 3.0, "x/a"),
+                               ("twice", 2, "x")):
+        m = _one(f"It runs {words} now.")
+        assert (m.value, m.unit) == (value, unit), m
