@@ -13,12 +13,12 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional, Union
 
-import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .models import Claim
+from .windows import assign_to_windows, paragraph_spans, sentence_windows, split_long
 
 #: Environment variable naming the spaCy pipeline to load (a package name or a path).
 MODEL_ENV = "CLAIMX_MODEL"
@@ -107,22 +107,6 @@ def _as_date(value: Union[str, _dt.date, None]) -> Optional[_dt.date]:
         raise ValueError(f"reference_date must be YYYY-MM-DD, got {value!r}") from exc
 
 
-_PARA_SPLIT = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` at blank lines: a list of (start_char, end_char) of non-empty paragraphs."""
-    spans = []
-    pos = 0
-    for m in _PARA_SPLIT.finditer(text):
-        if text[pos : m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
-    return spans
-
-
 class Extractor:
     """A reusable claim extractor: a loaded spaCy pipeline plus the claimx components.
 
@@ -178,13 +162,17 @@ class Extractor:
         out = []
         max_len = self.nlp.max_length
         for start, end in paragraph_spans(text):
-            for s, e in _split_long(text, start, end, max_len):
+            for s, e in split_long(text, start, end, max_len):
                 matches = find_quantities(text[s:e], currency_hint=hint)
                 claimable = [m for m in matches if self.include_vague or m.form not in _NEVER_CLAIMS]
                 if not claimable:
                     continue
-                for ws, we in self._sentence_windows(text, s, e, claimable):
-                    local = [m for m in matches if ws <= s + m.start_char and s + m.end_char <= we]
+                cand = sorted((s + m.start_char, s + m.end_char) for m in claimable)
+                windows = self._sentence_windows(text, s, e, cand)
+                order = sorted(range(len(matches)), key=lambda i: (matches[i].start_char, matches[i].end_char))
+                spans = [(s + matches[i].start_char, s + matches[i].end_char) for i in order]
+                for (ws, we), inside in zip(windows, assign_to_windows(windows, spans)):
+                    local = [matches[i] for i in sorted(order[k] for k in inside)]
                     doc = self.nlp.make_doc(text[ws:we])
                     doc._.claimx_context = {
                         "reference_date": ref.isoformat() if ref else None,
@@ -195,35 +183,10 @@ class Extractor:
                     out.append((doc, ws))
         return out
 
-    def _sentence_windows(self, text: str, s: int, e: int, matches) -> list[tuple[int, int]]:
-        if self.context_sentences is None:
-            return [(s, e)]
-        bounds = [s] + [s + m.end() for m in _SENT_BREAK.finditer(text[s:e])] + [e]
-        sents = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-        keep = [False] * len(sents)
-        j = 0
-        for m in matches:
-            pos = s + m.start_char
-            while j < len(sents) - 1 and sents[j][1] <= pos:
-                j += 1
-            for k in range(max(0, j - self.context_sentences), j + 1):
-                keep[k] = True
-        windows: list[tuple[int, int]] = []
-        for (a, b), k in zip(sents, keep):
-            if not k:
-                continue
-            if windows and windows[-1][1] == a:
-                windows[-1] = (windows[-1][0], b)
-            else:
-                windows.append((a, b))
-        # a window never ends inside a quantity: merge those that would split one
-        merged: list[tuple[int, int]] = []
-        for w in windows:
-            if merged and any(merged[-1][1] > s + m.start_char and merged[-1][1] < s + m.end_char for m in matches):
-                merged[-1] = (merged[-1][0], w[1])
-            else:
-                merged.append(w)
-        return [(a, b) for a, b in ((a, _rstrip_end(text, a, b)) for a, b in merged) if b > a]
+    def _sentence_windows(self, text: str, s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Windows of the paragraph ``text[s:e]`` around the candidate ``spans`` (absolute
+        offsets, sorted): see :func:`claimx.windows.sentence_windows`."""
+        return sentence_windows(text, s, e, spans, self.context_sentences)
 
     def _claims_from_docs(self, parts: list[tuple[Doc, int]], doc_id: Optional[str]) -> list[Claim]:
         claims: list[Claim] = []
@@ -383,40 +346,8 @@ def _worker_extract(batch: list[tuple[str, Optional[str], Optional[str]]]) -> li
     return [claims for claims, _ in ex._pipe_local(items, as_tuples=True, batch_size=len(batch), n_process=1)]
 
 
-def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:
-    """Split a paragraph longer than spaCy's ``max_length`` at sentence-like boundaries."""
-    if end - start < max_len:
-        yield start, end
-        return
-    pos = start
-    while end - pos >= max_len:
-        cut = text.rfind(". ", pos, pos + max_len - 1)
-        if cut <= pos:
-            cut = text.rfind(" ", pos, pos + max_len - 1)
-        if cut <= pos:
-            cut = pos + max_len - 1
-        else:
-            cut += 1
-        yield pos, cut
-        pos = cut
-    if pos < end:
-        yield pos, end
-
-
 #: Forms of quantity that are never claims on their own (see Extractor(include_vague=...)).
 _NEVER_CLAIMS = frozenset({"vague", "scale_adjective", "attributive"})
-#: A cheap sentence break: two lower-case letters or digits, end punctuation (and closing
-#: quotes/brackets), space, then an upper-case letter or opening quote. "U.S. Army", "Mr. Li",
-#: "No. 5" and "1. Introduction" are not breaks. Used only to choose what to parse.
-_SENT_BREAK = regex.compile(r"(?<=[\p{Ll}\d%]{2}[.!?][\"”’)\]]?)\s+(?=[\"“‘(\[]?\p{Lu})")
-
-
-def _rstrip_end(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
-
-
 def _match_to_dict(m, shift: int = 0) -> dict:
     """A :class:`~claimx.grammar.types.QuantityMatch` as a dict, offsets moved by ``shift``."""
     def mv(v):
