@@ -78,13 +78,19 @@ def load_model(model: Optional[str] = None, **kwargs: Any) -> Language:
     )
 
 
-def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> Language:
+def add_claimx_components(nlp: Language, *, config: Optional[dict] = None, table_attributes: bool = True) -> Language:
     """Add the claimx components to ``nlp`` (in place) and return it.
 
     ``config`` maps a component name to its config dict. Components already present are kept.
+    With ``table_attributes`` a stock spaCy ``AttributeRuler`` (any pipe of exactly that class) is
+    replaced, under the same name and with the same patterns, by
+    :class:`~claimx.components.attributes.TableAttributeRuler`, which sets the same attributes
+    several times faster.
     """
     from . import components  # noqa: F401  (registers the factories)
 
+    if table_attributes:
+        use_table_attributes(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             # the quantity finder goes first: it aligns tokens with quantity boundaries before
@@ -92,6 +98,24 @@ def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> La
             where = {"first": True} if name == "claimx_quantities" else {}
             nlp.add_pipe(name, config=(config or {}).get(name, {}), **where)
     return nlp
+
+
+def use_table_attributes(nlp: Language) -> list[str]:
+    """Replace every stock ``AttributeRuler`` of ``nlp`` (in place) by the table-driven
+    :class:`~claimx.components.attributes.TableAttributeRuler` with the same name, patterns and
+    configuration. Returns the names of the replaced pipes."""
+    from spacy.pipeline import AttributeRuler
+
+    from .components import attributes  # noqa: F401  (registers the factory)
+
+    replaced = []
+    for name, pipe in list(nlp.pipeline):
+        if type(pipe) is AttributeRuler:
+            new = nlp.replace_pipe(name, "claimx_attribute_ruler", config={"validate": pipe.validate})
+            new.add_patterns(pipe.patterns)
+            new.scorer = pipe.scorer
+            replaced.append(name)
+    return replaced
 
 
 def _as_date(value: Union[str, _dt.date, None]) -> Optional[_dt.date]:
