@@ -85,7 +85,10 @@ class Quantulum3Baseline:
     :raises ImportError: if quantulum3 is not installed (``pip install .[bench]``).
 
     quantulum3 without its optional scikit-learn classifier (``quantulum3[classifier]``) warns
-    once on import; the warning is silenced here, the default install is what is measured.
+    once on import; the warning is silenced here, the default install is what is measured. When
+    scikit-learn is installed for other reasons, quantulum3 would switch its classifier on, and the
+    classifier file it ships fails to load with recent scikit-learn versions (``No module named
+    '_loss'``); the classifier is switched off here so that the measured system stays the default one.
     """
 
     name = "quantulum3"
@@ -93,7 +96,8 @@ class Quantulum3Baseline:
     def __init__(self, lang: str = "en_US") -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from quantulum3 import parser  # noqa: PLC0415 (optional dependency)
+            from quantulum3 import classifier, parser  # noqa: PLC0415 (optional dependency)
+        classifier.USE_CLF = False
         self._parser = parser
         self.lang = lang
 
