@@ -149,8 +149,16 @@ class Extractor:
     min_confidence:
         Drop claims whose confidence is below this.
     context_sentences:
-        Parse only the sentences that hold a candidate quantity plus this many sentences before
-        each (for entities carried over); ``None`` parses whole paragraphs that hold one.
+        What is parsed of a paragraph that holds a candidate quantity. ``None`` (the default): its
+        sentences up to the last one that holds a candidate, from the paragraph's start, since the
+        entity and the timeframe a claim carries over may come from any earlier sentence of the
+        paragraph (the sentences after the last candidate are skipped). An ``int`` ``n``: only
+        the sentences that hold a candidate, each with up to ``n`` sentences before it -- less to
+        parse on sparse text, but an entity or "that year" from further back is lost.
+        See :func:`claimx.windows.sentence_windows`.
+    whole_paragraphs:
+        Parse every paragraph that holds a candidate whole (slower; the reference the default is
+        tested against: the claims are the same).
     """
 
     def __init__(
@@ -160,10 +168,12 @@ class Extractor:
         reference_date: Union[str, _dt.date, None] = None,
         include_vague: bool = False,
         min_confidence: float = 0.0,
-        context_sentences: Optional[int] = 2,
+        context_sentences: Optional[int] = None,
+        whole_paragraphs: bool = False,
     ) -> None:
         nlp = model if isinstance(model, Language) else load_model(model)
         self.context_sentences = context_sentences
+        self.whole_paragraphs = whole_paragraphs
         self.nlp = add_claimx_components(nlp)
         self.reference_date = _as_date(reference_date)
         self.include_vague = include_vague
@@ -174,10 +184,9 @@ class Extractor:
         """The parts of ``text`` worth parsing, as unparsed Docs with their offsets.
 
         Per paragraph: nothing when it holds no candidate quantity; else, with
-        ``context_sentences=None``, the whole paragraph; else the sentences that hold a candidate,
-        each with up to ``context_sentences`` sentences before it (for the entity carried over
-        and "that year"), merged where they touch. Sentences are cut by a cheap rule here; the
-        parser cuts them again inside each window.
+        ``whole_paragraphs``, the whole paragraph; else the windows of
+        :func:`claimx.windows.sentence_windows` for ``context_sentences``. Sentences are cut by a
+        cheap rule here; the parser cuts them again inside each window.
         """
         from .grammar.quantities import find_quantities, guess_currency_hint
 
@@ -210,6 +219,8 @@ class Extractor:
     def _sentence_windows(self, text: str, s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Windows of the paragraph ``text[s:e]`` around the candidate ``spans`` (absolute
         offsets, sorted): see :func:`claimx.windows.sentence_windows`."""
+        if self.whole_paragraphs:
+            return [(s, e)]
         return sentence_windows(text, s, e, spans, self.context_sentences)
 
     def _claims_from_docs(self, parts: list[tuple[Doc, int]], doc_id: Optional[str]) -> list[Claim]:

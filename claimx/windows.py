@@ -77,16 +77,30 @@ def sentence_windows(
 ) -> list[tuple[int, int]]:
     """The parts of the paragraph ``text[start:end]`` to parse, given its candidate quantities.
 
-    ``spans`` are the candidates' absolute ``(start_char, end_char)``, sorted by start. With
-    ``context=None`` the whole paragraph is one window. Else every cheap sentence that holds the
-    start of a candidate is kept with up to ``context`` sentences before it; kept sentences that
-    touch are joined, and a window that would end inside a candidate runs on to the end of the
-    sentence where that candidate ends (joining the next window if it gets there).
-    Trailing whitespace is cut off. Returns sorted, disjoint ``(start, end)`` windows.
+    ``spans`` are the candidates' absolute ``(start_char, end_char)``, sorted by start.
+
+    ``context=None``: one window, from the paragraph's start to the end of the cheap sentence where
+    the last candidate ends. The claim assembly carries state forward through a paragraph -- the
+    topic entity of the latest sentence that names one, the latest plain timeframe ("that year"),
+    the open quotation -- from any distance back, so everything before a candidate is parsed; only
+    the sentences after the last candidate are left out. A quotation still open at that point
+    (per the assembly's rule: curly quotes paired, straight quotes toggled) runs the window on to
+    the sentence that closes it, and a quotation closed at the very end of the window takes in
+    the next sentence too ('..."  The minister said.'), where its attribution cue may be.
+
+    ``context=n``: every cheap sentence that holds the start of a candidate is kept with up to
+    ``n`` sentences before it (faster on sparse text; state carried from further back is lost);
+    kept sentences that touch are joined, and a window that would end inside a candidate runs on
+    to the end of the sentence where that candidate ends (joining the next window if it gets there).
+
+    Trailing whitespace is cut off. Returns sorted, disjoint ``(start, end)`` windows (none when
+    ``spans`` is empty).
     """
-    if context is None:
-        return [(start, end)]
+    if not spans:
+        return []
     sents = sentence_bounds(text, start, end)
+    if context is None:
+        return _prefix_window(text, sents, max(b for _, b in spans))
     keep = [False] * len(sents)
     j = 0
     for q_start, _ in spans:
@@ -130,6 +144,55 @@ def sentence_windows(
         if b > a:
             out.append((a, b))
     return out
+
+
+_QUOTE = regex.compile(r'[“”"]')
+
+
+def _prefix_window(text: str, sents: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+    """The window of ``sentence_windows(..., context=None)``: sentences up to the one where
+    ``reach`` (the furthest candidate end) falls, extended for quotations. One pass."""
+    k = 0
+    while k < len(sents) - 1 and sents[k][1] < reach:
+        k += 1
+    # quotation state at each sentence end, as claimx.assembly reads quotes
+    curly_open = straight_open = False
+    i = 0
+    last_close = -1
+    for m in _QUOTE.finditer(text, sents[0][0], sents[-1][1]):
+        pos, ch = m.start(), m.group()
+        while pos >= sents[i][1]:
+            # sentence i ends before this mark: stop here unless a quotation is still open
+            if i >= k and not (curly_open or straight_open):
+                return _closing_window(text, sents, i, last_close)
+            i += 1
+        if ch == "“":
+            curly_open = True
+        elif ch == "”":
+            if curly_open:
+                last_close = m.end()
+            curly_open = False
+        else:
+            if straight_open:
+                last_close = m.end()
+            straight_open = not straight_open
+    while i < len(sents) - 1 and (i < k or curly_open or straight_open):
+        i += 1
+    if curly_open or straight_open:
+        i = len(sents) - 1
+    return _closing_window(text, sents, max(i, k), last_close)
+
+
+def _closing_window(text: str, sents: list[tuple[int, int]], i: int, last_close: int) -> list[tuple[int, int]]:
+    a, b = sents[0][0], sents[i][1]
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b == last_close and i + 1 < len(sents):
+        # a quotation closes the window: its cue may be the next sentence ('..." The minister said.')
+        b = sents[i + 1][1]
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    return [(a, b)] if b > a else []
 
 
 def assign_to_windows(windows: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> list[list[int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,10 +128,14 @@ def test_window_work_is_linear_in_the_number_of_candidates():
     assert large < 10, per_candidate
 
 
-def test_extractor_windows_read_each_quantity_a_bounded_number_of_times(extractor, monkeypatch):
+@pytest.mark.parametrize("context", [None, 2])
+def test_extractor_windows_read_each_quantity_a_bounded_number_of_times(extractor, monkeypatch, context):
     """The same through Extractor._windows with the real grammar: reads of each quantity's offsets
     per quantity stay constant when the paragraph is ten times longer."""
     import claimx.grammar.quantities as gq
+    from claimx import Extractor
+
+    ex = Extractor(extractor.nlp, context_sentences=context)
 
     real = gq.find_quantities
     reads = {"n": 0}
@@ -148,7 +153,7 @@ def test_extractor_windows_read_each_quantity_a_bounded_number_of_times(extracto
     for n in (300, 3000):
         text, _ = _long_paragraph(n)
         reads["n"] = 0
-        windows = extractor._windows(text, {})
+        windows = ex._windows(text, {})
         n_q = sum(len(doc._.claimx_context["quantities"]) for doc, _ in windows)
         assert n_q == 2 * len(range(0, n, 6))
         per_quantity.append(reads["n"] / n_q)
@@ -163,3 +168,31 @@ def test_split_long_tiles_the_span_in_pieces_under_the_limit():
     assert pieces[0][0] == 3 and pieces[-1][1] == len(text) - 2
     assert all(b - a < 300 for a, b in pieces)
     assert all(p[1] == q[0] for p, q in zip(pieces, pieces[1:]))
+
+
+def _prefix(text, *quantities):
+    spans = sorted((text.index(q), text.index(q) + len(q)) for q in quantities)
+    return [text[a:b] for a, b in sentence_windows(text, 0, len(text), spans, None)]
+
+
+def test_default_window_runs_from_the_paragraph_start_to_the_last_candidate_sentence():
+    text = "Chile built farms. Nothing here. Output hit 5 GW today. Later words. Price fell 3%. After that."
+    assert _prefix(text, "5 GW") == ["Chile built farms. Nothing here. Output hit 5 GW today."]
+    assert _prefix(text, "5 GW", "3%") == ["Chile built farms. Nothing here. Output hit 5 GW today. Later words. Price fell 3%."]
+    assert sentence_windows(text, 0, len(text), [], None) == []
+
+
+def test_default_window_follows_an_open_quotation_to_its_cue():
+    # curly quotes: open at the last candidate's sentence, closed at the end of the next one,
+    # then the sentence with the cue
+    text = "\u201cSales rose 4% in May. It was hard.\u201d The minister said so. Other news. More."
+    assert _prefix(text, "4%") == ["\u201cSales rose 4% in May. It was hard.\u201d The minister said so."]
+    # straight quotes toggle; a quotation closed inside its sentence needs nothing more
+    text = 'He said "we sold 12 units" on Monday. Nothing else. The end.'
+    assert _prefix(text, "12 units") == ['He said "we sold 12 units" on Monday.']
+    # never closed: the rest of the paragraph
+    text = "\u201cWe sold 12 units. Then more. And more. Still open"
+    assert _prefix(text, "12 units") == [text]
+    # a quotation closed before the candidate's sentence changes nothing
+    text = "\u201cHard work.\u201d Output rose 7% then. The minister said so."
+    assert _prefix(text, "7%") == ["\u201cHard work.\u201d Output rose 7% then."]
