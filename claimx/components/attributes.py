@@ -171,7 +171,8 @@ class TableAttributeRuler(AttributeRuler):
         table = self._table
         assert table is not None
         entries = []
-        for tok in doc:
+        tokens = list(doc)
+        for tok in tokens:
             # lower and is_space are properties of the word form; tag and dep of the parse
             key = (tok.tag, tok.lower, tok.dep, tok.is_space)
             entry = table.get(key)
@@ -186,7 +187,7 @@ class TableAttributeRuler(AttributeRuler):
                 end = i + len(specs)
                 if end <= len(entries) and all(_spec_holds(s, entries[j][3]) for s, j in zip(specs[1:], range(i + 1, end))):
                     extra.setdefault(i + index, []).append((rule, attrs))
-        for i, (tok, entry) in enumerate(zip(doc, entries)):
+        for i, (tok, entry) in enumerate(zip(tokens, entries)):
             if i in extra:
                 merged: dict = {}
                 for _, attrs in sorted(entry[1] + extra[i], key=lambda h: h[0]):
