@@ -34,7 +34,7 @@ from spacy.tokens._retokenize import set_token_attrs
 #: (a lexical attribute set through one token would change every token of that word, in rule order).
 _SETTABLE = frozenset({POS, TAG, MORPH, LEMMA, DEP})
 #: Entries of the (tag, lower, dep, is_space) table before it is emptied and refilled.
-_MAX_TABLE = 200_000
+_MAX_TABLE = 100_000
 #: Token attributes a compiled pattern may test, and how to read them from a token.
 _READ: dict[str, Callable[[Any], Any]] = {
     "TAG": lambda t: t.tag_,
@@ -47,6 +47,10 @@ _READ: dict[str, Callable[[Any], Any]] = {
 @lru_cache(maxsize=None)
 def _regex(pattern: str) -> "re.Pattern[str]":
     return re.compile(pattern)
+
+
+def _values(token: Any) -> dict[str, Any]:
+    return {k: read(token) for k, read in _READ.items()}
 
 
 def _spec_ok(spec: dict) -> bool:
@@ -91,6 +95,7 @@ class TableAttributeRuler(AttributeRuler):
         super().__init__(*args, **kwargs)
         self._table: Optional[dict] = None
         self._compiled: Optional[tuple] = None
+        self._shared: dict = {}
 
     # any change of patterns invalidates the compiled table
     def clear(self) -> None:
@@ -150,22 +155,30 @@ class TableAttributeRuler(AttributeRuler):
         return (True, by_tag, by_lower, general, multis)
 
     def _entry(self, token: Any) -> tuple:
-        """``(merged_attrs, [(rule, attrs)...], multis_starting_here, values)`` for a token's key."""
+        """``(merged_attrs, ((rule, attrs), ...), multis_starting_here)`` for a token's key. Entries
+        with the same rules share one object (most words only get their tag's attributes), so the
+        table costs little more than its keys."""
         _, by_tag, by_lower, general, multis = self._compiled  # type: ignore[misc]
-        values = {k: read(token) for k, read in _READ.items()}
+        values = _values(token)
         candidates = by_tag.get(values["TAG"], []) + by_lower.get(values["LOWER"], []) + general
-        hits = sorted(((rule, attrs) for rule, spec, attrs in candidates if _spec_holds(spec, values)), key=lambda h: h[0])
-        merged: dict = {}
-        for _, attrs in hits:
-            merged.update(attrs)
-        starts = [m for m in multis if _spec_holds(m[1][0], values)]
-        return merged, hits, starts, values
+        hits = tuple(sorted(((rule, attrs) for rule, spec, attrs in candidates if _spec_holds(spec, values)),
+                            key=lambda h: h[0]))
+        starts = tuple(i for i, m in enumerate(multis) if _spec_holds(m[1][0], values))
+        shared_key = (tuple(rule for rule, _ in hits), starts)
+        entry = self._shared.get(shared_key)
+        if entry is None:
+            merged: dict = {}
+            for _, attrs in hits:
+                merged.update(attrs)
+            entry = self._shared[shared_key] = (merged, hits, tuple(multis[i] for i in starts))
+        return entry
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the ruler's attributes on ``doc`` (the same as :class:`AttributeRuler` would)."""
         if self._compiled is None:
             self._compiled = self._compile()
             self._table = {}
+            self._shared = {}
         if not self._compiled[0]:
             return super().__call__(doc)
         table = self._table
@@ -185,12 +198,12 @@ class TableAttributeRuler(AttributeRuler):
         for i, entry in enumerate(entries):
             for rule, specs, index, attrs in entry[2]:
                 end = i + len(specs)
-                if end <= len(entries) and all(_spec_holds(s, entries[j][3]) for s, j in zip(specs[1:], range(i + 1, end))):
+                if end <= len(entries) and all(_spec_holds(s, _values(tokens[j])) for s, j in zip(specs[1:], range(i + 1, end))):
                     extra.setdefault(i + index, []).append((rule, attrs))
         for i, (tok, entry) in enumerate(zip(tokens, entries)):
             if i in extra:
                 merged: dict = {}
-                for _, attrs in sorted(entry[1] + extra[i], key=lambda h: h[0]):
+                for _, attrs in sorted(list(entry[1]) + extra[i], key=lambda h: h[0]):
                     merged.update(attrs)
             else:
                 merged = entry[0]
