@@ -113,3 +113,17 @@ def test_table_attribute_ruler_falls_back_and_recompiles():
     doc = ruler(nlp("7 GW and 8 gw"))
     assert ruler._compiled[0] is True
     assert [t.pos_ for t in doc] == ["NUM", "SYM", "", "NUM", "NUM"]
+
+
+def test_attribution_cues_in_a_long_window(extractor):
+    """Every "according to X" cue ends at its own comma and every phrase cue ends with its phrase,
+    also deep into a long text (the cue ends are searched in place, not in a copy of the rest)."""
+    from claimx.components.cues import find_attributions
+
+    unit = "According to the water board, use fell 3% in May. Analysts put the figure at 5%, the bank said. "
+    doc = extractor.nlp(unit * 40, disable=[p for p in extractor.nlp.pipe_names if p.startswith("claimx")])
+    found = find_attributions(doc)
+    texts = [a["text"] for a in found]
+    assert texts.count("According to the water board") == 40
+    assert texts.count("Analysts put the figure at") == 40
+    assert all(doc.text[a["start_char"]:a["end_char"]] == a["text"] for a in found)
