@@ -2,7 +2,8 @@
 
 :func:`load_model` is the one place that chooses the English pipeline. :class:`Extractor` adds the
 claimx components to it and extracts :class:`~claimx.models.Claim` objects from raw text, parsing
-only the paragraphs that hold a candidate quantity (the regex grammar is cheap, the parse is not).
+only what the claims need (the regex grammar is cheap, the parse is not): of each paragraph that
+holds a candidate quantity, its sentences up to the last such one (:mod:`claimx.windows`).
 """
 
 from __future__ import annotations
