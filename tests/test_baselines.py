@@ -193,7 +193,7 @@ def test_script_help(script, flags):
 def test_throughput_corpus_reaches_word_count():
     import throughput
 
-    texts = throughput.project_texts()
+    texts = throughput.corpus_texts("articles")
     per_round = sum(len(t.split()) for t in texts)
     corpus = throughput.build_corpus(texts, per_round * 2 + 1)
     assert len(corpus) == 3 * len(texts)
@@ -202,9 +202,31 @@ def test_throughput_corpus_reaches_word_count():
         throughput.build_corpus(["", "  "], 10)
 
 
-def test_throughput_corpus_cases_are_optional():
+def test_throughput_corpora():
     import throughput
 
-    articles = throughput.project_texts()
-    both = throughput.project_texts(with_cases=True)
-    assert both[: len(articles)] == articles and len(both) == len(articles) + 90
+    articles = throughput.corpus_texts("articles")
+    dense = throughput.corpus_texts("dense")
+    seed = throughput.corpus_texts("seed")
+    assert len(articles) == 24 and len(seed) == 1
+    # dense: the articles' paragraphs that hold a digit, then the 90 case texts
+    assert len(dense) > len(articles) + 90
+    assert all(any(ch.isdigit() for ch in t) for t in dense[:-90])
+    assert all(any(p in a for a in articles) for p in dense[:-90])
+    assert sum(len(t.split()) for t in dense[:-90]) < sum(len(t.split()) for t in articles)
+    with pytest.raises(ValueError):
+        throughput.corpus_texts("nope")
+
+
+def test_throughput_ratios_and_targets():
+    import throughput
+
+    res = {"bare": {"words_per_s": 100.0}, "claimx": {"words_per_s": 250.0}, "claimx-jobs2": {"words_per_s": 400.0}}
+    ratios = throughput.summarize(res)
+    assert {k: ratios[k] for k in ("claimx_over_bare", "jobs2_over_jobs1", "claimx_over_quantulum3")} == {
+        "claimx_over_bare": 2.5, "jobs2_over_jobs1": 1.6, "claimx_over_quantulum3": None}
+    base = {"articles_per_s": 1.0, "seconds": 1.0, "cpu_seconds": 1.0, "words_per_cpu_s": 1.0, "load_seconds": 1.0,
+            "peak_rss_mb": 1.0, "outputs": 1}
+    table = throughput.format_table({k: {**base, **v} for k, v in res.items()}, ratios, "articles")
+    assert "2.50x   (target >= 2.0x: met)" in table
+    assert "1.60x   (target >= 1.7x: NOT met)" in table

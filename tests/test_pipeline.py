@@ -105,23 +105,72 @@ def test_long_paragraph_is_chunked(extractor):
 
 
 def test_sentence_windows_give_the_same_claims_as_whole_paragraphs(extractor, cases):
-    """Parsing only the sentences that hold a quantity (plus context) changes nothing."""
+    """The fast path (only the sentences that hold a quantity, plus context) gives exactly the claims
+    of parsing every paragraph whole, on the development corpus (each article with its date), the
+    seed and the cases. Any difference is a bug in the selection, not a tolerance."""
     from claimx import Extractor
-    from tests.conftest import SEED
+    from claimx.devcorpus import load_corpus
+    from tests.conftest import ROOT, SEED
 
-    whole = Extractor(extractor.nlp, context_sentences=None)
-    texts = [SEED.read_text(encoding="utf-8")] + [c["text"] for c in cases]
-    texts.append("Kenya has invested in geothermal power. The sector employs 20,000 people.\n\n"
-                 "No numbers in this paragraph. Nor here. \"We built 14 plants,\" the minister said. "
-                 "Output rose 8% in 2024.")
-    for text in texts:
-        assert [c.model_dump() for c in extractor.extract(text)] == [c.model_dump() for c in whole.extract(text)]
+    whole = Extractor(extractor.nlp, whole_paragraphs=True)
+    dev = load_corpus(ROOT / "corpus" / "dev")
+    items = [(dev.texts[i], {"doc_id": i, "reference_date": dev.dates.get(i)}) for i in sorted(dev.texts)]
+    items.append((SEED.read_text(encoding="utf-8"), {"doc_id": "seed"}))
+    items += [(c["text"], {"doc_id": c["id"], "reference_date": c.get("reference_date")}) for c in cases]
+    items.append(("Kenya has invested in geothermal power. The sector employs 20,000 people.\n\n"
+                  "No numbers in this paragraph. Nor here. \"We built 14 plants,\" the minister said. "
+                  "Output rose 8% in 2024.", {"doc_id": "extra"}))
+    assert len(items) > 100
+    fast = [[c.model_dump() for c in claims] for claims, _ in extractor.pipe(items, as_tuples=True)]
+    slow = [[c.model_dump() for c in claims] for claims, _ in whole.pipe(items, as_tuples=True)]
+    assert sum(map(len, fast)) > 500
+    for (_, ctx), a, b in zip(items, fast, slow):
+        assert a == b, ctx["doc_id"]
 
 
 def test_windows_skip_sentences_without_quantities(extractor):
-    text = "Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024. Zeta. Eta theta."
+    from claimx import Extractor
+
+    text = "Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024. Zeta. Eta theta.\n\nNo number here."
     windows = extractor._windows(text, {})
+    # the default: the paragraph up to its last candidate's sentence; the rest is skipped
+    assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
+    bounded = Extractor(extractor.nlp, context_sentences=2)
+    windows = bounded._windows(text, {})
     assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
+
+
+def test_state_carried_from_far_back_in_the_paragraph_is_kept(extractor):
+    """The topic entity and the plain timeframe of an early sentence reach a claim three
+    sentences later, as when the paragraph is parsed whole (new sentences, not from a corpus)."""
+    from claimx import Extractor
+
+    whole = Extractor(extractor.nlp, whole_paragraphs=True)
+    texts = ["Kenya expanded its geothermal plants. The work took years. Engineers were trained locally. "
+             "Many came from abroad. Output rose 8% in 2024.",
+             "In 2019, Ghana opened a new port. The work took years. Engineers were trained locally. "
+             "Many came from abroad. Traffic rose 8% that year.",
+             "Vietnam built new solar farms in 2021. Officials were pleased. Critics were not. "
+             "Some protested loudly. Capacity reached 16 GW."]
+    got = [[(c.entity and c.entity.text, c.timeframe and c.timeframe.value) for c in extractor.extract(t, reference_date="2025-01-01")]
+           for t in texts]
+    assert got == [[("The work", "2024")], [("The work", "2019")], [("Vietnam", None)]]
+    assert got == [[(c.entity and c.entity.text, c.timeframe and c.timeframe.value) for c in whole.extract(t, reference_date="2025-01-01")]
+                   for t in texts]
+
+
+def test_quotation_after_the_last_quantity_keeps_its_cue(extractor):
+    """A quotation that holds a claim and closes after the last quantity's sentence, with its
+    cue in the sentence after it, gets the same attribution as when the paragraph is parsed whole."""
+    from claimx import Extractor
+
+    whole = Extractor(extractor.nlp, whole_paragraphs=True)
+    texts = ["\u201cOutput rose 8% last year. It was hard work.\u201d The minister said so on Monday.",
+             '"We hired 300 engineers. Most are local." The company said it would hire more.']
+    for t in texts:
+        fast = [c.model_dump() for c in extractor.extract(t)]
+        assert fast == [c.model_dump() for c in whole.extract(t)]
+        assert fast[0]["attribution"] is not None
 
 
 def test_two_processes_give_the_same_claims(extractor, cases):

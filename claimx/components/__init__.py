@@ -26,4 +26,4 @@ for _name in ("claimx_context", "claimx_quantities", "claimx_timeframes", "claim
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", getter=_claims_getter)
 
-from . import claims, cues, quantities, timeframes  # noqa: E402,F401  (register factories)
+from . import attributes, claims, cues, quantities, timeframes  # noqa: E402,F401  (register factories)

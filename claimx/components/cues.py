@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Optional
 
 import regex
@@ -9,6 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CompiledCues, load_cues
+
+
+#: Where an "according to X" cue ends: the next comma, semicolon, colon, sentence end, "while" or
+#: "and is/was/...".
+_PREP_END = regex.compile(r"[,;:]|\.(?:\s|$)|\s(?:while|and\s+(?:is|are|was|were|will))\b")
 
 
 def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
@@ -55,16 +61,22 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
     text = doc.text
     out = []
     for m in cues.attribution_prep_re.finditer(text):
-        end_m = regex.search(r"[,;:]|\.(?:\s|$)|\s(?:while|and\s+(?:is|are|was|were|will))\b", text[m.end():])
-        end = m.end() + (end_m.start() if end_m else len(text) - m.end())
+        # searched in place from the cue on (a slice of the rest of the text per cue was quadratic)
+        end_m = _PREP_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
         if end > m.end():
             out.append({"text": text[m.start():end].rstrip(), "start_char": m.start(), "end_char": m.start() + len(text[m.start():end].rstrip())})
-    phrase_spans = []
-    for m in cues.attribution_phrase_re.finditer(text):
-        phrase_spans.append((m.start(), m.end()))
+    # phrase cues do not overlap (finditer) and come sorted: the one holding a token is found by bisection
+    phrase_spans = [(m.start(), m.end()) for m in cues.attribution_phrase_re.finditer(text)]
+    phrase_starts = [a for a, _ in phrase_spans]
+
+    def phrase_at(idx: int) -> Optional[tuple[int, int]]:
+        k = bisect_right(phrase_starts, idx) - 1
+        return phrase_spans[k] if k >= 0 and idx < phrase_spans[k][1] else None
+
     for tok in doc:
         low = tok.lower_
-        if tok.pos_ not in ("VERB", "AUX") or low not in cues.attribution_verbs and not any(a <= tok.idx < b for a, b in phrase_spans):
+        if tok.pos_ not in ("VERB", "AUX") or low not in cues.attribution_verbs and phrase_at(tok.idx) is None:
             continue
         if tok.dep_ in ("amod", "acl") and low in ("estimated",):
             continue
@@ -75,7 +87,8 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         if subj is None or subj.lower_ in ("it", "there"):
             # "It is estimated that ...": no source is named
             continue
-        in_phrase = any(a <= tok.idx < b for a, b in phrase_spans)
+        phrase = phrase_at(tok.idx)
+        in_phrase = phrase is not None
         if not in_phrase and any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
                 c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children):
             # "Vireo TV added 850k subscribers", "the firm reported revenue of $5bn": the verb of
@@ -93,9 +106,8 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             continue
         start = subj.left_edge.idx
         end = tok.idx + len(tok.text)
-        for a, b in phrase_spans:
-            if a <= tok.idx < b:
-                end = b
+        if phrase is not None:
+            end = phrase[1]
         # "pointed out"
         for c in tok.rights:
             if c.dep_ == "prt" and c.i == tok.i + 1:
