@@ -55,7 +55,9 @@ class DocState:
         st = cls(doc=doc, text=doc.text, cues=lexicon or load_cues(), include_vague=include_vague,
                  quantities=sorted(quantities, key=lambda q: q["start_char"]),
                  timeframes=sorted(timeframes, key=lambda t: t["start_char"]),
-                 hedges=cues.get("hedges", []), attributions=cues.get("attributions", []))
+                 hedges=cues.get("hedges", []),
+                 # a cue whose span is empty or inverted cannot be cited ("said Rs 500")
+                 attributions=[a for a in cues.get("attributions", []) if a["end_char"] > a["start_char"]])
         st.sentences = st._sentences()
         for qi, q in enumerate(st.quantities):
             span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_syntax
 
@@ -162,3 +162,15 @@ def token_before(pos: int, s: "SentenceInfo") -> Optional[Token]:
         else:
             break
     return best
+
+
+def span_root(span: Span) -> Token:
+    """``span.root``, or, when the parse tree is in an invalid state (spaCy's E039, seen on the
+    tokens of "8 will\\n5x~"), the first token whose head lies outside the span or is itself."""
+    try:
+        return span.root
+    except RuntimeError:
+        for t in span:
+            if t.head.i == t.i or not span.start <= t.head.i < span.end:
+                return t
+        return span[0]

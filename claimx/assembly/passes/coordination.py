@@ -10,7 +10,7 @@ import regex
 from spacy.tokens import Span, Token
 
 from ..mentions import ent_mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, FOOTNOTES, np_bounds
+from ..syntax import ENTITY_LABELS, FOOTNOTES, np_bounds, span_root
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
@@ -106,10 +106,13 @@ def share_trailing_metric(st: "DocState", run: list[dict]) -> None:
     if not (m_of and metric):
         return
     pos_of = last["quantity"]["end_char"] + m_of.end()
+    if metric["start_char"] < pos_of:
+        # the metric is not after that "of" ("farms supplied 9.8 and 3.4% of the grid")
+        return
     span = st.doc.char_span(pos_of, metric["end_char"], alignment_mode="expand")
     # the measure must be the object of that "of" ("of the EU's total emissions"), not a
     # verb further on ("a third of it went ...")
-    if span is not None and metric["start_char"] >= pos_of and span.root.pos_ in ("NOUN", "PROPN") \
+    if span is not None and span_root(span).pos_ in ("NOUN", "PROPN") \
             and not any(t.pos_ in ("VERB", "AUX") for t in span):
         for c in run[:-1]:
             c["metric"] = dict(last["metric"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..mentions import ent_mention, mention, np_entity
-from ..syntax import ENTITY_LABELS, MEASURE_HEADS
+from ..syntax import ENTITY_LABELS, MEASURE_HEADS, span_root
 from ..slots.confidence import inferred_penalty
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
     """The entity a later sentence may carry over: the subject of the main clause when it is a
     named entity, else the first GPE/ORG of the sentence."""
-    root = s.span.root
+    root = span_root(s.span)
     definite = None
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass"):

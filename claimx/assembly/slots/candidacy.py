@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..syntax import ANAPHORIC_DET, governing_verb
+from ..syntax import ANAPHORIC_DET, governing_verb, span_root
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
@@ -29,7 +29,7 @@ def is_skipped(st: "DocState", q: dict, s: "SentenceInfo") -> bool:
     # "£3.4bn over five years": a period, not a claim (but "the strike lasted over five years" is)
     if q.get("unit") in _DURATION_UNITS and regex.match(r"(?i)(?:over|within|across|during)\s", q["text"]):
         span = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
-        verb = governing_verb(st, span.root) if span is not None else None
+        verb = governing_verb(st, span_root(span)) if span is not None else None
         if verb is None or verb.lemma_.lower() not in _DURATION_VERBS:
             return True
     if q.get("unit") is None and q.get("form") == "digits":

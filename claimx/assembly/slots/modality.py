@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
+from ..syntax import span_root
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -52,7 +53,7 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
         cue = st.doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")
         if cue is None:
             continue
-        verb = cue.root
+        verb = span_root(cue)
         while verb.dep_ in ("aux", "auxpass", "xcomp", "neg") and verb.head.i != verb.i:
             verb = verb.head
         for c in verb.children:
