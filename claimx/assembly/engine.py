@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import CompiledCues
 from .context import DocState, QuantityContext, SentenceInfo
+from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
 from .passes import coordination, discourse
 from .slots.attribution import attribution, quoted_attribution
@@ -62,10 +63,11 @@ def _claim_of(st: DocState, ctx: QuantityContext, metrics: dict, absorbed: set, 
     return claim, e.pronoun
 
 
-def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str]) -> tuple[list[tuple[int, dict]], set, set]:
+def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str]) -> tuple[list[tuple[int, dict]], set, set, dict]:
     """(quantity index, claim) of one sentence after the sentence passes; the absorbed indices; the
-    indices whose entity is a pronoun."""
+    indices whose entity is a pronoun; the context of each claim's quantity."""
     sent_claims: list[tuple[int, dict]] = []
+    contexts: dict[int, QuantityContext] = {}
     absorbed: set = set()
     pronouns: set = set()
     metrics: dict[int, Optional[dict]] = {}
@@ -73,9 +75,11 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
         qi = st.quantities.index(q)
         if is_skipped(st, q, s):
             continue
-        made = _claim_of(st, QuantityContext.build(st, s, qi), metrics, absorbed, paragraph_time)
+        ctx = QuantityContext.build(st, s, qi)
+        made = _claim_of(st, ctx, metrics, absorbed, paragraph_time)
         if made is None:
             continue
+        contexts[qi] = ctx
         sent_claims.append((qi, made[0]))
         if made[1]:
             pronouns.add(qi)
@@ -83,7 +87,19 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
     coordination.coordinated(st, s, sent_claims)
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
-    return sent_claims, absorbed, pronouns
+    return sent_claims, absorbed, pronouns, contexts
+
+
+def _exclude(ctx: QuantityContext, claim: dict) -> bool:
+    """Drop an excluded metric or entity (see :mod:`claimx.assembly.exclusions`); True when the
+    entity was dropped as a pronoun, so that the discourse pass resolves it."""
+    claim["metric"] = trim_quantity(ctx.text, claim["metric"], claim["quantity"])
+    if exclusion_reason(ctx, claim, "metric") is not None:
+        claim["metric"] = None
+    reason = exclusion_reason(ctx, claim, "entity")
+    if reason is not None:
+        claim["entity"] = None
+    return reason == "pronoun"
 
 
 def run(st: DocState) -> list[dict]:
@@ -92,14 +108,17 @@ def run(st: DocState) -> list[dict]:
     last_entity: Optional[dict] = None
     paragraph_time: Optional[str] = None
     for s in st.sentences:
-        sent_claims, absorbed, pronouns = _sentence_claims(st, s, paragraph_time)
+        sent_claims, absorbed, pronouns, contexts = _sentence_claims(st, s, paragraph_time)
         done: list[dict] = []
         topic = discourse.sentence_topic(st, s)
         for qi, claim in sent_claims:
             if qi in absorbed:
                 continue
             coordination.anaphoric_metric(st, claim, done)
-            discourse.carry_over(st, s, claim, qi in pronouns, done, topic, last_entity)
+            pronoun = _exclude(contexts[qi], claim) or qi in pronouns
+            discourse.carry_over(st, s, claim, pronoun, done, topic, last_entity)
+            if exclusion_reason(contexts[qi], claim, "entity") is not None:
+                claim["entity"] = None
             done.append(claim)
             out.append(claim)
         for t in s.timeframes:

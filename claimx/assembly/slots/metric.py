@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 from spacy.tokens import Token
 
+from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
 from ..syntax import (ANAPHORIC_NOUNS, ENTITY_LABELS, FOOTNOTES, LINKING_LEMMAS, NOT_METRIC_BEFORE, PRONOUNS,
                       TIME_NOUNS, governing_verb, np_bounds, q_root, token_before)
@@ -210,6 +211,12 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("at", "to")
                                     and any(t.i in qtoks for t in c.subtree)):
                 last = c.i
+        if is_lone_light_verb([st.doc[i] for i in range(verb.i, last + 1)], cues.change_verb_direction):
+            # a light or change verb never names the measure ("its tapes hold 12 PB"): its subject does
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in PRONOUNS:
+                draft["metric"] = metric_from_noun(st, subj, qtoks)
+                return MetricResult(draft["metric"], subj)
+            return MetricResult(None, metric_tok)
         draft["metric"] = tmention(st, verb.i, last)
         return MetricResult(draft["metric"], metric_tok, from_verb=True)
     return MetricResult(draft["metric"], metric_tok)
