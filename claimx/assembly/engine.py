@@ -11,9 +11,12 @@ from spacy.tokens import Doc
 
 from ..lexicon import CompiledCues
 from .context import DocState, QuantityContext, SentenceInfo
+from . import ranker
+from .candidates import entity_candidates, metric_candidates
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
 from .passes import coordination, discourse
+from .syntax import span_root
 from .slots.attribution import attribution, quoted_attribution
 from .slots.candidacy import is_skipped
 from .slots.confidence import confidence
@@ -83,10 +86,16 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
         sent_claims.append((qi, made[0]))
         if made[1]:
             pronouns.add(qi)
+    before = {qi: (c.get("metric"), c.get("entity")) for qi, c in sent_claims}
     coordination.respectively(st, s, sent_claims)
     coordination.coordinated(st, s, sent_claims)
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
+    for qi, c in sent_claims:
+        # a slot a sentence pass decided ("respectively", "compared with") is not re-ranked
+        fixed = {slot for slot, old in zip(("metric", "entity"), before[qi]) if c.get(slot) != old}
+        if fixed:
+            c["_fixed"] = fixed
     return sent_claims, absorbed, pronouns, contexts
 
 
@@ -100,6 +109,28 @@ def _exclude(ctx: QuantityContext, claim: dict) -> bool:
     if reason is not None:
         claim["entity"] = None
     return reason == "pronoun"
+
+
+def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity: Optional[dict], done: list[dict],
+          fixed: set) -> None:
+    """The learned chooser (:mod:`claimx.assembly.ranker`): the metric first, then the entity given
+    the metric, each among its candidates; a slot without fitted weights, or decided by a sentence
+    pass (``fixed``), keeps the rule's pick."""
+    record = ranker.RECORDER is not None
+    if (ranker.enabled("metric") or record) and "metric" not in fixed:
+        best = ranker.choose("metric", metric_candidates(ctx, claim), doc_text=ctx.text, quantity=claim["quantity"])
+        if ranker.enabled("metric"):
+            claim["metric"] = {k: best.mention[k] for k in ("text", "start_char", "end_char")} if best else None
+    if (ranker.enabled("entity") or record) and "entity" not in fixed:
+        metric = claim.get("metric")
+        head = None
+        if metric:
+            span = ctx.doc.char_span(metric["start_char"], metric["end_char"], alignment_mode="expand")
+            head = span_root(span) if span is not None and len(span) else None
+        best = ranker.choose("entity", entity_candidates(ctx, claim, head, topic, last_entity, done),
+                             doc_text=ctx.text, quantity=claim["quantity"])
+        if ranker.enabled("entity"):
+            claim["entity"] = dict(best.mention, inferred=bool(best.mention.get("inferred"))) if best else None
 
 
 def run(st: DocState) -> list[dict]:
@@ -119,6 +150,7 @@ def run(st: DocState) -> list[dict]:
             discourse.carry_over(st, s, claim, pronoun, done, topic, last_entity)
             if exclusion_reason(contexts[qi], claim, "entity") is not None:
                 claim["entity"] = None
+            _rank(contexts[qi], claim, topic, last_entity, done, claim.pop("_fixed", set()))
             done.append(claim)
             out.append(claim)
         for t in s.timeframes:

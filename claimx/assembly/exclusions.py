@@ -2,7 +2,8 @@
 
 A mention is excluded when it is (reason in brackets):
 
-* empty, or overlaps the claim's own quantity, its unit or currency ("US" of "US$48 billion") [quantity];
+* empty, or overlaps the claim's own quantity, its unit or currency ("US" of "US$48 billion"), or
+  another quantity ("7.0 percent" as the metric of "2.3 million tonnes") [quantity];
 * as a whole a unit or currency word ("TWh", "MW", "yuan", "kronor", "EUR", "€") [unit];
 * as a whole a pronoun or relative ("which", "this", "they") [pronoun];
 * a lone light or change verb (only VERB/AUX tokens with particles/prepositions/adverbs, the verb a
@@ -169,6 +170,9 @@ def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional
     ex = load_exclusions()
     toks = [t for t in _tokens(ctx, m) if not t.is_punct and not t.is_space]
     if not toks:
+        return "quantity"
+    if any(t.i in ctx.state.token_q for t in toks):
+        # another quantity of the sentence ("7.0 percent", "2.3 million tonnes")
         return "quantity"
     if is_lone_light_verb(toks, ctx.state.cues.change_verb_direction):
         return "verb"
