@@ -273,9 +273,11 @@ def test_a_kind_of_thing_before_a_measure_is_not_an_entity(extractor):
     assert c.entity is None or c.entity.text != "Fuel"
 
 
-def test_the_sentence_topic_names_the_entity(extractor):
+def test_the_source_of_a_report_is_not_the_entity(extractor):
+    # issue 11: the attribution's source is never the entity ("..., the statistics office said")
     c = one(extractor.extract("The carrier said fuel costs fell 11% in the quarter."), "11%")
-    assert c.entity.text == "The carrier" and c.attribution.text == "The carrier said"
+    assert c.attribution.text == "The carrier said"
+    assert c.entity is None or c.entity.text != "The carrier"
 
 
 @pytest.mark.parametrize(

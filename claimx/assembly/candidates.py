@@ -1,0 +1,210 @@
+"""Candidates for the metric and entity slots, with the features the ranker scores them by.
+
+Candidates come from the parse of the claim's sentence: the rule chooser's pick (the slot modules),
+the subject and object noun phrases of the governing verb, the noun chunks near the quantity (the
+"of"/"for"/"in" phrase next to it among them), possessors and prepositional phrases of the metric,
+the named entities of the sentence, and for entities the sentence's topic and the paragraph's
+(carried over, ``inferred``). Excluded mentions (:mod:`claimx.assembly.exclusions`) are never
+candidates. Features are 0/1 indicators named ``group=value`` (bins for distances and lengths).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Token
+
+from .clauses import segment_bounds
+from .exclusions import exclusion_reason
+from .mentions import ent_mention, np_entity, tmention
+from .slots.entity import entity_in_phrase
+from .slots.metric import metric_from_noun
+from .syntax import ENTITY_LABELS, MEASURE_HEADS, PRONOUNS, TIME_NOUNS, span_root
+
+if TYPE_CHECKING:
+    from .context import QuantityContext
+
+#: at most this many tokens between a candidate and the quantity
+MAX_DISTANCE = 25
+
+
+@dataclass
+class Candidate:
+    """A mention (offsets in the window ``Doc``), its head token (``None`` for a carried-over entity)
+    and the sources that proposed it ("rule", "chunk", "ent", "subj", ...)."""
+
+    mention: dict
+    head: Optional[Token]
+    sources: set = field(default_factory=set)
+    features: dict = field(default_factory=dict)
+
+
+def _bin(value: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if value <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = {}
+    t, d = a, 0
+    while True:
+        up_a[t.i] = d
+        if t.head.i == t.i or d > 30:
+            break
+        t, d = t.head, d + 1
+    t, d = b, 0
+    while True:
+        if t.i in up_a:
+            return up_a[t.i] + d
+        if t.head.i == t.i or d > 30:
+            return 99
+        t, d = t.head, d + 1
+
+
+def _head_of(ctx: "QuantityContext", m: dict) -> Optional[Token]:
+    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+    return span_root(span) if span is not None and len(span) else None
+
+
+def _add(cands: dict, ctx: "QuantityContext", claim: dict, slot: str, m: Optional[dict], head: Optional[Token], source: str) -> None:
+    if not m or not m.get("text"):
+        return
+    key = (m.get("start_char"), m.get("end_char"), m["text"]) if not m.get("inferred") else ("inferred", m["text"])
+    if key in cands:
+        cands[key].sources.add(source)
+        return
+    if exclusion_reason(ctx, claim, slot, m) is not None:
+        return
+    if head is None and m.get("start_char") is not None:
+        # a carried-over entity keeps its offsets in this paragraph: its head gives its features
+        head = _head_of(ctx, m)
+    cands[key] = Candidate(dict(m), head, {source})
+
+
+def _near(ctx: "QuantityContext", tok: Token) -> bool:
+    root = ctx.root
+    return root is not None and abs(tok.i - root.i) <= MAX_DISTANCE and tok.sent.start == root.sent.start
+
+
+def metric_candidates(ctx: "QuantityContext", claim: dict) -> list[Candidate]:
+    """Candidate metrics of ``claim`` (the rule's pick first), features filled in."""
+    st, qtoks = ctx.state, ctx.tokens
+    cands: dict = {}
+    _add(cands, ctx, claim, "metric", claim.get("metric"), None, "rule")
+    if ctx.subject is not None:
+        _add(cands, ctx, claim, "metric", metric_from_noun(st, ctx.subject, qtoks), ctx.subject, "subj")
+    if ctx.root is not None:
+        for chunk in ctx.sentence.span.noun_chunks:
+            r = chunk.root
+            if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
+                continue
+            _add(cands, ctx, claim, "metric", metric_from_noun(st, r, qtoks), r, "chunk")
+    out = list(cands.values())
+    for c in out:
+        c.features = _common_features(ctx, claim, c)
+    return out
+
+
+def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional[Token],
+                      topic: Optional[dict], last_entity: Optional[dict], done: list[dict]) -> list[Candidate]:
+    """Candidate entities of ``claim`` given its metric's head token (the rule's pick first), the
+    sentence's ``topic``, the paragraph's ``last_entity`` and the claims of the sentence so far."""
+    st, qtoks = ctx.state, ctx.tokens
+    cands: dict = {}
+    _add(cands, ctx, claim, "entity", claim.get("entity"), None, "rule")
+    if metric_head is not None:
+        inner = entity_in_phrase(st, metric_head, qtoks)
+        if inner and not inner.get("pronoun"):
+            inner.pop("named", None)
+            _add(cands, ctx, claim, "entity", inner, None, "metric_phrase")
+    if ctx.subject is not None:
+        _add(cands, ctx, claim, "entity", ent_mention(st, ctx.subject) or np_entity(st, ctx.subject, qtoks), ctx.subject, "subj")
+    for ent in ctx.sentence.span.ents:
+        if ent.label_ in ENTITY_LABELS and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent):
+            _add(cands, ctx, claim, "entity", {"text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char},
+                 span_root(ent), "ent")
+    if ctx.root is not None:
+        for chunk in ctx.sentence.span.noun_chunks:
+            r = chunk.root
+            if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in PRONOUNS:
+                continue
+            _add(cands, ctx, claim, "entity", np_entity(st, r, qtoks), r, "chunk")
+    s = ctx.sentence
+    for m, source in ((topic, "topic"), (last_entity, "paragraph"), (done[-1].get("entity") if done else None, "previous")):
+        if not m:
+            continue
+        inside = m.get("start_char") is not None and s.start <= m["start_char"] < s.end and not m.get("inferred")
+        mm = {k: m[k] for k in ("text", "start_char", "end_char") if k in m}
+        mm["inferred"] = not inside
+        _add(cands, ctx, claim, "entity", mm, None, source)
+    out = list(cands.values())
+    metric = claim.get("metric")
+    for c in out:
+        f = _common_features(ctx, claim, c)
+        m = c.mention
+        if metric and not m.get("inferred") and m.get("start_char") is not None:
+            if m["start_char"] < metric["end_char"] and metric["start_char"] < m["end_char"]:
+                f["metric=overlap"] = 1.0
+        if m.get("inferred"):
+            f["inferred=1"] = 1.0
+        c.features = f
+    return out
+
+
+def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
+    f: dict = {"bias": 1.0}
+    for s in c.sources:
+        f[f"src={s}"] = 1.0
+    m, head, q = c.mention, c.head, claim["quantity"]
+    words = m["text"].split()
+    f[f"len={_bin(len(words), (1, 2, 4, 7))}"] = 1.0
+    if any(ch.isdigit() for ch in m["text"]):
+        f["digit=1"] = 1.0
+    if head is None:
+        f["head=none"] = 1.0
+        return f
+    f[f"pos={head.pos_}"] = 1.0
+    f[f"dep={head.dep_}"] = 1.0
+    f[f"ent={head.ent_type_ or 'none'}"] = 1.0
+    if head.ent_type_ in ENTITY_LABELS or head.pos_ == "PROPN":
+        f["named=1"] = 1.0
+    lemma = head.lemma_.lower()
+    if lemma in MEASURE_HEADS:
+        f["measure_head=1"] = 1.0
+    if lemma in TIME_NOUNS:
+        f["time_noun=1"] = 1.0
+    if lemma in ctx.state.cues.change_noun_direction or head.lower_ in ctx.state.cues.change_noun_direction:
+        f["change_noun=1"] = 1.0
+    before = m["end_char"] <= q["start_char"]
+    f["side=before" if before else "side=after"] = 1.0
+    gap = (q["start_char"] - m["end_char"]) if before else (m["start_char"] - q["end_char"])
+    f[f"chars={_bin(max(gap, 0), (1, 10, 30, 60))}"] = 1.0
+    if ctx.root is not None:
+        f[f"tree={_bin(_tree_distance(head, ctx.root), (1, 2, 3, 5))}"] = 1.0
+        if ctx.root.head.i == head.i:
+            f["qty_head=1"] = 1.0
+    if ctx.verb is not None:
+        if head.head.i == ctx.verb.i:
+            f[f"verb_child={head.dep_}"] = 1.0
+        if head.i == ctx.verb.i:
+            f["is_verb=1"] = 1.0
+    prev = ctx.doc[head.i - 1] if head.i > 0 else None
+    if prev is not None and prev.dep_ == "poss":
+        f["has_poss=1"] = 1.0
+    if any(ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children):
+        f["det=the"] = 1.0
+    if head.dep_ == "pobj":
+        f[f"prep={head.head.lower_}"] = 1.0
+        if head.head.head.i in ctx.tokens or head.head.head.i == (ctx.root.i if ctx.root is not None else -1):
+            f["pp_of_qty=1"] = 1.0
+    if head.dep_ == "poss":
+        f["is_poss=1"] = 1.0
+    seg = segment_bounds(ctx.state, ctx.sentence, q["start_char"])
+    f["clause=same" if seg[0] <= m["start_char"] < seg[1] else "clause=other"] = 1.0
+    for a in ctx.sentence.attributions:
+        if m["start_char"] < a["end_char"] and a["start_char"] < m["end_char"]:
+            f["in_attribution=1"] = 1.0
+    return f

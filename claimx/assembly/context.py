@@ -1,0 +1,122 @@
+"""The state the slots read: per document (:class:`DocState`), per sentence (:class:`SentenceInfo`)
+and per quantity (:class:`QuantityContext`, built once and frozen)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CompiledCues, load_cues
+from .syntax import governing_verb, q_root, subject_of
+
+
+@dataclass
+class SentenceInfo:
+    """One parser sentence with the records (quantities, timeframes, hedges, attributions) that
+    start in it; character offsets relative to ``doc.text``."""
+
+    span: Span
+    start: int
+    end: int
+    quantities: list[dict] = field(default_factory=list)
+    timeframes: list[dict] = field(default_factory=list)
+    hedges: list[dict] = field(default_factory=list)
+    attributions: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class DocState:
+    """Everything the assembly knows of one parsed ``Doc`` (one paragraph window of an article).
+
+    ``quantities``/``timeframes`` are sorted by start; ``q_tokens`` maps a quantity's index to its
+    token indices, ``token_q`` the reverse; ``time_tokens`` are the tokens of time expressions.
+    """
+
+    doc: Doc
+    text: str
+    cues: CompiledCues
+    include_vague: bool
+    quantities: list[dict]
+    timeframes: list[dict]
+    hedges: list[dict]
+    attributions: list[dict]
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    q_tokens: dict[int, set[int]] = field(default_factory=dict)
+    token_q: dict[int, int] = field(default_factory=dict)
+    time_tokens: set[int] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
+              *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None) -> "DocState":
+        """The state of ``doc`` given the component records (``cues``: ``{"hedges", "attributions"}``)."""
+        cues = cues or {}
+        st = cls(doc=doc, text=doc.text, cues=lexicon or load_cues(), include_vague=include_vague,
+                 quantities=sorted(quantities, key=lambda q: q["start_char"]),
+                 timeframes=sorted(timeframes, key=lambda t: t["start_char"]),
+                 hedges=cues.get("hedges", []),
+                 # a cue whose span is empty or inverted cannot be cited ("said Rs 500")
+                 attributions=[a for a in cues.get("attributions", []) if a["end_char"] > a["start_char"]])
+        st.sentences = st._sentences()
+        for qi, q in enumerate(st.quantities):
+            span = doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+            st.q_tokens[qi] = set(range(span.start, span.end)) if span is not None else set()
+        st.token_q = {t: qi for qi, ts in st.q_tokens.items() for t in ts}
+        # tokens of time expressions are never entities ("a loss in H1 2025")
+        for t in st.timeframes:
+            span = doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+            if span is not None:
+                st.time_tokens.update(range(span.start, span.end))
+        return st
+
+    def _sentences(self) -> list[SentenceInfo]:
+        if self.doc.has_annotation("SENT_START"):
+            sents = [SentenceInfo(s, s.start_char, s.end_char) for s in self.doc.sents]
+        else:
+            sents = [SentenceInfo(self.doc[:], 0, len(self.text))]
+        # a quantity split across two parser sentences is given to the first
+        for bucket, items in (("quantities", self.quantities), ("timeframes", self.timeframes),
+                              ("hedges", self.hedges), ("attributions", self.attributions)):
+            for it in items:
+                for s in sents:
+                    if s.start <= it["start_char"] < s.end:
+                        getattr(s, bucket).append(it)
+                        break
+        return sents
+
+
+@dataclass(frozen=True)
+class QuantityContext:
+    """One quantity in its sentence, computed once: its tokens, syntactic root, governing verb and
+    that verb's subject (``None`` when the subject is the quantity itself, another quantity or an
+    expletive)."""
+
+    state: DocState
+    sentence: SentenceInfo
+    index: int
+    quantity: dict
+    tokens: frozenset[int]
+    root: Optional[Token]
+    verb: Optional[Token]
+    subject: Optional[Token]
+
+    @property
+    def doc(self) -> Doc:
+        return self.state.doc
+
+    @property
+    def text(self) -> str:
+        return self.state.text
+
+    @classmethod
+    def build(cls, st: DocState, s: SentenceInfo, qi: int) -> "QuantityContext":
+        """The context of quantity ``qi`` (an index into ``st.quantities``) in sentence ``s``."""
+        qtoks = frozenset(st.q_tokens.get(qi) or ())
+        root = q_root(st.doc, qtoks)
+        verb = governing_verb(st, root) if root is not None else None
+        subj = subject_of(verb) if verb is not None else None
+        if subj is not None and (subj.i in qtoks or subj.dep_ == "expl" or subj.i in st.token_q):
+            subj = None
+        return cls(state=st, sentence=s, index=qi, quantity=st.quantities[qi], tokens=qtoks,
+                   root=root, verb=verb, subject=subj)

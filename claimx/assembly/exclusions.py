@@ -1,0 +1,196 @@
+"""Hard exclusions for the entity and metric slots: what is never the entity or the metric of a claim.
+
+A mention is excluded when it is (reason in brackets):
+
+* empty, or overlaps the claim's own quantity, its unit or currency ("US" of "US$48 billion"), or
+  another quantity ("7.0 percent" as the metric of "2.3 million tonnes") [quantity];
+* as a whole a unit or currency word ("TWh", "MW", "yuan", "kronor", "EUR", "€") [unit];
+* as a whole a pronoun or relative ("which", "this", "they") [pronoun];
+* a lone light or change verb (only VERB/AUX tokens with particles/prepositions/adverbs, the verb a
+  light verb or a change verb: "cover", "pushed up"); a verb that names the measure ("lasted",
+  "cost", "peaks at") may be the metric, as docs/GOLD.md allows [verb];
+* a date or time (every token in a time expression or a DATE/TIME entity, or only date words) [date];
+* inside the claim's attribution ("the OECD" of "according to the OECD"), unless the source is the
+  subject of the quantity's own verb ("Walmart now expects ..." names the forecaster: docs/GOLD.md,
+  development-corpus conventions) [attribution];
+* a person inside any attribution cue of the sentence: the speaker [speaker].
+
+The word lists are ``resources/slot_exclusions.json``; units and currencies are the quantity
+grammar's (``resources/units.json``, ``resources/currencies.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Optional
+
+import regex
+
+from ..grammar.units import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, lookup_unit
+from .mentions import mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .context import QuantityContext
+
+_ARTICLE = regex.compile(r"(?i)^(?:the|a|an)\s+")
+_YEARLIKE = regex.compile(r"(?i)^(?:(?:fy|cy)?\s*'?\d{2,4}(?:[-–/]\d{2,4})?|[qh][1-4](?:\s+\d{4})?|\d{4}s)$")
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """The word classes of ``slot_exclusions.json`` (lower case, frozen)."""
+
+    pronouns: frozenset[str]
+    relatives: frozenset[str]
+    verb_pos: frozenset[str]
+    verb_companion_pos: frozenset[str]
+    date_labels: frozenset[str]
+    person_labels: frozenset[str]
+    date_words: frozenset[str]
+    unit_symbols: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_exclusions() -> Exclusions:
+    """Load ``claimx/resources/slot_exclusions.json`` once.
+
+    :raises KeyError: when a list is missing; ``ValueError`` for a word that is not lower case.
+    """
+    raw = json.loads(resources.files("claimx").joinpath("resources/slot_exclusions.json").read_text(encoding="utf-8"))
+    out = {}
+    for name in Exclusions.__dataclass_fields__:
+        words = raw[name]
+        if name.endswith("_pos") or name.endswith("_labels") or name == "unit_symbols":
+            out[name] = frozenset(words)
+            continue
+        bad = [w for w in words if w != w.lower() or not w.strip()]
+        if bad:
+            raise ValueError(f"slot_exclusions.json {name}: words must be lower case and non-empty: {bad}")
+        out[name] = frozenset(words)
+    return Exclusions(**out)
+
+
+def is_unit_word(text: str) -> bool:
+    """True when ``text`` as a whole is a unit or a currency (symbol, ISO code or name)."""
+    t = text.strip()
+    if not t:
+        return False
+    if lookup_unit(t) is not None or t in CURRENCY_SYMBOLS or t in ISO_CODES or t in load_exclusions().unit_symbols:
+        return True
+    return t.lower() in CURRENCY_NAMES
+
+
+def _bare(text: str) -> str:
+    return _ARTICLE.sub("", " ".join(text.split())).lower()
+
+
+def text_reason(text: str) -> Optional[str]:
+    """The reason a mention text is excluded on its words alone (unit, pronoun, date), or ``None``."""
+    ex = load_exclusions()
+    bare = _bare(text)
+    if not bare:
+        return "quantity"
+    if is_unit_word(text) or (bare != text.lower() and is_unit_word(bare)):
+        return "unit"
+    # "US" is a country, "us" a pronoun
+    if (bare in ex.pronouns or bare in ex.relatives) and not (len(text.strip()) > 1 and text.strip().isupper()):
+        return "pronoun"
+    if all(w in ex.date_words or _YEARLIKE.match(w) for w in bare.split()) or _YEARLIKE.match(bare):
+        return "date"
+    return None
+
+
+def is_lone_light_verb(toks: list["Token"], change_verbs=()) -> bool:
+    """True when ``toks`` are only a verb with particles, prepositions or adverbs ("pushed up",
+    "cover") and that verb is a light verb or a change verb (it does not name the measure)."""
+    ex = load_exclusions()
+    verbs = [t for t in toks if t.pos_ in ex.verb_pos]
+    if not verbs or not all(t.pos_ in ex.verb_companion_pos for t in toks):
+        return False
+    return any(t.lemma_.lower() in ex.light_verbs or t.lower_ in change_verbs or t.lemma_.lower() in change_verbs
+               for t in verbs)
+
+
+def _tokens(ctx: "QuantityContext", m: dict) -> list["Token"]:
+    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _overlaps(a: Optional[dict], b: Optional[dict]) -> bool:
+    return bool(a and b and a.get("start_char") is not None and b.get("start_char") is not None
+                and a["start_char"] < b["end_char"] and b["start_char"] < a["end_char"])
+
+
+def trim_quantity(text: str, m: Optional[dict], q: dict) -> Optional[dict]:
+    """``m`` without the quantity ``q`` it overlaps ("45 times the records" -> "the records"): the
+    longer side of the mention outside the quantity, trimmed; ``m`` itself when they do not overlap."""
+    if not _overlaps(m, q) or m.get("inferred"):
+        return m
+    before = mention(text, m["start_char"], q["start_char"]) if m["start_char"] < q["start_char"] else None
+    after = mention(text, q["end_char"], m["end_char"]) if m["end_char"] > q["end_char"] else None
+    side = max((x for x in (before, after) if x), key=lambda x: x["end_char"] - x["start_char"], default=None)
+    if side is None:
+        return None
+    # a dangling preposition left at an edge ("operating loss of")
+    words = side["text"].split()
+    while words and words[-1].lower() in ("of", "for", "in", "at", "to", "by"):
+        words.pop()
+    while words and words[0].lower() in ("of", "for", "in", "at", "to", "by"):
+        words.pop(0)
+    if not words:
+        return None
+    start = side["start_char"] + side["text"].index(words[0])
+    end = side["start_char"] + side["text"].rindex(words[-1]) + len(words[-1])
+    return mention(text, start, end)
+
+
+def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional[dict] = None) -> Optional[str]:
+    """Why mention ``m`` (default: ``claim[slot]``) may not be the ``slot`` ("entity"/"metric") of
+    ``claim`` (a claim dict of ``ctx``'s quantity, offsets in ``ctx.doc``), or ``None`` when it may.
+
+    A carried-over entity (``inferred``, offsets elsewhere in the paragraph) is judged on its words.
+    """
+    m = claim.get(slot) if m is None else m
+    if not m:
+        return None
+    reason = text_reason(m.get("text") or "")
+    if reason is not None:
+        return reason
+    if m.get("inferred") or m.get("start_char") is None:
+        return None
+    q = claim["quantity"]
+    if _overlaps(m, q):
+        return "quantity"
+    ex = load_exclusions()
+    toks = [t for t in _tokens(ctx, m) if not t.is_punct and not t.is_space]
+    if not toks:
+        return "quantity"
+    if any(t.i in ctx.state.token_q for t in toks):
+        # another quantity of the sentence ("7.0 percent", "2.3 million tonnes")
+        return "quantity"
+    if is_lone_light_verb(toks, ctx.state.cues.change_verb_direction):
+        return "verb"
+    st = ctx.state
+    if all(t.i in st.time_tokens or t.ent_type_ in ex.date_labels for t in toks):
+        return "date"
+    attr = claim.get("attribution")
+    after = ctx.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ctx.doc) else None
+    if _overlaps(m, attr) and not (after is not None and after.tag_ == "POS"):
+        # (a possessor inside the source, "the company" of "the company's chief executive said",
+        # is the speaker's organisation, not the source)
+        subj = ctx.subject
+        # "Walmart now expects net sales to grow 4.8%": a forecaster named as the subject of the
+        # expectation is the attribution and may be the entity (docs/GOLD.md)
+        forecaster = slot == "entity" and any(_overlaps(attr, h) for h in ctx.sentence.hedges) \
+            and m["end_char"] <= max(h["start_char"] for h in ctx.sentence.hedges if _overlaps(attr, h))
+        if not forecaster:
+            return "attribution"
+    if any(t.ent_type_ in ex.person_labels for t in toks) and any(_overlaps(m, a) for a in ctx.sentence.attributions):
+        return "speaker"
+    return None

@@ -1,0 +1,1 @@
+"""Passes over the claims of a sentence (coordination) and of a paragraph (discourse)."""

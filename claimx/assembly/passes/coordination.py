@@ -1,0 +1,159 @@
+"""Sentence passes over coordinated and compared quantities: "respectively" lists, coordinated
+lists that share a trailing measure or a change, appositive changes ("..., up 4.3%"), comparison
+bases ("compared with 530") and anaphoric metrics ("the figure")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+from spacy.tokens import Span, Token
+
+from ..mentions import ent_mention, np_entity, tmention
+from ..syntax import ENTITY_LABELS, FOOTNOTES, np_bounds, span_root
+
+if TYPE_CHECKING:
+    from ..context import DocState, SentenceInfo
+
+_COMPARISON_BASE = regex.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s*(?:an?\s+|the\s+)?$")
+
+
+def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
+    """"Spain and Greece added 2.1 and 1.4 GW, respectively": the n claims take, in order, the n
+    coordinated names (entities) or nouns (metrics) before them, and n listed years as timeframes."""
+    if "respectively" not in s.span.text.lower() or len(sent_claims) < 2:
+        return
+    n = len(sent_claims)
+    first_q = sent_claims[0][1]["quantity"]["start_char"]
+    # a list of years: "revenue in 2023, 2024 and 2025 was $8.4m, $7.6m and $6.9m"
+    tfs = [t for t in s.timeframes if t["end_char"] <= first_q]
+    if len(tfs) == n:
+        for (qi, c), t in zip(sent_claims, tfs):
+            c["timeframe"] = {k: t.get(k) for k in ("text", "start_char", "end_char", "value", "relation")}
+    groups = conj_groups(st, s.span, first_q)
+    if not groups:
+        prev = [x for x in st.sentences if x.end <= s.start]
+        if prev:
+            groups = conj_groups(st, prev[-1].span, prev[-1].end)
+    for grp in groups:
+        if len(grp) != n:
+            continue
+        entity_like = all(t.ent_type_ in ENTITY_LABELS or t.pos_ == "PROPN" for t in grp)
+        for (qi, c), t in zip(sent_claims, grp):
+            if entity_like:
+                c["entity"] = dict(ent_mention(st, t) or np_entity(st, t, set()) or {}, inferred=False) or None
+            else:
+                first, last = np_bounds(t, pps=())
+                m = tmention(st, first, last)
+                if m:
+                    c["metric"] = m
+        break
+
+
+def conj_groups(st: "DocState", span: Span, before: int) -> list[list[Token]]:
+    """Coordinated nouns before ``before`` ("Spain and Greece", "wind and solar capacity"),
+    numbers and dates left out."""
+    groups = []
+    seen: set[int] = set()
+    for t in span:
+        if t.idx >= before:
+            break
+        if t.i in seen or not any(c.dep_ == "conj" for c in t.children):
+            continue
+        grp = []
+        cur = t
+        while cur is not None:
+            seen.add(cur.i)
+            if cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.ent_type_ not in ("DATE", "CARDINAL") and cur.i not in st.token_q:
+                grp.append(cur)
+            nxt = [c for c in cur.children if c.dep_ == "conj"]
+            cur = nxt[0] if nxt else None
+        if len(grp) >= 2:
+            groups.append(grp)
+    return groups
+
+
+def coordinated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
+    """"fell 4.1% and 2.7%": a quantity coordinated with the one before shares its kind and change;
+    "22%, 11% and 10% of the EU's emissions": the list shares the measure named after its last item."""
+    run: list[dict] = []
+    for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+        between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+        if regex.fullmatch(FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", between):
+            if not run:
+                run.append(a)
+            run.append(b)
+            continue
+        share_trailing_metric(st, run)
+        run = []
+    share_trailing_metric(st, run)
+    for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+        between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+        if regex.fullmatch(FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)", between) and b["kind"] == "level" and a["kind"] == "change":
+            if regex.fullmatch(r"\s+to\s+", between):
+                continue
+            b["kind"] = a["kind"]
+            b["change"] = dict(a["change"]) if a.get("change") else None
+
+
+def share_trailing_metric(st: "DocState", run: list[dict]) -> None:
+    """A run of coordinated claims takes the metric of its last item when that one is "Q of N"."""
+    if len(run) < 2:
+        return
+    last = run[-1]
+    m_of = regex.match(FOOTNOTES + r"\s+of\s+(?:the\s+|its\s+|their\s+)?", st.text[last["quantity"]["end_char"]:])
+    metric = last.get("metric")
+    if not (m_of and metric):
+        return
+    pos_of = last["quantity"]["end_char"] + m_of.end()
+    if metric["start_char"] < pos_of:
+        # the metric is not after that "of" ("farms supplied 9.8 and 3.4% of the grid")
+        return
+    span = st.doc.char_span(pos_of, metric["end_char"], alignment_mode="expand")
+    # the measure must be the object of that "of" ("of the EU's total emissions"), not a
+    # verb further on ("a third of it went ...")
+    if span is not None and span_root(span).pos_ in ("NOUN", "PROPN") \
+            and not any(t.pos_ in ("VERB", "AUX") for t in span):
+        for c in run[:-1]:
+            c["metric"] = dict(last["metric"])
+
+
+def appositive_change(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
+    """"generated 256 TWh in 2024, up 4.3% from the previous year": the change is of the
+    claim just before it, so it takes that claim's metric and entity."""
+    for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+        if b["kind"] != "change":
+            continue
+        between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+        if regex.search(r"(?i),\s*(?:(?:an?\s+)?(?:up|down|rising|falling|increasing|decreasing|growing|declining)(?:\s+by)?|an?\s+(?:\w+\s+)?(?:"
+                        + "|".join(st.cues.change_noun_direction) + r")\s+of)\s*$", between):
+            if a.get("metric"):
+                b["metric"] = dict(a["metric"])
+            if a.get("entity"):
+                b["entity"] = dict(a["entity"])
+
+
+def comparison_base(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
+    """"fell to 355 in 2023, compared with 530 in 2014": the base of a comparison measures the
+    same thing as the claim before it."""
+    for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+        between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
+        if _COMPARISON_BASE.search(between):
+            if a.get("metric"):
+                b["metric"] = dict(a["metric"])
+            own = b.get("entity")
+            # keep an entity named after the base itself ("versus 6,300 kWh in Spain")
+            if a.get("entity") and not (own and (own.get("start_char") or 0) > b["quantity"]["start_char"]):
+                b["entity"] = dict(a["entity"])
+
+
+def anaphoric_metric(st: "DocState", claim: dict, done: list[dict]) -> None:
+    """"an industry group put the figure at $298 billion": "the figure" is the previous claim's."""
+    m = claim.get("metric")
+    if not done or m is None:
+        return
+    if regex.fullmatch(r"(?i)(?:the\s+)?(?:figure|number|total|tally|amount|estimate|sum)", m["text"]):
+        prev = done[-1]
+        claim["metric"] = dict(prev["metric"]) if prev.get("metric") else None
+        if prev.get("entity"):
+            claim["entity"] = dict(prev["entity"])

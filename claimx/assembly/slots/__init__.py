@@ -1,0 +1,1 @@
+"""One module per claim slot; each slot is a function of a QuantityContext that returns its value."""

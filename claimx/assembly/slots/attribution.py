@@ -1,0 +1,60 @@
+"""The attribution slot: the source cue (from the cue component) that a claim is reported from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from ..clauses import quote_regions, segment_of, segments
+
+if TYPE_CHECKING:
+    from ..context import DocState, QuantityContext
+
+
+def attribution(ctx: "QuantityContext") -> Optional[dict]:
+    """The source cue of ``ctx``'s quantity: the nearest one in its clause, else one at the head of the
+    sentence, else one that ends the sentence; ``None`` when there is none."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    if not s.attributions:
+        return None
+    segs = segments(st, s)
+    qseg = segment_of(segs, q["start_char"])
+    same = [a for a in s.attributions if segment_of(segs, a["start_char"]) == qseg]
+    chosen = None
+    if same:
+        chosen = min(same, key=lambda a: abs(a["start_char"] - q["start_char"]))
+    else:
+        first_q = min(o["start_char"] for o in s.quantities)
+        last_q = max(o["end_char"] for o in s.quantities)
+        heads = [a for a in s.attributions if a.get("scope") == "sentence" or a["end_char"] <= first_q]
+        # "..., according to the WHO." / "..., the ministry said.": a source at the very end of
+        # the sentence covers all of it
+        tails = [a for a in s.attributions if a["start_char"] >= last_q
+                 and not st.text[a["end_char"]:s.end].strip(" .!?\"”’)\n")]
+        if heads:
+            chosen = heads[0]
+        elif tails:
+            chosen = tails[-1]
+    if chosen is None:
+        return None
+    return {"text": chosen["text"], "start_char": chosen["start_char"], "end_char": chosen["end_char"]}
+
+
+def quoted_attribution(st: "DocState", claims: list[dict]) -> None:
+    """A quote that runs across sentences takes the attribution cue right before its opening
+    mark ('X remarked, "..."') or right after its closing mark ('"...," X said')."""
+    attributions = sorted(st.attributions, key=lambda a: a["start_char"])
+    if not attributions or not claims:
+        return
+    for start, end in quote_regions(st.text):
+        cue = None
+        for a in attributions:
+            if a["end_char"] <= start and not st.text[a["end_char"]:start].strip(" ,:;\n"):
+                cue = a
+            elif a["start_char"] >= end and not st.text[end:a["start_char"]].strip(" ,:;\n"):
+                cue = cue or a
+        if cue is None:
+            continue
+        for c in claims:
+            q = c["quantity"]
+            if start < q["start_char"] < end and c.get("attribution") is None:
+                c["attribution"] = {k: cue[k] for k in ("text", "start_char", "end_char")}

@@ -1,0 +1,223 @@
+"""The kind slot: ``level``, ``change`` (direction, start point) or ``ratio`` (reference).
+
+Change verbs and nouns, rate words and clause boundaries come from ``resources/cues.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+import regex
+
+from ..clauses import segment_bounds, words_before
+from ..mentions import mention
+from ..syntax import token_before
+
+if TYPE_CHECKING:
+    from ..context import DocState, QuantityContext, SentenceInfo
+
+# what may follow a multiplier that compares ("twice as many", "three times the size", "12-fold that of")
+_RATIO_NEXT = regex.compile(r"(?i)\s*(?:as|the|that|those|its|their|his|her|our|what|a|an|more|less|fewer|larger|higher|"
+                            r"bigger|greater|faster|lower|smaller|cheaper|over|above|below|than|\p{Lu})\b")
+
+
+@dataclass
+class KindResult:
+    """What the kind slot decided: ``kind``, ``change`` (``{"direction", "from_text"}``),
+    ``reference`` (a mention), ``drop_unit`` (a multiplier that counts times, not a ratio) and
+    ``absorbs`` (indices of quantities that are this claim's start point, or its own index when it
+    is itself a start point)."""
+
+    kind: str = "level"
+    change: Optional[dict] = None
+    reference: Optional[dict] = None
+    drop_unit: bool = False
+    absorbs: set = field(default_factory=set)
+
+
+def kind(ctx: "QuantityContext") -> KindResult:
+    """The kind of the claim on ``ctx``'s quantity: ``ratio`` (with its reference), ``change`` (with
+    direction and start point) or ``level``; and the other quantities it absorbs as its start point."""
+    st, qi, q, s, root = ctx.state, ctx.index, ctx.quantity, ctx.sentence, ctx.root
+    res = KindResult()
+    cues = st.cues
+    unit = q.get("unit")
+    after = st.text[q["end_char"]:s.end]
+    after_l = after.lower()
+    if unit == "x" or q.get("form") == "multiplier":
+        prev = token_before(q["start_char"], s)
+        if not _RATIO_NEXT.match(after) and prev is not None and prev.pos_ in ("VERB", "AUX") \
+                and prev.lower_ not in cues.change_verb_direction:
+            # "the G7 met twice", "was delayed three times": how often, not a ratio
+            res.drop_unit = True
+            return res
+        res.kind = "ratio"
+        res.reference = reference(st, q, s)
+        return res
+    m_ratio = regex.match(r"\s*(?:of\s+)?(that|those)\s+of\b", after_l)
+    if m_ratio and unit in ("%", None):
+        res.kind = "ratio"
+        res.reference = reference(st, q, s, skip_of=True)
+        return res
+    # change: "from X to Y" start points are not claims of their own
+    before = words_before(st, q["start_char"], s.start, 6)
+    last = [w for w, _, _ in before]
+    if last and last[-1] == "from" and regex.match(r"\s*(?:\S+\s+){0,4}?to\b", after_l):
+        # start point of a change; the end point carries it
+        res.absorbs.add(qi)
+        return res
+    direction = None
+    from_text = None
+    via_to = False
+    # governing change verb just before: "rose 3%", "increased by €640 million", "fell to 71.2%"
+    trail = [w for w in last if w not in (",",)]
+    i = len(trail) - 1
+    skipped = []
+    while i >= 0 and trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr"):
+        skipped.append(trail[i])
+        i -= 1
+    if i >= 0:
+        w = trail[i]
+        if w in cues.change_verb_direction:
+            direction = cues.change_verb_direction[w]
+            via_to = "to" in skipped
+        elif w in cues.change_noun_direction and ("of" in skipped or not skipped):
+            direction = cues.change_noun_direction[w]
+    # "a 5% increase in", "a 24% CAGR"
+    m_noun = regex.match(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})", after_l)
+    if direction is None and m_noun:
+        first_word = m_noun.group(1).split()[0]
+        if first_word in cues.change_noun_direction:
+            direction = cues.change_noun_direction[first_word]
+        elif cues.rate_metric_re.match(m_noun.group(1)):
+            direction = "increase"
+    # "a CAGR of 13.4%", "compound annual growth rate of 21%"
+    near_before = st.text[max(s.start, q["start_char"] - 60):q["start_char"]]
+    is_rate = bool(regex.search(r"(?:" + cues.rate_metric_re.pattern[2:-2] + r")\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+)?$", near_before, regex.IGNORECASE))
+    if is_rate or (m_noun and cues.rate_metric_re.match(m_noun.group(1) or "")):
+        verb_dir = None
+        for w in reversed(words_before(st, q["start_char"], s.start, 12)):
+            if w[0] in cues.change_verb_direction:
+                verb_dir = cues.change_verb_direction[w[0]]
+                break
+        direction = verb_dir or "increase"
+        if (q.get("value") or 0) < 0:
+            direction = "decrease"
+        res.kind = "change"
+        res.change = {"direction": direction, "from_text": None}
+        return res
+    if direction is None:
+        # "up 4 points", "down 3%" handled above as verbs; "3% higher"
+        m_adj = regex.match(r"\s*(higher|lower|more|less)\s+than\b", after_l)
+        if m_adj:
+            direction = "increase" if m_adj.group(1) in ("higher", "more") else "decrease"
+    seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
+    if direction is None and last and last[-1] in ("to", "by") and root is not None:
+        # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
+        # the preposition hangs from a change verb
+        t = root.head
+        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
+            direction = cues.change_verb_direction[t.head.lower_]
+            via_to = last[-1] == "to"
+    if direction is None and last and last[-1] == "to":
+        # "compressing the time ... from several weeks to under 72 hours"
+        lead = st.text[seg_lo:q["start_char"]]
+        m_ft = regex.search(r"\bfrom\s+(.{1,60}?)\s+to\s*$", lead, regex.IGNORECASE | regex.DOTALL)
+        if m_ft:
+            for w, _, _ in reversed(words_before(st, seg_lo + m_ft.start(), seg_lo, 12)):
+                if w in cues.change_verb_direction:
+                    direction = cues.change_verb_direction[w]
+                    break
+            if direction is None:
+                fq = [o for o in s.quantities if seg_lo + m_ft.start(1) <= o["start_char"] < q["start_char"]]
+                if fq and fq[-1].get("value") is not None and q.get("value") is not None and fq[-1]["value"] != q["value"]:
+                    direction = "increase" if q["value"] > fq[-1]["value"] else "decrease"
+            via_to = direction is not None
+    if direction is None and not (last and last[-1] == "to"):
+        # "could reach $300 billion by 2026, up from $155 billion in 2023"
+        for other in s.quantities:
+            if other["start_char"] <= q["end_char"] or not (seg_lo <= other["start_char"] < seg_hi):
+                continue
+            between = st.text[q["end_char"]:other["start_char"]]
+            m_up = regex.search(r"(?i),?\s*\b(up|down|rising|falling|higher|lower)?\s*from\s*$", between)
+            if m_up and not any(q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
+                word = (m_up.group(1) or "").lower()
+                if word in ("up", "rising", "higher"):
+                    direction = "increase"
+                elif word in ("down", "falling", "lower"):
+                    direction = "decrease"
+                elif q.get("value") is not None and other.get("value") is not None and q["value"] != other["value"]:
+                    direction = "increase" if q["value"] > other["value"] else "decrease"
+                if direction is not None:
+                    res.absorbs.add(st.quantities.index(other))
+                    res.kind = "change"
+                    res.change = {"direction": direction, "from_text": other["text"]}
+                    return res
+            break
+    if direction is None:
+        return res
+    from_q = None
+    for other in s.quantities:
+        if other is q or not (seg_lo <= other["start_char"] < seg_hi):
+            continue
+        pre = st.text[max(s.start, other["start_char"] - 6):other["start_char"]].lower()
+        if not pre.rstrip().endswith("from"):
+            continue
+        if other["end_char"] <= q["start_char"]:
+            # "from X to Q"
+            if regex.fullmatch(r"\s*(?:\[\d+\]|[¹²³⁴-⁹⁰*†])*\s*to\s+", st.text[other["end_char"]:q["start_char"]]):
+                from_q = other
+        elif other["start_char"] - q["end_char"] < 60 and not any(
+                q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
+            # "eased to 2.3% in October from 2.6% in September"
+            from_q = other
+    if from_q is not None:
+        from_text = from_q["text"]
+        # the start point is carried by this claim, not emitted on its own
+        res.absorbs.add(st.quantities.index(from_q))
+    else:
+        m_from = regex.search(r"\bfrom\s+((?:[\w$€£¥.,%-]+\s+){0,3}?[\w$€£¥.,%-]+)\s+to\s*$", st.text[seg_lo:q["start_char"]], regex.IGNORECASE)
+        if m_from and via_to:
+            from_text = m_from.group(1)
+    if via_to:
+        # "fell 0.4 pp to 2.1%", "added 850k, lifting the base to 12.4M", "climbed to 41.6%, a gain
+        # of 5.3 pp": a stated difference makes the end point a level
+        for other in s.quantities:
+            if other is q or other is from_q or not (seg_lo <= other["start_char"] < seg_hi):
+                continue
+            ow = [w for w, _, _ in words_before(st, other["start_char"], s.start, 3) if w not in ("by", ",")]
+            if other["end_char"] <= q["start_char"]:
+                if ow and ow[-1] in cues.change_verb_direction and ow[-1] != "to":
+                    return res
+            elif regex.fullmatch(r"[\s,]*(?:an?\s+)?(?:\w+\s+)?(?:" + "|".join(cues.change_noun_direction) + r")\s+of\s+",
+                                 st.text[q["end_char"]:other["start_char"]], regex.IGNORECASE):
+                return res
+    if from_q is not None and q.get("value") is not None and from_q.get("value") is not None and not via_to and direction is None:
+        direction = "increase" if q["value"] > from_q["value"] else "decrease"
+    if (q.get("value") or 0) < 0:
+        direction = "decrease"
+    res.kind = "change"
+    res.change = {"direction": direction, "from_text": from_text}
+    return res
+
+
+def reference(st: "DocState", q: dict, s: "SentenceInfo", skip_of: bool = False) -> Optional[dict]:
+    """What a ratio compares with: the phrase after the quantity ("as Eastmere", "of the median income")."""
+    text = st.text
+    pos = q["end_char"]
+    seg_end = s.end
+    m = st.cues.boundary_re.search(text, pos, s.end)
+    if m:
+        seg_end = m.start()
+    tail = text[pos:seg_end]
+    # "twice as many containers as Eastmere"
+    m_as = regex.match(r"\s*as\s+(?:many|much|\w+)\s+(?:[\w-]+\s+){0,4}?as\s+", tail)
+    if m_as:
+        start = pos + m_as.end()
+    else:
+        m_lead = regex.match(r"\s*(?:of\s+|than\s+|over\s+|that\s+of\s+(?=\S))?", tail) if not skip_of else regex.match(r"\s*(?:of\s+)?", tail)
+        start = pos + (m_lead.end() if m_lead else 0)
+    end_m = regex.search(r"[,.;:)]\s|[,;:)]|\.$|\s(?:while|and|but|in\s+\d{4})\b", text[start:seg_end])
+    end = start + end_m.start() if end_m else seg_end
+    return mention(st.text, start, end)

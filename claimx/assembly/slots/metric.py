@@ -1,0 +1,222 @@
+"""The metric slot: the noun phrase the number measures (or, failing one, the verb).
+
+Word classes (linking verbs, time nouns, anaphoric nouns, words never a metric before a quantity)
+come from ``resources/syntax.json``; change words and rate words from ``resources/cues.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+import regex
+from spacy.tokens import Token
+
+from ..exclusions import is_lone_light_verb
+from ..mentions import tmention
+from ..syntax import (ANAPHORIC_NOUNS, ENTITY_LABELS, FOOTNOTES, LINKING_LEMMAS, NOT_METRIC_BEFORE, PRONOUNS,
+                      TIME_NOUNS, governing_verb, np_bounds, q_root, token_before)
+
+if TYPE_CHECKING:
+    from ..context import DocState, QuantityContext
+
+
+@dataclass
+class MetricResult:
+    """The chosen metric mention (or ``None``), its head token (the entity slot looks inside it) and
+    whether it is only the governing verb (``from_verb``: lowers the confidence)."""
+
+    metric: Optional[dict]
+    head: Optional[Token]
+    from_verb: bool = False
+
+
+def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
+    """The noun phrase headed by ``n`` as a metric mention (cut before an "of"/"for" phrase that names
+    an entity); ``None`` for a pronoun or a word that cannot head a measure."""
+    if n.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") or n.lower_ in PRONOUNS:
+        return None
+    # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
+    named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
+        p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
+    first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
+    return tmention(st, first, last)
+
+
+def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
+    """The metric of the claim on ``ctx``'s quantity, given its ``kind`` and the metrics already
+    chosen for earlier quantities of the sentence (``metrics``: quantity index -> mention or None).
+
+    Tried in order: for ratios the measure compared; a count's noun ("42 clusters"); "Q of N"
+    ("40% of installation costs"); "N of Q" ("a CAGR of 13.4%"); "N worth Q"; "Q in N"
+    ("€410 billion in assets"); a noun with a participle ("a volume exceeding Q"); the object
+    of a change verb or the subject of a linking verb ("revenue reached Q"); the quantity this
+    one hangs from; a noun right before the quantity ("its net profit $310 mn"); an elided
+    noun shared with the previous count of the same verb; else the verb itself ("peaks at").
+    """
+    st, qi, q, s, root, qtoks = ctx.state, ctx.index, ctx.quantity, ctx.sentence, ctx.root, ctx.tokens
+    cues = st.cues
+    text = st.text
+    draft: dict = {"metric": None}
+    if root is None:
+        return MetricResult(None, None)
+    metric_tok = None
+    verb = ctx.verb
+    subj = ctx.subject
+    head = root.head
+    after = text[q["end_char"]:s.end]
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    linking = verb is not None and (lemma in LINKING_LEMMAS or verb.lower_ in cues.change_verb_direction)
+
+    def from_other_quantity() -> bool:
+        t = root
+        for _ in range(8):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            oq = st.token_q.get(t.i)
+            if oq is not None and oq != qi and metrics.get(oq):
+                draft["metric"] = dict(metrics[oq])
+                return True
+        return False
+
+    if kind == "ratio":
+        if from_other_quantity():
+            return MetricResult(draft["metric"], None)
+        m_as = regex.match(r"\s*as\s+(?:many|much)\s+", after)
+        if m_as:
+            # "twice as many containers as Eastmere"
+            cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in ("NOUN", "PROPN")]
+            if cand:
+                draft["metric"] = metric_from_noun(st, cand[0], qtoks)
+                return MetricResult(draft["metric"], cand[0])
+        if linking and subj is not None:
+            # "the average house price is 13 times the median income"
+            draft["metric"] = metric_from_noun(st, subj, qtoks)
+            return MetricResult(draft["metric"], subj)
+        if root.dep_ in ("nummod", "quantmod", "npadvmod", "advmod") and head.pos_ in ("NOUN", "PROPN"):
+            # "holds 45 times the records of ...": the noun after "times" is the measure
+            first, last = np_bounds(head, pps=())
+            draft["metric"] = tmention(st, first, last)
+            return MetricResult(draft["metric"], head)
+    # "among the top 10 models, 8 are from China", "8 of the 10 models"
+    if root.dep_ in ("nsubj", "nsubjpass") and verb is not None:
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "among")]
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
+        for pr in preps:
+            pobj = [c for c in pr.children if c.dep_ == "pobj"]
+            if pobj:
+                metric_tok = pobj[0]
+                break
+    # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
+    if metric_tok is None and not (q.get("unit") or "").startswith("/") \
+            and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
+            and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
+            and head.lemma_.lower() not in TIME_NOUNS:
+        if head.lower_ in cues.change_noun_direction:
+            pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
+            pobj = [c for c in pp[0].children if c.dep_ == "pobj"] if pp else []
+            if pobj:
+                metric_tok = pobj[0]
+        elif not cues.rate_metric_re.match(after.lstrip(" -")):
+            metric_tok = head
+    # "emissions fell to 673 million tonnes of CO2": the subject of a linking verb names the
+    # measure; "of CO2" only says what the unit counts
+    if metric_tok is None and linking and subj is not None and q.get("unit") not in (None, "%", "pp", "bp", "x") \
+            and regex.match(FOOTNOTES + r"\s+of\s+", after) and verb.lower_ in cues.change_verb_direction:
+        metric_tok = subj
+    # "48 million tonnes of CO2", "40% of installation costs"
+    if metric_tok is None:
+        m_of = regex.match(FOOTNOTES + r"\s+of\s+", after)
+        if m_of and not regex.match(FOOTNOTES + r"\s+of\s+(?:that|those)\s+of\b", after):
+            pobj_start = q["end_char"] + m_of.end()
+            cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in ("NOUN", "PROPN")]
+            pobj = [t for t in cand if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.idx < pobj_start]
+            if pobj:
+                metric_tok = pobj[0]
+            elif cand:
+                metric_tok = cand[0] if cand[0].dep_ not in ("compound", "poss") else cand[0].head
+    # "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%", "a profit of GBP 19 million"
+    if metric_tok is None:
+        prev = token_before(q["start_char"], s)
+        if prev is not None and prev.lower_ in ("of", "worth"):
+            noun = token_before(prev.idx, s)
+            oq = st.token_q.get(noun.i) if noun is not None else None
+            if oq is not None and oq != qi and prev.lower_ == "worth":
+                # "742 500 t, worth $1 215 million": the measure of the quantity it values
+                if metrics.get(oq):
+                    draft["metric"] = dict(metrics[oq])
+                    return MetricResult(draft["metric"], None)
+            elif noun is not None and noun.pos_ in ("NOUN", "PROPN") and oq is None:
+                if noun.lower_ not in cues.change_noun_direction or cues.rate_metric_re.fullmatch(noun.lower_) \
+                        or noun.lower_ == "growth":
+                    metric_tok = noun
+            elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN") and prev.head.i not in st.token_q:
+                metric_tok = prev.head
+    # "€410 billion in assets", "$2 billion in sales"
+    if metric_tok is None:
+        m_in = regex.match(FOOTNOTES + r"\s+in\s+(?:new\s+|annual\s+|total\s+)?", after)
+        if m_in:
+            cand = [t for t in s.span if t.idx >= q["end_char"] + m_in.end()]
+            if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in ("terms", "total"):
+                metric_tok = cand[0]
+    # a participle on a noun: "a total volume exceeding 890 petabytes"
+    if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.head.i not in st.token_q:
+        metric_tok = verb.head
+    # a noun right before the quantity, no verb between: "and its net profit $310 mn"
+    if metric_tok is None:
+        prev = token_before(q["start_char"], s)
+        if prev is not None and prev.pos_ == "NOUN" and prev.i not in st.token_q \
+                and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in NOT_METRIC_BEFORE \
+                and any(c.dep_ in ("det", "poss", "amod", "compound") for c in prev.lefts):
+            metric_tok = prev
+    # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
+    if metric_tok is None and verb is not None:
+        dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in st.token_q
+                and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in TIME_NOUNS
+                and c.ent_type_ not in ("DATE", "TIME")]
+        if dobj and (verb.lower_ in cues.change_verb_direction or kind == "change"
+                     or dobj[0].lower_ in ANAPHORIC_NOUNS):
+            metric_tok = dobj[0]
+        elif subj is not None and linking:
+            metric_tok = subj
+    if metric_tok is None and from_other_quantity():
+        return MetricResult(draft["metric"], None)
+    # an elided noun: "shipped 7.9 million wafers in H1 and 4.1 million in Q1", "it had 1,850"
+    if metric_tok is None and q.get("unit") is None and verb is not None:
+        for oqi in reversed(range(qi)):
+            oq = st.quantities[oqi]
+            if oq["start_char"] < s.start or not metrics.get(oqi):
+                continue
+            if oq.get("unit") is not None:
+                continue
+            otoks = st.q_tokens.get(oqi) or set()
+            oroot = q_root(st.doc, otoks)
+            overb = governing_verb(st, oroot) if oroot is not None else None
+            if overb is not None and (overb.i == verb.i or lemma in ("have", "be", "hold", "own")):
+                draft["metric"] = dict(metrics[oqi])
+                return MetricResult(draft["metric"], None)
+            break
+    if metric_tok is None and kind == "change" and subj is not None:
+        metric_tok = subj
+    if metric_tok is not None:
+        draft["metric"] = metric_from_noun(st, metric_tok, qtoks)
+        if draft["metric"] is not None and draft["metric"]["text"].lower() in PRONOUNS:
+            draft["metric"] = None
+    if draft["metric"] is None and verb is not None and lemma not in ("be", "have") and verb.pos_ == "VERB":
+        # no noun names the measure: the verb does ("peaks at 2.1 EFLOPS", "sold 12.9 million")
+        last = verb.i
+        for c in verb.rights:
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("at", "to")
+                                    and any(t.i in qtoks for t in c.subtree)):
+                last = c.i
+        if is_lone_light_verb([st.doc[i] for i in range(verb.i, last + 1)], cues.change_verb_direction):
+            # a light or change verb never names the measure ("its tapes hold 12 PB"): its subject does
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in PRONOUNS:
+                draft["metric"] = metric_from_noun(st, subj, qtoks)
+                return MetricResult(draft["metric"], subj)
+            return MetricResult(None, metric_tok)
+        draft["metric"] = tmention(st, verb.i, last)
+        return MetricResult(draft["metric"], metric_tok, from_verb=True)
+    return MetricResult(draft["metric"], metric_tok)

@@ -1,0 +1,63 @@
+"""The modality slot: ``asserted`` or the modality of the hedge cue that scopes over the quantity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from ..clauses import between_has_boundary
+from ..syntax import span_root
+
+if TYPE_CHECKING:
+    from ..context import DocState, QuantityContext, SentenceInfo
+
+
+@dataclass
+class ModalityResult:
+    """The cue's ``modality``, the ``hedge`` mention and whether the cue is ``negated``."""
+
+    modality: str
+    hedge: dict
+    negated: bool = False
+
+
+def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
+    """The modality of ``ctx``'s quantity from the nearest hedge cue before it in its clause (else a
+    cue after it that governs it as subject); ``None`` when the claim is asserted."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    best = None
+    for h in s.hedges:
+        if h["end_char"] > q["start_char"]:
+            # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
+            continue
+        if between_has_boundary(st, h["end_char"], q["start_char"]):
+            continue
+        best = h
+    if best is None:
+        best = hedge_after(st, q, s)
+    if best is None:
+        return None
+    return ModalityResult(best["modality"], {"text": best["text"], "start_char": best["start_char"], "end_char": best["end_char"]},
+                          bool(best.get("negated")))
+
+
+def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
+    """A cue after the quantity that governs it as subject: "Sales of 5 million units are
+    expected in 2026", "Some 300 jobs could go"."""
+    qspan = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
+    if qspan is None:
+        return None
+    for h in s.hedges:
+        if h["start_char"] < q["end_char"] or between_has_boundary(st, q["end_char"], h["start_char"]):
+            continue
+        cue = st.doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")
+        if cue is None:
+            continue
+        verb = span_root(cue)
+        while verb.dep_ in ("aux", "auxpass", "xcomp", "neg") and verb.head.i != verb.i:
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
+                return h
+        return None
+    return None

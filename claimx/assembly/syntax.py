@@ -1,0 +1,176 @@
+"""Syntax helpers over the dependency parse: noun-phrase bounds, the governing verb, its subject.
+
+The word classes come from ``resources/syntax.json`` (see :func:`claimx.lexicon.load_syntax`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import load_syntax
+
+if TYPE_CHECKING:
+    from .context import DocState, SentenceInfo
+
+_SYNTAX = load_syntax()
+ENTITY_LABELS = _SYNTAX.entity_labels
+PRONOUNS = _SYNTAX.pronouns
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Verbs whose subject is what the number measures ("revenue reached $5bn"), as opposed to
+# transitive actions whose subject is the actor ("Orion operates 120 data centres").
+LINKING_LEMMAS = _SYNTAX.linking_verbs
+# Head nouns that name a measure of something ("market size"): the noun compounds before them
+# name the thing measured.
+MEASURE_HEADS = _SYNTAX.measure_heads
+TIME_NOUNS = _SYNTAX.time_nouns
+ANAPHORIC_NOUNS = _SYNTAX.anaphoric_nouns
+NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
+ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
+# footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
+FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
+
+_LEFT_MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss", "det", "predet", "case", "punct", "hyph", "prep"})
+
+def np_bounds(
+    tok: Token,
+    *,
+    keep_det: bool = False,
+    keep_poss: bool = False,
+    pps: tuple[str, ...] = ("of", "for"),
+    exclude: frozenset[int] = frozenset(),
+    max_right: Optional[int] = None,
+) -> tuple[int, int]:
+    """Token bounds (first, last) of the noun phrase headed by ``tok``.
+
+    Left: the subtrees of its left modifiers (determiners and possessors only if asked). Right:
+    the subtrees of prepositional children whose word is in ``pps``. Tokens in ``exclude`` (the
+    quantity) cut the phrase at their edge.
+    """
+    first = tok.i
+    for child in tok.lefts:
+        if child.dep_ == "det" and not keep_det:
+            continue
+        if child.dep_ == "poss" and not keep_poss:
+            continue
+        if child.dep_ in ("nummod", "quantmod") and child.i in exclude:
+            continue
+        if child.dep_ not in _LEFT_MOD_DEPS and child.dep_ not in ("cc", "conj"):
+            continue
+        first = min(first, child.left_edge.i)
+        break
+    # drop leading tokens that are excluded, determiners or possessors
+    while first < tok.i:
+        t = tok.doc[first]
+        if t.i in exclude or (not keep_det and t.dep_ in ("det", "predet")) or t.is_punct:
+            first += 1
+            continue
+        if not keep_poss and (t.dep_ == "poss" or t.tag_ == "POS" or (t.dep_ == "case" and t.head.dep_ == "poss")):
+            first = _skip_possessor(tok.doc, first, tok.i)
+            continue
+        break
+    # any excluded token inside: start after it
+    for i in range(first, tok.i):
+        if i in exclude:
+            first = i + 1
+    last = tok.i
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in pps:
+            r = child.right_edge.i
+            if max_right is not None:
+                r = min(r, max_right)
+            # stop before a comma or an excluded token
+            for j in range(child.i, r + 1):
+                if tok.doc[j].text in (",", ";", "(") or j in exclude:
+                    r = j - 1
+                    break
+            if r > child.i:
+                last = max(last, r)
+        elif child.dep_ == "compound" and child.i == last + 1:
+            last = child.i
+        else:
+            break
+    return first, last
+
+
+def _skip_possessor(doc: Doc, first: int, head_i: int) -> int:
+    """Index of the first token after a possessor phrase that starts at ``first``."""
+    for j in range(first, head_i):
+        if doc[j].tag_ == "POS" or doc[j].dep_ == "case" or doc[j].lower_ in ("its", "their", "his", "her", "our"):
+            return j + 1
+    return first + 1
+
+
+def governing_verb(st: "DocState", tok: Token) -> Optional[Token]:
+    """The verb that governs ``tok``: the first VERB/AUX up its heads (not an auxiliary, not a
+    quantity token), at most 12 steps; ``None`` when there is none."""
+    t = tok
+    seen = 0
+    while seen < 12:
+        seen += 1
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod") and t.i not in st.token_q:
+            return t
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of ``verb``, climbing xcomp/conj/advcl/ccomp/pcomp/acl heads (the object of the
+    governing verb for an xcomp: "expects the economy to grow"); ``None`` when there is none."""
+    v = verb
+    for _ in range(6):
+        subj = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+        if subj:
+            # two subjects only when the parse is confused (a dateline "New Delhi, March 4 —
+            # India approved ..."): the one next to the verb
+            return min(subj, key=lambda c: abs(v.i - c.i))
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and v.head.i != v.i:
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return None
+            if v.dep_ == "xcomp":
+                # "expects the economy to grow": the object of the governing verb does it
+                obj = [c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+                if obj:
+                    return obj[0]
+            v = v.head
+            continue
+        break
+    return None
+
+
+def q_root(doc: Doc, qtoks) -> Optional[Token]:
+    """The syntactic head of the quantity tokens ``qtoks`` (the right-most root: unit nouns head)."""
+    if not qtoks:
+        return None
+    roots = [doc[i] for i in qtoks if doc[i].head.i not in qtoks or doc[i].head.i == i]
+    if not roots:
+        return doc[min(qtoks)]
+    # prefer the syntactic head closest to the right (unit nouns head the phrase)
+    return max(roots, key=lambda t: (t.dep_ not in ("punct",), t.i))
+
+
+def token_before(pos: int, s: "SentenceInfo") -> Optional[Token]:
+    """The last non-punctuation token that ends at or before ``pos`` in the sentence."""
+    best = None
+    for t in s.span:
+        if t.idx + len(t.text) <= pos:
+            if not t.is_punct:
+                best = t
+        else:
+            break
+    return best
+
+
+def span_root(span: Span) -> Token:
+    """``span.root``, or, when the parse tree is in an invalid state (spaCy's E039, seen on the
+    tokens of "8 will\\n5x~"), the first token whose head lies outside the span or is itself."""
+    try:
+        return span.root
+    except RuntimeError:
+        for t in span:
+            if t.head.i == t.i or not span.start <= t.head.i < span.end:
+                return t
+        return span[0]

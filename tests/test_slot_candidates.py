@@ -1,0 +1,97 @@
+"""Candidates (claimx.assembly.candidates) and hard exclusions (claimx.assembly.exclusions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.assembly.candidates import entity_candidates, metric_candidates
+from claimx.assembly.exclusions import exclusion_reason, is_lone_light_verb, text_reason, trim_quantity
+from claimx.assembly.slots.metric import metric
+from tests.conftest import one
+from tests.slot_docs import china_output, context, draft, orion_operates, tapes_hold
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("TWh", "unit"), ("yuan", "unit"), ("kronor", "unit"), ("‰", "unit"), ("EUR", "unit"),
+    ("which", "pronoun"), ("they", "pronoun"), ("This", "pronoun"),
+    ("2024", "date"), ("March 2024", "date"), ("FY27", "date"),
+    ("US", None), ("the grid operator", None), ("Statistics Norway", None),
+])
+def test_text_exclusions(text, reason):
+    assert text_reason(text) == reason
+
+
+def test_a_light_verb_alone_is_excluded_but_a_measuring_verb_is_not():
+    doc, qs = tapes_hold()
+    assert is_lone_light_verb([doc[2]]) is True            # "hold"
+    doc2, _ = orion_operates()
+    assert is_lone_light_verb([doc2[1]]) is False          # "operates" names what is counted
+
+
+def test_the_claims_own_quantity_is_excluded():
+    doc, qs = orion_operates()
+    ctx = context(doc, qs)
+    claim = draft(ctx)
+    assert exclusion_reason(ctx, claim, "metric", {"text": "42 clusters", "start_char": 15, "end_char": 26}) == "quantity"
+
+
+def test_a_metric_that_swallowed_its_quantity_is_trimmed():
+    text = "The vault stores 30 times the data of the old one."
+    q = {"start_char": 17, "end_char": 25}
+    m = {"text": "30 times the data", "start_char": 17, "end_char": 34}
+    assert trim_quantity(text, m, q)["text"] == "the data"
+
+
+def test_a_dangling_preposition_is_trimmed_with_the_quantity():
+    text = "It booked an operating loss of 12 million euros."
+    q = {"start_char": 31, "end_char": 47}
+    m = {"text": "operating loss of 12 million euros", "start_char": 13, "end_char": 47}
+    assert trim_quantity(text, m, q)["text"] == "operating loss"
+
+
+def test_metric_candidates_start_with_the_rules_pick():
+    doc, qs = china_output()
+    ctx = context(doc, qs)
+    m = metric(ctx, "change", {})
+    cands = metric_candidates(ctx, draft(ctx, kind="change", metric=m.metric))
+    assert cands[0].mention["text"] == "output" and "rule" in cands[0].sources
+    assert cands[0].features["src=rule"] == 1.0 and cands[0].features["side=before"] == 1.0
+
+
+def test_entity_candidates_hold_the_named_possessor_with_its_label():
+    doc, qs = china_output()
+    ctx = context(doc, qs)
+    m = metric(ctx, "change", {})
+    cands = entity_candidates(ctx, draft(ctx, kind="change", metric=m.metric), m.head, None, None, [])
+    china = next(c for c in cands if c.mention["text"] == "China")
+    assert "metric_phrase" in china.sources and china.features["ent=GPE"] == 1.0
+
+
+def test_a_pronoun_is_never_a_candidate():
+    doc, qs = tapes_hold()
+    ctx = context(doc, qs)
+    claim = draft(ctx, metric={"text": "tapes", "start_char": 4, "end_char": 9})
+    texts = [c.mention["text"].lower() for c in entity_candidates(ctx, claim, doc[1], None, None, [])]
+    assert "its" not in texts
+
+
+# another quantity is never the metric, two new sentences of that kind
+def test_another_quantity_is_not_the_metric(extractor):
+    c = one(extractor.extract("Exports of 2.3 million tonnes rose 7.0 percent."), "7.0 percent")
+    assert c.metric is None or "2.3" not in c.metric.text
+
+
+def test_another_amount_is_not_the_metric(extractor):
+    c = one(extractor.extract("Loans worth $4 billion grew 12% in 2024."), "12%")
+    assert c.metric is None or "$4" not in c.metric.text
+
+
+# a possessor inside the source is the speaker's organisation, two new sentences of that kind
+def test_the_firm_of_the_speaker_is_the_entity(extractor):
+    c = one(extractor.extract('"We sold 900 vans last year," the firm\'s chief executive said.'), "900")
+    assert c.entity is not None and c.entity.text == "the firm"
+
+
+def test_the_agency_of_the_speaker_is_the_entity(extractor):
+    c = one(extractor.extract('"We hired 350 inspectors in 2024," the agency\'s director said.'), "350")
+    assert c.entity is not None and c.entity.text == "the agency"

@@ -1,0 +1,52 @@
+"""The fitted slot weights: they rebuild from the training script to the same file, and they load."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from claimx.assembly import ranker
+from claimx.assembly.candidates import Candidate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("train_slots", ROOT / "scripts" / "train_slots.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.slow
+def test_the_weights_rebuild_to_the_same_file():
+    pytest.importorskip("sklearn", reason="scikit-learn is in the 'train' and 'test' extras")
+    mod = _script()
+    text = json.dumps(mod.build(), indent=1, sort_keys=True) + "\n"
+    assert text == mod.OUT.read_text(encoding="utf-8")
+
+
+def test_the_weights_file_has_both_slots():
+    w = ranker.load_weights()
+    for slot in ("metric", "entity"):
+        assert isinstance(w[slot]["use"], bool)
+        assert w[slot]["weights"]["bias"] != 0.0
+        assert w[slot]["figures"]["fitted"] >= w[slot]["figures"]["rule"]
+
+
+def test_the_highest_score_wins_and_ties_go_to_the_first():
+    a = Candidate({"text": "revenue", "start_char": 0, "end_char": 7}, None, {"rule"}, {"bias": 1.0, "src=rule": 1.0})
+    b = Candidate({"text": "sales", "start_char": 9, "end_char": 14}, None, {"chunk"}, {"bias": 1.0, "src=chunk": 1.0})
+    assert ranker.score(a, {"bias": 0.5, "src=rule": 1.0}) == 1.5
+    saved = ranker.load_weights
+    try:
+        ranker.load_weights = lambda: {"metric": {"use": True, "weights": {"src=chunk": 2.0}}}
+        assert ranker.choose("metric", [a, b]) is b
+        ranker.load_weights = lambda: {"metric": {"use": True, "weights": {}}}
+        assert ranker.choose("metric", [a, b]) is a
+        assert ranker.choose("metric", []) is None
+    finally:
+        ranker.load_weights = saved
