@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..lexicon import CompiledCues
 from .context import DocState, QuantityContext, SentenceInfo
 from .mentions import mention
-from .passes import coordination, discourse
+from .passes import coordination, discourse, periods
 from .slots.attribution import attribution, quoted_attribution
 from .slots.candidacy import is_skipped
 from .slots.confidence import confidence
@@ -112,13 +112,17 @@ def run(st: DocState) -> list[dict]:
 
 
 def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
-             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None) -> list[dict]:
+             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None,
+             prior_periods: Optional[list[dict]] = None) -> list[dict]:
     """Assemble claim dicts for a parsed ``doc``.
 
     ``quantities`` and ``timeframes`` are the dicts stored by the quantity and timeframe
     components (offsets relative to ``doc.text``); ``cues`` the dict of the cue component
-    (``{"hedges": [...], "attributions": [...]}``). Returns one dict per claim, in text order,
-    with the field names of :class:`claimx.models.Claim` (no ``doc_id``).
+    (``{"hedges": [...], "attributions": [...]}``); ``prior_periods`` the periods the article
+    named before this window (:func:`claimx.assembly.passes.periods.article_periods`), for
+    anaphors such as "the quarter". Returns one dict per claim, in text order, with the field
+    names of :class:`claimx.models.Claim` (no ``doc_id``).
     """
+    timeframes = periods.resolve_periods(doc.text, timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
     return run(st)
