@@ -13,6 +13,7 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
+from .kind_rules import comparative_direction, load_kind_rules, revision_direction, signed_direction
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -42,13 +43,15 @@ def kind(ctx: "QuantityContext") -> KindResult:
     st, qi, q, s, root = ctx.state, ctx.index, ctx.quantity, ctx.sentence, ctx.root
     res = KindResult()
     cues = st.cues
+    rules = load_kind_rules()
+    verbs = {**cues.change_verb_direction, **rules["change_verbs"]}
     unit = q.get("unit")
     after = st.text[q["end_char"]:s.end]
     after_l = after.lower()
     if unit == "x" or q.get("form") == "multiplier":
         prev = token_before(q["start_char"], s)
         if not _RATIO_NEXT.match(after) and prev is not None and prev.pos_ in ("VERB", "AUX") \
-                and prev.lower_ not in cues.change_verb_direction:
+                and prev.lower_ not in verbs:
             # "the G7 met twice", "was delayed three times": how often, not a ratio
             res.drop_unit = True
             return res
@@ -74,13 +77,14 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
-    while i >= 0 and trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr"):
+    while i >= 0 and (trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
+                      or (trail[i] in rules["between_verb_and_number"] and "to" in skipped + [trail[i - 1] if i else ""])):
         skipped.append(trail[i])
         i -= 1
     if i >= 0:
         w = trail[i]
-        if w in cues.change_verb_direction:
-            direction = cues.change_verb_direction[w]
+        if w in verbs:
+            direction = verbs[w]
             via_to = "to" in skipped
         elif w in cues.change_noun_direction and ("of" in skipped or not skipped):
             direction = cues.change_noun_direction[w]
@@ -98,8 +102,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
     if is_rate or (m_noun and cues.rate_metric_re.match(m_noun.group(1) or "")):
         verb_dir = None
         for w in reversed(words_before(st, q["start_char"], s.start, 12)):
-            if w[0] in cues.change_verb_direction:
-                verb_dir = cues.change_verb_direction[w[0]]
+            if w[0] in verbs:
+                verb_dir = verbs[w[0]]
                 break
         direction = verb_dir or "increase"
         if (q.get("value") or 0) < 0:
@@ -108,17 +112,26 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.change = {"direction": direction, "from_text": None}
         return res
     if direction is None:
-        # "up 4 points", "down 3%" handled above as verbs; "3% higher"
-        m_adj = regex.match(r"\s*(higher|lower|more|less)\s+than\b", after_l)
-        if m_adj:
-            direction = "increase" if m_adj.group(1) in ("higher", "more") else "decrease"
+        # "up 4 points", "down 3%" handled above as verbs; "3% higher", "3.1% lower in March than a
+        # year earlier", "24% more passengers than", "4.6% below their August peak"
+        direction = comparative_direction(after_l)
+    if direction is None:
+        # "Retail trade (+122,000)", "at -1.8%": a written sign states a change
+        direction = signed_direction(q)
+    if direction is None:
+        # "raised its operating profit forecast for 2026 to 3.4 trillion yen", "... by 100,000 units"
+        direction = revision_direction(st.text[max(s.start, q["start_char"] - 120):q["start_char"]], s, q)
+        if direction is not None:
+            res.kind = "change"
+            res.change = {"direction": direction, "from_text": None}
+            return res
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
     if direction is None and last and last[-1] in ("to", "by") and root is not None:
         # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
         # the preposition hangs from a change verb
         t = root.head
-        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
-            direction = cues.change_verb_direction[t.head.lower_]
+        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in verbs:
+            direction = verbs[t.head.lower_]
             via_to = last[-1] == "to"
     if direction is None and last and last[-1] == "to":
         # "compressing the time ... from several weeks to under 72 hours"
@@ -126,8 +139,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
         m_ft = regex.search(r"\bfrom\s+(.{1,60}?)\s+to\s*$", lead, regex.IGNORECASE | regex.DOTALL)
         if m_ft:
             for w, _, _ in reversed(words_before(st, seg_lo + m_ft.start(), seg_lo, 12)):
-                if w in cues.change_verb_direction:
-                    direction = cues.change_verb_direction[w]
+                if w in verbs:
+                    direction = verbs[w]
                     break
             if direction is None:
                 fq = [o for o in s.quantities if seg_lo + m_ft.start(1) <= o["start_char"] < q["start_char"]]
@@ -186,9 +199,13 @@ def kind(ctx: "QuantityContext") -> KindResult:
         for other in s.quantities:
             if other is q or other is from_q or not (seg_lo <= other["start_char"] < seg_hi):
                 continue
-            ow = [w for w, _, _ in words_before(st, other["start_char"], s.start, 3) if w not in ("by", ",")]
+            ow_all = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4)]
+            ow = [w for w in ow_all if w not in rules["fillers"]]
             if other["end_char"] <= q["start_char"]:
-                if ow and ow[-1] in cues.change_verb_direction and ow[-1] != "to":
+                if ow and ow[-1] in verbs and ow[-1] != "to":
+                    return res
+                if ow_all and ow_all[-1] == "by" and not any(other["end_char"] <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
+                    # "lifted wind generation by 14% to 142.1 TWh": the difference is stated
                     return res
             elif regex.fullmatch(r"[\s,]*(?:an?\s+)?(?:\w+\s+)?(?:" + "|".join(cues.change_noun_direction) + r")\s+of\s+",
                                  st.text[q["end_char"]:other["start_char"]], regex.IGNORECASE):
