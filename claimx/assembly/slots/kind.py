@@ -78,13 +78,14 @@ def kind(ctx: "QuantityContext") -> KindResult:
     i = len(trail) - 1
     skipped = []
     while i >= 0 and (trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
-                      or (trail[i] in rules["between_verb_and_number"] and "to" in skipped + [trail[i - 1] if i else ""])):
+                      or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
         skipped.append(trail[i])
         i -= 1
     if i >= 0:
         w = trail[i]
         if w in verbs:
-            direction = verbs[w]
+            # "edged down to 5.1%": the particle gives the direction
+            direction = next((verbs[p] for p in skipped if p in ("up", "down")), verbs[w])
             via_to = "to" in skipped
         elif w in cues.change_noun_direction and ("of" in skipped or not skipped):
             direction = cues.change_noun_direction[w]
