@@ -70,3 +70,62 @@ def test_change_verbs_beyond_the_cue_list(extractor, text, qty, expected):
                    "its end point raised tune but lowered check on corpus/dev, so the kind slot does not do it")
 def test_a_record_low_between_the_change_verb_and_its_end_point(extractor):
     assert kind_of(extractor, "The jobless rate for young men fell to a record low of 6.2%.", "6.2%") == ("change", "decrease")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports are expected to grow 2.4% in 2025 and 1.9% in 2026.", "1.9%", ("change", "increase")),
+    ("Solar output is projected to rise 12% and wind output 7%.", "7%", ("change", "increase")),
+    ("Farms must cut their water use by 60%, factories by 20%.", "20%", ("change", "decrease")),
+])
+def test_a_gapped_coordination_shares_the_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Imports rose 5% and the deficit was $3 billion.", "$3 billion"),
+    ("Orders rose 6% to $2 billion and shipments 3% to $1.5 billion.", "$1.5 billion"),
+])
+def test_a_verb_or_an_end_point_stops_the_gapping(extractor, text, qty):
+    assert kind_of(extractor, text, qty)[0] == "level"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The economy expanded at an average annual rate of 6%.", "6%", ("change", "increase")),
+    ("Tourism grew at a compound annual rate of 9% between 2015 and 2019.", "9%", ("change", "increase")),
+    ("Europe is projected to grow a modest 3.1%.", "3.1%", ("change", "increase")),
+])
+def test_growth_rates_are_changes(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The start-up raised $40 million from investors.", "$40 million"),
+    ("Vessa Bio raised €12 million in a funding round led by Atomico.", "€12 million"),
+])
+def test_fundraising_is_a_level(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,reference", [
+    ("The offer is a 32% premium to Hallam's closing price.", "32%", "Hallam's closing price"),
+    ("The shares were sold at a 5% discount to the market price.", "5%", "the market price"),
+])
+def test_a_premium_to_another_price_is_a_ratio(extractor, text, qty, reference):
+    c = one(extractor.extract(text), qty)
+    assert c.kind == "ratio" and c.reference.text == reference
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Prices are expected to rise 3% next year before easing to 2% in 2027.", "2%", ("change", "decrease")),
+    ("Sales jumped 9% in June and then fell to $4 million in July.", "$4 million", ("change", "decrease")),
+])
+def test_a_second_change_verb_is_no_stated_difference(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The plan aims to cut emissions 55% by 2030.", "55%", ("change", "decrease")),
+    ("The airline hopes to grow revenue 20% next year.", "20%", ("change", "increase")),
+])
+def test_a_change_verb_across_its_object(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

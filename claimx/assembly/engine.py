@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..lexicon import CompiledCues
 from .context import DocState, QuantityContext, SentenceInfo
 from .mentions import mention
-from .passes import coordination, discourse, periods
+from .passes import coordination, discourse, gapping, periods
 from .slots.attribution import attribution, quoted_attribution
 from .slots.candidacy import is_skipped
 from .slots.confidence import confidence
@@ -83,6 +83,7 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
     coordination.coordinated(st, s, sent_claims)
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
+    gapping.gapped_changes(st, s, sent_claims, absorbed)
     return sent_claims, absorbed, pronouns
 
 

@@ -58,13 +58,21 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.kind = "ratio"
         res.reference = reference(st, q, s)
         return res
+    m_prem = regex.match(r"(?i)\s*(?:[\w-]+\s+)?(?:premium|discount)\s+(?:to|over|on)\s+", after)
+    if m_prem and unit == "%":
+        # "a 32% premium to Hallam's closing price": relative to another price at the same time
+        start = q["end_char"] + m_prem.end()
+        end_m = regex.search(r"[,;:)]|\.(?:\s|$)|\s(?:while|and|but)\b", st.text[start:s.end])
+        res.kind = "ratio"
+        res.reference = mention(st.text, start, start + end_m.start() if end_m else s.end)
+        return res
     m_ratio = regex.match(r"\s*(?:of\s+)?(that|those)\s+of\b", after_l)
     if m_ratio and unit in ("%", None):
         res.kind = "ratio"
         res.reference = reference(st, q, s, skip_of=True)
         return res
     # change: "from X to Y" start points are not claims of their own
-    before = words_before(st, q["start_char"], s.start, 6)
+    before = words_before(st, q["start_char"], s.start, 9)
     last = [w for w, _, _ in before]
     if last and last[-1] == "from" and regex.match(r"\s*(?:\S+\s+){0,4}?to\b", after_l):
         # start point of a change; the end point carries it
@@ -77,17 +85,20 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
-    while i >= 0 and (trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
+    while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
                       or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
         skipped.append(trail[i])
         i -= 1
     if i >= 0:
         w = trail[i]
+        if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}", unit or ""):
+            # "the start-up raised $40 million": money raised is a level, not a change
+            return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
             direction = next((verbs[p] for p in skipped if p in ("up", "down")), verbs[w])
             via_to = "to" in skipped
-        elif w in cues.change_noun_direction and ("of" in skipped or not skipped):
+        elif w in cues.change_noun_direction and ("of" in skipped or not skipped or set(skipped) <= set(rules["noun_skips"])):
             direction = cues.change_noun_direction[w]
     # "a 5% increase in", "a 24% CAGR"
     m_noun = regex.match(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})", after_l)
@@ -127,6 +138,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
             res.change = {"direction": direction, "from_text": None}
             return res
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
+    if direction is None and root is not None and root.i > root.head.i and root.head.pos_ == "VERB" \
+            and root.head.lower_ in verbs and root.dep_ in ("npadvmod", "advmod") and root.i - root.head.i <= 4:
+        # "cut emissions 55% by 2030": the number modifies the change verb across its object
+        direction = verbs[root.head.lower_]
     if direction is None and last and last[-1] in ("to", "by") and root is not None:
         # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
         # the preposition hangs from a change verb
@@ -202,6 +217,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
                 continue
             ow_all = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4)]
             ow = [w for w in ow_all if w not in rules["fillers"]]
+            if other["end_char"] <= q["start_char"] and _own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs):
+                # "rise 3% next year before easing to 2%": a second change, not the first one's end point
+                continue
             if other["end_char"] <= q["start_char"]:
                 if ow and ow[-1] in verbs and ow[-1] != "to":
                     return res
@@ -218,6 +236,15 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res.kind = "change"
     res.change = {"direction": direction, "from_text": from_text}
     return res
+
+
+def _own_verb_between(between: str, verbs: dict) -> bool:
+    """True when ``between`` (text from an earlier quantity to this one) opens a new verb phrase
+    with a change verb after a conjunction ("before easing to", "and then fell to")."""
+    for m in regex.finditer(r"(?i)\b(?:before|then|and|but)\s+((?:[\w'’-]+\s+){0,2}?)([\w'’-]+)\s+to\s*$", between):
+        if m.group(2).lower() in verbs:
+            return True
+    return False
 
 
 def reference(st: "DocState", q: dict, s: "SentenceInfo", skip_of: bool = False) -> Optional[dict]:
