@@ -42,7 +42,8 @@ def _has_verb(st: "DocState", a: int, b: int) -> bool:
 
 def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]], absorbed: set) -> None:
     """Make a level claim of ``sent_claims`` a change when it is gapped after a change claim of
-    the same sentence (see the module docstring); changes the claim dicts in place."""
+    the same sentence (see the module docstring); changes the claim dicts in place. (The hedge is
+    not carried the same way: on corpus/dev that lowered modality on the check part.)"""
     coord = "|".join(load_kind_rules()["gap_coordinators"])
     gap = regex.compile(
         r"(?i)^(?:\s+[\w'’-]+){0,2}?"                      # "jobs", "in 2025", "annually"

@@ -27,7 +27,7 @@ def load_kind_rules() -> dict:
     comp = "|".join(raw["comparatives"])
     bases = "|".join(raw["comparison_bases"])
     raw["comparative_re"] = regex.compile(rf"\s*({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")
-    raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:its|their|the|his|her|our)\b[^,;.]{0,90}?\b(to|by)\s*$")
+    raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:(?:its|their|the|his|her|our)\s+)?[^,;.]{0,90}?\b(to|by)\s*$")
     return raw
 
 
