@@ -148,3 +148,17 @@ def test_resolve_periods_keeps_the_grammar_reading_without_antecedent():
              "anchor": False, "offset_years": None}]
     out = resolve_periods("Sales fell in the quarter.", recs)
     assert [r["value"] for r in out] == ["XXXX-QX"]
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Toyota raised its profit forecast for fiscal 2026 to 3 trillion yen on Wednesday, citing sales.", "3 trillion yen", ("FY2026", "in")),
+    ("Pack prices fell 8% in 2025 to $108 per kilowatt-hour, according to a survey published on Tuesday.", "8%", ("2025", "in")),
+])
+def test_the_day_of_the_news_event_is_no_timeframe(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+def test_a_daily_move_keeps_its_day(extractor):
+    text = "Shares of Lunde Bank and Orsa Re fell 3.2% and 1.4%, respectively, on Thursday."
+    assert tf(extractor, text, "1.4%", ref="2025-11-21") == ("2025-11-20", "in")
+    assert tf(extractor, "Brent crude rose 2% on Monday.", "2%", ref="2025-11-21") == ("2025-11-17", "in")

@@ -32,7 +32,8 @@ def _patterns() -> tuple:
     lead = regex.compile(r"(?i)^\s*(?:(?:" + "|".join(raw["lead_prepositions"]) + r")\s+the\s+(?:past\s+|last\s+|first\s+)?"
                          r"(?:[\w-]+\s+)?(?:days|weeks|months|quarters|years)|(?:" + "|".join(raw["lead_prepositions"]) + r"))?\s*$")
     superlative = regex.compile(r"(?i)\b(?:" + "|".join(raw["superlatives"]) + r")\b(?:\s+[\w-]+){0,3}\s*$")
-    return base, report, lead, superlative
+    weekday = regex.compile(r"(?i)\b(?:" + "|".join(raw["weekdays"]) + r")\b")
+    return base, report, lead, superlative, weekday
 
 
 def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
@@ -52,12 +53,23 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     return not (t["end_char"] <= q["start_char"] and regex.match(r"\s*,?\s*(?:to|at)\b", text[t["end_char"]:q["start_char"]]))
 
 
+def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
+    """True when at most a few words ("respectively") stand between a quantity of the sentence
+    and ``t``: "fell 4.1% and 2.7%, respectively, on Tuesday"."""
+    st, s = ctx.state, ctx.sentence
+    prev = [o for o in s.quantities if o["end_char"] <= t["start_char"]]
+    if not prev:
+        return False
+    gap = st.text[prev[-1]["end_char"]:t["start_char"]]
+    return len(regex.findall(r"[\w'’-]+", gap)) <= 2 and not regex.search(r"(?i)\b(?:said|says|reported|announced)\b", gap)
+
+
 def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     """True when time phrase ``t`` dates something other than ``ctx``'s claim: a comparison base, a
     relative clause, the report's own date, or another quantity of the sentence."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
     text = st.text
-    base_re, report_re, _, superlative_re = _patterns()
+    base_re, report_re, _, superlative_re, weekday_re = _patterns()
     others = [o for o in s.quantities if o is not q]
     if _owned_by_other(ctx, t):
         return True
@@ -70,6 +82,14 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     # the marker may run into the phrase: "on last year's figure", "than a year ago"
     m = base_re.search(window + t["text"][:12])
     if m and m.start() < len(window):
+        return True
+    if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
+            and not (_right_after_a_quantity(ctx, t) and not any(
+                o is not t and o.get("value") and grain_of(o["value"]) != "D" and o["end_char"] <= q["start_char"]
+                for o in s.timeframes)):
+        # "on Tuesday", "last Friday", "on October 31" away from the number: the day of the news
+        # event, not the claim's period ("shares fell 4.1% on Tuesday" and a fronted "On 30 June,
+        # ..." are kept)
         return True
     if report_re.search(window) and grain_of(t.get("value")) in ("D", None) and not t.get("anaphor"):
         # "..., the company reported on Wednesday": the report's date
@@ -86,7 +106,7 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     """A sentence-initial time phrase ("In March, ...", "Over the first half of its financial
     year, ..."): only a preposition before it, and a comma after it within a few words."""
     st, s = ctx.state, ctx.sentence
-    _, _, lead_re, _ = _patterns()
+    _, _, lead_re, _, _ = _patterns()
     lead = st.text[s.start:t["start_char"]].strip(" \t\n\"“'‘(")
     if not lead_re.match(lead):
         return False
