@@ -129,3 +129,11 @@ def test_a_second_change_verb_is_no_stated_difference(extractor, text, qty, expe
 ])
 def test_a_change_verb_across_its_object(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("By noon, the rupiah had weakened 1.1% against the dollar.", "1.1%", ("change", "decrease")),
+    ("The yen strengthened 0.8% after the data.", "0.8%", ("change", "increase")),
+])
+def test_currency_moves_are_changes(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

@@ -60,3 +60,11 @@ def test_a_cue_does_not_reach_across_a_reporting_clause(extractor, text, qty):
 ])
 def test_a_share_that_is_the_subject_of_an_intention_is_asserted(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The central bank now projects inflation at 4.1% for 2026.", "4.1%"),
+    ("The IEA now sees demand growth of 700,000 barrels a day.", "700,000 barrels a day"),
+])
+def test_a_forecaster_that_now_projects(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"

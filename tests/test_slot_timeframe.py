@@ -162,3 +162,19 @@ def test_a_daily_move_keeps_its_day(extractor):
     text = "Shares of Lunde Bank and Orsa Re fell 3.2% and 1.4%, respectively, on Thursday."
     assert tf(extractor, text, "1.4%", ref="2025-11-21") == ("2025-11-20", "in")
     assert tf(extractor, "Brent crude rose 2% on Monday.", "2%", ref="2025-11-21") == ("2025-11-17", "in")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("OTTAWA — In May, the jobless rate fell 0.1 points to 6.9%, the lowest since 2022, the agency said.", "6.9%", ("2025-05", "in")),
+    ("NEW DELHI — In 2024, coal output rose 8% to 1 billion tonnes, while imports slipped 2%.", "2%", ("2024", "in")),
+])
+def test_a_dateline_does_not_hide_the_fronted_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Housing starts stayed weak at 31,000 in April, almost 25% below the level of a year earlier.", "almost 25%", ("2025-04", "in")),
+    ("Sales reached 2.1 million units in 2024, up 6% on the year before.", "6%", ("2024", "in")),
+])
+def test_an_appositive_shares_the_period_of_the_number_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

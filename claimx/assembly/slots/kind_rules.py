@@ -26,7 +26,7 @@ def load_kind_rules() -> dict:
     raw = json.loads(resources.files("claimx").joinpath("resources/kind_rules.json").read_text(encoding="utf-8"))
     comp = "|".join(raw["comparatives"])
     bases = "|".join(raw["comparison_bases"])
-    raw["comparative_re"] = regex.compile(rf"\s*({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")
+    raw["comparative_re"] = regex.compile(rf"\s*(?:[a-z/]+\s+)?({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")
     raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:(?:its|their|the|his|her|our)\s+)?[^,;.]{0,90}?\b(to|by)\s*$")
     return raw
 

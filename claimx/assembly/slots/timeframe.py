@@ -50,6 +50,11 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
         return False
+    if t["end_char"] <= q["start_char"] and regex.fullmatch(
+            r"(?i)\s*,\s*(?:(?:or|and|an?|almost|about|nearly|some|roughly|around|up|down|just|only)\s+){0,3}",
+            text[t["end_char"]:q["start_char"]]):
+        # "stayed at 43,500 in February, almost 40% below ...": an appositive of that quantity
+        return False
     return not (t["end_char"] <= q["start_char"] and regex.match(r"\s*,?\s*(?:to|at)\b", text[t["end_char"]:q["start_char"]]))
 
 
@@ -108,6 +113,8 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     st, s = ctx.state, ctx.sentence
     _, _, lead_re, _, _ = _patterns()
     lead = st.text[s.start:t["start_char"]].strip(" \t\n\"“'‘(")
+    # a dateline ("OTTAWA —", "NEW DELHI, March 3 (Reuters) -") is not part of the sentence
+    lead = regex.sub(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*", "", lead)
     if not lead_re.match(lead):
         return False
     return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", st.text[t["end_char"]:s.end]) or regex.match(r"\s*,", st.text[t["end_char"]:s.end]))
