@@ -68,3 +68,16 @@ def test_a_share_that_is_the_subject_of_an_intention_is_asserted(extractor, text
 ])
 def test_a_forecaster_that_now_projects(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The scheme will create 2 million jobs by 2027 and 5 million by 2030.", "5 million"),
+    ("The plant will employ 400 people by 2026 or 650 by 2028.", "650"),
+])
+def test_a_gapped_number_shares_the_cue(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+def test_a_new_verb_keeps_its_own_modality(extractor):
+    assert mod(extractor, "Exports will rise 4%, but last year imports fell 2%.", "2%") == ("asserted", None)
+    assert mod(extractor, "Output could reach 3 GW, while demand was 2.5 GW.", "2.5 GW") == ("asserted", None)

@@ -178,3 +178,11 @@ def test_a_dateline_does_not_hide_the_fronted_period(extractor, text, qty, expec
 ])
 def test_an_appositive_shares_the_period_of_the_number_before(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Some 6.6 billion people are expected to live in cities by the end of the forecast period.", "Some 6.6 billion", ("XXXX", "by")),
+    ("The fleet should reach 900 aircraft by the end of the decade.", "900", ("XXXX", "by")),
+])
+def test_a_deadline_at_the_end_of_an_unnamed_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

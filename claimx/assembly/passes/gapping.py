@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 __all__ = ["gapped_changes"]
 
+# what may stand between a hedged number and a gapped one that shares its cue: the first one's
+# period, then "and"/"or", up to three words and a preposition ("by 2027 and 5 million"); wider
+# gaps ("30% of power, and wind 20%") lowered modality on corpus/dev's check part
+MODAL_GAP = regex.compile(r"(?i)(?:\s+(?:in|by|for|over)\s+[\w'’-]+)?\s*,?\s+(?:and|or)\s+(?:[\w'’.-]+\s+){0,3}?(?:(?:to|by|at)\s+)?")
+
 
 def _between(st: "DocState", s: "SentenceInfo", a: int, b: int) -> str:
     """``text[a:b]`` with every quantity inside written ``Q``."""
@@ -54,6 +59,13 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
         r"(?:[\w'’.-]+\s+){0,4}?(?P<prep>(?:to|by|at)\s+)?$")
     claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
     for n, (qi, claim) in enumerate(claims):
+        if n and claim.get("modality") == "asserted" and claims[n - 1][1].get("hedge"):
+            # "will create 2 million jobs by 2027 and 5 million by 2030": the cue too
+            prev = claims[n - 1][1]
+            a, b = prev["quantity"]["end_char"], claim["quantity"]["start_char"]
+            between = _between(st, s, a, b)
+            if b - a <= 60 and regex.fullmatch(MODAL_GAP, between) and not _has_verb(st, a, b):
+                claim["modality"], claim["hedge"] = prev["modality"], dict(prev["hedge"])
         if claim["kind"] != "level" or n == 0:
             continue
         prev = next((c for _, c in reversed(claims[:n]) if c["kind"] == "change"), None)

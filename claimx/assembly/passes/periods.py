@@ -61,6 +61,7 @@ def load_rules() -> dict:
         "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
                                  r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),
         "months_anaphor": regex.compile(rf"(?i)\b(?:in|during|over|for)\s+(?:those|these|the\s+same)\s+(?:{n_alt})\s+months\b(?!\s+(?:of|to|since|ending|ended)\b)"),
+        "open_end": regex.compile(r"(?i)\b(by|until|through)\s+the\s+end\s+of\s+the\s+(?:decade|forecast\s+period|projection\s+period|outlook\s+period|century|programme|program|plan)\b"),
         "then": regex.compile(r"(?i)\b(?:back\s+then|at\s+the\s+time)\b"),
         "relative": regex.compile(r"(?i)(?:,\s*|\b)(?:" + "|".join(raw["relative_openers"]) + r")\b[^,;.]{0,60}$"),
     }
@@ -149,6 +150,9 @@ def _phrases(text: str) -> list[dict]:
         out.append(_rec(m, None, anaphor=grain, shift=shift))
     for m in p["months_anaphor"].finditer(text):
         out.append(_rec(m, None, anaphor="P", shift=0))
+    for m in p["open_end"].finditer(text):
+        # "by the end of the forecast period": a deadline whose year the sentence does not give
+        out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in ("until", "through") else "by"))
     for m in p["then"].finditer(text):
         out.append(_rec(m, None, anaphor="A", shift=0))
     return out
