@@ -137,3 +137,19 @@ def test_a_change_verb_across_its_object(extractor, text, qty, expected):
 ])
 def test_currency_moves_are_changes(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The East Midlands recorded growth of 0.5%.", "0.5%"),
+    ("Every division posted online growth above 15%.", "above 15%"),
+])
+def test_growth_of_a_number_is_a_change(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The new figure is an upward revision of nearly $30 billion.", "nearly $30 billion", ("change", "increase")),
+    ("The update makes a downward revision of 0.4 percentage points.", "0.4 percentage points", ("change", "decrease")),
+])
+def test_a_revision_states_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

@@ -100,6 +100,14 @@ def kind(ctx: "QuantityContext") -> KindResult:
             via_to = "to" in skipped
         elif w in cues.change_noun_direction and ("of" in skipped or not skipped or set(skipped) <= set(rules["noun_skips"])):
             direction = cues.change_noun_direction[w]
+    m_rev = regex.search(r"(?i)\b(upward|downward)\s+revisions?\s+(?:of\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
+                         st.text[max(s.start, q["start_char"] - 50):q["start_char"]])
+    if direction is None and m_rev:
+        # "an upward revision of nearly $45 billion": the size of a change
+        direction = "increase" if m_rev.group(1).lower() == "upward" else "decrease"
+    if direction is None and "growth" in skipped and set(skipped) - {"growth"} <= set(rules["noun_skips"]):
+        # "recorded growth of 0.5%", "posted online growth above 20%": a growth rate is a change
+        direction = "increase"
     # "a 5% increase in", "a 24% CAGR"
     m_noun = regex.match(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})", after_l)
     if direction is None and m_noun:
