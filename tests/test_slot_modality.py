@@ -81,3 +81,15 @@ def test_a_gapped_number_shares_the_cue(extractor, text, qty):
 def test_a_new_verb_keeps_its_own_modality(extractor):
     assert mod(extractor, "Exports will rise 4%, but last year imports fell 2%.", "2%") == ("asserted", None)
     assert mod(extractor, "Output could reach 3 GW, while demand was 2.5 GW.", "2.5 GW") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The IMF forecast growth of 3.1% for 2026.", "3.1%"),
+    ("Economists had predicted a rise of 0.3%.", "0.3%"),
+])
+def test_a_forecast_verb_in_the_past(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+def test_the_forecast_as_a_noun_modifier_is_no_cue(extractor):
+    assert mod(extractor, "The forecast growth of 2% was missed.", "2%") == ("asserted", None)
