@@ -120,6 +120,7 @@ def test_a_fronted_period_with_words_before_the_comma_scopes_over_whereas(extrac
 
 @pytest.mark.parametrize("text,qty", [
     ("The annual fall deepened from 1.1% in May and was sharper than the 2.0% drop expected.", "2.0%"),
+    ("Exports were $40 billion in 2024, compared with $36 billion.", "$36 billion"),
     ("Core inflation is seen at 3.8% in 2027, still above the 3% target.", "3%"),
 ])
 def test_a_time_phrase_right_after_another_quantity_dates_that_one(extractor, text, qty):
@@ -175,6 +176,7 @@ def test_a_dateline_does_not_hide_the_fronted_period(extractor, text, qty, expec
 @pytest.mark.parametrize("text,qty,expected", [
     ("Housing starts stayed weak at 31,000 in April, almost 25% below the level of a year earlier.", "almost 25%", ("2025-04", "in")),
     ("Sales reached 2.1 million units in 2024, up 6% on the year before.", "6%", ("2024", "in")),
+    ("The budget gives health Rs 990 billion in 2025-26, an increase of 11%.", "11%", ("FY2026", "in")),
 ])
 def test_an_appositive_shares_the_period_of_the_number_before(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected

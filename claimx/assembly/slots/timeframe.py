@@ -50,10 +50,12 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
         return False
-    if t["end_char"] <= q["start_char"] and regex.fullmatch(
-            r"(?i)\s*,\s*(?:(?:or|and|an?|almost|about|nearly|some|roughly|around|up|down|just|only)\s+){0,3}",
-            text[t["end_char"]:q["start_char"]]):
-        # "stayed at 43,500 in February, almost 40% below ...": an appositive of that quantity
+    tail = text[t["end_char"]:q["start_char"]]
+    if t["end_char"] <= q["start_char"] and regex.fullmatch(r"\s*[,(]\s*(?:[\w'’-]+\s+){0,4}", tail) \
+            and not _patterns()[0].search(tail):
+        # "stayed at 43,500 in February, almost 40% below ...", "Rs 500 crore in 2025-26, an
+        # increase of 10%": an appositive of that quantity shares its period ("X in 2024, compared
+        # with Y" does not)
         return False
     return not (t["end_char"] <= q["start_char"] and regex.match(r"\s*,?\s*(?:to|at)\b", text[t["end_char"]:q["start_char"]]))
 
