@@ -213,12 +213,16 @@ class Extractor:
         ref = ctx.get("reference_date")
         out = []
         max_len = self.nlp.max_length
+        periods: Optional[list[dict]] = None  # the article's dated periods, for anaphors ("the quarter")
         for start, end in paragraph_spans(text):
             for s, e in split_long(text, start, end, max_len):
                 matches = find_quantities(text[s:e], currency_hint=hint)
                 claimable = [m for m in matches if self.include_vague or m.form not in _NEVER_CLAIMS]
                 if not claimable:
                     continue
+                if periods is None:
+                    from .assembly.passes.periods import article_periods
+                    periods = article_periods(text, ref)
                 cand = sorted((s + m.start_char, s + m.end_char) for m in claimable)
                 windows = self._sentence_windows(text, s, e, cand)
                 order = sorted(range(len(matches)), key=lambda i: (matches[i].start_char, matches[i].end_char))
@@ -231,6 +235,7 @@ class Extractor:
                         "currency_hint": hint,
                         "include_vague": self.include_vague,
                         "quantities": [_match_to_dict(m, s - ws) for m in local],
+                        "prior_periods": [p for p in periods if p["start_char"] < ws],
                     }
                     out.append((doc, ws))
         return out

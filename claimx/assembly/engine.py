@@ -15,7 +15,7 @@ from . import ranker
 from .candidates import entity_candidates, metric_candidates
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
-from .passes import coordination, discourse
+from .passes import coordination, discourse, gapping, periods
 from .syntax import span_root
 from .slots.attribution import attribution, quoted_attribution
 from .slots.candidacy import is_skipped
@@ -91,6 +91,7 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
     coordination.coordinated(st, s, sent_claims)
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
+    gapping.gapped_changes(st, s, sent_claims, absorbed)
     for qi, c in sent_claims:
         # a slot a sentence pass decided ("respectively", "compared with") is not re-ranked
         fixed = {slot for slot, old in zip(("metric", "entity"), before[qi]) if c.get(slot) != old}
@@ -163,13 +164,17 @@ def run(st: DocState) -> list[dict]:
 
 
 def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
-             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None) -> list[dict]:
+             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None,
+             prior_periods: Optional[list[dict]] = None) -> list[dict]:
     """Assemble claim dicts for a parsed ``doc``.
 
     ``quantities`` and ``timeframes`` are the dicts stored by the quantity and timeframe
     components (offsets relative to ``doc.text``); ``cues`` the dict of the cue component
-    (``{"hedges": [...], "attributions": [...]}``). Returns one dict per claim, in text order,
-    with the field names of :class:`claimx.models.Claim` (no ``doc_id``).
+    (``{"hedges": [...], "attributions": [...]}``); ``prior_periods`` the periods the article
+    named before this window (:func:`claimx.assembly.passes.periods.article_periods`), for
+    anaphors such as "the quarter". Returns one dict per claim, in text order, with the field
+    names of :class:`claimx.models.Claim` (no ``doc_id``).
     """
+    timeframes = periods.resolve_periods(doc.text, timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
     return run(st)

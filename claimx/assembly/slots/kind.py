@@ -13,6 +13,7 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
+from .kind_rules import comparative_direction, load_kind_rules, revision_direction, signed_direction
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -42,18 +43,28 @@ def kind(ctx: "QuantityContext") -> KindResult:
     st, qi, q, s, root = ctx.state, ctx.index, ctx.quantity, ctx.sentence, ctx.root
     res = KindResult()
     cues = st.cues
+    rules = load_kind_rules()
+    verbs = {**cues.change_verb_direction, **rules["change_verbs"]}
     unit = q.get("unit")
     after = st.text[q["end_char"]:s.end]
     after_l = after.lower()
     if unit == "x" or q.get("form") == "multiplier":
         prev = token_before(q["start_char"], s)
         if not _RATIO_NEXT.match(after) and prev is not None and prev.pos_ in ("VERB", "AUX") \
-                and prev.lower_ not in cues.change_verb_direction:
+                and prev.lower_ not in verbs:
             # "the G7 met twice", "was delayed three times": how often, not a ratio
             res.drop_unit = True
             return res
         res.kind = "ratio"
         res.reference = reference(st, q, s)
+        return res
+    m_prem = regex.match(r"(?i)\s*(?:[\w-]+\s+)?(?:premium|discount)\s+(?:to|over|on)\s+", after)
+    if m_prem and unit == "%":
+        # "a 32% premium to Hallam's closing price": relative to another price at the same time
+        start = q["end_char"] + m_prem.end()
+        end_m = regex.search(r"[,;:)]|\.(?:\s|$)|\s(?:while|and|but)\b", st.text[start:s.end])
+        res.kind = "ratio"
+        res.reference = mention(st.text, start, start + end_m.start() if end_m else s.end)
         return res
     m_ratio = regex.match(r"\s*(?:of\s+)?(that|those)\s+of\b", after_l)
     if m_ratio and unit in ("%", None):
@@ -61,7 +72,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.reference = reference(st, q, s, skip_of=True)
         return res
     # change: "from X to Y" start points are not claims of their own
-    before = words_before(st, q["start_char"], s.start, 6)
+    before = words_before(st, q["start_char"], s.start, 9)
     last = [w for w, _, _ in before]
     if last and last[-1] == "from" and regex.match(r"\s*(?:\S+\s+){0,4}?to\b", after_l):
         # start point of a change; the end point carries it
@@ -74,16 +85,29 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
-    while i >= 0 and trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr"):
+    while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
+                      or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
         skipped.append(trail[i])
         i -= 1
     if i >= 0:
         w = trail[i]
-        if w in cues.change_verb_direction:
-            direction = cues.change_verb_direction[w]
+        if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}", unit or ""):
+            # "the start-up raised $40 million": money raised is a level, not a change
+            return res
+        if w in verbs:
+            # "edged down to 5.1%": the particle gives the direction
+            direction = next((verbs[p] for p in skipped if p in ("up", "down")), verbs[w])
             via_to = "to" in skipped
-        elif w in cues.change_noun_direction and ("of" in skipped or not skipped):
+        elif w in cues.change_noun_direction and ("of" in skipped or not skipped or set(skipped) <= set(rules["noun_skips"])):
             direction = cues.change_noun_direction[w]
+    m_rev = regex.search(r"(?i)\b(upward|downward)\s+revisions?\s+(?:of\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
+                         st.text[max(s.start, q["start_char"] - 50):q["start_char"]])
+    if direction is None and m_rev:
+        # "an upward revision of nearly $45 billion": the size of a change
+        direction = "increase" if m_rev.group(1).lower() == "upward" else "decrease"
+    if direction is None and "growth" in skipped and set(skipped) - {"growth"} <= set(rules["noun_skips"]):
+        # "recorded growth of 0.5%", "posted online growth above 20%": a growth rate is a change
+        direction = "increase"
     # "a 5% increase in", "a 24% CAGR"
     m_noun = regex.match(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})", after_l)
     if direction is None and m_noun:
@@ -98,8 +122,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
     if is_rate or (m_noun and cues.rate_metric_re.match(m_noun.group(1) or "")):
         verb_dir = None
         for w in reversed(words_before(st, q["start_char"], s.start, 12)):
-            if w[0] in cues.change_verb_direction:
-                verb_dir = cues.change_verb_direction[w[0]]
+            if w[0] in verbs:
+                verb_dir = verbs[w[0]]
                 break
         direction = verb_dir or "increase"
         if (q.get("value") or 0) < 0:
@@ -108,17 +132,30 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.change = {"direction": direction, "from_text": None}
         return res
     if direction is None:
-        # "up 4 points", "down 3%" handled above as verbs; "3% higher"
-        m_adj = regex.match(r"\s*(higher|lower|more|less)\s+than\b", after_l)
-        if m_adj:
-            direction = "increase" if m_adj.group(1) in ("higher", "more") else "decrease"
+        # "up 4 points", "down 3%" handled above as verbs; "3% higher", "3.1% lower in March than a
+        # year earlier", "24% more passengers than", "4.6% below their August peak"
+        direction = comparative_direction(after_l)
+    if direction is None:
+        # "Retail trade (+122,000)", "at -1.8%": a written sign states a change
+        direction = signed_direction(q)
+    if direction is None:
+        # "raised its operating profit forecast for 2026 to 3.4 trillion yen", "... by 100,000 units"
+        direction = revision_direction(st.text[max(s.start, q["start_char"] - 120):q["start_char"]], s, q)
+        if direction is not None:
+            res.kind = "change"
+            res.change = {"direction": direction, "from_text": None}
+            return res
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
+    if direction is None and root is not None and root.i > root.head.i and root.head.pos_ == "VERB" \
+            and root.head.lower_ in verbs and root.dep_ in ("npadvmod", "advmod") and root.i - root.head.i <= 4:
+        # "cut emissions 55% by 2030": the number modifies the change verb across its object
+        direction = verbs[root.head.lower_]
     if direction is None and last and last[-1] in ("to", "by") and root is not None:
         # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
         # the preposition hangs from a change verb
         t = root.head
-        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in cues.change_verb_direction:
-            direction = cues.change_verb_direction[t.head.lower_]
+        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in verbs:
+            direction = verbs[t.head.lower_]
             via_to = last[-1] == "to"
     if direction is None and last and last[-1] == "to":
         # "compressing the time ... from several weeks to under 72 hours"
@@ -126,8 +163,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
         m_ft = regex.search(r"\bfrom\s+(.{1,60}?)\s+to\s*$", lead, regex.IGNORECASE | regex.DOTALL)
         if m_ft:
             for w, _, _ in reversed(words_before(st, seg_lo + m_ft.start(), seg_lo, 12)):
-                if w in cues.change_verb_direction:
-                    direction = cues.change_verb_direction[w]
+                if w in verbs:
+                    direction = verbs[w]
                     break
             if direction is None:
                 fq = [o for o in s.quantities if seg_lo + m_ft.start(1) <= o["start_char"] < q["start_char"]]
@@ -186,9 +223,16 @@ def kind(ctx: "QuantityContext") -> KindResult:
         for other in s.quantities:
             if other is q or other is from_q or not (seg_lo <= other["start_char"] < seg_hi):
                 continue
-            ow = [w for w, _, _ in words_before(st, other["start_char"], s.start, 3) if w not in ("by", ",")]
+            ow_all = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4)]
+            ow = [w for w in ow_all if w not in rules["fillers"]]
+            if other["end_char"] <= q["start_char"] and _own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs):
+                # "rise 3% next year before easing to 2%": a second change, not the first one's end point
+                continue
             if other["end_char"] <= q["start_char"]:
-                if ow and ow[-1] in cues.change_verb_direction and ow[-1] != "to":
+                if ow and ow[-1] in verbs and ow[-1] != "to":
+                    return res
+                if ow_all and ow_all[-1] == "by" and not any(other["end_char"] <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
+                    # "lifted wind generation by 14% to 142.1 TWh": the difference is stated
                     return res
             elif regex.fullmatch(r"[\s,]*(?:an?\s+)?(?:\w+\s+)?(?:" + "|".join(cues.change_noun_direction) + r")\s+of\s+",
                                  st.text[q["end_char"]:other["start_char"]], regex.IGNORECASE):
@@ -200,6 +244,15 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res.kind = "change"
     res.change = {"direction": direction, "from_text": from_text}
     return res
+
+
+def _own_verb_between(between: str, verbs: dict) -> bool:
+    """True when ``between`` (text from an earlier quantity to this one) opens a new verb phrase
+    with a change verb after a conjunction ("before easing to", "and then fell to")."""
+    for m in regex.finditer(r"(?i)\b(?:before|then|and|but)\s+((?:[\w'’-]+\s+){0,2}?)([\w'’-]+)\s+to\s*$", between):
+        if m.group(2).lower() in verbs:
+            return True
+    return False
 
 
 def reference(st: "DocState", q: dict, s: "SentenceInfo", skip_of: bool = False) -> Optional[dict]:

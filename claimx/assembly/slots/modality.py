@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
+from .modality_rules import crosses_report_clause, estimate_over_modal, extra_cues, intention_modalities
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -26,13 +27,18 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     cue after it that governs it as subject); ``None`` when the claim is asserted."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
     best = None
-    for h in s.hedges:
+    hedges = sorted(s.hedges + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
+    for h in hedges:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
             continue
-        if between_has_boundary(st, h["end_char"], q["start_char"]):
+        if between_has_boundary(st, h["end_char"], q["start_char"]) or crosses_report_clause(st.text, h["end_char"], q["start_char"]):
             continue
         best = h
+    if best is not None:
+        best = estimate_over_modal(st.text, hedges, best)
+    if best is None:
+        best = next((h for h in hedges if h.get("after_of") == q["start_char"]), None)
     if best is None:
         best = hedge_after(st, q, s)
     if best is None:
@@ -58,6 +64,7 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
             verb = verb.head
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
-                return h
+                # "29% planned to spend less": the plan belongs to the metric, the share is asserted
+                return None if h["modality"] in intention_modalities() else h
         return None
     return None

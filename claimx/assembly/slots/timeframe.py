@@ -1,16 +1,125 @@
-"""The timeframe slot: when the claim holds (TIMEX3 values from the timeframe component)."""
+"""The timeframe slot: when the claim holds (TIMEX3 values from the timeframe component, with the
+period phrases and anaphors of :mod:`claimx.assembly.passes.periods`).
+
+Time phrases that do not date the claim are left out (words in ``resources/timeframes_context.json``):
+one that dates a comparison base ("down 15% from the 2019 level", "43% higher than in 2019",
+"the lowest since ... in 1976", "up 27% on the same period of 2024"), one inside a relative clause
+("which ended on October 31", "when the rate was ..."), one that dates the report ("..., the
+company reported on Wednesday"), and one that belongs to another quantity ("from 1.1% in
+February").
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import regex
 
 from ..clauses import between_has_boundary, segment_bounds
 from ..mentions import shift_timex
+from ..passes.periods import grain_of, in_relative_clause, load_rules
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    raw = load_rules()["raw"]
+    base = regex.compile(r"(?i)\b(?:" + "|".join(raw["base_markers"]) + r")\b")
+    report = regex.compile(r"(?i)\b(?:" + "|".join(raw["report_verbs"]) + r")\s*$")
+    lead = regex.compile(r"(?i)^\s*(?:(?:" + "|".join(raw["lead_prepositions"]) + r")\s+the\s+(?:past\s+|last\s+|first\s+)?"
+                         r"(?:[\w-]+\s+)?(?:days|weeks|months|quarters|years)|(?:" + "|".join(raw["lead_prepositions"]) + r"))?\s*$")
+    superlative = regex.compile(r"(?i)\b(?:" + "|".join(raw["superlatives"]) + r")\b(?:\s+[\w-]+){0,3}\s*$")
+    weekday = regex.compile(r"(?i)\b(?:" + "|".join(raw["weekdays"]) + r")\b")
+    return base, report, lead, superlative, weekday
+
+
+def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
+    """True when ``t`` follows another quantity of the sentence directly ("from 1.1% in February",
+    "3.8% in 2027"): it dates that one. Not when ``ctx``'s quantity is that one's end point
+    ("fell 8% in 2025 to $108")."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    text = st.text
+    prev = [o for o in s.quantities if o is not q and o["end_char"] <= t["start_char"]]
+    if not prev or text[prev[-1]["end_char"]:t["start_char"]].strip(" ,"):
+        return False
+    owner = prev[-1]
+    if q["end_char"] <= owner["start_char"] and regex.search(r"(?i)\bto\s+$", text[q["end_char"]:owner["start_char"]]) \
+            and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
+        # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
+        return False
+    tail = text[t["end_char"]:q["start_char"]]
+    if t["end_char"] <= q["start_char"] and regex.fullmatch(r"\s*[,(]\s*(?:[\w'’-]+\s+){0,4}", tail) \
+            and not _patterns()[0].search(tail):
+        # "stayed at 43,500 in February, almost 40% below ...", "Rs 500 crore in 2025-26, an
+        # increase of 10%": an appositive of that quantity shares its period ("X in 2024, compared
+        # with Y" does not)
+        return False
+    return not (t["end_char"] <= q["start_char"] and regex.match(r"\s*,?\s*(?:to|at)\b", text[t["end_char"]:q["start_char"]]))
+
+
+def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
+    """True when at most a few words ("respectively") stand between a quantity of the sentence
+    and ``t``: "fell 4.1% and 2.7%, respectively, on Tuesday"."""
+    st, s = ctx.state, ctx.sentence
+    prev = [o for o in s.quantities if o["end_char"] <= t["start_char"]]
+    if not prev:
+        return False
+    gap = st.text[prev[-1]["end_char"]:t["start_char"]]
+    return len(regex.findall(r"[\w'’-]+", gap)) <= 2 and not regex.search(r"(?i)\b(?:said|says|reported|announced)\b", gap)
+
+
+def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` dates something other than ``ctx``'s claim: a comparison base, a
+    relative clause, the report's own date, or another quantity of the sentence."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    text = st.text
+    base_re, report_re, _, superlative_re, weekday_re = _patterns()
+    others = [o for o in s.quantities if o is not q]
+    if _owned_by_other(ctx, t):
+        return True
+    if t["start_char"] >= q["end_char"]:
+        window = text[q["end_char"]:t["start_char"]]
+    else:
+        lo = max([s.start] + [o["end_char"] for o in others if o["end_char"] <= t["start_char"]])
+        window = text[lo:t["start_char"]]
+    window = window[-80:]
+    # the marker may run into the phrase: "on last year's figure", "than a year ago"
+    m = base_re.search(window + t["text"][:12])
+    if m and m.start() < len(window):
+        return True
+    if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
+            and not (_right_after_a_quantity(ctx, t) and not any(
+                o is not t and o.get("value") and grain_of(o["value"]) != "D" and o["end_char"] <= q["start_char"]
+                for o in s.timeframes)):
+        # "on Tuesday", "last Friday", "on October 31" away from the number: the day of the news
+        # event, not the claim's period ("shares fell 4.1% on Tuesday" and a fronted "On 30 June,
+        # ..." are kept)
+        return True
+    if report_re.search(window) and grain_of(t.get("value")) in ("D", None) and not t.get("anaphor"):
+        # "..., the company reported on Wednesday": the report's date
+        return True
+    if in_relative_clause(text, t["start_char"], s.start) and not in_relative_clause(text, q["start_char"], s.start):
+        return True
+    if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
+        # "the highest since July 2009", "the first time since 2016": a record, not when it holds
+        return True
+    return False
+
+
+def _is_head(ctx: "QuantityContext", t: dict) -> bool:
+    """A sentence-initial time phrase ("In March, ...", "Over the first half of its financial
+    year, ..."): only a preposition before it, and a comma after it within a few words."""
+    st, s = ctx.state, ctx.sentence
+    _, _, lead_re, _, _ = _patterns()
+    lead = st.text[s.start:t["start_char"]].strip(" \t\n\"“'‘(")
+    # a dateline ("OTTAWA —", "NEW DELHI, March 3 (Reuters) -") is not part of the sentence
+    lead = regex.sub(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*", "", lead)
+    if not lead_re.match(lead):
+        return False
+    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", st.text[t["end_char"]:s.end]) or regex.match(r"\s*,", st.text[t["end_char"]:s.end]))
 
 
 def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> Optional[dict]:
@@ -27,19 +136,19 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     if not tfs:
         return None
     text = st.text
-    head = None
-    for t in tfs:
-        lead = text[s.start:t["start_char"]]
-        if not lead.strip(" \t\n\"“'‘(") and regex.match(r"\s*,", text[t["end_char"]:]):
-            head = t
-            break
+    head = next((t for t in tfs if _is_head(ctx, t)), None)
+    if head is not None and q["start_char"] < head["end_char"]:
+        head = None
+    tfs = [t for t in tfs if t is head or not _not_the_claims(ctx, t)]
     own = None
     # nearest after, with no other quantity and no clause boundary in between
     others = [o for o in s.quantities if o is not q]
     for t in tfs:
         if t is head or t["start_char"] < q["end_char"]:
             continue
-        if any(q["end_char"] <= o["start_char"] < t["start_char"] for o in others):
+        if any(q["end_char"] <= o["start_char"] < t["start_char"] and not regex.search(
+                r"(?i),\s*or\s+(?:\w+\s+)?$", text[q["end_char"]:o["start_char"]]) for o in others):
+            # another quantity in between owns it, unless it restates this one ("X, or roughly 18%,")
             break
         if between_has_boundary(st, q["end_char"], t["start_char"]):
             break
@@ -76,7 +185,7 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     if chosen.get("offset_years") is not None and chosen.get("value") is None:
         # "a year earlier", "that year": relative to the sentence's own timeframe, else to the
         # paragraph's latest one; X digits when there is none
-        base = next((t for t in tfs if t is not chosen and t.get("value") and t.get("offset_years") is None), None)
+        base = next((t for t in s.timeframes if t is not chosen and t.get("value") and t.get("offset_years") is None), None)
         base_value = base["value"] if base is not None else paragraph_time
         if base_value:
             tf["value"] = shift_timex(base_value, chosen["offset_years"])

@@ -1,0 +1,281 @@
+"""Period phrases beyond the TIMEX grammar, and anaphoric periods resolved from the article.
+
+:func:`resolve_periods` takes the timeframe records of one parsed window (dicts as stored by the
+timeframe component: ``text, start_char, end_char, value, relation, anchor, offset_years``) and
+returns them with
+
+* **period phrases** the grammar leaves out, read by the development-corpus conventions of
+  ``docs/GOLD.md``: month-named quarters ("the September quarter", "the July-September quarter"
+  -> ``XXXX-Q3``; "the September quarter of 2023" -> ``2023-Q3``), "full-year" and "this fiscal year"
+  (``FYXXXX``), "the year ending March 2026" (``FY2026``), a split fiscal year "2024-25"
+  (``FY2025``, named by the year it ends in), "the first seven months of 2025"
+  (``2025-01/2025-07``, ``between``), "between January and October" / "over January to July"
+  (``XXXX-01/XXXX-10``);
+* a company's **fiscal quarter or half without a year** in calendar form ("the fiscal third
+  quarter" -> ``XXXX-Q3``, not a year guessed from the reference date);
+* **anaphoric periods** resolved: "the quarter", "the half", "the month" (the article's reporting
+  period of that grain: the first one it names), "the same period", "the period", "those six
+  months" (the latest sub-year period named before, outside relative clauses), "back then" (the
+  latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back.
+
+``prior`` holds the periods named earlier in the article, outside the window (see
+:func:`article_periods`), so that an anaphor in a later paragraph finds its antecedent.
+The word lists and patterns are in ``claimx/resources/timeframes_context.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import regex
+
+from ..mentions import shift_timex
+
+__all__ = ["resolve_periods", "article_periods", "grain_of", "load_rules", "in_relative_clause"]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    """The rules of ``claimx/resources/timeframes_context.json`` with compiled patterns (cached).
+
+    :raises KeyError: when a required key is missing from the file.
+    """
+    raw = json.loads(resources.files("claimx").joinpath("resources/timeframes_context.json").read_text(encoding="utf-8"))
+    months: dict[str, int] = raw["months"]
+    counts: dict[str, int] = raw["counts"]
+    m_alt = "|".join(sorted(months, key=len, reverse=True))
+    n_alt = "|".join(sorted(counts, key=len, reverse=True)) + r"|\d{1,2}"
+    M = rf"(?:{m_alt})\.?"
+    lead = r"(?:(?:in|during|for|over|across|throughout)\s+)?"
+    pats = {
+        "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})\s+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
+        "fiscal_year_end": regex.compile(rf"(?i)\b{lead}the\s+(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended|to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({M})(?:\s+\d{{1,2}})?,?\s+((?:19|20)\d\d)\b"),
+        "full_year": regex.compile(r"(?i)\b(?:full[- ]year|(?:this|the\s+current)\s+(?:fiscal|financial)\s+year)\b(?!\s+(?:19|20)\d\d)"),
+        "split_year": regex.compile(r"(?i)(?<![\d/-])(?:(?:fiscal\s+|FY\s?)?(?:(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?))?((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])"),
+        "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year)\b"),
+        "month_span": regex.compile(rf"(?i)\b(?:between\s+({M})\s+and|(?:over|from)\s+({M})\s+(?:to|through|until))\s+({M})(?:\s+((?:19|20)\d\d))?\b"),
+        "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
+                                 r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),
+        "months_anaphor": regex.compile(rf"(?i)\b(?:in|during|over|for)\s+(?:those|these|the\s+same)\s+(?:{n_alt})\s+months\b(?!\s+(?:of|to|since|ending|ended)\b)"),
+        "open_end": regex.compile(r"(?i)\b(by|until|through)\s+the\s+end\s+of\s+the\s+(?:decade|forecast\s+period|projection\s+period|outlook\s+period|century|programme|program|plan)\b"),
+        "then": regex.compile(r"(?i)\b(?:back\s+then|at\s+the\s+time)\b"),
+        "relative": regex.compile(r"(?i)(?:,\s*|\b)(?:" + "|".join(raw["relative_openers"]) + r")\b[^,;.]{0,60}$"),
+    }
+    return {"months": months, "counts": counts, "patterns": pats, "raw": raw}
+
+
+def grain_of(value: Optional[str]) -> Optional[str]:
+    """The grain of a TIMEX3 value: ``Q``, ``H`` (quarter, half), ``M`` (month), ``D`` (day),
+    ``S`` (a span ``a/b``), ``Y`` (year, ``FY`` year), else ``None``."""
+    if not value:
+        return None
+    if "/" in value:
+        return "S"
+    if regex.search(r"-Q[\dX]$", value):
+        return "Q"
+    if regex.search(r"-H[\dX]$", value):
+        return "H"
+    if regex.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
+        return "M"
+    if regex.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
+        return "D"
+    if regex.fullmatch(r"(?:FY)?[\dX]{4}", value):
+        return "Y"
+    return None
+
+
+def in_relative_clause(text: str, start: int, lo: int = 0) -> bool:
+    """True when position ``start`` of ``text`` follows a relative opener ("which", "when", ...,
+    from ``timeframes_context.json``) in the same comma-free stretch that begins after ``lo``."""
+    return bool(load_rules()["patterns"]["relative"].search(text[max(lo, start - 70):start]))
+
+
+def _rec(m: regex.Match, value: str, relation: str = "in", **extra) -> dict:
+    return {"text": m.group(0), "start_char": m.start(), "end_char": m.end(), "value": value,
+            "relation": relation, "anchor": False, "offset_years": None, **extra}
+
+
+def _quarter(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def _month(rules: dict, word: Optional[str]) -> Optional[int]:
+    return rules["months"].get((word or "").lower().rstrip(".")) if word else None
+
+
+def _phrases(text: str) -> list[dict]:
+    """Period phrases of ``text`` the grammar does not read (see the module docstring)."""
+    rules = load_rules()
+    p = rules["patterns"]
+    out: list[dict] = []
+    for m in p["month_quarter"].finditer(text):
+        end_month = _month(rules, m.group(2))
+        year = m.group(3) or "XXXX"
+        out.append(_rec(m, f"{year}-Q{_quarter(end_month)}"))
+    for m in p["fiscal_year_end"].finditer(text):
+        out.append(_rec(m, f"FY{m.group(2)}"))
+    for m in p["full_year"].finditer(text):
+        out.append(_rec(m, "FYXXXX"))
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+    for m in p["split_year"].finditer(text):
+        start, end2 = int(m.group(3)), int(m.group(4))
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if end2 == (start + 1) % 100 and not regex.search(r"\b(?:over|from|between)\s*$", before):
+            sub = ""
+            if m.group(1):
+                sub = f"-{'Q' if m.group(2).lower() == 'quarter' else 'H'}{ordinals[m.group(1).lower()]}"
+            # a split fiscal year is named by the year it ends in; it overrides the grammar's
+            # reading as a two-year span
+            out.append(_rec(m, f"FY{start + 1:04d}{sub}", override=True))
+    for m in p["first_months"].finditer(text):
+        w = m.group(1).lower()
+        n = int(w) if w.isdigit() else rules["counts"][w]
+        if 1 <= n <= 12:
+            y = m.group(2) or "XXXX"
+            out.append(_rec(m, f"{y}-01/{y}-{n:02d}", "between"))
+    for m in p["month_span"].finditer(text):
+        a, b = _month(rules, m.group(1) or m.group(2)), _month(rules, m.group(3))
+        y = m.group(4) or "XXXX"
+        if a and b and a < b:
+            out.append(_rec(m, f"{y}-{a:02d}/{y}-{b:02d}", "between"))
+    for m in p["anaphor"].finditer(text):
+        grain = rules["raw"]["anaphor_grains"][m.group(2).lower()]
+        if m.group(1):
+            grain = "P"  # "the same quarter" is the same period as before, of whatever grain
+        shift = -1 if m.group(3) else 0
+        out.append(_rec(m, None, anaphor=grain, shift=shift))
+    for m in p["months_anaphor"].finditer(text):
+        out.append(_rec(m, None, anaphor="P", shift=0))
+    for m in p["open_end"].finditer(text):
+        # "by the end of the forecast period": a deadline whose year the sentence does not give
+        out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in ("until", "through") else "by"))
+    for m in p["then"].finditer(text):
+        out.append(_rec(m, None, anaphor="A", shift=0))
+    return out
+
+
+def _merge(grammar: list[dict], extra: list[dict]) -> list[dict]:
+    """The grammar's records with ``extra`` added; a record of ``extra`` replaces the grammar
+    records it overlaps, unless one of them is longer (the grammar read more)."""
+    extra = sorted(extra, key=lambda r: (r["start_char"], -(r["end_char"] - r["start_char"])))
+    kept_extra: list[dict] = []
+    for r in extra:
+        if any(k["start_char"] < r["end_char"] and r["start_char"] < k["end_char"] for k in kept_extra):
+            continue
+        kept_extra.append(r)
+    out: list[dict] = []
+    for g in grammar:
+        over = [r for r in kept_extra if r["start_char"] < g["end_char"] and g["start_char"] < r["end_char"]]
+        if not over:
+            out.append(g)
+            continue
+        r = over[0]
+        glen, rlen = g["end_char"] - g["start_char"], r["end_char"] - r["start_char"]
+        if glen > rlen and g.get("value") and r.get("anaphor") is None and not r.get("override"):
+            kept_extra.remove(r)
+            out.append(g)
+    for r in kept_extra:
+        r.pop("override", None)
+        if not r.get("anaphor"):
+            # the grammar's relation word ("for 2025-26", "by the end of ...") stays in the phrase
+            g = next((g for g in grammar if g["start_char"] < r["end_char"] and r["start_char"] < g["end_char"]), None)
+            if g is not None and g["start_char"] < r["start_char"]:
+                r.update(start_char=g["start_char"], text=g["text"][:r["start_char"] - g["start_char"]] + r["text"])
+                if g.get("relation") in ("by", "until", "as_of", "since"):
+                    r["relation"] = g["relation"]
+    out.extend(kept_extra)
+    return sorted(out, key=lambda r: r["start_char"])
+
+
+def _calendar_fiscal(rec: dict) -> dict:
+    """A company's fiscal quarter/half whose year the grammar took from the reference date
+    ("the fiscal third quarter" -> ``FY2025-Q3``) in calendar form with X digits (``XXXX-Q3``)."""
+    v = rec.get("value") or ""
+    m = regex.fullmatch(r"FY\d{4}-([QH]\d)", v)
+    if m and rec.get("anchor") and not regex.search(r"\d{2}", rec.get("text") or ""):
+        return dict(rec, value=f"XXXX-{m.group(1)}", anchor=False)
+    return rec
+
+
+def _from_onwards(text: str, rec: dict) -> dict:
+    """"From Friday, ...", "from 1 July": a start point with no end is ``since``, and the phrase
+    takes the "from"."""
+    if rec.get("relation") != "in" or grain_of(rec.get("value")) not in ("D", "M"):
+        return rec
+    m = regex.search(r"(?i)\b(?:from|starting|beginning)\s+(?:on\s+)?$", text[max(0, rec["start_char"] - 16):rec["start_char"]])
+    if m is None or regex.match(r"\s*(?:to|until|till|through|and)\b", text[rec["end_char"]:]):
+        return rec
+    start = rec["start_char"] - (len(text[max(0, rec["start_char"] - 16):rec["start_char"]]) - m.start())
+    return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="since")
+
+
+def article_periods(text: str, reference_date: Optional[_dt.date] = None) -> list[dict]:
+    """The dated periods of an article (the grammar's time expressions on ``text``, merged with
+    :func:`_phrases`, anaphors resolved), oldest first, each as ``{"start_char", "value", "grain",
+    "relative"}`` (``relative``: inside a relative clause). Windows parsed later pass those before
+    them to :func:`resolve_periods` as ``prior``."""
+    from ...grammar.timex import find_timeframes
+
+    recs = [{"text": m.text, "start_char": m.start_char, "end_char": m.end_char, "value": m.value,
+             "relation": m.relation, "anchor": m.anchor, "offset_years": m.offset_years}
+            for m in find_timeframes(text, reference_date=reference_date)]
+    return [{"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
+             "relative": in_relative_clause(text, r["start_char"])}
+            for r in resolve_periods(text, recs) if r.get("value")]
+
+
+def _antecedent(grain: str, seen: list[dict]) -> Optional[str]:
+    if grain in ("Q", "H", "M"):
+        # the article's reporting period of that grain: the first one it names
+        return next((p["value"] for p in seen if p["grain"] == grain and not p["relative"]), None)
+    if grain == "P":
+        # "the same period": the reporting period of the grain last spoken of ("during the half"
+        # after "the first half" and "the July-September quarter" is the first half)
+        last = next((p for p in reversed(seen) if p["grain"] in ("Q", "H", "M", "S") and not p["relative"]), None)
+        if last is None or last["grain"] == "S":
+            return last["value"] if last is not None else None
+        return _antecedent(last["grain"], seen)
+    if grain == "Y":
+        return next((p["value"] for p in reversed(seen) if p["grain"] == "Y" and not p["relative"]), None)
+    return next((p["value"] for p in reversed(seen) if p["grain"] is not None), None)
+
+
+def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict]] = None) -> list[dict]:
+    """The timeframe records of ``text`` with the period phrases added and anaphors resolved.
+
+    ``timeframes``: the timeframe component's records on ``text``; ``prior``: periods named
+    before ``text`` in the article (:func:`article_periods`' shape), oldest first. An anaphor with
+    no antecedent keeps the grammar's reading, or is dropped when the grammar had none. Returns
+    new dicts sorted by ``start_char``; the inputs are not changed.
+    """
+    recs = [_from_onwards(text, r) for r in _merge([_calendar_fiscal(dict(t)) for t in timeframes], _phrases(text))]
+    seen: list[dict] = list(prior or [])
+    out: list[dict] = []
+    for r in recs:
+        grain = r.pop("anaphor", None)
+        shift = r.pop("shift", 0)
+        if grain is not None:
+            if grain == "Y":
+                # "that year", "the year": the grammar's relative reading stands
+                original = next((t for t in timeframes if t["start_char"] <= r["start_char"] < t["end_char"]), None)
+                if original is not None:
+                    out.append(dict(original))
+                continue
+            value = _antecedent(grain, seen)
+            if value is None:
+                original = next((t for t in timeframes if t["start_char"] <= r["start_char"] < t["end_char"]), None)
+                if original is not None:
+                    out.append(dict(original))
+                continue
+            r["value"] = shift_timex(value, shift) if shift else value
+            r["relation"] = "in"
+            r["anaphor"] = True
+        out.append(r)
+        if r.get("value"):
+            seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
+                         "relative": in_relative_clause(text, r["start_char"])})
+    return out

@@ -1,0 +1,69 @@
+"""Rules of the kind slot read from ``claimx/resources/kind_rules.json``: change verbs beyond
+``cues.json``, comparatives against an earlier value, written signs, and transitive revisions
+("raised its forecast ... to Y"), all by docs/GOLD.md's development-corpus conventions."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Optional
+
+import regex
+
+if TYPE_CHECKING:
+    from ..context import SentenceInfo
+
+__all__ = ["load_kind_rules", "comparative_direction", "signed_direction", "revision_direction"]
+
+
+@lru_cache(maxsize=1)
+def load_kind_rules() -> dict:
+    """The rules of ``resources/kind_rules.json`` with compiled patterns (cached).
+
+    :raises KeyError: when a required key is missing from the file.
+    """
+    raw = json.loads(resources.files("claimx").joinpath("resources/kind_rules.json").read_text(encoding="utf-8"))
+    comp = "|".join(raw["comparatives"])
+    bases = "|".join(raw["comparison_bases"])
+    raw["comparative_re"] = regex.compile(rf"\s*(?:[a-z/]+\s+)?({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")
+    raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:(?:its|their|the|his|her|our)\s+)?[^,;.]{0,90}?\b(to|by)\s*$")
+    return raw
+
+
+def comparative_direction(after_lower: str) -> Optional[str]:
+    """Direction of a comparative right after the number that states a change against a base
+    ("3% higher than", "3.1% lower in March than a year earlier", "24% more passengers than",
+    "4.6% below their August peak" is read with "below ... peak" too); ``None`` otherwise.
+    ``after_lower``: the lowercased text after the quantity."""
+    rules = load_kind_rules()
+    m = rules["comparative_re"].match(after_lower)
+    if m:
+        return rules["comparatives"][m.group(1)]
+    m = regex.match(r"\s*(below|above)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:peak|high|low|level|record|average)\b", after_lower)
+    if m:
+        return rules["comparatives"][m.group(1)]
+    return None
+
+
+def signed_direction(q: dict) -> Optional[str]:
+    """"(+122,000)", "+3.2%": a written plus sign on a count or a percentage states a change (a
+    minus sign does not: "a net margin of -0.53%" is a level)."""
+    text = (q.get("text") or "").lstrip()
+    if q.get("unit") not in (None, "%", "pp"):
+        return None
+    return "increase" if text.startswith("+") else None
+
+
+def revision_direction(before: str, s: "SentenceInfo", q: dict) -> Optional[str]:
+    """Direction of a transitive revision whose object lies between verb and number: "raised its
+    full-year forecast to 10.5 million", "cut its outlook for 2026 by 0.3 points"; ``None`` when
+    ``before`` (the text up to the quantity) does not end so, or another quantity stands between."""
+    rules = load_kind_rules()
+    m = rules["revision_re"].search(before)
+    if m is None:
+        return None
+    start = q["start_char"] - len(before) + m.start()
+    if any(start <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
+        return None
+    return rules["revision_verbs"][m.group(1).lower()]

@@ -1,0 +1,155 @@
+"""The kind slot's change rules (claimx/assembly/slots/kind.py, kind_rules.py): one behaviour per
+test, each on two sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import one
+
+
+def kind_of(extractor, text, qty):
+    c = one(extractor.extract(text), qty)
+    return c.kind, (c.change.direction if c.change else None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Home prices in Leeds were 2.4% lower in May than a year earlier.", "2.4%", ("change", "decrease")),
+    ("Ferrovia carried 18% more passengers than a year earlier.", "18%", ("change", "increase")),
+    ("Copper is now 7% below its March peak.", "7%", ("change", "decrease")),
+])
+def test_a_comparative_against_a_base_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Mining (+41,000) and retail (+12,000) led the gains.", "+41,000", ("change", "increase")),
+    ("Tourism receipts (+6.5%) beat forecasts.", "+6.5%", ("change", "increase")),
+])
+def test_a_written_plus_sign_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+def test_a_negative_margin_stays_a_level(extractor):
+    assert kind_of(extractor, "Orla Freight's operating margin was −1.2% last year.", "−1.2%")[0] == "level"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Brisa Energy raised its full-year output forecast to 12 million barrels.", "12 million barrels", ("change", "increase")),
+    ("The bank cut its growth outlook for 2026 by 0.3 percentage points.", "0.3 percentage points", ("change", "decrease")),
+])
+def test_a_transitive_revision_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Heavy rain lifted hydro output by 11% to 48 TWh.", "48 TWh"),
+    ("Analysts expect the index to fall another 4% in 2026, to 2,900 points.", "2,900 points"),
+])
+def test_a_stated_difference_makes_the_end_point_a_level(extractor, text, qty):
+    assert kind_of(extractor, text, qty)[0] == "level"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Hotel occupancy slipped back to 71%.", "71%", ("change", "decrease")),
+    ("Mortgage rates edged down to 5.1%.", "5.1%", ("change", "decrease")),
+])
+def test_a_particle_between_the_change_verb_and_to(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Operating income slipped 0.6% in the quarter.", "0.6%", ("change", "decrease")),
+    ("Retail sales ticked up 0.2% in October.", "0.2%", ("change", "increase")),
+])
+def test_change_verbs_beyond_the_cue_list(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="'fell to a record low of Y': skipping 'a record low of' between the change verb and "
+                   "its end point raised tune but lowered check on corpus/dev, so the kind slot does not do it")
+def test_a_record_low_between_the_change_verb_and_its_end_point(extractor):
+    assert kind_of(extractor, "The jobless rate for young men fell to a record low of 6.2%.", "6.2%") == ("change", "decrease")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports are expected to grow 2.4% in 2025 and 1.9% in 2026.", "1.9%", ("change", "increase")),
+    ("Solar output is projected to rise 12% and wind output 7%.", "7%", ("change", "increase")),
+    ("Farms must cut their water use by 60%, factories by 20%.", "20%", ("change", "decrease")),
+])
+def test_a_gapped_coordination_shares_the_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Imports rose 5% and the deficit was $3 billion.", "$3 billion"),
+    ("Orders rose 6% to $2 billion and shipments 3% to $1.5 billion.", "$1.5 billion"),
+])
+def test_a_verb_or_an_end_point_stops_the_gapping(extractor, text, qty):
+    assert kind_of(extractor, text, qty)[0] == "level"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The economy expanded at an average annual rate of 6%.", "6%", ("change", "increase")),
+    ("Tourism grew at a compound annual rate of 9% between 2015 and 2019.", "9%", ("change", "increase")),
+    ("Europe is projected to grow a modest 3.1%.", "3.1%", ("change", "increase")),
+])
+def test_growth_rates_are_changes(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The start-up raised $40 million from investors.", "$40 million"),
+    ("Vessa Bio raised €12 million in a funding round led by Atomico.", "€12 million"),
+])
+def test_fundraising_is_a_level(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,reference", [
+    ("The offer is a 32% premium to Hallam's closing price.", "32%", "Hallam's closing price"),
+    ("The shares were sold at a 5% discount to the market price.", "5%", "the market price"),
+])
+def test_a_premium_to_another_price_is_a_ratio(extractor, text, qty, reference):
+    c = one(extractor.extract(text), qty)
+    assert c.kind == "ratio" and c.reference.text == reference
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Prices are expected to rise 3% next year before easing to 2% in 2027.", "2%", ("change", "decrease")),
+    ("Sales jumped 9% in June and then fell to $4 million in July.", "$4 million", ("change", "decrease")),
+])
+def test_a_second_change_verb_is_no_stated_difference(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The plan aims to cut emissions 55% by 2030.", "55%", ("change", "decrease")),
+    ("The airline hopes to grow revenue 20% next year.", "20%", ("change", "increase")),
+])
+def test_a_change_verb_across_its_object(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("By noon, the rupiah had weakened 1.1% against the dollar.", "1.1%", ("change", "decrease")),
+    ("The yen strengthened 0.8% after the data.", "0.8%", ("change", "increase")),
+])
+def test_currency_moves_are_changes(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The East Midlands recorded growth of 0.5%.", "0.5%"),
+    ("Every division posted online growth above 15%.", "above 15%"),
+])
+def test_growth_of_a_number_is_a_change(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The new figure is an upward revision of nearly $30 billion.", "nearly $30 billion", ("change", "increase")),
+    ("The update makes a downward revision of 0.4 percentage points.", "0.4 percentage points", ("change", "decrease")),
+])
+def test_a_revision_states_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

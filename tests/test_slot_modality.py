@@ -1,0 +1,95 @@
+"""The modality slot's extra cues and scope rules (claimx/assembly/slots/modality.py,
+modality_rules.py): one behaviour per test, each on two sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import one
+
+
+def mod(extractor, text, qty):
+    c = one(extractor.extract(text), qty)
+    return c.modality, (c.hedge.text if c.hedge else None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Profit came to $1.2 billion, above the $1.1 billion that analysts had expected.", "$1.1 billion"),
+    ("Inflation fell to 2.9%, below the 3.1% rate that economists had forecast.", "3.1%"),
+])
+def test_an_expectation_in_a_relative_clause_on_the_number(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("For 2025, Halden Mining had guided to output of 400,000 ounces.", "400,000"),
+    ("Ostra Air raised its full-year revenue forecast to $6.2 billion.", "$6.2 billion"),
+])
+def test_guidance_and_revised_forecasts_are_forecasts(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Growth stayed above the bank's 2% target.", "2%"),
+    ("The government targeted growth of 7% for 2026.", "7%"),
+    ("The fund has Rs 900 crore with the aim of building 300 clinics.", "300"),
+])
+def test_targets(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "target"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Veltra estimates that the new tariffs will cost it $300 million this year.", "$300 million"),
+    ("The auditors estimate that finishing the line will require another €2 billion.", "€2 billion"),
+])
+def test_estimates_that_a_modal_clause_holds_are_estimates(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("estimate", mod(extractor, text, qty)[1]) and "estimate" in mod(extractor, text, qty)[1]
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Exports are forecast to fall next year, the ministry said, as tariffs of 25% take their toll.", "25%"),
+    ("Demand is expected to slow, the agency said, as prices of $90 a barrel bite.", "$90"),
+])
+def test_a_cue_does_not_reach_across_a_reporting_clause(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Most shoppers, 61%, said they would spend the same, while 27% planned to spend less.", "27%"),
+    ("Among the firms polled, 40% intend to hire more staff.", "40%"),
+])
+def test_a_share_that_is_the_subject_of_an_intention_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The central bank now projects inflation at 4.1% for 2026.", "4.1%"),
+    ("The IEA now sees demand growth of 700,000 barrels a day.", "700,000 barrels a day"),
+])
+def test_a_forecaster_that_now_projects(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The scheme will create 2 million jobs by 2027 and 5 million by 2030.", "5 million"),
+    ("The plant will employ 400 people by 2026 or 650 by 2028.", "650"),
+])
+def test_a_gapped_number_shares_the_cue(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+def test_a_new_verb_keeps_its_own_modality(extractor):
+    assert mod(extractor, "Exports will rise 4%, but last year imports fell 2%.", "2%") == ("asserted", None)
+    assert mod(extractor, "Output could reach 3 GW, while demand was 2.5 GW.", "2.5 GW") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The IMF forecast growth of 3.1% for 2026.", "3.1%"),
+    ("Economists had predicted a rise of 0.3%.", "0.3%"),
+])
+def test_a_forecast_verb_in_the_past(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+def test_the_forecast_as_a_noun_modifier_is_no_cue(extractor):
+    assert mod(extractor, "The forecast growth of 2% was missed.", "2%") == ("asserted", None)
