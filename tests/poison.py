@@ -44,16 +44,24 @@ def old_split_at(doc, cuts):
     return doc
 
 
+def _old_span_root(span):
+    """``span.root`` as claimx 0.1.0 called it: raises spaCy's E039 on an invalid tree."""
+    return span.root
+
+
 @contextlib.contextmanager
 def _old_split():
+    """The token split of claimx 0.1.0, and its hedge lookup's bare ``span.root`` (the assembly
+    now survives the invalid tree the old split leaves: both causes are put back for the pills)."""
+    from claimx.assembly.slots import modality
     from claimx.components import quantities
 
-    saved = quantities.split_at
-    quantities.split_at = old_split_at
+    saved = quantities.split_at, modality.span_root
+    quantities.split_at, modality.span_root = old_split_at, _old_span_root
     try:
         yield
     finally:
-        quantities.split_at = saved
+        quantities.split_at, modality.span_root = saved
 
 
 class PoisonedExtractor:

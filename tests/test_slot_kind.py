@@ -44,7 +44,7 @@ def test_a_transitive_revision_is_a_change(extractor, text, qty, expected):
 
 @pytest.mark.parametrize("text,qty", [
     ("Heavy rain lifted hydro output by 11% to 48 TWh.", "48 TWh"),
-    ("Analysts expect the index to fall another 4% in 2026, to 2,900 points.", "2,900 points"),
+    ("Analysts expect the index to fall another 4% in 2026, to 2,900 points.", "2,900"),
 ])
 def test_a_stated_difference_makes_the_end_point_a_level(extractor, text, qty):
     assert kind_of(extractor, text, qty)[0] == "level"
