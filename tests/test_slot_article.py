@@ -48,3 +48,34 @@ def test_sentence_openers_months_and_units_are_no_topics():
 
 def test_a_text_without_names_has_no_topics():
     assert article_topics("prices rose 3% and costs fell 2%.") == []
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
+    (PANELS, "12%", "Heliotrope"),
+    (PANELS, "31%", "Heliotrope"),
+    (FREIGHT, "7.5%", "Brindlemoor"),
+    (FREIGHT, "$41 million", "Brindlemoor"),
+])
+def test_a_sentence_naming_only_the_metric_takes_the_articles_subject(extractor, text, quantity, entity):
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity
+    assert claim.entity.inferred is True
+    assert claim.metric is not None and claim.metric.text != entity
+
+
+@pytest.mark.parametrize("quantity, entity", [("9%", "Sunvale"), ("4,000", "Farmers")])
+def test_an_entity_named_in_the_sentence_beats_the_articles_subject(extractor, quantity, entity):
+    claim = next(c for c in extractor.extract(NAMED) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity
+    assert claim.entity.inferred is False
+
+
+def test_assemble_without_article_topics_carries_nothing_from_the_article(extractor):
+    # one paragraph parsed alone (no article context): the sentence's own subject stays
+    from claimx.assembly import assemble
+    from claimx.components import claims as _  # noqa: F401  (registers the doc extensions)
+
+    nlp = extractor.nlp
+    doc = nlp("Operating profit rose 12% to 840 million kroner in the quarter.")
+    out = assemble(doc, doc._.claimx_quantities, doc._.claimx_timeframes, doc._.claimx_cues)
+    assert out and all(not (c["entity"] or {}).get("inferred") for c in out)

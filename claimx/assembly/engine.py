@@ -163,13 +163,17 @@ def run(st: DocState) -> list[dict]:
 
 
 def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
-             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None) -> list[dict]:
+             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None,
+             article_topics: Optional[list[dict]] = None) -> list[dict]:
     """Assemble claim dicts for a parsed ``doc``.
 
     ``quantities`` and ``timeframes`` are the dicts stored by the quantity and timeframe
     components (offsets relative to ``doc.text``); ``cues`` the dict of the cue component
     (``{"hedges": [...], "attributions": [...]}``). Returns one dict per claim, in text order,
-    with the field names of :class:`claimx.models.Claim` (no ``doc_id``).
+    with the field names of :class:`claimx.models.Claim` (no ``doc_id``). ``article_topics`` are
+    the names of the whole article (:func:`claimx.assembly.article.article_topics`), offered to the
+    entity chooser as inferred candidates; ``None`` offers none.
     """
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
+    st.article_topics = list(article_topics or [])
     return run(st)

@@ -41,7 +41,8 @@ class ClaimAssembler:
             CueFinder(None, "claimx_cues")(doc)
             cues = doc._.claimx_cues
         include_vague = ctx.get("include_vague", self.include_vague)
-        doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague)
+        doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
+                                              article_topics=ctx.get("article_topics"))
         return doc
 
 
