@@ -99,7 +99,7 @@ def metric_candidates(ctx: "QuantityContext", claim: dict) -> list[Candidate]:
         _add(cands, ctx, claim, "metric", metric_from_noun(st, ctx.subject, qtoks), ctx.subject, "subj")
     if ctx.root is not None:
         for chunk in ctx.sentence.span.noun_chunks:
-            r = chunk.root
+            r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
                 continue
             _add(cands, ctx, claim, "metric", metric_from_noun(st, r, qtoks), r, "chunk")
@@ -129,7 +129,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                  span_root(ent), "ent")
     if ctx.root is not None:
         for chunk in ctx.sentence.span.noun_chunks:
-            r = chunk.root
+            r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in PRONOUNS:
                 continue
             _add(cands, ctx, claim, "entity", np_entity(st, r, qtoks), r, "chunk")
