@@ -207,9 +207,11 @@ class Extractor:
         :func:`claimx.windows.sentence_windows` for ``context_sentences``. Sentences are cut by a
         cheap rule here; the parser cuts them again inside each window.
         """
+        from .assembly.article import article_topics
         from .grammar.quantities import find_quantities, guess_currency_hint
 
         hint = guess_currency_hint(text)
+        topics = article_topics(text)
         ref = ctx.get("reference_date")
         out = []
         max_len = self.nlp.max_length
@@ -233,6 +235,7 @@ class Extractor:
                     doc._.claimx_context = {
                         "reference_date": ref.isoformat() if ref else None,
                         "currency_hint": hint,
+                        "article_topics": topics,
                         "include_vague": self.include_vague,
                         "quantities": [_match_to_dict(m, s - ws) for m in local],
                         "prior_periods": [p for p in periods if p["start_char"] < ws],

@@ -95,3 +95,10 @@ def test_the_firm_of_the_speaker_is_the_entity(extractor):
 def test_the_agency_of_the_speaker_is_the_entity(extractor):
     c = one(extractor.extract('"We hired 350 inspectors in 2024," the agency\'s director said.'), "350")
     assert c.entity is not None and c.entity.text == "the agency"
+
+
+# noun chunks of a parse tree spaCy calls invalid (E039) still give candidates, not an exception
+@pytest.mark.parametrize("text", ["\x1b¼0B", "8 will\n5x~"])
+def test_candidates_survive_an_invalid_parse_tree(extractor, text):
+    claims = extractor.extract(text)
+    assert all(text[c.quantity.start_char:c.quantity.end_char] == c.quantity.text for c in claims)

@@ -4,7 +4,8 @@ Candidates come from the parse of the claim's sentence: the rule chooser's pick 
 the subject and object noun phrases of the governing verb, the noun chunks near the quantity (the
 "of"/"for"/"in" phrase next to it among them), possessors and prepositional phrases of the metric,
 the named entities of the sentence, and for entities the sentence's topic and the paragraph's
-(carried over, ``inferred``). Excluded mentions (:mod:`claimx.assembly.exclusions`) are never
+(carried over, ``inferred``), and the article's topic names (:mod:`claimx.assembly.article`,
+inferred, text only). Excluded mentions (:mod:`claimx.assembly.exclusions`) are never
 candidates. Features are 0/1 indicators named ``group=value`` (bins for distances and lengths).
 """
 
@@ -98,7 +99,7 @@ def metric_candidates(ctx: "QuantityContext", claim: dict) -> list[Candidate]:
         _add(cands, ctx, claim, "metric", metric_from_noun(st, ctx.subject, qtoks), ctx.subject, "subj")
     if ctx.root is not None:
         for chunk in ctx.sentence.span.noun_chunks:
-            r = chunk.root
+            r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
                 continue
             _add(cands, ctx, claim, "metric", metric_from_noun(st, r, qtoks), r, "chunk")
@@ -128,7 +129,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                  span_root(ent), "ent")
     if ctx.root is not None:
         for chunk in ctx.sentence.span.noun_chunks:
-            r = chunk.root
+            r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in PRONOUNS:
                 continue
             _add(cands, ctx, claim, "entity", np_entity(st, r, qtoks), r, "chunk")
@@ -140,8 +141,21 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
         mm = {k: m[k] for k in ("text", "start_char", "end_char") if k in m}
         mm["inferred"] = not inside
         _add(cands, ctx, claim, "entity", mm, None, source)
-    out = list(cands.values())
+    # a name in the sentence beats the article's subject, and so does any entity the rule found that
+    # is not the measured property itself: the topics compete only when the slot is open
     metric = claim.get("metric")
+    named_here = any(ent.label_ in ENTITY_LABELS and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
+                     for ent in s.span.ents)
+    rule = claim.get("entity")
+    open_slot = rule is None or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
+                                     and rule["start_char"] < metric["end_char"] and metric["start_char"] < rule["end_char"])
+    topics = {} if named_here or not open_slot else {t["text"]: t for t in st.article_topics}
+    for t in topics.values():
+        _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
+             None, "article")
+    # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE)
+    labels = {e.text: e.label_ for e in ctx.doc.ents if e.text in topics}
+    out = list(cands.values())
     for c in out:
         f = _common_features(ctx, claim, c)
         m = c.mention
@@ -150,6 +164,17 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 f["metric=overlap"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
+        t = topics.get(m["text"]) if m.get("inferred") else None
+        if t is not None:
+            # a name of the article (:mod:`claimx.assembly.article`) carried over to this claim
+            f[f"topic_rank={t['rank']}"] = 1.0
+            f[f"topic_count={_bin(t['count'], (1, 3, 6))}"] = 1.0
+            if t["headline"]:
+                f["topic_headline=1"] = 1.0
+            # the rule found nothing, or only the measured property ("Operating profit rose 12%")
+            f["topic_rule=none" if rule is None else "topic_rule=metric"] = 1.0
+            label = labels.get(m["text"])
+            f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f
     return out
 

@@ -31,7 +31,8 @@ class DocState:
     """Everything the assembly knows of one parsed ``Doc`` (one paragraph window of an article).
 
     ``quantities``/``timeframes`` are sorted by start; ``q_tokens`` maps a quantity's index to its
-    token indices, ``token_q`` the reverse; ``time_tokens`` are the tokens of time expressions.
+    token indices, ``token_q`` the reverse; ``time_tokens`` are the tokens of time expressions; ``article_topics``
+    the article's names when the pipeline passed them.
     """
 
     doc: Doc
@@ -46,6 +47,8 @@ class DocState:
     q_tokens: dict[int, set[int]] = field(default_factory=dict)
     token_q: dict[int, int] = field(default_factory=dict)
     time_tokens: set[int] = field(default_factory=set)
+    #: the names of the whole article, best first (:func:`claimx.assembly.article.article_topics`)
+    article_topics: list[dict] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,

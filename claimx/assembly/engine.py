@@ -165,7 +165,8 @@ def run(st: DocState) -> list[dict]:
 
 def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
              *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None,
-             prior_periods: Optional[list[dict]] = None) -> list[dict]:
+             prior_periods: Optional[list[dict]] = None,
+             article_topics: Optional[list[dict]] = None) -> list[dict]:
     """Assemble claim dicts for a parsed ``doc``.
 
     ``quantities`` and ``timeframes`` are the dicts stored by the quantity and timeframe
@@ -174,7 +175,11 @@ def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Opt
     named before this window (:func:`claimx.assembly.passes.periods.article_periods`), for
     anaphors such as "the quarter". Returns one dict per claim, in text order, with the field
     names of :class:`claimx.models.Claim` (no ``doc_id``).
+    ``article_topics`` are the names of the whole article
+    (:func:`claimx.assembly.article.article_topics`), offered to the entity chooser as inferred
+    candidates; ``None`` offers none.
     """
     timeframes = periods.resolve_periods(doc.text, timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
+    st.article_topics = list(article_topics or [])
     return run(st)

@@ -42,7 +42,8 @@ class ClaimAssembler:
             cues = doc._.claimx_cues
         include_vague = ctx.get("include_vague", self.include_vague)
         doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
-                                             prior_periods=ctx.get("prior_periods"))
+                                             prior_periods=ctx.get("prior_periods"),
+                                             article_topics=ctx.get("article_topics"))
         return doc
 
 

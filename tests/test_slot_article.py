@@ -1,0 +1,81 @@
+"""The article's topics (:mod:`claimx.assembly.article`) and the entity carried over from them when a
+claim's sentence names none. The articles are made up for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.assembly.article import article_topics
+
+PANELS = """Heliotrope posts record quarter as solar orders climb
+
+OSLO — Heliotrope, the Norwegian panel maker, said on Tuesday that demand from Asia had lifted its results. Heliotrope shares rose in early trading.
+
+Operating profit rose 12% to 840 million kroner in the quarter. Order intake climbed 31% from a year earlier.
+
+Heliotrope expects deliveries to pick up next year."""
+
+FREIGHT = """Brindlemoor cuts costs as rail traffic slows
+
+Brindlemoor, the freight operator, reported weaker results on Thursday. Analysts had expected Brindlemoor to hold its margins.
+
+Freight volumes fell 7.5% in the half. Net income dropped 22% to $41 million.
+
+Brindlemoor said it would close two depots."""
+
+NAMED = """Heliotrope posts record quarter as solar orders climb
+
+Heliotrope, the Norwegian panel maker, reported on Tuesday. Heliotrope shares rose.
+
+Revenue at Sunvale rose 9% to 300 million kroner. Farmers bought 4,000 panels."""
+
+
+def test_the_repeated_headline_name_is_the_first_topic():
+    topics = article_topics(PANELS)
+    assert topics[0] == {"text": "Heliotrope", "rank": 1, "count": 4, "headline": True}
+
+
+def test_a_name_said_once_is_no_topic():
+    # "Asia" and "OSLO" occur once; "Operating" and "Order" open sentences
+    assert [t["text"] for t in article_topics(PANELS)] == ["Heliotrope"]
+
+
+def test_sentence_openers_months_and_units_are_no_topics():
+    text = ("March sales of Quillfen rose. Quillfen sold 5 TWh in March. TWh prices fell. "
+            "Sales at Quillfen fell in Tuesday trading; Tuesday was slow.")
+    assert [t["text"] for t in article_topics(text)] == ["Quillfen"]
+
+
+def test_a_text_without_names_has_no_topics():
+    assert article_topics("prices rose 3% and costs fell 2%.") == []
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
+    (PANELS, "12%", "Heliotrope"),
+    (PANELS, "31%", "Heliotrope"),
+    (FREIGHT, "7.5%", "Brindlemoor"),
+    (FREIGHT, "$41 million", "Brindlemoor"),
+])
+def test_a_sentence_naming_only_the_metric_takes_the_articles_subject(extractor, text, quantity, entity):
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity
+    assert claim.entity.inferred is True
+    assert claim.metric is not None and claim.metric.text != entity
+
+
+@pytest.mark.parametrize("quantity, entity", [("9%", "Sunvale"), ("4,000", "Farmers")])
+def test_an_entity_named_in_the_sentence_beats_the_articles_subject(extractor, quantity, entity):
+    claim = next(c for c in extractor.extract(NAMED) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity
+    assert claim.entity.inferred is False
+
+
+def test_assemble_without_article_topics_carries_nothing_from_the_article(extractor):
+    # one paragraph parsed alone (no article context): the sentence's own subject stays
+    from claimx.assembly import assemble
+    from claimx.components import claims as _  # noqa: F401  (registers the doc extensions)
+
+    nlp = extractor.nlp
+    doc = nlp("Operating profit rose 12% to 840 million kroner in the quarter.")
+    out = assemble(doc, doc._.claimx_quantities, doc._.claimx_timeframes, doc._.claimx_cues)
+    assert out and all(not (c["entity"] or {}).get("inferred") for c in out)
