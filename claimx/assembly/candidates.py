@@ -153,8 +153,10 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
              None, "article")
-    # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE)
-    labels = {e.text: e.label_ for e in ctx.doc.ents if e.text in topics}
+    # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE),
+    # up to the end of this sentence: what follows it may or may not be parsed (sentence windows),
+    # and the claim must not depend on that
+    labels = {e.text: e.label_ for e in ctx.doc.ents if e.text in topics and e.end_char <= s.end}
     out = list(cands.values())
     for c in out:
         f = _common_features(ctx, claim, c)
