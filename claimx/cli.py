@@ -25,9 +25,10 @@ app = typer.Typer(
 EXIT_CODES = """\b
 Exit codes:
   0    success
-  1    some articles skipped (extract, show) or a score below a --min-* floor (eval)
-  2    usage error: bad option, missing file, no model
-  130  stopped by SIGINT, 143 by SIGTERM (the output is valid; continue with --resume)"""
+  1    some articles skipped or failed (extract, show) or a score below a --min-* floor (eval)
+  2    usage error: bad option, missing file, no model, an output that cannot be written
+  130  stopped by SIGINT, 143 by SIGTERM (the output is valid; continue with --resume)
+  141  the reader of standard output went away (| head)"""
 
 
 def _fail(message: str, code: int = 2) -> "typer.Exit":
