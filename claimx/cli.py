@@ -202,7 +202,7 @@ def eval_(
     Given one corpus directory (docs/, gold/, dates.json, split.json, e.g. corpus/dev), extract every
     article with its reference date and print the figures of each part of the split (tune, check, all).
     """
-    from .evaluate import cases_to_gold, format_report, load_claims, score
+    from .evaluate import cases_to_gold, format_report, is_cases_file, load_claims, score
 
     if len(files) == 1 and files[0].is_dir():
         _eval_corpus(files[0], as_json=as_json, show=show, show_check=show_check, model=model,
@@ -219,7 +219,7 @@ def eval_(
     texts: dict[str, str] = {}
     try:
         for g in gold_files:
-            if _is_cases_file(g):
+            if is_cases_file(g):
                 case_gold, by_id = cases_to_gold(g)
                 gold.extend(case_gold)
                 texts.update({cid: c["text"] for cid, c in by_id.items()})
@@ -290,15 +290,6 @@ def _eval_corpus(root: Path, *, as_json: bool, show: List[str], show_check: bool
     judged = reports.get("check") or reports["all"]
     if (min_f1 is not None and judged.f1 < min_f1) or (min_strict_f1 is not None and judged.strict_f1 < min_strict_f1):
         raise typer.Exit(1)
-
-
-def _is_cases_file(path: Path) -> bool:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            first = fh.readline()
-        return '"not_claims"' in first or ('"claims"' in first and '"text"' in first)
-    except OSError:
-        return False
 
 
 @app.command(epilog=EXIT_CODES)
