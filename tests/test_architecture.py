@@ -32,7 +32,6 @@ OVERSIZED = {
     "claimx/grammar/timex.py": 1209,
     "claimx/grammar/units.py": 507,
     "claimx/pipeline.py": 510,
-    "claimx/distributed.py": 550,
 }
 
 #: Layer name -> module name prefixes (the longest matching prefix decides).
