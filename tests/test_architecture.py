@@ -273,3 +273,32 @@ def test_layer_map_reads_the_longest_prefix():
     assert layer_of("claimx.assembly.slots.kind") == "assembly"
     assert "pipeline" not in _reachable("components")
     assert {"components", "assembly", "grammar", "models"} <= _reachable("pipeline")
+
+
+#: Public names without a docstring in modules this branch does not own, as ``(module, name)``.
+KNOWN_UNDOCUMENTED = {
+    ("claimx.assembly.context", "QuantityContext.doc"),
+    ("claimx.assembly.context", "QuantityContext.text"),
+}
+
+
+def _undocumented() -> set[tuple[str, str]]:
+    missing = set()
+    for module, path in _modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) or node.name.startswith("_"):
+                continue
+            if not ast.get_docstring(node):
+                missing.add((module, node.name))
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and not item.name.startswith("_") and not ast.get_docstring(item):
+                        missing.add((module, f"{node.name}.{item.name}"))
+    return missing
+
+
+def test_public_functions_and_classes_have_docstrings():
+    missing = _undocumented()
+    assert missing - KNOWN_UNDOCUMENTED == set(), f"public names without a docstring: {sorted(missing - KNOWN_UNDOCUMENTED)}"
+    assert KNOWN_UNDOCUMENTED - missing == set(), f"documented now, remove: {KNOWN_UNDOCUMENTED - missing}"

@@ -67,6 +67,7 @@ def partitions(units: Iterator[tuple[str, Any]], size: int) -> Iterator[tuple[li
 
 
 def existing_parts(folder: Path) -> list[Path]:
+    """The ``part-NNNNN.parquet`` files of a partitioned output folder, in order."""
     return sorted(folder.glob(f"{PART_PREFIX}*.parquet"))
 
 
