@@ -41,6 +41,10 @@ The rules, as implemented:
 
 Zero denominators: precision with no predictions counted is 1.0 (nothing false was said), recall
 with no required gold is 1.0 (nothing was missed); F1 is 0.0 when P + R is 0.
+
+Modules: :mod:`.text` (normalisation, tokens, F1), :mod:`.slots` (rule 3), :mod:`.match` (rule 1),
+:mod:`.scoring` (:func:`score`), :mod:`.report` (the report models, :func:`format_report`),
+:mod:`.loading` (claim files and the cases file).
 """
 
 from __future__ import annotations
