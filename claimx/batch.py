@@ -18,8 +18,6 @@ Exit codes (:attr:`BatchSummary.exit_code`, see ``docs/batch.md``): 0 all articl
 from __future__ import annotations
 
 import os
-import signal
-import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -30,10 +28,9 @@ from claimx.io import (
     Article,
     SkippedArticle,
     iter_articles,
-    open_writer,
     write_text,
 )
-from claimx.runner.ledger import OutputError, RunLedger, note_article, read_failures
+from claimx.runner.ledger import OutputError, note_article, read_failures
 from claimx.runner.options import (
     BatchUsageError,
     check_input_paths,
@@ -42,13 +39,14 @@ from claimx.runner.options import (
     parse_reference_date,
     read_done_ids,
 )
+from claimx.runner.run import article_context, finish_summary, own_files, start_run
 from claimx.runner.signals import StopFlag
 from claimx.runner.summary import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, BatchSummary
 from claimx.runner.supervisor import DEFAULT_TIMEOUT, Failure, Supervisor
 
 __all__ = ["BatchSummary", "BatchUsageError", "OutputError", "StopFlag", "check_input_paths", "check_output",
            "check_output_paths", "parse_reference_date", "run_batch", "read_done_ids", "DEFAULT_TIMEOUT",
-           "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_BROKEN_PIPE"]
+           "EXIT_OK", "EXIT_SKIPPED", "EXIT_USAGE", "EXIT_BROKEN_PIPE", "finish_summary"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -136,23 +134,15 @@ def run_batch(
     if save_text is not None:
         Path(save_text).mkdir(parents=True, exist_ok=True)
 
-    summary = BatchSummary(output=None if to_stdout else str(output))
-    stop = StopFlag()
     default_ref_s = default_ref.isoformat() if default_ref else None
-    try:
-        writer = open_writer(None if to_stdout else output, out_format, append=resume)
-    except OSError as exc:
-        raise OutputError(f"cannot write the output {output}: {exc.strerror or exc}") from None
-    from claimx.progress import make_progress, progress_wanted
-
-    own_files = [f for f in (output, errors_path, save_text) if f is not None and str(f) != "-"]
-    progress = make_progress(path_list, pattern=pattern, exclude=own_files,
-                             enabled=progress_wanted(quiet=quiet, to_stdout=to_stdout))
-    ledger = RunLedger(summary, writer=writer, errors_path=errors_path, done_ids=done_ids,
-                       failed_before=failed_before, quiet=quiet, progress=progress)
+    own = own_files(output, errors_path, save_text)
+    run = start_run(path_list, output=output, out_format=out_format, to_stdout=to_stdout, resume=resume,
+                    errors_path=errors_path, done_ids=done_ids, failed_before=failed_before, pattern=pattern,
+                    exclude=own, quiet=quiet, started=started)
+    summary, stop, ledger = run.summary, run.stop, run.ledger
 
     def feed() -> Iterator[tuple[str, dict]]:
-        for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars, exclude=own_files,
+        for item in iter_articles(path_list, pattern=pattern, max_chars=max_chars, exclude=own,
                                   follow_links=follow_links):
             if stop.signum is not None:
                 return
@@ -168,12 +158,8 @@ def run_batch(
                     write_text(save_text, art)
                 except OSError as exc:
                     raise OutputError(f"cannot write --save-text {save_text}: {exc.strerror or exc}") from None
-            ctx: dict = {"doc_id": art.doc_id, "path": art.path, "line": art.line}
-            ref = art.date.isoformat() if art.date else default_ref_s
-            if ref is not None:
-                ctx["reference_date"] = ref
             summary.articles_read += 1
-            yield art.text, ctx
+            yield art.text, article_context(art, default_ref_s, path=art.path, line=art.line)
 
     stop.install()
     supervisor = Supervisor(extractor, workers=jobs, timeout=timeout, stop=lambda: stop.signum is not None,
@@ -191,18 +177,6 @@ def run_batch(
         try:
             supervisor.close()
         finally:
-            try:
-                ledger.close()
-            finally:
-                stop.restore()
-    return finish_summary(summary, stop, started, quiet=not print_summary if print_summary is not None else quiet)
+            run.close()
+    return run.finish(quiet=not print_summary if print_summary is not None else quiet)
 
-
-def finish_summary(summary: BatchSummary, stop: "StopFlag", started: float, *, quiet: bool) -> BatchSummary:
-    """Record how a run ended (signal, duration) and print the summary on stderr unless ``quiet``."""
-    if stop.signum is not None:
-        summary.interrupted = signal.Signals(stop.signum).name
-    summary.seconds = time.perf_counter() - started
-    if not quiet:
-        print(summary.format(), file=sys.stderr, flush=True)
-    return summary

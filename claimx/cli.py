@@ -57,6 +57,7 @@ def extract(
     timeout: float = typer.Option(20.0, "--timeout", min=0.001, metavar="SECONDS", help="Seconds an article may take per started 10,000 characters; a slower one is stopped and recorded as 'timeout'."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: extract again the articles the errors file records as failed."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Descend into symlinked folders (each real folder is still read once)."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", metavar="DIR", help="A folder with your own cues.json and/or syntax.json (see claimx.lexicons); not with --scheduler/--cluster."),
 ) -> None:
     """Extract claims from articles: one claim per line (JSONL, CSV or Parquet), or a table.
 
@@ -66,6 +67,10 @@ def extract(
     from .batch import BatchUsageError, OutputError, run_batch
     from .pipeline import ModelNotFoundError
 
+    if lexicon is not None:
+        if scheduler is not None or cluster is not None:
+            raise _fail("--lexicon is not supported with --scheduler/--cluster (the workers load the model by name)")
+        model = _with_lexicon(model, lexicon)
     if fmt == "table" or (fmt is None and output is None and _stdout_is_terminal()):
         if output is not None and str(output) != "-":
             raise _fail("--format table prints to standard output; drop -o, or use --format jsonl/csv/parquet")
@@ -117,6 +122,24 @@ def _stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _with_lexicon(model: Optional[str], folder: Path):
+    """The spaCy pipeline ``model`` with the claimx components reading the lexicons of ``folder``
+    (:func:`claimx.lexicons.from_dir`); a bad folder or a missing model exits with code 2."""
+    from .lexicons import from_dir
+    from .pipeline import ModelNotFoundError, add_claimx_components, load_model
+
+    try:
+        from_dir(folder)  # checked before the model loads (a pydantic ValidationError is a ValueError)
+    except (OSError, ValueError) as exc:
+        raise _fail(f"--lexicon {folder}: {exc}") from None
+    try:
+        nlp = load_model(model)
+    except ModelNotFoundError as exc:
+        raise _fail(str(exc)) from None
+    cfg = {"lexicon_dir": str(folder)}
+    return add_claimx_components(nlp, config={"claimx_cues": cfg, "claimx_claims": cfg})
 
 
 def _extract_table(paths: List[str], *, distributed: Optional[dict], errors: Optional[Path], **options) -> None:
@@ -202,7 +225,7 @@ def eval_(
     Given one corpus directory (docs/, gold/, dates.json, split.json, e.g. corpus/dev), extract every
     article with its reference date and print the figures of each part of the split (tune, check, all).
     """
-    from .evaluate import cases_to_gold, format_report, load_claims, score
+    from .evaluate import cases_to_gold, format_report, is_cases_file, load_claims, score
 
     if len(files) == 1 and files[0].is_dir():
         _eval_corpus(files[0], as_json=as_json, show=show, show_check=show_check, model=model,
@@ -219,7 +242,7 @@ def eval_(
     texts: dict[str, str] = {}
     try:
         for g in gold_files:
-            if _is_cases_file(g):
+            if is_cases_file(g):
                 case_gold, by_id = cases_to_gold(g)
                 gold.extend(case_gold)
                 texts.update({cid: c["text"] for cid, c in by_id.items()})
@@ -290,15 +313,6 @@ def _eval_corpus(root: Path, *, as_json: bool, show: List[str], show_check: bool
     judged = reports.get("check") or reports["all"]
     if (min_f1 is not None and judged.f1 < min_f1) or (min_strict_f1 is not None and judged.strict_f1 < min_strict_f1):
         raise typer.Exit(1)
-
-
-def _is_cases_file(path: Path) -> bool:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            first = fh.readline()
-        return '"not_claims"' in first or ('"claims"' in first and '"text"' in first)
-    except OSError:
-        return False
 
 
 @app.command(epilog=EXIT_CODES)

@@ -36,36 +36,23 @@ the fix.
 from __future__ import annotations
 
 import os
-import threading
 import time
-from collections import Counter, deque
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, Iterable, Optional, Union
 
-from claimx.batch import finish_summary
-from claimx.io import (
-    DEFAULT_MAX_CHARS,
-    JSONL_SUFFIXES,
-    Article,
-    SkippedArticle,
-    walk_files,
-    iter_articles,
-    open_writer,
+from claimx.io import DEFAULT_MAX_CHARS
+from claimx.runner.dask_client import run_on_cluster
+from claimx.runner.dask_worker import (  # noqa: F401  (_EXTRACTORS, _get_extractor: test hooks)
+    _EXTRACTORS,
+    _get_extractor,
+    _plugin_class,
+    _process_partition,
+    worker_load_count,
 )
-from claimx.runner.ledger import OutputError, RunLedger, note_article, read_failures
-from claimx.runner.options import (
-    BatchUsageError,
-    check_input_paths,
-    check_output,
-    check_output_paths,
-    parse_reference_date,
-    read_done_ids,
-)
-from claimx.runner.signals import StopFlag
+from claimx.runner.options import BatchUsageError, check_input_paths, check_output, check_output_paths, parse_reference_date
 from claimx.runner.summary import BatchSummary
-from claimx.runner.supervisor import DEFAULT_TIMEOUT, Failure, Supervisor, stop_all
+from claimx.runner.supervisor import DEFAULT_TIMEOUT
 
 __all__ = [
     "extract_distributed",
@@ -81,139 +68,6 @@ PathLike = Union[str, "os.PathLike[str]"]
 #: small enough to balance load and bound memory per task.
 DEFAULT_PARTITION_SIZE = 64
 INSTALL_HINT = 'claimx distributed extraction needs Dask: pip install "claimx[dask]"'
-_PART_PREFIX = "part-"
-
-# --------------------------------------------------------------------------------------------
-# Worker side: one Extractor per worker process
-# --------------------------------------------------------------------------------------------
-
-_EXTRACTORS: dict[str, Any] = {}  # model key -> (Extractor, Lock); per worker process
-_LOADS: Counter = Counter()  # model key -> number of times an Extractor was built here
-_CACHE_LOCK = threading.Lock()
-
-
-def _model_key(model: Optional[str]) -> str:
-    return model or ""
-
-
-def _get_extractor(model: Optional[str]) -> tuple[Any, threading.Lock]:
-    """The process's ``(Extractor, lock)`` for ``model``, built on first use only."""
-    key = _model_key(model)
-    with _CACHE_LOCK:
-        entry = _EXTRACTORS.get(key)
-        if entry is None:
-            from claimx.pipeline import Extractor
-
-            entry = (Extractor(model), threading.Lock())
-            _EXTRACTORS[key] = entry
-            _LOADS[key] += 1
-    return entry
-
-
-def worker_load_count(model: Optional[str] = None) -> int:
-    """How many times this process has loaded the pipeline for ``model`` (0 or 1 normally).
-
-    Run it on every worker with ``client.run(worker_load_count, model)``; returns an ``int``.
-    """
-    return _LOADS[_model_key(model)]
-
-
-@lru_cache(maxsize=1)
-def _plugin_class() -> type:
-    from distributed import WorkerPlugin
-
-    class ExtractorPlugin(WorkerPlugin):
-        """Loads the claimx Extractor for ``model`` once when attached to a worker.
-
-        Registered with ``client.register_plugin(ExtractorPlugin(model))``; Dask attaches it to
-        every current worker and to each worker that joins later (or restarts).
-        """
-
-        def __init__(self, model: Optional[str] = None) -> None:
-            self.model = model
-            self.name = f"claimx-extractor-{_model_key(model) or 'default'}"
-
-        def setup(self, worker: Any) -> None:
-            _get_extractor(self.model)
-
-    return ExtractorPlugin
-
-
-def __getattr__(name: str) -> Any:  # lazy: ``from claimx.distributed import ExtractorPlugin``
-    if name == "ExtractorPlugin":
-        return _require_distributed() and _plugin_class()
-    raise AttributeError(name)
-
-
-def _process_partition(
-    units: list, model: Optional[str], default_ref: Optional[str], max_chars: int, batch_size: int,
-    done_ids: Optional[frozenset] = None, timeout: Optional[float] = DEFAULT_TIMEOUT,
-) -> list[tuple]:
-    """Worker task: read the path units, extract every article, return records in input order.
-
-    Every article is extracted in a process forked from this worker, under its deadline
-    (:class:`~claimx.runner.supervisor.Supervisor`): a hung or crashing article fails alone.
-
-    Args:
-        units: ``("path", str)`` (read here with :func:`iter_articles`) or ``("article",
-            Article)`` (read by the client).
-        model: spaCy model name (``None`` = default) of the cached Extractor.
-        default_ref: ``YYYY-MM-DD`` for articles without their own date, or ``None``.
-        done_ids: doc_ids already in the output or recorded as failed (resume): not parsed.
-        timeout: seconds per started 10,000 characters of an article (``None``: no deadline).
-
-    Returns:
-        a list of records: ``("a", article, [claim JSON, ...])`` for an extracted article,
-        ``("f", article, Failure)`` for one whose extraction raised or timed out, ``("r",
-        article)`` for one in ``done_ids``, ``("s", SkippedArticle)`` for an input that could
-        not be read; ``article`` is ``(doc_id, path, line, encoding)``.
-
-    Raises:
-        FileNotFoundError: a path unit does not exist on this worker (no shared filesystem).
-    """
-    records: list = []
-    todo: list[tuple[str, dict]] = []
-    for kind, value in units:
-        if kind == "path":
-            if not os.path.lexists(value):
-                raise FileNotFoundError(
-                    f"{value}: not visible on this Dask worker; workers read files by path and need the "
-                    "client's filesystem (mount it, or use read_on='client')"
-                )
-            items: Iterable = iter_articles([value], max_chars=max_chars)
-        else:
-            items = (value,)
-        for item in items:
-            if isinstance(item, SkippedArticle):
-                records.append(("s", item))
-                continue
-            art: Article = item
-            about = (art.doc_id, art.path, art.line, art.encoding)
-            if done_ids and art.doc_id in done_ids:
-                records.append(("r", about))
-                continue
-            ctx: dict = {"doc_id": art.doc_id, "slot": len(records)}
-            ref = art.date.isoformat() if art.date else default_ref
-            if ref is not None:
-                ctx["reference_date"] = ref
-            records.append(["a", about, []])
-            todo.append((art.text, ctx))
-    if todo:
-        extractor, lock = _get_extractor(model)
-        with lock:  # a worker with several threads shares one pipeline
-            supervisor = Supervisor(extractor, workers=1, timeout=timeout, batch_size=batch_size)
-            for result, ctx in supervisor.run(todo):
-                rec = records[ctx["slot"]]
-                if isinstance(result, Failure):
-                    rec[0] = "f"
-                rec[2] = result
-    return [tuple(r) if isinstance(r, list) else r for r in records]
-
-
-# --------------------------------------------------------------------------------------------
-# Client side
-# --------------------------------------------------------------------------------------------
-
 
 def _require_distributed() -> Any:
     try:
@@ -223,77 +77,10 @@ def _require_distributed() -> Any:
     return distributed
 
 
-def _iter_units(paths: list, pattern: str, max_chars: int, read_on: str,
-                follow_links: bool = False) -> Iterator[tuple[str, Any]]:
-    """The inputs of ``paths`` in :func:`iter_articles` order, as units for the workers.
-
-    Yields ``("path", str)`` for a file a worker will read, ``("article", Article)`` for a
-    record the client read, and ``("skip", SkippedArticle)`` for an input the client already
-    knows it cannot read (missing path, unreadable folder).
-    """
-    def one_file(p: Path) -> Iterator[tuple[str, Any]]:
-        if read_on == "workers" and p.suffix.lower() not in JSONL_SUFFIXES:
-            yield "path", str(p)
-            return
-        for item in iter_articles([p], max_chars=max_chars):
-            yield ("skip", item) if isinstance(item, SkippedArticle) else ("article", item)
-
-    seen: set = set()  # real folders listed so far (device, inode)
-    for item in paths:
-        if str(item) == "-":
-            for art in iter_articles(["-"], max_chars=max_chars):
-                yield ("skip", art) if isinstance(art, SkippedArticle) else ("article", art)
-            continue
-        p = Path(item)
-        if p.is_dir():
-            for f in walk_files(p, pattern, follow_links=follow_links, seen=seen):
-                if isinstance(f, SkippedArticle):
-                    yield "skip", f
-                else:
-                    yield from one_file(f)
-        elif p.exists() or p.is_symlink():
-            yield from one_file(p)
-        else:
-            for skip in iter_articles([p], max_chars=max_chars):  # the not_found skip
-                yield "skip", skip
-
-
-def _partitions(units: Iterator[tuple[str, Any]], size: int) -> Iterator[tuple[list, list]]:
-    """Group units into partitions of at most ``size`` work units, in input order.
-
-    Yields ``(order, work)``: ``work`` is the list of units sent to one task; ``order`` lists
-    the partition's entries in input order, each ``("skip", SkippedArticle)`` (known to the
-    client already) or ``("work", None)`` (the next record the task returns: a work unit
-    always gives exactly one record). The last partition may hold only skips (no task).
-    """
-    order: list = []
-    work: list = []
-    for kind, value in units:
-        if kind == "skip":
-            order.append(("skip", value))
-            continue
-        order.append(("work", None))
-        work.append((kind, value))
-        if len(work) >= size:
-            yield order, work
-            order, work = [], []
-    if order:
-        yield order, work
-
-
-def _existing_parts(folder: Path) -> list[Path]:
-    return sorted(folder.glob(f"{_PART_PREFIX}*.parquet"))
-
-
-def _done_ids_in_parts(folder: Path) -> set[str]:
-    """doc_ids in the Parquet part files of a partitioned output (all complete: written atomically)."""
-    import pyarrow.parquet as pq
-
-    done: set[str] = set()
-    for part in _existing_parts(folder):
-        column = pq.read_table(part, columns=["doc_id"]).column("doc_id")
-        done.update(v for v in column.to_pylist() if v is not None)
-    return done
+def __getattr__(name: str) -> Any:  # lazy: ``from claimx.distributed import ExtractorPlugin``
+    if name == "ExtractorPlugin":
+        return _require_distributed() and _plugin_class()
+    raise AttributeError(name)
 
 
 def extract_distributed(
@@ -406,7 +193,7 @@ def extract_distributed(
             )
             client = own_client = distributed.Client(own_cluster)
     try:
-        return _run(
+        return run_on_cluster(
             client, distributed, path_list, output=output, out_format=out_format, to_stdout=to_stdout,
             partitioned=partitioned, errors_path=errors_path, resume=resume, default_ref_s=default_ref_s,
             model=model, pattern=pattern, max_chars=max_chars, partition_size=partition_size,
@@ -418,133 +205,3 @@ def extract_distributed(
             own_client.close()
         if own_cluster is not None:
             own_cluster.close()
-
-
-def _run(
-    client: Any, distributed: Any, path_list: list, *, output: Any, out_format: str, to_stdout: bool,
-    partitioned: bool, errors_path: Any, resume: bool, default_ref_s: Optional[str], model: Optional[str],
-    pattern: str, max_chars: int, partition_size: int, batch_size: int, read_on: str,
-    max_in_flight: Optional[int], quiet: bool, started: float, timeout: Optional[float], retry_failed: bool,
-    follow_links: bool,
-) -> BatchSummary:
-    next_part = 0
-    if partitioned:
-        folder = Path(output)
-        folder.mkdir(exist_ok=True)
-        existing = _existing_parts(folder)
-        if resume:
-            done_ids = _done_ids_in_parts(folder)
-            if existing:
-                next_part = int(existing[-1].stem[len(_PART_PREFIX):]) + 1
-        else:
-            for part in existing:  # a fresh run replaces the previous dataset
-                part.unlink()
-            done_ids = set()
-    else:
-        done_ids = read_done_ids(output) if resume else set()
-    failed_before = read_failures(errors_path) if resume and not retry_failed else {}
-
-    client.register_plugin(_plugin_class()(model))  # loads the model on every worker, once
-    # One copy per worker, shared by all tasks (a list around it: scatter splits collections).
-    not_again = frozenset(done_ids) | frozenset(failed_before)
-    done_ref = client.scatter([not_again], broadcast=True)[0] if not_again else None
-    if max_in_flight is None:
-        threads = sum(client.nthreads().values()) or 1
-        max_in_flight = max(2, 4 * threads)
-
-    summary = BatchSummary(output=None if to_stdout else str(output))
-    stop = StopFlag()
-    try:
-        writer = None if partitioned else open_writer(None if to_stdout else output, out_format, append=resume)
-    except OSError as exc:
-        raise OutputError(f"cannot write the output {output}: {exc.strerror or exc}") from None
-    from .progress import make_progress, progress_wanted
-
-    progress = make_progress(path_list, pattern=pattern,
-                             exclude=[f for f in (output, errors_path) if f is not None and str(f) != "-"],
-                             enabled=progress_wanted(quiet=quiet, to_stdout=to_stdout))
-    ledger = RunLedger(summary, writer=writer, errors_path=errors_path, done_ids=done_ids,
-                       failed_before=failed_before, quiet=quiet, progress=progress)
-
-    def consume(order: list, records: list) -> None:
-        nonlocal next_part
-        part_writer = None
-        if partitioned:
-            part_writer = open_writer(Path(output) / f"{_PART_PREFIX}{next_part:05d}.parquet", "parquet")
-            next_part += 1
-        try:
-            it = iter(records)
-            for kind, skip in order:
-                if kind == "skip":
-                    ledger.skip(skip)
-                else:  # one work unit -> its record (a JSONL record/article is one; a path is one)
-                    _handle(ledger, next(it), part_writer)
-        finally:
-            if part_writer is not None:
-                part_writer.close()
-
-    pending: deque = deque()
-    stop.install()
-    try:
-        for order, work in _partitions(_iter_units(path_list, pattern, max_chars, read_on, follow_links), partition_size):
-            if stop.signum is not None:
-                break
-            fut = (
-                client.submit(
-                    _process_partition, work, model, default_ref_s, max_chars, batch_size, done_ref, timeout,
-                    pure=False,
-                )
-                if work
-                else None
-            )
-            pending.append((order, fut))
-            while len(pending) >= max_in_flight and stop.signum is None:
-                _collect(pending.popleft(), consume, stop)
-        while pending and stop.signum is None:
-            _collect(pending.popleft(), consume, stop)
-    finally:
-        try:
-            for _, fut in pending:
-                if fut is not None:
-                    fut.cancel()
-            if stop.signum is not None:
-                # a cancelled task still runs until its article ends: end the extraction
-                # processes its Dask worker forked, so the workers are free at once
-                client.run(stop_all)
-        finally:
-            try:
-                ledger.close()
-            finally:
-                stop.restore()
-    return finish_summary(summary, stop, started, quiet=quiet)
-
-
-def _handle(ledger: RunLedger, rec: tuple, out: Any) -> None:
-    """One worker record, in input order, into the ledger."""
-    if rec[0] == "s":
-        ledger.skip(rec[1])
-        return
-    doc_id, path, line, encoding = rec[1]
-    if not ledger.admit(doc_id, path, line) or rec[0] == "r":
-        return
-    ledger.summary.articles_read += 1
-    note_article(ledger.summary, Article(doc_id, "", path, encoding=encoding))
-    if rec[0] == "f":
-        ledger.failed(doc_id, path, line, rec[2])
-    else:
-        ledger.written(doc_id, rec[2], out)
-
-
-def _collect(entry: tuple, consume: Any, stop: StopFlag) -> None:
-    order, fut = entry
-    records: list = []
-    if fut is not None:
-        while not fut.done():  # polled, so that a signal stops the run at once
-            if stop.signum is not None:
-                return  # stopped: this partition is not written (resume extracts it again)
-            time.sleep(0.02)
-        records = fut.result()
-    # One record per work unit: a path unit is never a JSONL file (the client reads those).
-    if len(records) != sum(1 for kind, _ in order if kind == "work"):
-        raise RuntimeError("claimx: a partition returned the wrong number of records")
-    consume(order, records)

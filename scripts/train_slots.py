@@ -73,7 +73,7 @@ def record(extractor, corpus, weights: dict) -> list[tuple[dict, dict]]:
 
 def label(slot: str, gold: dict, mention: dict) -> bool:
     """The scorer's verdict on one candidate."""
-    from claimx.evaluate import _content_tokens, _entity_ok, _f1_ok
+    from claimx.evaluate.slots import _content_tokens, _entity_ok, _f1_ok
 
     if slot == "entity":
         return _entity_ok(gold.get("entity"), mention)

@@ -88,3 +88,38 @@ def test_factories_without_importing_claimx():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     assert res.stdout.split() == ["25.0", "GW", "2030", "forecast"]
+
+
+def test_extract_with_a_custom_lexicon(tmp_path):
+    """--lexicon DIR: a change verb added to the folder's cues.json makes a change claim."""
+    from claimx.lexicons import load_default
+
+    lex = tmp_path / "lex"
+    load_default().to_dir(lex)
+    data = json.loads((lex / "cues.json").read_text(encoding="utf-8"))
+    data["change_verbs"]["increase"].append("zoomed")
+    data["change_verbs"]["decrease"].append("nosedived")
+    (lex / "cues.json").write_text(json.dumps(data), encoding="utf-8")
+    (docs := tmp_path / "docs").mkdir()
+    (docs / "a.txt").write_text("Exports zoomed 7% last year.\n\nRents in Lisbon nosedived 12% in 2023.\n", encoding="utf-8")
+    kinds = {}
+    for name, extra in (("plain", []), ("custom", ["--lexicon", str(lex)])):
+        out = tmp_path / f"{name}.jsonl"
+        res = runner.invoke(app, ["extract", str(docs), "-o", str(out), "--model", PINNED_MODEL, "--quiet", *extra])
+        assert res.exit_code == 0, res.output
+        kinds[name] = [(c["kind"], (c["change"] or {}).get("direction"))
+                       for c in map(json.loads, out.read_text(encoding="utf-8").splitlines())]
+    assert kinds["plain"] == [("level", None), ("level", None)]
+    assert kinds["custom"] == [("change", "increase"), ("change", "decrease")]
+
+
+def test_extract_lexicon_errors_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text("Sales rose 5%.", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(tmp_path / "nowhere"), "--quiet"])
+    assert res.exit_code == 2 and "lexicon folder not found" in res.output
+    (lex := tmp_path / "lex").mkdir()
+    (lex / "cues.json").write_text("{}", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(lex), "--quiet"])
+    assert res.exit_code == 2 and "--lexicon" in res.output
+    res = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(lex), "--cluster", "local"])
+    assert res.exit_code == 2 and "not supported with --scheduler/--cluster" in res.output

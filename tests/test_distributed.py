@@ -123,6 +123,36 @@ def test_client_side_reading_gives_same_output(client, corpus, local, tmp_path):
     assert (tmp_path / "err.jsonl").read_bytes() == (local_dir / "errors.jsonl").read_bytes()
 
 
+def test_outputs_inside_the_corpus_are_not_read_back(client, corpus, local, tmp_path):
+    """The Dask walk leaves out the run's own output and errors file, as the local batch does: a
+    resumed run into the corpus folder (its output kept, so readable) reads the same inputs."""
+    import shutil
+
+    local_dir, local_summary = local
+    inside = tmp_path / "corpus"
+    shutil.copytree(corpus, inside)
+    for resume in (False, True):
+        summary = _dist(client, inside, inside / "claims.jsonl", errors_path=inside / "errors.jsonl", resume=resume)
+    assert (inside / "claims.jsonl").read_bytes() == (local_dir / "claims.jsonl").read_bytes()
+    assert (inside / "errors.jsonl").read_bytes().replace(str(inside).encode(), str(corpus).encode()) == (
+        local_dir / "errors.jsonl"
+    ).read_bytes()
+    assert summary.articles_resumed + summary.articles_read == local_summary.articles_done
+    assert summary.skipped == local_summary.skipped
+
+
+def test_iter_units_leaves_out_excluded_files(tmp_path):
+    """The work units of a folder skip the excluded files (checked without a cluster)."""
+    from claimx.runner.dask_client import iter_units
+
+    (tmp_path / "a.txt").write_text("Sales rose 5%.", encoding="utf-8")
+    (tmp_path / "claims.jsonl").write_text('{"doc_id": "a", "quantity": {}}\n', encoding="utf-8")
+    units = list(iter_units([tmp_path], "*", 1000, "workers", exclude=[tmp_path / "claims.jsonl"]))
+    assert units == [("path", str(tmp_path / "a.txt"))]
+    units = list(iter_units([tmp_path], "*", 1000, "workers"))
+    assert [kind for kind, _ in units] == ["path", "skip"]  # the output read back: a malformed record
+
+
 def test_csv_and_partitioned_parquet(client, corpus, local, tmp_path, extractor):
     pq = pytest.importorskip("pyarrow.parquet")
     run_batch([corpus], output=tmp_path / "local.csv", reference_date=REF, extractor=extractor, quiet=True)

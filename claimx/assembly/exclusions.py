@@ -21,15 +21,14 @@ grammar's (``resources/units.json``, ``resources/currencies.json``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Optional
 
 import regex
 
 from ..grammar.units import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, lookup_unit
+from ..lexicons import read_json
 from .mentions import mention
 
 if TYPE_CHECKING:
@@ -62,7 +61,7 @@ def load_exclusions() -> Exclusions:
 
     :raises KeyError: when a list is missing; ``ValueError`` for a word that is not lower case.
     """
-    raw = json.loads(resources.files("claimx").joinpath("resources/slot_exclusions.json").read_text(encoding="utf-8"))
+    raw = read_json("slot_exclusions.json")
     out = {}
     for name in Exclusions.__dataclass_fields__:
         words = raw[name]

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CompiledCues, load_cues
+from ..lexicons import from_dir, load_default
 
 
 #: Where an "according to X" cue ends: the next comma, semicolon, colon, sentence end, "while" or
@@ -129,31 +130,21 @@ class CueFinder:
     """Stores hedge and attribution cues on ``doc._.claimx_cues`` as
     ``{"hedges": [...], "attributions": [...]}`` (lists of dicts, offsets into ``doc.text``)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon_dir: Optional[str] = None) -> None:
         self.name = name
-        self.cues = load_cues()
+        self.lexicons = from_dir(lexicon_dir) if lexicon_dir else load_default()
+        self.cues = self.lexicons.cues
 
     # serialisation: the lexicon travels with the pipeline (nlp.to_disk / spacy.load)
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        """Write the cue lexicon in use to ``path/cues.json``."""
-        import json
-        from pathlib import Path
-
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        data = self.cues.lexicon.model_dump(by_alias=True)
-        (path / "cues.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        """Write the lexicons in use to ``path/cues.json`` and ``path/syntax.json``."""
+        self.lexicons.to_dir(path)
 
     def from_disk(self, path, *, exclude=tuple()) -> "CueFinder":
-        """Load and validate ``path/cues.json`` (raises ``pydantic.ValidationError`` if invalid)."""
-        import json
-        from pathlib import Path
-
-        from ..lexicon import CueLexicon
-
-        file = Path(path) / "cues.json"
-        if file.exists():
-            self.cues = CompiledCues(CueLexicon.model_validate(json.loads(file.read_text(encoding="utf-8"))))
+        """Load the lexicons of folder ``path`` (:func:`claimx.lexicons.from_dir`; raises
+        ``pydantic.ValidationError`` if a file is invalid)."""
+        self.lexicons = from_dir(path)
+        self.cues = self.lexicons.cues
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -168,7 +159,9 @@ class CueFinder:
         return doc
 
 
-@Language.factory("claimx_cues", assigns=["doc._.claimx_cues"], requires=["token.dep"])
-def make_cues(nlp: Language, name: str) -> CueFinder:
-    """Factory of the cue component (hedges and attributions from ``claimx/resources/cues.json``)."""
-    return CueFinder(nlp, name)
+@Language.factory("claimx_cues", assigns=["doc._.claimx_cues"], requires=["token.dep"],
+                  default_config={"lexicon_dir": None})
+def make_cues(nlp: Language, name: str, lexicon_dir: Optional[str]) -> CueFinder:
+    """Factory of the cue component (hedges and attributions from ``cues.json``: the packaged one, or
+    that of ``lexicon_dir``, see :func:`claimx.lexicons.from_dir`)."""
+    return CueFinder(nlp, name, lexicon_dir)

@@ -39,7 +39,7 @@ text as ``<doc_id>.txt`` for offset checks.
 """
 
 from .decode import decode_bytes
-from .readers import iter_articles, walk_files
+from .readers import STDIN, iter_articles, iter_inputs, walk_files
 from .types import (
     DEFAULT_MAX_CHARS,
     HTML_SUFFIXES,
@@ -66,6 +66,8 @@ __all__ = [
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "iter_articles",
+    "iter_inputs",
+    "STDIN",
     "walk_files",
     "decode_bytes",
     "DecodeError",

@@ -356,22 +356,46 @@ def iter_articles(
         File names that are not UTF-8 appear with ``\\xNN`` escapes in ``doc_id`` and ``path``
         (:func:`display_name`).
     """
+    for source in iter_inputs(paths, pattern=pattern, exclude=exclude, follow_links=follow_links):
+        if isinstance(source, SkippedArticle):
+            yield source
+        elif source is STDIN:
+            yield from _read_stdin(max_chars)
+        else:
+            yield from _read_one(source, max_chars)
+
+
+#: What :func:`iter_inputs` yields for standard input (``"-"``).
+STDIN = "-"
+
+
+def iter_inputs(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    pattern: str = "*",
+    exclude: Iterable[PathLike] = (),
+    follow_links: bool = False,
+) -> Iterator[Union[Path, str, SkippedArticle]]:
+    """The inputs :func:`iter_articles` reads, in its order, before any file is opened.
+
+    Arguments as for :func:`iter_articles`. Yields a :class:`~pathlib.Path` for every file to read
+    (named explicitly or found in a folder, ``exclude`` and hidden entries left out), :data:`STDIN`
+    for ``"-"``, and a :class:`SkippedArticle` for a path that does not exist (``not_found``) or a
+    folder that cannot be listed or is a symlink not followed. The local batch reads the files
+    itself; the Dask runner sends them to its workers by path.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     excluded = frozenset(os.path.abspath(e) for e in exclude)
     seen: set = set()
     for item in paths:
         if str(item) == "-":
-            yield from _read_stdin(max_chars)
+            yield STDIN
             continue
         p = Path(item)
         if p.is_dir():
-            for f in walk_files(p, pattern, excluded, follow_links=follow_links, seen=seen):
-                if isinstance(f, SkippedArticle):
-                    yield f
-                else:
-                    yield from _read_one(f, max_chars)
+            yield from walk_files(p, pattern, excluded, follow_links=follow_links, seen=seen)
         elif p.exists() or p.is_symlink():
-            yield from _read_one(p, max_chars)
+            yield p
         else:
             yield _skip(display_name(str(p)), display_name(p.stem), "not_found", "no such file or directory")

@@ -114,9 +114,13 @@ class ClaimWriter:
     format: str = "jsonl"
 
     def write_article(self, claims_json: list[str]) -> None:  # pragma: no cover - interface
+        """Write one article's claims (JSON texts, ``Claim.model_dump_json()``) in one go;
+        raises ``OSError`` when the output cannot be written."""
         raise NotImplementedError
 
     def close(self) -> None:  # pragma: no cover - interface
+        """Finalise the output (flush and fsync, or rename the temporary file over the target);
+        calling it again does nothing."""
         raise NotImplementedError
 
     def __enter__(self) -> "ClaimWriter":
@@ -140,12 +144,14 @@ class JsonlWriter(ClaimWriter):
         self._closed = False
 
     def write_article(self, claims_json: list[str]) -> None:
+        """Append the article's lines in one write and flush (see :meth:`ClaimWriter.write_article`)."""
         if not claims_json:
             return
         self._fh.write(("\n".join(claims_json) + "\n").encode("utf-8"))
         self._fh.flush()
 
     def close(self) -> None:
+        """Flush, fsync and close the file (see :meth:`ClaimWriter.close`)."""
         if self._closed:
             return
         self._closed = True
@@ -205,9 +211,11 @@ class CsvWriter(_AtomicWriter):
         self._csv.writeheader()
 
     def write_article(self, claims_json: list[str]) -> None:
+        """One CSV row per claim, :func:`flat_columns` order (see :meth:`ClaimWriter.write_article`)."""
         self._csv.writerows(flatten_claim(json.loads(c)) for c in claims_json)
 
     def close(self) -> None:
+        """Flush; a file is then fsynced and renamed over the target (see :meth:`ClaimWriter.close`)."""
         if self._closed:
             return
         self._closed = True
@@ -240,6 +248,7 @@ class ParquetWriter(_AtomicWriter):
         self._per_group = rows_per_group
 
     def write_article(self, claims_json: list[str]) -> None:
+        """Buffer the article's rows; a row group is written once ``rows_per_group`` are buffered."""
         self._rows.extend(flatten_claim(json.loads(c)) for c in claims_json)
         if len(self._rows) >= self._per_group:
             self._flush_rows()
@@ -250,6 +259,7 @@ class ParquetWriter(_AtomicWriter):
             self._rows = []
 
     def close(self) -> None:
+        """Write the last row group, close and rename over the target (see :meth:`ClaimWriter.close`)."""
         if self._closed:
             return
         self._closed = True

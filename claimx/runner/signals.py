@@ -46,6 +46,7 @@ class StopFlag:
         self.signum = signum
 
     def install(self) -> None:
+        """Handle SIGINT and SIGTERM with this flag (main thread only; elsewhere a no-op)."""
         if threading.current_thread() is not threading.main_thread():
             return
         self._children_before = {c.pid for c in multiprocessing.active_children() if c.pid is not None}
@@ -53,6 +54,7 @@ class StopFlag:
             self._old[sig] = signal.signal(sig, self)
 
     def restore(self) -> None:
+        """Put back the handlers :meth:`install` replaced."""
         for sig, old in self._old.items():
             signal.signal(sig, old)
         self._old.clear()

@@ -26,13 +26,12 @@ The word lists and patterns are in ``claimx/resources/timeframes_context.json``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import regex
 
+from ...lexicons import read_json
 from ..mentions import shift_timex
 
 __all__ = ["resolve_periods", "article_periods", "grain_of", "load_rules", "in_relative_clause"]
@@ -44,7 +43,7 @@ def load_rules() -> dict:
 
     :raises KeyError: when a required key is missing from the file.
     """
-    raw = json.loads(resources.files("claimx").joinpath("resources/timeframes_context.json").read_text(encoding="utf-8"))
+    raw = read_json("timeframes_context.json")
     months: dict[str, int] = raw["months"]
     counts: dict[str, int] = raw["counts"]
     m_alt = "|".join(sorted(months, key=len, reverse=True))

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Optional
 
 import regex
+
+from ...lexicons import read_json
 
 if TYPE_CHECKING:
     from ..context import SentenceInfo
@@ -23,7 +23,7 @@ def load_kind_rules() -> dict:
 
     :raises KeyError: when a required key is missing from the file.
     """
-    raw = json.loads(resources.files("claimx").joinpath("resources/kind_rules.json").read_text(encoding="utf-8"))
+    raw = read_json("kind_rules.json")
     comp = "|".join(raw["comparatives"])
     bases = "|".join(raw["comparison_bases"])
     raw["comparative_re"] = regex.compile(rf"\s*(?:[a-z/]+\s+)?({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")

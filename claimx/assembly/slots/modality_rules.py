@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 import regex
+
+from ...lexicons import read_json
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities"]
 
@@ -19,7 +19,7 @@ def load_modality_rules() -> dict:
 
     :raises KeyError: when a required key is missing from the file.
     """
-    raw = json.loads(resources.files("claimx").joinpath("resources/modality_rules.json").read_text(encoding="utf-8"))
+    raw = read_json("modality_rules.json")
     for side in ("after", "before"):
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
