@@ -21,11 +21,14 @@ import re as _re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Any, Optional
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from claimx.grammar.timex_words import NEXT_WORDS as _WYEAR_NEXT
+from claimx.grammar.timex_words import PATTERN as _WYEAR_PATTERN
+from claimx.grammar.timex_words import parse_year_words
 from claimx.grammar.types import TimeMatch
 
 __all__ = ["find_timeframes", "load_time_lexicon", "TimeLexicon"]
@@ -69,6 +72,25 @@ class TimeLexicon(BaseModel):
     to_date_abbreviations: dict[str, str]
     to_date_prefixes: list[str]
     decade_words: dict[str, int] = Field(default_factory=dict)
+    month_ordinals: dict[str, int]
+    century_ordinals: dict[str, int]
+    year_words: dict[str, Any]
+    word_year_next_words: list[str]
+    end_abbreviations: dict[str, str]
+
+    @field_validator("month_ordinals")
+    @classmethod
+    def _month_ordinals_ok(cls, v: dict[str, int]) -> dict[str, int]:
+        if any(not 1 <= n <= 12 for n in v.values()):
+            raise ValueError("month ordinals must be 1..12")
+        return v
+
+    @field_validator("end_abbreviations")
+    @classmethod
+    def _end_ok(cls, v: dict[str, str]) -> dict[str, str]:
+        if not set(v.values()) <= {"year", "quarter", "month"} or any(not k.isupper() for k in v):
+            raise ValueError("end_abbreviations map upper-case codes to year/quarter/month")
+        return v
 
     @field_validator("period_months")
     @classmethod
@@ -221,6 +243,8 @@ _NAMED_LISTS: dict[str, frozenset[str]] = {
     # a year written first never takes "may" or "march" in lower case ("in 2016 may have")
     "monany": _variants(_MONTH_NAMES),
     "monyf": _variants(_MONTH_NAMES) - {"may", "march", "mar"},
+    "monfullany": _variants(_LEX.months),
+    "monabbrany": _variants(_LEX.month_abbreviations),
     "decwords": _variants(_LEX.decade_words),
     "wd": frozenset(_LEX.weekdays),
     "ords": _variants(_LEX.ordinals),
@@ -230,6 +254,11 @@ _NAMED_LISTS: dict[str, frozenset[str]] = {
     "punits": _variants(_LEX.period_months),
     "tdabbr": frozenset(_LEX.to_date_abbreviations),
     "tdpre": _variants(_LEX.to_date_prefixes),
+    "mords": _variants(_LEX.month_ordinals),
+    "cords": _variants(_LEX.century_ordinals),
+    "eoabbr": frozenset(_LEX.end_abbreviations),
+    # the month a quarter ends in: "the June quarter", "the Sept quarter" (capitalised)
+    "qmon": frozenset(k for k, v in _MONTH_NAMES.items() if v % 3 == 0),
 }
 _MON = r"(?P<mon>\L<monfull>(?![A-Za-z])|\L<monabbr>(?:\.|(?![A-Za-z])))"
 _MONANY = r"(?P<mon>\L<monany>)(?:\.|(?![A-Za-z]))"
@@ -239,6 +268,7 @@ _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _ORD = r"(?P<ord>\L<ords>)(?=[-\s])"
 _SEASON = r"(?P<season>\L<seasons>)(?!\w)"
 _COUNT = r"(?P<cnt>\L<counts>|\d{1,2})(?!\w)"
+_WYEAR = rf"(?<![\w-])(?P<wyear>{_WYEAR_PATTERN})"
 
 _FISCAL_WORD = r"(?i:fiscal|financial)(?:[-\s](?i:year))?"
 # a year reference after "of" / after a quarter: FY25, fiscal 2025, 2025, '25, this year ...
@@ -247,7 +277,7 @@ _YREL_OFFSET = r"(?P<yoff>(?i:the\s+previous|the\s+prior|the\s+preceding|the\s+s
 _YREF_NUM = (
     rf"(?:(?P<fy>FY)\s?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"
     rf"|(?P<fy>{_FISCAL_WORD})\s+(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"
-    rf"|(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"
+    rf"|(?P<year>{_Y4})|(?P<yy>{_APOS_YY})|{_WYEAR})"
 )
 _YREF = rf"(?:{_YREF_NUM}|(?:{_YREL_OFFSET}|{_YREL_ANCHOR})\s+(?i:year))"
 _YPOSS = rf"(?:(?P<year>{_Y4})|{_YREL_ANCHOR}\s+(?i:year))['\u2019]s"
@@ -276,6 +306,9 @@ _Q_WORD = r"(?i:quarter)"
 _H_WORD = r"(?i:half(?:[-\s]year)?)"
 
 _BRANCHES: list[tuple[str, str]] = [
+    # two units away from the reference date: the year after next, the month before last
+    ("rel", r"(?i:the)\s+(?P<runit>(?i:year|month|quarter|week))\s+"
+            r"(?P<rel2>(?i:after\s+(?:the\s+)?next|before\s+(?:the\s+)?last))(?![\w-])"),
     # sentence-relative expressions: their value is resolved by the claim assembly
     (
         "offset",
@@ -344,6 +377,8 @@ _BRANCHES: list[tuple[str, str]] = [
     # "the last three months" without "of <year>" is a span (below)
     ("quarter", rf"(?:(?i:the)\s+)?(?:(?P<first>(?i:first|final))\s+(?i:three|3)\s+(?i:months)"
                 rf"(?:\s+(?i:of)\s+{_YREF})?|(?P<first>(?i:last))\s+(?i:three|3)\s+(?i:months)\s+(?i:of)\s+{_YREF})"),
+    # quarters named by their last month: the June quarter, the September quarter of 2023
+    ("quarter", rf"(?:(?i:the)\s+)?(?P<qmon>\L<qmon>)\.?\s+{_Q_WORD}(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?"),
     # halves
     ("half", rf"(?<!\w)H(?P<h>[12])(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s*{_YREF_NUM})?"),
     ("half", rf"(?<![\w.,])(?P<h>[12])H\s?(?:(?P<fy>FY)\s?)?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))"),
@@ -355,10 +390,22 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     ("half", rf"(?:(?i:the)\s+)?(?:(?P<first>(?i:first|final))\s+(?i:six|6)\s+(?i:months)"
              rf"(?:\s+(?i:of)\s+{_YREF})?|(?P<first>(?i:last))\s+(?i:six|6)\s+(?i:months)\s+(?i:of)\s+{_YREF})"),
+    # the first/last N months of a year: the last four months of 2021
+    ("mspan", rf"(?:(?i:the)\s+)?(?P<mfirst>(?i:first|last|final))\s+(?P<cnt>\L<counts>|\d{{1,2}})\s+(?i:months)"
+              rf"\s+(?i:of)\s+{_YREF}"),
+    # the Nth month of a year: the third month of 2021, the 9th month of next year
+    ("month", rf"(?:(?i:the)\s+)?(?P<mord>\L<mords>)\s+(?i:month)\s+(?i:of)\s+{_YREF}"),
+    # centuries: the 21st century, the fifteenth century
+    ("century", r"(?:(?i:the)\s+)?(?P<cent>\L<cords>)[-\s]+(?i:century)(?![\w-])"),
     # seasons with a year
     ("season", rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?(?P<year>{_Y4})"),
     # month year (any case next to a year: "june 2016", "november , 2016", "june of 1992")
-    ("month", rf"{_MONANY}(?:\s*,?\s+(?:(?i:of)\s+)?|\s?(?:{_DASH}|/)\s?)(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))(?!\s?{_DASH}\s?\w)"),
+    ("month", rf"{_MONANY}(?:\s*,?\s+(?:(?i:of)\s+)?|\s?(?:{_DASH}|/)\s?)(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))(?!\s?{_DASH}\s?(?:\d|[a-z]))"),
+    # a month with a year in words, "in <year>" or a year relative to the reference date:
+    # "August two thousand and fifteen", "April in 2016", "june next year"
+    ("month", rf"{_MONYF}\s+(?:(?i:of)\s+)?{_WYEAR}"),
+    ("month", rf"{_MONYF}\s+(?i:in)\s+(?P<year>{_Y4})(?![\w.,/-])"),
+    ("month", rf"{_MONYF}\s+(?:(?i:of)\s+)?(?P<yrel>(?i:this|last|next))\s+(?i:year)(?![\w-])"),
     ("month", rf"{_MONANY}\s+(?i:of)\s+(?P<yy>\d\d)(?![\w.,/-])"),
     # year month: "2016 june", "2016, nov" (not a lower-case "may"/"march")
     ("month", rf"(?<![\w.,$])(?P<year>{_Y4})\s*,?\s+{_MONYF}(?!\s+\d)"),
@@ -370,7 +417,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("month", rf"(?<![\w.,/$-])(?P<monn>1[0-2]|0?[1-9])\s?(?:{_DASH}|/)\s?(?P<year>{_Y4})(?![\w.,/-]|\s?{_DASH}\s?\d)"),
     # quarters and halves next to a year, any case: 2017 q1, 2017-q1, q3 2019, q1-2019, 2019-H2
     ("quarter", rf"(?<![\w.,])(?P<year>{_Y4})\s?(?:{_DASH}|\s)\s?[Qq](?P<q>[1-4])(?![\w])"),
-    ("quarter", rf"(?<!\w)q(?P<q>[1-4])\s?(?:{_DASH}|\s)\s?(?P<year>{_Y4})(?![\w])"),
+    ("quarter", rf"(?<!\w)q(?P<q>[1-4])(?:\s?(?:{_DASH}|\s)\s?|\s+(?i:of)\s+)(?P<year>{_Y4})(?![\w])"),
     ("half", rf"(?<![\w.,])(?P<year>{_Y4})\s?{_DASH}\s?[Hh](?P<h>[12])(?![\w])"),
     # month year
     ("month", rf"{_MON}\s+(?:(?i:of)\s+)?(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))"),
@@ -395,23 +442,29 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?:(?i:the)\s+)?(?P<sdir>(?i:past))\s+(?P<sunit>(?i:year|month))(?![\w-])"
         r"|(?i:the)\s+(?P<sdir>(?i:last))\s+(?P<sunit>(?i:year|month))(?![\w-])(?!\s+(?i:of)(?!\w))",
     ),
+    # a year in words ("in nineteen ninety six"; needs a cue, see _build_atom)
+    ("wyear", _WYEAR),
+    # calendar years: CY18, CY2018
+    ("cy", rf"(?<!\w)(?i:CY)\s?(?:(?P<year>{_Y4})|(?P<yy>{_YY}))(?![\w])"),
     # a bare year
     ("year", rf"(?<![\w.,$\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20a6\u20b1/])(?<![A-Z0-9]-)(?P<year>{_Y4})(?![-/]\d|[.,]\d|\w)"),
     # relative to the reference date
     (
         "rel",
         r"(?P<rel>(?i:this|last|next|the\s+current|the\s+coming|current|previous|past|upcoming|following))\s+"
-        r"(?P<runit>(?i:(?:fiscal|financial)\s+year|calendar\s+year|year|quarter|month|week))(?![\w-])",
+        r"(?P<runit>(?i:(?:fiscal|financial)\s+year|calendar\s+year|year|quarter|month|week|decade))(?![\w-])",
     ),
     ("rel", r"(?P<runit>(?i:yesterday|today|tomorrow))(?![\w-])"),
     (
         "yearend",
         rf"(?i:year[-\s]end|end[-\s]of[-\s]year|end[-\s]of[-\s]the[-\s]year)(?![\w-])(?:\s+(?P<year>{_Y4}))?",
     ),
-    ("theyear", r"(?i:the\s+year)(?![\w-])"),
+    # the end of the month, EOY, EOM
+    ("unitend", r"(?P<eoabbr>\L<eoabbr>)(?![\w-])|(?i:end[-\s]of[-\s])(?P<eounit>(?i:month|quarter))(?![\w-])"),
+    ("theyear", r"(?i:the)\s+(?P<tunit>(?i:year|month))(?![\w-])"),
     ("bare", r"(?i:the)\s+(?P<bunit>(?i:quarter|half[-\s]year|half))(?![\w-])(?!\s+(?i:of)\b)"),
     # a month or weekday alone (month alone needs a cue or a modifier)
-    ("month", _MON),
+    ("month", rf"(?(cue)(?:(?i:the)\s+)?)(?:(?P<mon>\L<monfullany>)(?![A-Za-z])|(?P<mon>\L<monabbrany>(?:\.|(?![A-Za-z]))))"),
     ("weekday", _WD),
 ]
 
@@ -489,6 +542,15 @@ _TRIGGER_CODES = _re.compile(
 # the end of a period of months just before a month name: "from March to May", "between August and October"
 _PERIOD_END_BEFORE = regex.compile(r"(?<![\w-])(?:to|through|until|till)\s+\Z|[A-Za-z]\s?[-\u2013]\s?\Z"
                                    r"|(?i:between)\s+[A-Z][a-z]+\.?\s+and\s+\Z")
+# a month name and a range separator just before / after a month: "Jan-Feb 2017", "between august
+# and october", "from April until the end of June" (a month alone is then a period's end or start)
+_MONTH_BEFORE = regex.compile(
+    rf"(?:(?<![\w-])\L<monany>\.?\s*(?:{_DASH}|/|(?i:to|through|thru|until|till)\s)"
+    rf"|(?i:between)\s+\L<monany>\.?\s+(?i:and)\s)\s*(?:(?i:the\s+end\s+of)\s+)?\Z", monany=_NAMED_LISTS["monany"])
+_MONTH_AFTER = regex.compile(
+    rf"\s*(?:{_DASH}|(?i:to|through|thru|until|till|and)\s)\s*(?:(?i:the\s+end\s+of)\s+)?\L<monany>(?:\.|(?![A-Za-z]))",
+    monany=_NAMED_LISTS["monany"])
+_TRIGGER_CY = _re.compile(r"(?i)(?<![a-z])cy\s?\d\d")
 # a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above)
 _TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
 _TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
@@ -497,11 +559,11 @@ _TRIGGER_WORDS_LOW = _re.compile("|".join(_TIME_WORDS))
 _TRIGGER_WORDS_CI = regex.compile(r"(?i:" + "|".join(_TIME_WORDS) + ")")  # when lower() changes lengths
 # run on the lower-cased text (same length), where a case-sensitive set lookup is much faster
 _WINDOW_LOW = regex.compile(
-    r"(?r)(?:(?<!\w)(?:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    r"(?r)(?:(?<!\w)(?:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.'\u2019]+){0," + str(_MAX_PREFIX) + r"}\w*",
     prefix=_PREFIX_WORDS,
 )
 _WINDOW_CI = regex.compile(
-    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.'\u2019]+){0," + str(_MAX_PREFIX) + r"}\w*",
     prefix=_PREFIX_WORDS,
 )
 _WORD_START = regex.compile(r"(?<!\w)\w")
@@ -512,6 +574,7 @@ def _triggers(text: str, low: Optional[str]) -> list[int]:
     lower-cased text when it has the same length (else ``None``)."""
     found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
     found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
+    found += [m.start() for m in _TRIGGER_CY.finditer(text)]
     found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
     if low is not None:
         found += [m.start() for m in _TRIGGER_WORDS_LOW.finditer(low)]
@@ -597,6 +660,8 @@ _DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 _PRODUCT_BEFORE = regex.compile(r"(?:[a-z,]\s+|^)(?!(?:" + "|".join(map(regex.escape, _LEX.sentence_openers))
                                 + r")\s)\p{Lu}[\w-]*\s+\Z")
 _ORDINALS = {k.lower(): v for k, v in _LEX.ordinals.items()}
+_MONTH_ORDINALS = {k.lower(): v for k, v in _LEX.month_ordinals.items()}
+_CENTURY_ORDINALS = {_norm(k.replace("-", " ")): v for k, v in _LEX.century_ordinals.items()}
 _COUNTS = {k.lower(): v for k, v in _LEX.count_words.items()}
 _SEASONS = {k.lower(): v for k, v in _LEX.seasons.items()}
 _YREL_ANCHOR_OFF = {"this": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "the coming": 1, "current": 0,
@@ -650,6 +715,8 @@ def _read_year(m: regex.Match, atom: _Atom) -> None:
         atom.year = int(y)
     elif yy:
         atom.year = _expand_yy(yy)
+    elif m.group("wyear"):
+        atom.year = parse_year_words(m.group("wyear"))
     if m.group("fy"):
         atom.fiscal = True
     yrel = m.group("yrel")
@@ -719,6 +786,31 @@ def _followed_by_unit(text: str, end: int) -> bool:
     if fm.group(2) and _norm(low + fm.group(2)) in _FOLLOW_PAIRS:
         return True
     return False
+
+
+_LOWER_MONTH_RELS = ("in", "by", "since", "until", "between")
+
+
+def _month_alone_ok(text: str, m: regex.Match, cue: Optional[str], mod: Optional[str]) -> bool:
+    """Whether a month name without a year is a month: next to another month of a period ("Jan-Feb
+    2017", "between august and october"), or a capitalised name after a cue or a modifier ("in May",
+    "mid-June"), or a lower-case one after a cue ("in may"); "May" alone is the modal verb as often."""
+    mon = m.group("mon")
+    ms = m.start("mon")
+    capital = mon.rstrip(".") in _MONTH_NAMES
+    if not capital and mon.lower() in _NAMED_LISTS["monany"] - _NAMED_LISTS["monyf"] and cue is None:
+        return False  # "between June and may rise": a lower-case "may" or "march" needs its own cue
+    if _MONTH_BEFORE.search(text, max(0, ms - 40), ms):
+        return True
+    if _MONTH_AFTER.match(text, m.end("core")) and (capital or cue is not None):
+        return True
+    if not capital:
+        return cue is not None and _CUE_TO_REL.get(cue) in _LOWER_MONTH_RELS
+    if cue is None and mod is None:
+        return mon in _LEX.months and _PERIOD_END_BEFORE.search(text, max(0, ms - 30), ms) is not None
+    if mon in _LEX.month_abbreviations and not mon.endswith("."):
+        return cue is not None and cue not in ("from", "between")
+    return True
 
 
 def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
@@ -798,6 +890,8 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         if kind == "quarter":
             if m.group("q"):
                 a.sub = int(m.group("q"))
+            elif m.group("qmon"):
+                a.sub = _MONTH_ANY[m.group("qmon").lower()] // 3
             elif m.group("first"):
                 a.sub = 1 if _norm(m.group("first")) == "first" else 4
             elif m.group("ord"):
@@ -824,22 +918,24 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.year = int(m.group("year"))
         a.season = _SEASONS[_norm(m.group("season"))]
     elif kind == "month":
+        if m.group("mord"):
+            a.sub = _MONTH_ORDINALS[_norm(m.group("mord"))]
+            _read_year(m, a)
+            return _finish(text, m, a)
         if m.group("monn"):
             a.sub = int(m.group("monn"))
         else:
             a.sub = _MONTH_ANY[m.group("mon").rstrip(".").lower()]
-        if m.group("mrel"):
-            a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("mrel"))]
+        if m.group("mrel") or m.group("yrel"):
+            a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("mrel") or m.group("yrel"))]
         elif m.group("year"):
             a.year = int(m.group("year"))
         elif m.group("yy"):
             a.year = _expand_yy(m.group("yy"))
-        elif cue is None and mod is None and not (
-                m.group("mon") in _LEX.months and _PERIOD_END_BEFORE.search(text, max(0, a.core_start - 30), a.core_start)):
-            return None  # "May" alone is the modal verb as often as the month (but "from March to May")
-        elif m.group("mon") in _LEX.month_abbreviations and not m.group("mon").endswith("."):
-            if cue is None or cue in ("from", "between"):
-                return None
+        elif m.group("wyear"):
+            a.year = parse_year_words(m.group("wyear"))
+        elif not _month_alone_ok(text, m, cue, mod):
+            return None
     elif kind == "range":
         a.year = int(m.group("year"))
         y2 = int(m.group("year2")) if m.group("year2") else _expand_yy(m.group("yy2"), a.year)
@@ -851,9 +947,37 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.year2 = y2
     elif kind == "year":
         a.year = int(m.group("year"))
+    elif kind == "cy":
+        a.kind = "year"
+        a.year = int(m.group("year")) if m.group("year") else _expand_yy(m.group("yy"))
+    elif kind == "wyear":
+        # alone, a year in words needs a cue and no noun after it ("in two thousand homes")
+        nxt = regex.match(r"\s*([a-z]+)", text[m.end("core"):m.end("core") + 30])
+        if cue is None or (nxt and nxt.group(1) not in _WYEAR_NEXT):
+            return None
+        a.kind, a.year = "year", parse_year_words(m.group("wyear"))
+    elif kind == "century":
+        a.sub = _CENTURY_ORDINALS[_norm(m.group("cent").replace("-", " "))]
+    elif kind == "mspan":
+        _read_year(m, a)
+        a.months = _COUNTS.get(_norm(m.group("cnt"))) or int(m.group("cnt"))
+        if not 1 <= a.months <= 12:
+            return None
+        a.sub = 1 if _norm(m.group("mfirst")) == "first" else 13 - a.months
+    elif kind == "unitend":
+        unit = _LEX.end_abbreviations[m.group("eoabbr")] if m.group("eoabbr") else _norm(m.group("eounit"))
+        a.pos, a.yanchor = "end", 0
+        if unit == "year":
+            a.kind = "year"
+        else:
+            a.kind, a.unit = "rel", unit
     elif kind == "rel":
         a.unit = _norm(m.group("runit"))
-        if a.unit not in _DAY_OFFSETS:
+        if m.group("rel2"):
+            a.yanchor = 2 if _norm(m.group("rel2")).startswith("after") else -2
+            if a.unit == "year":
+                a.kind = "year"
+        elif a.unit not in _DAY_OFFSETS:
             a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("rel"))]
             if a.unit.endswith("year"):
                 a.fiscal = a.unit.startswith(("fiscal", "financial"))  # this fiscal year -> FY2026 / FYXXXX
@@ -872,9 +996,7 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         sunit = _norm(m.group("sunit"))
         if sunit.startswith("decade"):
             n *= 10
-        if sunit.startswith("quarter"):
-            n *= 3
-        a.unit = "month" if sunit.startswith(("month", "quarter")) else "year"
+        a.unit = "month" if sunit.startswith("month") else "quarter" if sunit.startswith("quarter") else "year"
         a.sub = n if _norm(m.group("sdir")) in ("next", "coming", "following") else -n
     elif kind == "yearend":
         a.kind, a.pos = "year", "end"
@@ -885,7 +1007,11 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
     elif kind == "theyear":
         if mod is None:
             return None
-        a.kind, a.yanchor = "year", 0
+        a.yanchor = 0
+        if _norm(m.group("tunit")) == "year":
+            a.kind = "year"
+        else:
+            a.kind, a.unit = "rel", "month"
     elif kind == "bare":
         if cue is None:
             return None
@@ -961,7 +1087,21 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
         return _resolve_rel(a, ref)
     if a.kind == "decade":
         return f"{a.year // 10}X", False, None
+    if a.kind == "century":  # TIMEX3 writes a century like a decade: the 21st century -> 20XX
+        return f"{a.sub - 1:02d}XX", False, None
+    if a.kind == "mspan":
+        year, anchor = a.year, False
+        if year is None and a.yanchor is not None:
+            year, anchor = (ref.year + a.yanchor if ref else None), True
+        ystr = "XXXX" if year is None else f"{year:04d}"
+        return f"{ystr}-{a.sub:02d}/{ystr}-{a.sub + a.months - 1:02d}", anchor, a.soffset
     if a.kind == "span":
+        if a.unit == "quarter":  # the N whole quarters before or after the reference quarter
+            if ref is None:
+                return "XXXX-QX/XXXX-QX", True, None
+            now = ref.year * 4 + _quarter_of(ref) - 1
+            lo, hi = (now + a.sub, now - 1) if a.sub < 0 else (now + 1, now + a.sub)
+            return f"{lo // 4:04d}-Q{lo % 4 + 1}/{hi // 4:04d}-Q{hi % 4 + 1}", True, None
         if a.unit == "month":
             if ref is None:
                 return "XXXX-XX/XXXX-XX", True, None
@@ -1054,13 +1194,15 @@ def _resolve_rel(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool
         return (d.isoformat() if d else "XXXX-XX-XX"), True, None
     k = a.yanchor or 0
     if ref is None:
-        return {"quarter": "XXXX-QX", "month": "XXXX-XX", "week": "XXXX-WXX"}[a.unit], True, None
+        return {"quarter": "XXXX-QX", "month": "XXXX-XX", "week": "XXXX-WXX", "decade": "XXXX"}[a.unit], True, None
     if a.unit == "quarter":
         idx = ref.year * 4 + _quarter_of(ref) - 1 + k
         return f"{idx // 4:04d}-Q{idx % 4 + 1}", True, None
     if a.unit == "month":
         idx = ref.year * 12 + ref.month - 1 + k
         return f"{idx // 12:04d}-{idx % 12 + 1:02d}", True, None
+    if a.unit == "decade":
+        return f"{ref.year // 10 + k}X", True, None
     iso = (ref + _dt.timedelta(weeks=k)).isocalendar()
     return f"{iso[0]:04d}-W{iso[1]:02d}", True, None
 
@@ -1081,7 +1223,7 @@ def _relation(a: _Atom) -> str:
 
 def _is_period(a: _Atom) -> bool:
     """True for atoms whose value is a start/end period (relation ``between`` by default)."""
-    return a.kind in ("range", "span") or (a.kind == "pend" and not a.collapsed)
+    return a.kind in ("range", "span", "mspan") or (a.kind == "pend" and not a.collapsed)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1112,8 +1254,8 @@ def _share_year(a: _Atom, b: _Atom, ref: Optional[_dt.date]) -> None:
     if (ref is not None and a.kind == b.kind and a.kind in ("quarter", "half", "month", "date")
             and a.year is None and b.year is None and a.yanchor is None and b.yanchor is None
             and a.soffset is None and b.soffset is None):
-        b.year = _recent_year(ref, b.kind, b.sub, b.day)
-        a.year = b.year - 1 if (a.sub, a.day or 0) > (b.sub, b.day or 0) else b.year
+        a.year = _recent_year(ref, a.kind, a.sub, a.day)  # the most recent period that has started
+        b.year = a.year + 1 if (a.sub, a.day or 0) > (b.sub, b.day or 0) else a.year
         a.anchored = b.anchored = True
 
 
@@ -1129,8 +1271,9 @@ def _join(text: str, atoms: list[_Atom], ref: Optional[_dt.date]) -> list[TimeMa
                 and not a.onward:
             b_rel = _CUE_TO_REL.get(b.cue) if b.cue else None
             gap = text[a.end:(b.cue_end if b.cue else b.start)]
-            if a.cue == "between":
-                joined = b.cue is None and _AND_SEP.fullmatch(gap) is not None
+            if a.cue == "between":  # "between 2014 and 2018", "between 2014 through 2018"
+                joined = ((b.cue is None and _AND_SEP.fullmatch(gap) is not None)
+                          or ((b.cue is None or b_rel == "until") and _RANGE_SEP.fullmatch(gap) is not None))
             else:
                 joined = (b.cue is None or b_rel == "until") and _RANGE_SEP.fullmatch(gap) is not None
             if joined:
