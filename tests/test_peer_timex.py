@@ -369,3 +369,12 @@ def test_relative_periods(text, value):
 ])
 def test_codes_and_joins(text, value):
     assert _values(text) == [value]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Ore output rose in the April-June quarter.", ["2016-Q2"]),
+    ("Ore output rose in the Oct-Dec quarter of 2013.", ["2013-Q4"]),
+    ("Ore output rose in the May-June quarter.", []),
+])
+def test_quarters_named_by_their_months(text, values):
+    assert _values(text) == values
