@@ -12,10 +12,14 @@ and the next October from the reference date (for "after Feb" their resolutions 
 range, claimx the month and the relation) and with claimx's ``XXXX-10``. Periods of months are
 also accepted inclusive (``2016-04/2016-06`` for their ``[04-01, 07-01)``), with a January start
 written as its year (``2015/2018-02``), and periods of whole quarters as quarters
-(``2017-Q1/2018-Q1``), both at their end convention and at claimx's. In scope are the results whose value is one of those (years, months, quarters,
+(``2017-Q1/2018-Q1``), both at their end convention and at claimx's; N whole years or months
+back or forward from the reference date ("the past 3 years", "within 10 months") are day
+precision for them and the reference unit to the unit N away for claimx (``2013/2016``). In scope are the results whose value is one of those (years, months, quarters,
 halves, fiscal years and their ranges, "last year", "by 2030"); days, weeks, weekends, times,
-durations and sets are out of scope (claimx's timeframes of claims are calendar periods), and
-so are cases they mark NotSupportedByDesign for every platform. Print figures and misses with::
+durations and sets are out of scope (claimx's timeframes of claims are calendar periods), each
+result with its reason (:data:`OUT_OF_SCOPE`, counted by :func:`scope`), and in-scope cases they
+mark NotSupportedByDesign for .NET are excluded (none today; at most 10% allowed). Print figures,
+the scope counts and the misses with::
 
     PYTHONPATH=. python tests/test_peer_timex.py [DatePeriodParser|DateTimeModel]
 """
@@ -127,13 +131,24 @@ def expected_values(timex: str, resolutions: list[tuple[str, str]],
         vals = set()
         for a, b in pairs:
             if _d(a) and _d(b):
-                vals |= interval_values(_d(a), _d(b), text)
+                vals |= interval_values(_d(a), _d(b), text) | rolling_values(_d(a), _d(b), ref)
         if not vals:
             return None
         if "X" in timex:
             vals |= {re.sub(r"^\d{4}", "XXXX", v) for v in vals}
         return vals
     return None
+
+
+def rolling_values(start: dt.date, end: dt.date, ref: Optional[dt.date]) -> set[str]:
+    """Convention for N whole years or months back or forward from the reference date ("the past
+    3 years", "next 3 months"): day precision for them (``[2013-11-07, 2016-11-07)``), the
+    reference unit and the unit N away for claimx (``2013/2016``, ``2016-11/2017-02``)."""
+    if ref is None or start.day != end.day or not ({start, end} & {ref, ref + dt.timedelta(days=1)}):
+        return set()
+    if start.month == end.month and end.year > start.year:
+        return {f"{start.year}/{end.year}"}
+    return {f"{start.year}-{start.month:02d}/{end.year}-{end.month:02d}"}
 
 
 _SPAN_RE = re.compile(r"(?i)(?:the\s+)?(past|last|previous|next|coming|following)\s+(?:(\d+|two|three|four|five)\s+)?decades?$")
@@ -152,33 +167,84 @@ def _rolling_span(text: str, ref: Optional[dt.date]) -> set[str]:
     return {f"{ref.year - n}/{ref.year}" if back else f"{ref.year}/{ref.year + n}"}
 
 
-def _cases(suite: str):
-    """(text, reference date, [(start, end, expected values)]) per case with results in scope."""
+#: why a result of theirs is out of scope, by the shape of its TIMEX value (first match wins)
+OUT_OF_SCOPE: tuple[tuple[str, str], ...] = (
+    (r"^P", "a duration without an anchor (P2D, 'all day', 'several weeks')"),
+    (r"T", "a time of day or part of a day (T15, TMO, 'tonight')"),
+    (r"W", "a week, weekday or weekend (2016-W45, XXXX-WXX-5)"),
+    (r"^[\dX]{4}-[\dX]{2}-[\dX]{2}$", "a single day (claimx reads dates; issue 13 scopes calendar periods)"),
+    (r"^\(", "a period of days, not of whole months ('from 4 to 22 this month')"),
+    (r"(SU|SP|FA|WI)$", "a season without a year ('this summer'; claimx reads 'the summer of 2024')"),
+    (r"_REF$", "now / recently / in the future (no calendar period)"),
+    (r"^SY", "a school year"),
+    (r"^XXXX(-XX)?$", "'the same year / month': relative to the sentence's period (claimx gives an offset, no value)"),
+    (r"^FYXXXX$", "a fiscal year without its year ('fiscal year')"),
+    (r"^$", "no TIMEX value (a time zone)"),
+)
+
+
+def out_of_scope_reason(timex: str) -> str:
+    """The reason (from :data:`OUT_OF_SCOPE`) why one of their values is out of scope, or
+    ``"unclassified"``."""
+    return next((why for pat, why in OUT_OF_SCOPE if re.search(pat, timex or "")), "unclassified")
+
+
+def _results(suite: str):
+    """(case, reference date, result, their timexes, their (start, end) resolutions, span) of a suite."""
     data = json.loads((SPECS / f"{suite}.json").read_text(encoding="utf-8-sig"))
     for c in data:
-        if "NotSupportedByDesign" in c and "dotnet" in c["NotSupportedByDesign"].lower():
-            continue
         ref = dt.date.fromisoformat(c["Context"]["ReferenceDateTime"][:10]) if "Context" in c else None
-        items = []
         for r in c["Results"]:
             if suite == "DatePeriodParser":
                 v = r["Value"]
                 res = [(x.get("startDate"), x.get("endDate")) for x in
                        (v.get("PastResolution") or {}, v.get("FutureResolution") or {})]
                 timexes = [v["Timex"]]
-                s, e = r["Start"], r["Start"] + r["Length"]
+                span = (r["Start"], r["Start"] + r["Length"])
             else:
                 vals = (r.get("Resolution") or {}).get("values") or []
                 res = [(x.get("start"), x.get("end")) for x in vals]
                 timexes = [x.get("timex") for x in vals[:1] if x.get("timex")]
-                s, e = r["Start"], r["End"] + 1
-            for t in timexes:
-                exp = expected_values(t, res, ref, r["Text"])
-                if exp:
-                    exp |= _rolling_span(r["Text"], ref)
-                    items.append((s, e, exp, r["Text"]))
-        if items:
-            yield c["Input"], ref, items
+                span = (r["Start"], r["End"] + 1)
+            yield c, ref, r, timexes, res, span
+
+
+def _not_supported(case: dict) -> bool:
+    return "NotSupportedByDesign" in case and "dotnet" in case["NotSupportedByDesign"].lower()
+
+
+def scope(suite: str) -> dict[str, int]:
+    """How many of a suite's results are in scope, excluded (marked NotSupportedByDesign by
+    them) and out of scope, by reason."""
+    out: dict[str, int] = {}
+    for c, ref, r, timexes, res, _ in _results(suite):
+        exps = [expected_values(t, res, ref, r["Text"]) for t in timexes]
+        if any(exps):
+            key = "excluded: NotSupportedByDesign" if _not_supported(c) else "in scope"
+        else:
+            key = "out of scope: " + out_of_scope_reason(timexes[0] if timexes else "")
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
+def _cases(suite: str):
+    """(text, reference date, [(start, end, expected values)]) per case with results in scope."""
+    last, items = None, []
+    for c, ref, r, timexes, res, (s, e) in _results(suite):
+        if last is not None and c is not last[0]:
+            if items:
+                yield last[0]["Input"], last[1], items
+            items = []
+        last = (c, ref)
+        if _not_supported(c):
+            continue
+        for t in timexes:
+            exp = expected_values(t, res, ref, r["Text"])
+            if exp:
+                exp |= _rolling_span(r["Text"], ref)
+                items.append((s, e, exp, r["Text"]))
+    if last is not None and items:
+        yield last[0]["Input"], last[1], items
 
 
 def score(suite: str) -> tuple[int, int, list[str]]:
@@ -197,7 +263,7 @@ def score(suite: str) -> tuple[int, int, list[str]]:
 
 
 #: suites still below the floor (measured accuracy in the reason; strict marks). None now:
-#: DatePeriodParser 0.950, DateTimeModel 0.936 (``__main__`` lists the misses left).
+#: DatePeriodParser 0.924 (97/105), DateTimeModel 0.920 (195/212); ``__main__`` lists the misses.
 _BELOW: dict[str, str] = {}
 
 
@@ -218,10 +284,19 @@ def test_interval_values():
     assert interval_value(dt.date(2016, 11, 4), dt.date(2016, 11, 22)) is None
 
 
+def test_scope_every_exclusion_has_a_reason():
+    for suite in SUITES:
+        counts = scope(suite)
+        assert not any("unclassified" in k for k in counts), counts
+        assert counts.get("excluded: NotSupportedByDesign", 0) <= 0.10 * counts["in scope"], counts
+
+
 if __name__ == "__main__":
     for suite in (sys.argv[1:] or SUITES):
         ok, n, misses = score(suite)
         print(f"{suite:18s} {ok:4d}/{n:<4d} {ok / max(n, 1):.3f}")
+        for k, v in sorted(scope(suite).items(), key=lambda kv: -kv[1]):
+            print(f"    {v:4d}  {k}")
         if sys.argv[1:]:
             for x in misses:
                 print("  MISS", x)
@@ -378,3 +453,20 @@ def test_codes_and_joins(text, value):
 ])
 def test_quarters_named_by_their_months(text, values):
     assert _values(text) == values
+
+
+@pytest.mark.xfail(strict=True, reason="'within N years' is not read: it often counts from an event named "
+                   "before ('within three years of closing, and ... within four years')")
+@pytest.mark.parametrize("text,ref,value", [
+    ("Output will double within five years.", dt.date(2024, 10, 20), "2024/2029"),
+    ("Prices should settle within 8 months.", dt.date(2024, 10, 20), "2024-10/2025-06"),
+])
+def test_within_n_units_from_the_reference_date(text, ref, value):
+    assert _values(text, ref) == [value]
+
+
+def test_rolling_values():
+    ref = dt.date(2016, 11, 7)
+    assert rolling_values(dt.date(2013, 11, 7), ref, ref) == {"2013/2016"}
+    assert rolling_values(dt.date(2016, 11, 8), dt.date(2017, 2, 8), ref) == {"2016-11/2017-02"}
+    assert rolling_values(dt.date(2016, 3, 4), dt.date(2016, 6, 4), ref) == set()  # not from the reference date

@@ -89,6 +89,7 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("relative to the sentence: a year earlier", "It lost $41 million in H1 2025, against a profit a year earlier."),
     ("relative to the sentence: the same period", "Sales were flat versus the same period last year."),
     ("the past / next N quarters", "Margins fell over the past two quarters and should rise in the next three quarters."),
+    ("within N years (not read)", "Output will double within five years."),
     ("period of months, no year", "Exports rose from August to October."),
     ("glued months, year written once", "Rain fell in Nov-Feb 2025."),
     ("month in lower case after a cue", "Prices rose in march and fell in dec."),
