@@ -63,14 +63,14 @@ _TRIGGER_WORDS_LOW = _re.compile(trie_alt(_TIME_WORDS))  # prefix-factored: 3x f
 _TRIGGER_WORDS_CI = regex.compile(r"(?i:" + "|".join(_TIME_WORDS) + ")")  # when lower() changes lengths
 # run on the lower-cased text (same length), where a case-sensitive set lookup is much faster
 _WINDOW_LOW = regex.compile(
-    r"(?r)(?:(?<!\w)(?:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.'\u2019]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    r"(?r)(?:(?<!\w)(?:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.'\u2019\u2018]+){0," + str(_MAX_PREFIX) + r"}['\u2019\u2018]?\w*",
     prefix=_PREFIX_WORDS,
 )
 _WINDOW_CI = regex.compile(
-    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.'\u2019]+){0," + str(_MAX_PREFIX) + r"}\w*",
+    r"(?r)(?:(?<!\w)(?i:\L<prefix>|\d{1,2}(?:st|nd|rd|th)?)" + _DASH[:-1] + r"\s/.'\u2019\u2018]+){0," + str(_MAX_PREFIX) + r"}['\u2019\u2018]?\w*",
     prefix=_PREFIX_WORDS,
 )
-_WORD_START = regex.compile(r"(?<!\w)\w")
+_WORD_START = regex.compile(r"(?<!\w)(?:\w|['\u2019\u2018](?=\d))")  # a word, or an apostrophe before a year: '40s
 
 
 def _triggers(text: str, low: Optional[str]) -> list[int]:
