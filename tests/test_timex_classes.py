@@ -163,7 +163,7 @@ def test_quarters_named_by_their_months(text, values):
 
 
 @pytest.mark.xfail(strict=True, reason="'within N years' is not read: it often counts from an event named "
-                   "before ('within three years of closing, and ... within four years')")
+                   "earlier in the sentence ('within a year of the merger, and savings within five years')")
 @pytest.mark.parametrize("text,ref,value", [
     ("Output will double within five years.", dt.date(2024, 10, 20), "2024/2029"),
     ("Prices should settle within 8 months.", dt.date(2024, 10, 20), "2024-10/2025-06"),
