@@ -29,7 +29,6 @@ MAX_LINES = 450
 #: be over the limit (else remove it here) and must not grow past the size recorded.
 OVERSIZED = {
     "claimx/grammar/quantities.py": 1511,
-    "claimx/grammar/timex.py": 1209,
     "claimx/grammar/units.py": 507,
     "claimx/pipeline.py": 510,
 }
