@@ -54,7 +54,7 @@ LAYERS = {
     "io": ("claimx.io", "claimx.frame"),
     "evaluate": ("claimx.evaluate",),
     "grammar": ("claimx.grammar", "claimx.lexicon", "claimx.lexicons"),
-    "models": ("claimx", "claimx.models", "claimx.resources"),
+    "models": ("claimx", "claimx.models", "claimx.dates", "claimx.resources"),
 }
 
 #: Layer -> the layers directly below it (imports may go to any layer reachable from here).
