@@ -57,7 +57,7 @@ def extract(
     timeout: float = typer.Option(20.0, "--timeout", min=0.001, metavar="SECONDS", help="Seconds an article may take per started 10,000 characters; a slower one is stopped and recorded as 'timeout'."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume: extract again the articles the errors file records as failed."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Descend into symlinked folders (each real folder is still read once)."),
-    lexicon: Optional[Path] = typer.Option(None, "--lexicon", metavar="DIR", help="A folder with your own cues.json and/or syntax.json (see claimx.lexicons); not with --scheduler/--cluster."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", metavar="DIR", help="A folder with your own cues.json and/or syntax.json (see claimx.lexicons); with --scheduler/--cluster its contents are sent to the workers."),
 ) -> None:
     """Extract claims from articles: one claim per line (JSONL, CSV or Parquet), or a table.
 
@@ -67,10 +67,9 @@ def extract(
     from .batch import BatchUsageError, OutputError, run_batch
     from .pipeline import ModelNotFoundError
 
-    if lexicon is not None:
-        if scheduler is not None or cluster is not None:
-            raise _fail("--lexicon is not supported with --scheduler/--cluster (the workers load the model by name)")
-        model = _with_lexicon(model, lexicon)
+    on_dask = scheduler is not None or cluster is not None
+    if lexicon is not None and not on_dask:
+        model = _with_lexicon(model, lexicon)  # Dask workers get the folder's contents instead
     if fmt == "table" or (fmt is None and output is None and _stdout_is_terminal()):
         if output is not None and str(output) != "-":
             raise _fail("--format table prints to standard output; drop -o, or use --format jsonl/csv/parquet")
@@ -79,9 +78,9 @@ def extract(
         _extract_table(paths, model=model, reference_date=reference_date, pattern=pattern, errors=errors,
                        jobs=jobs, batch_size=batch_size, max_chars=max_chars, quiet=quiet, save_text=save_text,
                        timeout=timeout, follow_links=follow_links,
-                       distributed=dict(scheduler=scheduler, cluster=cluster, workers=workers)
-                       if scheduler is not None or cluster is not None else None)
-    if scheduler is not None or cluster is not None:
+                       distributed=dict(scheduler=scheduler, cluster=cluster, workers=workers, lexicon=lexicon)
+                       if on_dask else None)
+    if on_dask:
         from .distributed import extract_distributed
 
         if cluster not in (None, "local"):
@@ -93,7 +92,7 @@ def extract(
                 paths, scheduler=scheduler, cluster=cluster, workers=workers, output=output, fmt=fmt,
                 errors_path=errors, resume=resume, reference_date=reference_date, model=model, pattern=pattern,
                 max_chars=max_chars, batch_size=batch_size, quiet=quiet, timeout=timeout, retry_failed=retry_failed,
-                follow_links=follow_links,
+                follow_links=follow_links, lexicon=lexicon,
             )
         except (BatchUsageError, ModelNotFoundError, ImportError, OutputError) as exc:
             raise _fail(str(exc)) from None
@@ -127,19 +126,15 @@ def _stdout_is_terminal() -> bool:
 def _with_lexicon(model: Optional[str], folder: Path):
     """The spaCy pipeline ``model`` with the claimx components reading the lexicons of ``folder``
     (:func:`claimx.lexicons.from_dir`); a bad folder or a missing model exits with code 2."""
-    from .lexicons import from_dir
-    from .pipeline import ModelNotFoundError, add_claimx_components, load_model
+    from .pipeline import ModelNotFoundError
+    from .runner.custom_lexicon import pack_lexicon, pipeline_with_lexicon
+    from .runner.options import BatchUsageError
 
     try:
-        from_dir(folder)  # checked before the model loads (a pydantic ValidationError is a ValueError)
-    except (OSError, ValueError) as exc:
-        raise _fail(f"--lexicon {folder}: {exc}") from None
-    try:
-        nlp = load_model(model)
-    except ModelNotFoundError as exc:
+        pack_lexicon(folder)  # checked before the model loads
+        return pipeline_with_lexicon(model, folder)
+    except (BatchUsageError, ModelNotFoundError) as exc:
         raise _fail(str(exc)) from None
-    cfg = {"lexicon_dir": str(folder)}
-    return add_claimx_components(nlp, config={"claimx_cues": cfg, "claimx_claims": cfg})
 
 
 def _extract_table(paths: List[str], *, distributed: Optional[dict], errors: Optional[Path], **options) -> None:

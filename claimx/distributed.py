@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
 from claimx.io import DEFAULT_MAX_CHARS
+from claimx.runner.custom_lexicon import pack_lexicon
 from claimx.runner.dask_client import run_on_cluster
 from claimx.runner.dask_worker import (  # noqa: F401  (_EXTRACTORS, _get_extractor: test hooks)
     _EXTRACTORS,
@@ -107,6 +108,7 @@ def extract_distributed(
     timeout: Optional[float] = DEFAULT_TIMEOUT,
     retry_failed: bool = False,
     follow_links: bool = False,
+    lexicon: Optional[PathLike] = None,
 ) -> BatchSummary:
     """Extract claims from every article under ``paths`` on a Dask cluster; write them in order.
 
@@ -142,13 +144,16 @@ def extract_distributed(
             as ``timeout`` (see :func:`claimx.batch.run_batch`). ``None``: no deadline.
         retry_failed: with ``resume``, extract again the articles recorded as failed.
         follow_links: descend into symlinked folders (each real folder is read once).
+        lexicon: a custom lexicon folder (``cues.json`` and/or ``syntax.json``, see
+            :func:`claimx.lexicons.from_dir`), checked here and shipped to the workers as its
+            contents (they need not see the client's files).
 
     Returns:
         a :class:`~claimx.batch.BatchSummary` (exit code 0, 1, 130 or 143).
 
     Raises:
         ImportError: Dask is not installed (names ``pip install "claimx[dask]"``).
-        BatchUsageError: bad paths/options (nothing written then).
+        BatchUsageError: bad paths/options, or a bad ``lexicon`` folder (nothing written then).
         FileNotFoundError: a worker cannot see an input path (``read_on="workers"`` without a
             shared filesystem); outputs written so far stay valid for ``resume``.
     """
@@ -181,6 +186,7 @@ def extract_distributed(
     check_output_paths(path_list, output=None if to_stdout or partitioned else output, errors_path=errors_path)
     default_ref = parse_reference_date(reference_date)
     default_ref_s = default_ref.isoformat() if default_ref else None
+    lexicon_files = pack_lexicon(lexicon) if lexicon is not None else None
     distributed = _require_distributed()
 
     own_client = own_cluster = None
@@ -198,7 +204,7 @@ def extract_distributed(
             partitioned=partitioned, errors_path=errors_path, resume=resume, default_ref_s=default_ref_s,
             model=model, pattern=pattern, max_chars=max_chars, partition_size=partition_size,
             batch_size=batch_size, read_on=read_on, max_in_flight=max_in_flight, quiet=quiet, started=started,
-            timeout=timeout, retry_failed=retry_failed, follow_links=follow_links,
+            timeout=timeout, retry_failed=retry_failed, follow_links=follow_links, lexicon=lexicon_files,
         )
     finally:
         if own_client is not None:

@@ -121,5 +121,6 @@ def test_extract_lexicon_errors_exit_2(tmp_path):
     (lex / "cues.json").write_text("{}", encoding="utf-8")
     res = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(lex), "--quiet"])
     assert res.exit_code == 2 and "--lexicon" in res.output
+    # on a cluster too, checked on the client before any worker starts
     res = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--lexicon", str(lex), "--cluster", "local"])
-    assert res.exit_code == 2 and "not supported with --scheduler/--cluster" in res.output
+    assert res.exit_code == 2 and f"--lexicon {lex}:" in res.output

@@ -257,3 +257,33 @@ def test_worker_does_not_parse_finished_articles(tmp_path):
     records = _process_partition(units, "no-such-model", REF, 1000, 16, frozenset({"done1"}))
     assert records[0] == ("r", ("done1", "in.jsonl", 1, None))  # no model needed: nothing parsed
     assert records[1][0] == "s" and records[1][1].kind == "binary"
+
+
+def test_custom_lexicon_reaches_the_workers(client, tmp_path):
+    """--lexicon on a cluster: the workers use the folder's cues.json, as the local batch does."""
+    from claimx.distributed import worker_load_count
+    from claimx.lexicons import load_default
+    from claimx.pipeline import Extractor
+    from claimx.runner.custom_lexicon import pack_lexicon, pipeline_with_lexicon
+
+    lex = tmp_path / "lex"
+    load_default().to_dir(lex)
+    data = json.loads((lex / "cues.json").read_text(encoding="utf-8"))
+    data["change_verbs"]["increase"].append("rocketed")
+    data["change_verbs"]["decrease"].append("slumped off")
+    (lex / "cues.json").write_text(json.dumps(data), encoding="utf-8")
+    (docs := tmp_path / "docs").mkdir()
+    (docs / "a.txt").write_text("Bookings rocketed 9% in 2023.\n\nMargins slumped off 2.5% last year.\n", encoding="utf-8")
+    (docs / "b.txt").write_text("Output rocketed by 1.2 million tonnes.\n", encoding="utf-8")
+    summary = _dist(client, docs, tmp_path / "dask.jsonl", lexicon=lex)
+    assert summary.exit_code == 0
+    got = [json.loads(line) for line in (tmp_path / "dask.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(c["doc_id"], c["kind"], (c["change"] or {}).get("direction"), c["quantity"]["value"]) for c in got] == [
+        ("a", "change", "increase", 9.0), ("a", "change", "decrease", 2.5), ("b", "change", "increase", 1.2e6)]
+    local = Extractor(pipeline_with_lexicon(PINNED_MODEL, lex))
+    run_batch([docs], output=tmp_path / "local.jsonl", reference_date=REF, extractor=local, quiet=True)
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    loads = client.run(worker_load_count, PINNED_MODEL, pack_lexicon(lex))
+    assert set(loads.values()) == {1}
+    with pytest.raises(BatchUsageError, match="lexicon folder not found"):
+        _dist(client, docs, tmp_path / "never.jsonl", lexicon=tmp_path / "nowhere")

@@ -25,10 +25,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = ROOT / "corpus" / "gold" / "000_21124bc296aca1d1.gold.jsonl"
 
 EXPECTED_COLUMNS = [
-    "doc_id", "kind", "quantity_text", "quantity_start", "quantity_end", "value", "unit",
-    "comparator", "lower", "upper", "base_value", "base_unit", "entity", "entity_inferred",
-    "metric", "timeframe", "timeframe_value", "timeframe_relation", "modality", "hedge",
-    "negated", "attribution", "reference", "change_direction", "change_from", "sentence", "sentence_start",
+    "doc_id", "kind",
+    "quantity.text", "quantity.start_char", "quantity.end_char", "quantity.value", "quantity.unit",
+    "quantity.comparator", "quantity.lower", "quantity.upper", "quantity.base_value", "quantity.base_unit",
+    "entity.text", "entity.start_char", "entity.end_char", "entity.inferred",
+    "metric.text", "metric.start_char", "metric.end_char",
+    "timeframe.text", "timeframe.start_char", "timeframe.end_char", "timeframe.value", "timeframe.relation",
+    "modality", "hedge.text", "hedge.start_char", "hedge.end_char", "negated",
+    "attribution.text", "attribution.start_char", "attribution.end_char",
+    "reference.text", "reference.start_char", "reference.end_char",
+    "change.direction", "change.from_text", "sentence.text", "sentence.start_char", "sentence.end_char",
     "confidence",
 ]
 
@@ -86,13 +92,14 @@ def test_columns_exact_and_ordered():
 def test_dtypes():
     df = to_dataframe([_forecast_claim(), _change_claim(), _range_dict()])
     dt = df.dtypes.to_dict()
-    for col in ("value", "lower", "upper", "base_value", "confidence"):
+    for col in ("quantity.value", "quantity.lower", "quantity.upper", "quantity.base_value", "confidence"):
         assert dt[col] == "float64", col
-    for col in ("quantity_start", "quantity_end", "sentence_start"):
+    for col in ("quantity.start_char", "quantity.end_char", "sentence.start_char"):
         assert dt[col] == "Int64", col
-    assert dt["entity_inferred"] == "bool"
+    assert dt["entity.inferred"] == "boolean"  # nullable: NA when there is no entity
     assert dt["negated"] == "bool"
-    for col in ("doc_id", "kind", "unit", "entity", "metric", "timeframe_value", "hedge", "attribution"):
+    for col in ("doc_id", "kind", "quantity.unit", "entity.text", "metric.text", "timeframe.value", "hedge.text",
+                "attribution.text"):
         assert isinstance(dt[col], pd.StringDtype), col
 
 
@@ -100,66 +107,66 @@ def test_forecast_claim_values():
     row = to_dataframe([_forecast_claim()]).iloc[0]
     assert row["doc_id"] == "d1"
     assert row["kind"] == "level"
-    assert row["quantity_text"] == "17.1%"
-    assert (row["quantity_start"], row["quantity_end"]) == (87, 92)
-    assert row["value"] == 17.1
-    assert row["unit"] == "%"
-    assert row["comparator"] == "="
-    assert math.isnan(row["lower"]) and math.isnan(row["upper"]) and math.isnan(row["base_value"])
-    assert row["base_unit"] is pd.NA
-    assert row["entity"] == "China"
-    assert bool(row["entity_inferred"]) is False
-    assert row["metric"] == "share of global downloads"
-    assert row["timeframe"] == "By 2025"
-    assert row["timeframe_value"] == "2025"
-    assert row["timeframe_relation"] == "by"
+    assert row["quantity.text"] == "17.1%"
+    assert (row["quantity.start_char"], row["quantity.end_char"]) == (87, 92)
+    assert row["quantity.value"] == 17.1
+    assert row["quantity.unit"] == "%"
+    assert row["quantity.comparator"] == "="
+    assert math.isnan(row["quantity.lower"]) and math.isnan(row["quantity.upper"]) and math.isnan(row["quantity.base_value"])
+    assert row["quantity.base_unit"] is pd.NA
+    assert row["entity.text"] == "China"
+    assert bool(row["entity.inferred"]) is False
+    assert row["metric.text"] == "share of global downloads"
+    assert row["timeframe.text"] == "By 2025"
+    assert row["timeframe.value"] == "2025"
+    assert row["timeframe.relation"] == "by"
     assert row["modality"] == "forecast"
-    assert row["hedge"] == "expected to"
+    assert row["hedge.text"] == "expected to"
     assert bool(row["negated"]) is False
-    assert row["attribution"] is pd.NA
-    assert row["reference"] is pd.NA
-    assert row["change_direction"] is pd.NA
-    assert row["sentence"] == "By 2025, China's share ..."
-    assert row["sentence_start"] == 0
+    assert row["attribution.text"] is pd.NA
+    assert row["reference.text"] is pd.NA
+    assert row["change.direction"] is pd.NA
+    assert row["sentence.text"] == "By 2025, China's share ..."
+    assert row["sentence.start_char"] == 0
     assert row["confidence"] == 0.8
 
 
 def test_change_claim_values():
     row = to_dataframe([_change_claim()]).iloc[0]
     assert row["kind"] == "change"
-    assert row["quantity_text"] == "over 890 petabytes"
-    assert row["value"] == 890.0 and row["unit"] == "PB" and row["comparator"] == ">"
-    assert row["base_value"] == 8.9e17 and row["base_unit"] == "B"
-    assert row["entity"] == "the region" and bool(row["entity_inferred"]) is True
-    assert row["attribution"] == "according to the IEA"
-    assert row["change_direction"] == "increase"
-    assert row["change_from"] == "several weeks"
-    assert row["timeframe"] is pd.NA and row["timeframe_relation"] is pd.NA
-    assert row["modality"] == "asserted" and row["hedge"] is pd.NA
-    assert row["sentence"] is pd.NA and row["sentence_start"] is pd.NA
+    assert row["quantity.text"] == "over 890 petabytes"
+    assert row["quantity.value"] == 890.0 and row["quantity.unit"] == "PB" and row["quantity.comparator"] == ">"
+    assert row["quantity.base_value"] == 8.9e17 and row["quantity.base_unit"] == "B"
+    assert row["entity.text"] == "the region" and bool(row["entity.inferred"]) is True
+    assert row["attribution.text"] == "according to the IEA"
+    assert row["change.direction"] == "increase"
+    assert row["change.from_text"] == "several weeks"
+    assert row["timeframe.text"] is pd.NA and row["timeframe.relation"] is pd.NA
+    assert row["modality"] == "asserted" and row["hedge.text"] is pd.NA
+    assert row["sentence.text"] is pd.NA and row["sentence.start_char"] is pd.NA
     assert row["confidence"] == 1.0
 
 
 def test_gold_dict_with_defaults_and_range():
     row = to_dataframe([_range_dict()]).iloc[0]
     assert row["kind"] == "ratio"
-    assert math.isnan(row["value"])
-    assert (row["lower"], row["upper"]) == (3.0, 5.0)
-    assert row["unit"] == "x"
-    assert row["comparator"] == "="  # missing comparator reads as "="
-    assert row["reference"] == "that of 2020"
-    assert row["timeframe_value"] == "2025/2031" and row["timeframe_relation"] == "between"
+    assert math.isnan(row["quantity.value"])
+    assert (row["quantity.lower"], row["quantity.upper"]) == (3.0, 5.0)
+    assert row["quantity.unit"] == "x"
+    assert row["quantity.comparator"] == "="  # missing comparator reads as "="
+    assert row["reference.text"] == "that of 2020"
+    assert row["timeframe.value"] == "2025/2031" and row["timeframe.relation"] == "between"
     assert row["modality"] == "target"
     assert row["confidence"] == 1.0
-    assert row["metric"] is pd.NA
+    assert row["metric.text"] is pd.NA
 
 
 def test_missing_timeframe_relation_defaults_to_in():
     d = {"quantity": {"text": "5", "start_char": 0, "end_char": 1, "value": 5},
          "timeframe": {"text": "in 2024", "value": "2024"}}
     row = to_dataframe([d]).iloc[0]
-    assert row["timeframe_relation"] == "in"
-    assert row["unit"] is pd.NA and row["value"] == 5.0
+    assert row["timeframe.relation"] == "in"
+    assert row["quantity.unit"] is pd.NA and row["quantity.value"] == 5.0
     assert row["doc_id"] is pd.NA
 
 
@@ -182,13 +189,13 @@ def test_seed_gold_frame():
     df = to_dataframe(gold)
     assert len(df) == len(gold) == 23
     first = df.iloc[0]
-    assert first["quantity_text"] == "17.1%" and first["value"] == 17.1 and first["unit"] == "%"
-    assert first["entity"] == "China" and first["timeframe_value"] == "2025"
+    assert first["quantity.text"] == "17.1%" and first["quantity.value"] == 17.1 and first["quantity.unit"] == "%"
+    assert first["entity.text"] == "China" and first["timeframe.value"] == "2025"
     forecasts = df[df["modality"] == "forecast"]
-    assert "17.1%" in set(forecasts["quantity_text"])
+    assert "17.1%" in set(forecasts["quantity.text"])
     # every quantity span is inside the article, and the text there is the quantity text
     text = (ROOT / "seeds" / "000_21124bc296aca1d1.txt").read_text(encoding="utf-8")
-    for qt, s, e in zip(df["quantity_text"], df["quantity_start"], df["quantity_end"]):
+    for qt, s, e in zip(df["quantity.text"], df["quantity.start_char"], df["quantity.end_char"]):
         assert text[s:e] == qt
 
 
@@ -241,3 +248,11 @@ def test_claim_objects_and_their_dumps_give_the_same_frame():
 def test_negated_hedge_column():
     claim = _forecast_claim().model_copy(update={"negated": True})
     assert bool(to_dataframe([claim]).iloc[0]["negated"]) is True
+
+
+def test_every_span_keeps_its_offsets_and_a_missing_entity_is_na():
+    row = to_dataframe([_forecast_claim()]).iloc[0]
+    assert (row["entity.start_char"], row["entity.end_char"]) == (9, 14)
+    assert (row["hedge.start_char"], row["hedge.end_char"]) == (70, 81)
+    row = to_dataframe([_range_dict() | {"entity": None}]).iloc[0]
+    assert row["entity.inferred"] is pd.NA and row["entity.start_char"] is pd.NA

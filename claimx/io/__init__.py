@@ -33,11 +33,13 @@ Newlines are never translated: offsets are into the text exactly as decoded.
 Writers
 -------
 :func:`open_writer` returns a :class:`ClaimWriter` for JSONL (line by line, flushed per article,
-fsynced on close), CSV or Parquet (flattened columns, written to a temporary file in the same
+fsynced on close), CSV or Parquet (the flat columns of :mod:`claimx.io.columns`, the same as
+:func:`claimx.to_dataframe`'s, written to a temporary file in the same
 folder and renamed over the target atomically on close). :func:`write_text` saves an article's
 text as ``<doc_id>.txt`` for offset checks.
 """
 
+from .columns import COLUMNS, Column
 from .decode import decode_bytes
 from .readers import STDIN, iter_articles, iter_inputs, walk_files
 from .types import (
@@ -74,6 +76,8 @@ __all__ = [
     "display_name",
     "resolve_format",
     "open_writer",
+    "COLUMNS",
+    "Column",
     "flat_columns",
     "flatten_claim",
     "write_text",

@@ -7,13 +7,13 @@ import json
 import os
 import stat
 import sys
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 import regex
 
+from ..dates import parse_date
 from .decode import DecodeError, decode_bytes
 from .types import (
     HTML_SUFFIXES,
@@ -66,19 +66,6 @@ def _deep_html_tree(text: str) -> Any:
         return lxml.html.fromstring(text.encode("utf-8"), parser=parser)
     except (ImportError, ValueError, TypeError):  # lxml.etree.ParserError is a ValueError
         return None
-
-
-def _parse_date(value: Any) -> Optional[date]:
-    """``date``/``datetime``/``"YYYY-MM-DD..."`` -> date; ``None`` -> None; ValueError otherwise."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        return date.fromisoformat(value.strip()[:10])
-    raise ValueError(f"date must be YYYY-MM-DD, got {value!r}")
 
 
 def _opt_str(value: Any) -> Optional[str]:
@@ -187,7 +174,7 @@ def _article_from_bytes(
         if len(body) > max_chars:
             return _skip(spath, stem, "too_large", f"too large: {len(body)} characters > max_chars={max_chars}")
         try:
-            when = _parse_date(getattr(doc, "date", None))
+            when = parse_date(getattr(doc, "date", None))
         except ValueError:
             when = None  # HTML date metadata is a guess: a bad one is ignored, not fatal
         return Article(
@@ -204,7 +191,7 @@ def _article_from_bytes(
                 meta = yaml.safe_load(m.group(1)) or {}
                 if not isinstance(meta, dict):
                     raise ValueError("front matter is not a mapping")
-                when = _parse_date(meta.get("date"))
+                when = parse_date(meta.get("date"))
             except (yaml.YAMLError, ValueError) as exc:
                 return _skip(spath, stem, "bad_front_matter", f"malformed front matter: {exc}".splitlines()[0])
             doc_id = str(meta["id"]) if meta.get("id") not in (None, "") else stem
@@ -255,7 +242,7 @@ def _read_jsonl(fh: BinaryIO, spath: str, stem: str, max_chars: int) -> Iterator
             )
             continue
         try:
-            when = _parse_date(rec.get("date"))
+            when = parse_date(rec.get("date"))
         except ValueError:
             yield _skip(spath, doc_id, "malformed_record", f"line {lineno}: invalid date {rec.get('date')!r}", lineno)
             continue

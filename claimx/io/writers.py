@@ -10,13 +10,11 @@ import os
 import stat
 import sys
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Optional
 from urllib.parse import quote
 
-from claimx.models import Claim
-
+from .columns import COLUMNS, flat_columns, flatten_claim
 from .types import Article, PathLike, display_name
 
 __all__ = ["FORMATS", "ClaimWriter", "resolve_format", "open_writer", "flat_columns", "flatten_claim", "write_text",
@@ -51,57 +49,6 @@ def resolve_format(fmt: Optional[str], output: Optional[PathLike]) -> str:
     if name == "parquet" and (output is None or str(output) == "-"):
         raise ValueError("Parquet output needs a file (-o FILE.parquet), not standard output")
     return name
-
-
-def _model_columns(model: type, prefix: str = "") -> list[tuple[str, str]]:
-    """``(column, type)`` pairs of a pydantic model, nested models flattened with dots."""
-    import typing
-
-    from pydantic import BaseModel
-
-    cols: list[tuple[str, str]] = []
-    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
-        ann = field.annotation
-        args = [a for a in typing.get_args(ann) if a is not type(None)] or [ann]
-        inner = args[0]
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            cols.extend(_model_columns(inner, f"{prefix}{name}."))
-            continue
-        if inner is bool:
-            kind = "bool"
-        elif inner is int:
-            kind = "int"
-        elif inner is float:
-            kind = "float"
-        else:
-            kind = "str"
-        cols.append((f"{prefix}{name}", kind))
-    return cols
-
-
-@lru_cache(maxsize=1)
-def _columns() -> tuple[tuple[str, str], ...]:
-    return tuple(_model_columns(Claim))
-
-
-def flat_columns() -> list[str]:
-    """Column names of CSV/Parquet output, derived from :class:`claimx.models.Claim`.
-
-    Nested objects are flattened with dots: ``quantity.value``, ``entity.text``,
-    ``timeframe.relation``, ``change.direction``, ...
-    """
-    return [c for c, _ in _columns()]
-
-
-def flatten_claim(claim: dict) -> dict:
-    """Flatten one ``Claim.model_dump(mode="json")`` dict into :func:`flat_columns` keys."""
-    out: dict = {}
-    for col, _ in _columns():
-        cur: Any = claim
-        for part in col.split("."):
-            cur = cur.get(part) if isinstance(cur, dict) else None
-        out[col] = cur
-    return out
 
 
 class ClaimWriter:
@@ -195,7 +142,7 @@ class _AtomicWriter(ClaimWriter):
 
 
 class CsvWriter(_AtomicWriter):
-    """CSV with :func:`flat_columns` (to a file atomically, or straight to standard output)."""
+    """CSV with the columns of :mod:`claimx.io.columns` (to a file atomically, or straight to standard output)."""
 
     format = "csv"
 
@@ -242,7 +189,7 @@ class ParquetWriter(_AtomicWriter):
         super().__init__(output)
         types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
         self._pa = pa
-        self._schema = pa.schema([(c, types[t]) for c, t in _columns()])
+        self._schema = pa.schema([(c.name, types[c.kind]) for c in COLUMNS])
         self._writer = pq.ParquetWriter(str(self._tmp), self._schema)
         self._rows: list[dict] = []
         self._per_group = rows_per_group

@@ -87,10 +87,11 @@ def run_on_cluster(
     partitioned: bool, errors_path: Any, resume: bool, default_ref_s: Optional[str], model: Optional[str],
     pattern: str, max_chars: int, partition_size: int, batch_size: int, read_on: str,
     max_in_flight: Optional[int], quiet: bool, started: float, timeout: Optional[float], retry_failed: bool,
-    follow_links: bool,
+    follow_links: bool, lexicon: Optional[dict] = None,
 ) -> BatchSummary:
     """Run an extraction on ``client`` (options already checked by ``extract_distributed``, whose
-    arguments these are); returns the run's :class:`BatchSummary`.
+    arguments these are; ``lexicon`` is a custom lexicon packed by
+    :func:`~claimx.runner.custom_lexicon.pack_lexicon`); returns the run's :class:`BatchSummary`.
 
     :raises OutputError: an output cannot be written; :raises FileNotFoundError: a worker cannot
         see a path unit.
@@ -112,10 +113,11 @@ def run_on_cluster(
         done_ids = read_done_ids(output) if resume else set()
     failed_before = read_failures(errors_path) if resume and not retry_failed else {}
 
-    client.register_plugin(_plugin_class()(model))  # loads the model on every worker, once
+    client.register_plugin(_plugin_class()(model, lexicon))  # loads the model on every worker, once
     # One copy per worker, shared by all tasks (a list around it: scatter splits collections).
     not_again = frozenset(done_ids) | frozenset(failed_before)
     done_ref = client.scatter([not_again], broadcast=True)[0] if not_again else None
+    lexicon_ref = client.scatter([lexicon], broadcast=True)[0] if lexicon else None
     if max_in_flight is None:
         threads = sum(client.nthreads().values()) or 1
         max_in_flight = max(2, 4 * threads)
@@ -153,7 +155,7 @@ def run_on_cluster(
             fut = (
                 client.submit(
                     _process_partition, work, model, default_ref_s, max_chars, batch_size, done_ref, timeout,
-                    pure=False,
+                    lexicon_ref, pure=False,
                 )
                 if work
                 else None

@@ -10,10 +10,11 @@ import os
 import threading
 from collections import Counter
 from functools import lru_cache
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from claimx.io import Article, SkippedArticle, iter_articles
 
+from .custom_lexicon import lexicon_key, pipeline_with_lexicon, unpack_lexicon
 from .run import article_context
 from .supervisor import DEFAULT_TIMEOUT, Failure, Supervisor
 
@@ -23,30 +24,34 @@ _LOADS: Counter = Counter()  # model key -> number of times an Extractor was bui
 _CACHE_LOCK = threading.Lock()
 
 
-def _model_key(model: Optional[str]) -> str:
-    return model or ""
+def _model_key(model: Optional[str], lexicon: Optional[Mapping[str, str]] = None) -> str:
+    key = lexicon_key(lexicon)
+    return (model or "") + (f"+lexicon-{key}" if key else "")
 
 
-def _get_extractor(model: Optional[str]) -> tuple[Any, threading.Lock]:
-    """The process's ``(Extractor, lock)`` for ``model``, built on first use only."""
-    key = _model_key(model)
+def _get_extractor(model: Optional[str], lexicon: Optional[Mapping[str, str]] = None) -> tuple[Any, threading.Lock]:
+    """The process's ``(Extractor, lock)`` for ``model`` and a packed custom lexicon
+    (:func:`~claimx.runner.custom_lexicon.pack_lexicon`, ``None``: the packaged one), built on first use only."""
+    key = _model_key(model, lexicon)
     with _CACHE_LOCK:
         entry = _EXTRACTORS.get(key)
         if entry is None:
             from claimx.pipeline import Extractor
 
-            entry = (Extractor(model), threading.Lock())
+            nlp = pipeline_with_lexicon(model, unpack_lexicon(lexicon)) if lexicon else model
+            entry = (Extractor(nlp), threading.Lock())
             _EXTRACTORS[key] = entry
             _LOADS[key] += 1
     return entry
 
 
-def worker_load_count(model: Optional[str] = None) -> int:
-    """How many times this process has loaded the pipeline for ``model`` (0 or 1 normally).
+def worker_load_count(model: Optional[str] = None, lexicon: Optional[Mapping[str, str]] = None) -> int:
+    """How many times this process has loaded the pipeline for ``model`` (and ``lexicon``, as given
+    to :func:`_get_extractor`): 0 or 1 normally.
 
     Run it on every worker with ``client.run(worker_load_count, model)``; returns an ``int``.
     """
-    return _LOADS[_model_key(model)]
+    return _LOADS[_model_key(model, lexicon)]
 
 
 @lru_cache(maxsize=1)
@@ -54,18 +59,20 @@ def _plugin_class() -> type:
     from distributed import WorkerPlugin
 
     class ExtractorPlugin(WorkerPlugin):
-        """Loads the claimx Extractor for ``model`` once when attached to a worker.
+        """Loads the claimx Extractor for ``model`` (with a packed custom ``lexicon``, if given)
+        once when attached to a worker.
 
-        Registered with ``client.register_plugin(ExtractorPlugin(model))``; Dask attaches it to
-        every current worker and to each worker that joins later (or restarts).
+        Registered with ``client.register_plugin(ExtractorPlugin(model, lexicon))``; Dask attaches
+        it to every current worker and to each worker that joins later (or restarts).
         """
 
-        def __init__(self, model: Optional[str] = None) -> None:
+        def __init__(self, model: Optional[str] = None, lexicon: Optional[Mapping[str, str]] = None) -> None:
             self.model = model
-            self.name = f"claimx-extractor-{_model_key(model) or 'default'}"
+            self.lexicon = dict(lexicon) if lexicon else None
+            self.name = f"claimx-extractor-{_model_key(model, lexicon) or 'default'}"
 
         def setup(self, worker: Any) -> None:
-            _get_extractor(self.model)
+            _get_extractor(self.model, self.lexicon)
 
     return ExtractorPlugin
 
@@ -73,6 +80,7 @@ def _plugin_class() -> type:
 def _process_partition(
     units: list, model: Optional[str], default_ref: Optional[str], max_chars: int, batch_size: int,
     done_ids: Optional[frozenset] = None, timeout: Optional[float] = DEFAULT_TIMEOUT,
+    lexicon: Optional[Mapping[str, str]] = None,
 ) -> list[tuple]:
     """Worker task: read the path units, extract every article, return records in input order.
 
@@ -86,6 +94,8 @@ def _process_partition(
         default_ref: ``YYYY-MM-DD`` for articles without their own date, or ``None``.
         done_ids: doc_ids already in the output or recorded as failed (resume): not parsed.
         timeout: seconds per started 10,000 characters of an article (``None``: no deadline).
+        lexicon: a custom lexicon packed by :func:`~claimx.runner.custom_lexicon.pack_lexicon`
+            (``None``: the packaged lexicons).
 
     Returns:
         a list of records: ``("a", article, [claim JSON, ...])`` for an extracted article,
@@ -121,7 +131,7 @@ def _process_partition(
             records.append(["a", about, []])
             todo.append((art.text, ctx))
     if todo:
-        extractor, lock = _get_extractor(model)
+        extractor, lock = _get_extractor(model, lexicon)
         with lock:  # a worker with several threads shares one pipeline
             supervisor = Supervisor(extractor, workers=1, timeout=timeout, batch_size=batch_size)
             for result, ctx in supervisor.run(todo):

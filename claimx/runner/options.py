@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from claimx.dates import parse_date
 from claimx.io import resolve_format
 
 from .summary import EXIT_USAGE
@@ -103,13 +104,12 @@ def check_output(output: Optional[PathLike], fmt: Optional[str], *, resume: bool
 
 
 def parse_reference_date(value: Union[date, str, None]) -> Optional[date]:
-    """``None``, a ``date`` or ``"YYYY-MM-DD"`` as a ``date``; raises :class:`BatchUsageError` otherwise."""
-    if value is None or isinstance(value, date):
-        return value
+    """A run's reference date read by :func:`claimx.dates.parse_date` (``None``, a ``date`` or
+    ``"YYYY-MM-DD"``); raises :class:`BatchUsageError` (exit code 2) for anything it refuses."""
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise BatchUsageError(f"reference date must be YYYY-MM-DD, got {value!r}") from None
+        return parse_date(value, what="reference date")
+    except ValueError as exc:
+        raise BatchUsageError(str(exc)) from None
 
 
 _READ_AS_INPUT = frozenset({".txt", ".text", "", ".md", ".markdown", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"})
