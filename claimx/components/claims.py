@@ -5,13 +5,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cues import find_attributions, find_hedges
+from ..lexicon import load_cues
+from .context import context_of
+from .records import quantity_records, timeframe_records
 
 
 class ClaimAssembler:
     """Assembles claims (see :mod:`claimx.assembly`) and stores them as dicts on
     ``doc._.claimx_claims_data``; ``doc._.claims`` returns them as :class:`claimx.models.Claim`.
 
-    Runs the quantity/timeframe/cue components' work itself if they are not in the pipeline.
+    Does the quantity/timeframe/cue components' work itself if they are not in the pipeline (their
+    results are then used, not stored).
     """
 
     def __init__(self, nlp: Language, name: str, *, include_vague: bool = False) -> None:
@@ -21,29 +26,26 @@ class ClaimAssembler:
     def __call__(self, doc: Doc) -> Doc:
         from ..assembly import assemble
 
-        ctx = doc._.claimx_context or {}
+        ctx = context_of(doc)
+        # without the other claimx components in the pipeline, their work is done here
         quantities = doc._.claimx_quantities
         if quantities is None:
-            from .quantities import QuantityFinder
-            QuantityFinder(None, "claimx_quantities")(doc)
-            quantities = doc._.claimx_quantities
+            quantities = list(ctx.quantities) if ctx.quantities is not None else quantity_records(doc.text, ctx.currency_hint)
         if not quantities:
             doc._.claimx_claims_data = []
             return doc
         timeframes = doc._.claimx_timeframes
         if timeframes is None:
-            from .timeframes import TimeframeFinder
-            TimeframeFinder(None, "claimx_timeframes")(doc)
-            timeframes = doc._.claimx_timeframes
+            timeframes = timeframe_records(doc.text, ctx.reference_date)
         cues = doc._.claimx_cues
         if cues is None:
-            from .cues import CueFinder
-            CueFinder(None, "claimx_cues")(doc)
-            cues = doc._.claimx_cues
-        include_vague = ctx.get("include_vague", self.include_vague)
+            lexicon = load_cues()
+            cues = {"hedges": find_hedges(doc.text, lexicon),
+                    "attributions": find_attributions(doc, lexicon) if doc.has_annotation("DEP") else []}
+        include_vague = self.include_vague if ctx.include_vague is None else ctx.include_vague
         doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
-                                             prior_periods=ctx.get("prior_periods"),
-                                             article_topics=ctx.get("article_topics"))
+                                             prior_periods=list(ctx.prior_periods),
+                                             article_topics=list(ctx.article_topics))
         return doc
 
 
