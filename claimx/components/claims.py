@@ -43,9 +43,18 @@ class ClaimAssembler:
             cues = {"hedges": find_hedges(doc.text, lexicon),
                     "attributions": find_attributions(doc, lexicon) if doc.has_annotation("DEP") else []}
         include_vague = self.include_vague if ctx.include_vague is None else ctx.include_vague
-        doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
-                                             prior_periods=list(ctx.prior_periods),
-                                             article_topics=list(ctx.article_topics))
+        iterator = doc.noun_chunks_iterator
+        if iterator is not None:
+            # The assembly asks each sentence for its noun chunks once per quantity, and spaCy finds
+            # a sentence's chunks by walking the whole Doc: walk it once, hand out the same chunks.
+            chunks = list(iterator(doc))
+            doc.noun_chunks_iterator = lambda _doc: iter(chunks)
+        try:
+            doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
+                                                 prior_periods=list(ctx.prior_periods),
+                                                 article_topics=list(ctx.article_topics))
+        finally:
+            doc.noun_chunks_iterator = iterator
         return doc
 
 
