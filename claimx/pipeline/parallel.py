@@ -15,6 +15,10 @@ from typing import Any, Optional
 
 from ..components.context import as_date
 
+#: Characters of text per task sent to a worker (a task also ends at ``batch_size`` texts): small
+#: enough that two workers share a corpus of long articles evenly (64 articles a task left one
+#: worker idle for most of the last task), large enough that a task's windows fill spaCy's batches.
+TASK_CHARS = 20_000
 #: The extractor the forked workers run (set by the parent just before it forks them).
 _WORKER_EXTRACTOR: Optional[Any] = None
 
@@ -24,7 +28,8 @@ def pipe_processes(extractor: Any, items: Iterable[Any], *, as_tuples: bool, bat
     """``extractor.pipe(items, ...)`` in ``n_process`` forked workers (see
     :meth:`claimx.pipeline.extractor.Extractor.pipe` for the arguments and what is yielded).
 
-    Needs the ``fork`` start method. Raises ``TypeError`` for a text that is not a ``str`` and
+    Texts go to the workers in tasks of at most ``batch_size`` texts and about :data:`TASK_CHARS`
+    characters. Needs the ``fork`` start method. Raises ``TypeError`` for a text that is not a ``str`` and
     ``RuntimeError`` if a worker is killed from outside (the output so far is complete).
     """
     global _WORKER_EXTRACTOR
@@ -35,6 +40,7 @@ def pipe_processes(extractor: Any, items: Iterable[Any], *, as_tuples: bool, bat
     try:
         batch: list = []
         contexts: list = []
+        chars = 0
 
         def submit() -> None:
             pending.append((pool.apply_async(_worker_extract, (batch[:], errors)), contexts[:]))
@@ -62,7 +68,9 @@ def pipe_processes(extractor: Any, items: Iterable[Any], *, as_tuples: bool, bat
             ref = as_date(cdict.get("reference_date"))
             batch.append((text, cdict.get("doc_id"), ref.isoformat() if ref else None))
             contexts.append(context)
-            if len(batch) >= batch_size:
+            chars += len(text)
+            if len(batch) >= batch_size or chars >= TASK_CHARS:
+                chars = 0
                 submit()
                 yield from drain(2 * n_process)
         if batch:
