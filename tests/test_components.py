@@ -254,8 +254,11 @@ def test_components_never_import_each_other_or_the_pipeline():
 
 
 def test_claims_component_leaves_the_noun_chunk_iterator_as_it_found_it(extractor):
-    """The assembler hands out one walk's noun chunks while it runs and puts spaCy's iterator back."""
-    doc = extractor.nlp("The two new reactors of the utility will add 2.2 GW, and its old plant lost 300 MW.")
+    """The assembler hands out one walk's noun chunks and sentences while it runs and puts spaCy's
+    iterator back, with no sentence hook left behind."""
+    doc = extractor.nlp("The two new reactors of the utility will add 2.2 GW. Its old plant lost 300 MW.")
     assert doc.noun_chunks_iterator is doc.vocab.get_noun_chunks
+    assert "sent" not in doc.user_token_hooks
+    assert doc[-3].sent.text == "Its old plant lost 300 MW."
     assert [c.text for c in doc.noun_chunks][:2] == ["The two new reactors", "the utility"]
     assert [(c.quantity.value, c.quantity.unit) for c in doc._.claims] == [(2.2, "GW"), (300.0, "MW")]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,19 +46,38 @@ class ClaimAssembler:
             cues = {"hedges": find_hedges(doc.text, lexicon),
                     "attributions": find_attributions(doc, lexicon) if doc.has_annotation("DEP") else []}
         include_vague = self.include_vague if ctx.include_vague is None else ctx.include_vague
-        iterator = doc.noun_chunks_iterator
-        if iterator is not None:
-            # The assembly asks each sentence for its noun chunks once per quantity, and spaCy finds
-            # a sentence's chunks by walking the whole Doc: walk it once, hand out the same chunks.
-            chunks = list(iterator(doc))
-            doc.noun_chunks_iterator = lambda _doc: iter(chunks)
-        try:
+        with _walked_once(doc):
             doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
                                                  prior_periods=list(ctx.prior_periods),
                                                  article_topics=list(ctx.article_topics))
-        finally:
-            doc.noun_chunks_iterator = iterator
         return doc
+
+
+@contextmanager
+def _walked_once(doc: Doc) -> Iterator[None]:
+    """While the assembly runs: a Doc whose noun chunks and token sentences come from one walk each.
+
+    The assembly asks each sentence for its noun chunks once per quantity and slot, and each
+    candidate token for its sentence; spaCy answers the first by walking the whole Doc and the
+    second by walking to the sentence's ends and building two spans. Both answers depend only on
+    the parse, which the assembly does not change, so they are worked out once here and spaCy's
+    own iterator and hooks are put back afterwards. A Doc with its own "sent" hook keeps it.
+    """
+    iterator = doc.noun_chunks_iterator
+    if iterator is not None:
+        chunks = list(iterator(doc))
+        doc.noun_chunks_iterator = lambda _doc: iter(chunks)
+    hooked = "sent" not in doc.user_token_hooks and doc.has_annotation("SENT_START")
+    if hooked:
+        sents = list(doc.sents)
+        of_token = [s for s in sents for _ in range(len(s))]
+        doc.user_token_hooks["sent"] = lambda tok: of_token[tok.i]
+    try:
+        yield
+    finally:
+        doc.noun_chunks_iterator = iterator
+        if hooked:
+            del doc.user_token_hooks["sent"]
 
 
 @Language.factory(
