@@ -262,3 +262,25 @@ def test_claims_component_leaves_the_noun_chunk_iterator_as_it_found_it(extracto
     assert doc[-3].sent.text == "Its old plant lost 300 MW."
     assert [c.text for c in doc.noun_chunks][:2] == ["The two new reactors", "the utility"]
     assert [(c.quantity.value, c.quantity.unit) for c in doc._.claims] == [(2.2, "GW"), (300.0, "MW")]
+
+
+def test_context_travels_with_the_doc_bytes(extractor):
+    """A window's context survives Doc.to_bytes and a DocBin with user data (what spaCy's own worker
+    processes and saved corpora use), as the same typed object (new sentences)."""
+    import datetime as dt
+
+    from claimx.components.context import ClaimxContext
+
+    text = "In the second quarter, freight volumes at the port rose 7%.\n\nThe quarter ended with 40 ships."
+    windows = extractor._windows(text, dt.date(2023, 8, 1))
+    assert len(windows) == 2
+    for doc, _ in windows:
+        back = Doc(extractor.nlp.vocab).from_bytes(doc.to_bytes())
+        assert isinstance(back._.claimx_context, ClaimxContext)
+        assert back._.claimx_context == doc._.claimx_context
+    data = DocBin(store_user_data=True, docs=[d for d, _ in windows]).to_bytes()
+    docs = list(DocBin().from_bytes(data).get_docs(extractor.nlp.vocab))
+    ctx = docs[1]._.claimx_context
+    assert ctx.reference_date == dt.date(2023, 8, 1)
+    assert [(q["text"], q["value"]) for q in ctx.quantities] == [("40", 40.0)]
+    assert [p["value"] for p in ctx.prior_periods] == ["2023-Q2"]

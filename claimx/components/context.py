@@ -13,6 +13,7 @@ import dataclasses
 import datetime as _dt
 from typing import Any, Optional, Union
 
+import srsly
 from spacy.tokens import Doc
 
 __all__ = ["ClaimxContext", "EMPTY", "as_date", "context_of"]
@@ -71,6 +72,36 @@ def as_date(value: Union[str, _dt.date, None]) -> Optional[_dt.date]:
 
 #: The context of a Doc made outside the Extractor.
 EMPTY = ClaimxContext()
+
+#: The key under which a ClaimxContext travels in msgpack (Doc.to_bytes, DocBin, spaCy's own workers).
+_MSGPACK_KEY = "__claimx_context__"
+
+
+def _msgpack_encode(obj: Any, chain: Any = None) -> Any:
+    """srsly msgpack encoder: a :class:`ClaimxContext` as a marked dict of plain values."""
+    if isinstance(obj, ClaimxContext):
+        fields = dataclasses.asdict(obj)
+        fields["reference_date"] = obj.reference_date.isoformat() if obj.reference_date else None
+        return {_MSGPACK_KEY: fields}
+    return obj if chain is None else chain(obj)
+
+
+def _msgpack_decode(obj: Any, chain: Any = None) -> Any:
+    """srsly msgpack decoder: the marked dict of :func:`_msgpack_encode` back as a :class:`ClaimxContext`."""
+    if isinstance(obj, dict) and len(obj) == 1 and _MSGPACK_KEY in obj:
+        f = obj[_MSGPACK_KEY]
+        return ClaimxContext(
+            reference_date=as_date(f.get("reference_date")), currency_hint=f.get("currency_hint"),
+            article_topics=tuple(f.get("article_topics") or ()), include_vague=f.get("include_vague"),
+            quantities=None if f.get("quantities") is None else tuple(f["quantities"]),
+            prior_periods=tuple(f.get("prior_periods") or ()),
+        )
+    return obj if chain is None else chain(obj)
+
+
+# the Doc's user data (where doc._ values live) is written with srsly's msgpack
+srsly.msgpack_encoders.register("claimx_context", func=_msgpack_encode)
+srsly.msgpack_decoders.register("claimx_context", func=_msgpack_decode)
 
 
 def context_of(doc: Doc) -> ClaimxContext:
