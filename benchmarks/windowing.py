@@ -55,15 +55,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     context = None if args.context.lower() == "none" else int(args.context)
     ex = Extractor(args.model, context_sentences=context)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    ex._windows(long_paragraph(10), {})  # warm-up: lazy imports and caches
+    ex._windows(long_paragraph(10))  # warm-up: lazy imports and caches
     print(f"{'KB':>6} {'windows':>8} {'quantities':>10} {'cpu s':>8} {'cpu s/100 KB':>13}")
     per_100 = []
     for kb in sizes:
         text = long_paragraph(kb)
         t0 = time.process_time()
-        windows = ex._windows(text, {})
+        windows = ex._windows(text)
         cpu = time.process_time() - t0
-        n_q = sum(len(doc._.claimx_context["quantities"]) for doc, _ in windows)
+        n_q = sum(len(doc._.claimx_context.quantities) for doc, _ in windows)
         per_100.append(cpu / kb * 100)
         print(f"{kb:>6} {len(windows):>8} {n_q:>10} {cpu:>8.2f} {per_100[-1]:>13.3f}")
         del windows, text

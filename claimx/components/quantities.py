@@ -5,6 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .context import context_of
+from .records import quantity_records
+
 
 SPAN_KEY = "claimx_quantities"
 
@@ -14,8 +17,8 @@ class QuantityFinder:
     the fields of :class:`claimx.grammar.types.QuantityMatch`) and as spans in
     ``doc.spans["claimx_quantities"]`` labelled with their unit (``COUNT`` for plain counts).
 
-    Quantities precomputed by :class:`claimx.Extractor` (``doc._.claimx_context["quantities"]``)
-    are reused instead of scanning again.
+    Quantities precomputed by :class:`claimx.Extractor` (``quantities`` of the Doc's
+    :class:`~claimx.components.context.ClaimxContext`) are reused instead of scanning again.
     """
 
     def __init__(self, nlp: Language, name: str, *, currency_hint: str | None = None, split_tokens: bool = True) -> None:
@@ -24,14 +27,11 @@ class QuantityFinder:
         self.split_tokens = split_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..grammar.quantities import find_quantities, guess_currency_hint
-        from ..pipeline import _match_to_dict
-
-        ctx = doc._.claimx_context or {}
-        found = ctx.get("quantities")
-        if found is None:
-            hint = ctx.get("currency_hint") or self.currency_hint or guess_currency_hint(doc.text)
-            found = [_match_to_dict(m) for m in find_quantities(doc.text, currency_hint=hint)]
+        ctx = context_of(doc)
+        if ctx.quantities is not None:
+            found = list(ctx.quantities)
+        else:
+            found = quantity_records(doc.text, ctx.currency_hint or self.currency_hint)
         if self.split_tokens and not doc.has_annotation("DEP") and not doc.has_annotation("TAG"):
             doc = split_at(doc, _cut_points(found))
         doc._.claimx_quantities = found
@@ -98,7 +98,7 @@ def split_at(doc: Doc, cuts: list[int]) -> Doc:
 
 @Language.factory(
     "claimx_quantities",
-    assigns=["doc._.claimx_quantities"],
+    assigns=["doc._.claimx_quantities", "doc.spans"],
     default_config={"currency_hint": None, "split_tokens": True},
 )
 def make_quantities(nlp: Language, name: str, currency_hint: str | None, split_tokens: bool) -> QuantityFinder:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .context import as_date, context_of
+from .records import timeframe_records
 
 
 SPAN_KEY = "claimx_timeframes"
@@ -16,28 +17,21 @@ class TimeframeFinder:
     ``text, start_char, end_char, value, relation, anchor, offset_years``) and as spans in
     ``doc.spans["claimx_timeframes"]`` labelled with their relation.
 
-    The reference date comes from ``doc._.claimx_context["reference_date"]`` (``YYYY-MM-DD``),
-    else the component's ``reference_date`` setting, else none (``X`` digits).
+    The reference date comes from the Doc's :class:`~claimx.components.context.ClaimxContext`,
+    else the component's ``reference_date`` setting (``YYYY-MM-DD``), else none (``X`` digits).
+    Raises ``ValueError`` at construction for a malformed ``reference_date``.
     """
 
     def __init__(self, nlp: Language, name: str, *, reference_date: str | None = None) -> None:
         self.name = name
         self.reference_date = reference_date
+        self._reference_date = as_date(reference_date)
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..grammar.timex import find_timeframes
-
-        ctx = doc._.claimx_context or {}
-        ref = ctx.get("reference_date") or self.reference_date
-        ref_date = dt.date.fromisoformat(ref) if ref else None
-        found = []
+        found = timeframe_records(doc.text, context_of(doc).reference_date or self._reference_date)
         spans = []
-        for m in find_timeframes(doc.text, reference_date=ref_date):
-            found.append({
-                "text": m.text, "start_char": m.start_char, "end_char": m.end_char, "value": m.value,
-                "relation": m.relation, "anchor": m.anchor, "offset_years": m.offset_years,
-            })
-            span = doc.char_span(m.start_char, m.end_char, label=m.relation, alignment_mode="expand")
+        for t in found:
+            span = doc.char_span(t["start_char"], t["end_char"], label=t["relation"], alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc._.claimx_timeframes = found
@@ -47,7 +41,7 @@ class TimeframeFinder:
 
 @Language.factory(
     "claimx_timeframes",
-    assigns=["doc._.claimx_timeframes"],
+    assigns=["doc._.claimx_timeframes", "doc.spans"],
     default_config={"reference_date": None},
 )
 def make_timeframes(nlp: Language, name: str, reference_date: str | None) -> TimeframeFinder:

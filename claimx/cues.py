@@ -1,0 +1,128 @@
+"""Hedge cues (modality) and attribution cues (source) of a text or a parsed Doc.
+
+Pure functions over the cue lexicon (:mod:`claimx.lexicon`); the ``claimx_cues`` component
+(:mod:`claimx.components.cues`) stores what they find on the Doc.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+import regex
+from spacy.tokens import Doc, Token
+
+from .lexicons import CompiledCues, load_default
+
+
+#: Where an "according to X" cue ends: the next comma, semicolon, colon, sentence end, "while" or
+#: "and is/was/...".
+_PREP_END = regex.compile(r"[,;:]|\.(?:\s|$)|\s(?:while|and\s+(?:is|are|was|were|will))\b")
+
+
+def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
+    """Hedge cues in ``text``: dicts ``{text, start_char, end_char, modality, negated}``.
+
+    A negation just before the cue ("is not expected to") is kept visible: it is included in the
+    cue's text and ``negated`` is True.
+    """
+    cues = cues or load_default().cues
+    out = []
+    for m in cues.hedge_re.finditer(text):
+        start = m.start()
+        negated = False
+        neg = cues.negation_re.search(text, max(0, start - 20), start)
+        if neg:
+            negated = True
+            start = neg.start()
+            # "isn't expected": the cue starts at the word the "n't" is glued to
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+        out.append({
+            "text": text[start:m.end()], "start_char": start, "end_char": m.end(),
+            "modality": cues.modality_of(m.group()), "negated": negated,
+        })
+    return out
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dict]:
+    """Attribution cues of a parsed ``doc``: dicts ``{text, start_char, end_char}``.
+
+    Finds "according to X" (up to the next comma or the end of the sentence), "X said/says/
+    reported/remarked ..." with X the verb's subject, evidence verbs ("statistics show",
+    "the survey found") when their subject is a source noun or they govern a clause, and
+    phrases such as "X put the figure at".
+    """
+    cues = cues or load_default().cues
+    text = doc.text
+    out = []
+    for m in cues.attribution_prep_re.finditer(text):
+        # searched in place from the cue on (a slice of the rest of the text per cue was quadratic)
+        end_m = _PREP_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        if end > m.end():
+            out.append({"text": text[m.start():end].rstrip(), "start_char": m.start(), "end_char": m.start() + len(text[m.start():end].rstrip())})
+    # phrase cues do not overlap (finditer) and come sorted: the one holding a token is found by bisection
+    phrase_spans = [(m.start(), m.end()) for m in cues.attribution_phrase_re.finditer(text)]
+    phrase_starts = [a for a, _ in phrase_spans]
+
+    def phrase_at(idx: int) -> Optional[tuple[int, int]]:
+        k = bisect_right(phrase_starts, idx) - 1
+        return phrase_spans[k] if k >= 0 and idx < phrase_spans[k][1] else None
+
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ not in ("VERB", "AUX") or low not in cues.attribution_verbs and phrase_at(tok.idx) is None:
+            continue
+        if tok.dep_ in ("amod", "acl") and low in ("estimated",):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            # passive: "X is expected to", "it is estimated that" name no source
+            continue
+        subj = _subject(tok)
+        if subj is None or subj.lower_ in ("it", "there"):
+            # "It is estimated that ...": no source is named
+            continue
+        phrase = phrase_at(tok.idx)
+        in_phrase = phrase is not None
+        if not in_phrase and any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
+                c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children):
+            # "Vireo TV added 850k subscribers", "the firm reported revenue of $5bn": the verb of
+            # the claim itself, not a source cue
+            continue
+        has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("parataxis",) or (
+            tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children))
+        is_parenthetical = tok.dep_ in ("ROOT", "parataxis") and any(
+            c.dep_ in ("ccomp",) for c in tok.children) or (tok.dep_ == "ccomp" and tok.i > tok.head.i)
+        subj_words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
+        if low in cues.evidence_verbs and not (subj_words & cues.source_nouns or has_clause):
+            continue
+        if low not in cues.evidence_verbs and not (in_phrase or has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
+                                                   or subj_words & cues.source_nouns or tok.dep_ in ("ROOT", "ccomp", "parataxis")):
+            continue
+        start = subj.left_edge.idx
+        end = tok.idx + len(tok.text)
+        if phrase is not None:
+            end = phrase[1]
+        # "pointed out"
+        for c in tok.rights:
+            if c.dep_ == "prt" and c.i == tok.i + 1:
+                end = c.idx + len(c.text)
+        if end - start > 160:
+            continue
+        out.append({"text": text[start:end], "start_char": start, "end_char": end})
+    out.sort(key=lambda a: a["start_char"])
+    # drop overlaps, keep the first
+    kept = []
+    for a in out:
+        if kept and a["start_char"] < kept[-1]["end_char"]:
+            continue
+        kept.append(a)
+    return kept
