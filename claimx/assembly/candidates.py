@@ -163,7 +163,11 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
         m = c.mention
         if metric and not m.get("inferred") and m.get("start_char") is not None:
             if m["start_char"] < metric["end_char"] and metric["start_char"] < m["end_char"]:
-                f["metric=overlap"] = 1.0
+                # the measured property itself ("Operating profit" of "Operating profit rose 12%"),
+                # or only a modifier of it ("Cell" of "Cell prices fell 5%")
+                on_head = metric_head is None or m["start_char"] <= metric_head.idx < m["end_char"]
+                within = metric["start_char"] <= m["start_char"] and m["end_char"] <= metric["end_char"]
+                f["metric=modifier" if not on_head else "metric=same" if within else "metric=head"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
         t = topics.get(m["text"]) if m.get("inferred") else None
