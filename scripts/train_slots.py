@@ -30,11 +30,14 @@ OUT = ROOT / "claimx" / "resources" / "slot_weights.json"
 #: aggregate figures only: see the README, "Accuracy on unseen text")
 USE = {"metric": True, "entity": True}
 #: the L2 penalty of the conditional logit (on the summed log-likelihood of all claims)
-L2 = 1.0
+L2 = 0.5
 #: what another candidate must score above the rule chooser's pick to replace it; chosen on the tune
 #: part, the seed and the cases (the largest tune strict F1 that keeps the seed at 1.0 and the
 #: cases at their floor), never on the check part
 RULE_MARGIN = {"metric": 0.5, "entity": 1.0}
+#: how much each claim of the seed article counts against one of the tune part or the cases: the
+#: seed is the project's reference article and its floor is 1.0 (15 claims against 450)
+SEED_WEIGHT = 3.0
 DIGITS = 4
 
 
@@ -42,25 +45,26 @@ def _overlap(a0, a1, b0, b1) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def sources(corpus) -> list[tuple[str, str, list[dict], "str | None"]]:
-    """(doc_id, text, required gold claims, reference date) of every training text: the tune
-    documents of ``corpus``, the visible cases and the seed article, in a fixed order."""
+def sources(corpus) -> list[tuple[str, str, list[dict], "str | None", float]]:
+    """(doc_id, text, required gold claims, reference date, weight) of every training text: the
+    tune documents of ``corpus``, the visible cases and the seed article (:data:`SEED_WEIGHT`),
+    in a fixed order."""
     from claimx.evaluate import cases_to_gold, load_claims
 
     out = []
     for doc_id in corpus.split["tune"]:
         gold = [g for g in corpus.gold if g.get("doc_id") == doc_id and not g.get("optional")]
-        out.append((doc_id, corpus.texts[doc_id], gold, corpus.dates.get(doc_id)))
+        out.append((doc_id, corpus.texts[doc_id], gold, corpus.dates.get(doc_id), 1.0))
     cases_gold, by_id = cases_to_gold(ROOT / "corpus" / "cases" / "cases.jsonl")
     for cid, case in by_id.items():
         gold = [g for g in cases_gold if g.get("doc_id") == cid and not g.get("optional")]
-        out.append((cid, case["text"], gold, case.get("reference_date")))
+        out.append((cid, case["text"], gold, case.get("reference_date"), 1.0))
     for gold_file in sorted((ROOT / "corpus" / "gold").glob("*.gold.jsonl")):
         doc_id = gold_file.name[: -len(".gold.jsonl")]
         text_file = ROOT / "seeds" / f"{doc_id}.txt"
         if text_file.is_file():
             gold = [g for g in load_claims(gold_file) if not g.get("optional")]
-            out.append((doc_id, text_file.read_text(encoding="utf-8"), gold, None))
+            out.append((doc_id, text_file.read_text(encoding="utf-8"), gold, None, SEED_WEIGHT))
     return out
 
 
@@ -73,7 +77,7 @@ def record(extractor, texts, weights: dict) -> list[tuple[dict, dict]]:
     saved = ranker.load_weights
     ranker.load_weights = lambda: weights
     try:
-        for doc_id, text, gold, date in texts:
+        for doc_id, text, gold, date, weight in texts:
             ranker.RECORDER = []
             extractor.extract(text, doc_id=doc_id, reference_date=date)
             for d in ranker.RECORDER:
@@ -90,6 +94,7 @@ def record(extractor, texts, weights: dict) -> list[tuple[dict, dict]]:
                         m["end_char"] += off
                     elif m.get("inferred"):
                         m["start_char"] = m["end_char"] = None
+                d["weight"] = weight
                 pairs.append((d, best))
     finally:
         ranker.RECORDER = None
@@ -110,14 +115,15 @@ def fit(slot: str, pairs: list[tuple[dict, dict]]) -> tuple[dict, dict]:
     """Weights {feature: float} for ``slot`` and figures (claims, oracle, rule and fitted accuracy).
 
     The conditional logit: for each claim ``g`` with candidates ``c`` and accepted set ``A_g``,
-    minimise ``sum_g -log(sum_{c in A_g} exp(s_c) / sum_c exp(s_c)) + L2/2 |w|^2`` with
-    ``s_c = w . x_c``; claims without an accepted candidate carry no signal and are left out.
+    minimise ``sum_g -v_g log(sum_{c in A_g} exp(s_c) / sum_c exp(s_c)) + L2/2 |w|^2`` with
+    ``s_c = w . x_c`` and ``v_g`` the weight of the claim's text; claims without an accepted
+    candidate carry no signal and are left out.
     """
     import numpy as np
     from scipy.optimize import minimize
     from sklearn.feature_extraction import DictVectorizer
 
-    rows, ys, groups = [], [], []
+    rows, ys, groups, gweights = [], [], [], []
     gi = 0
     for d, g in (p for p in pairs if p[0]["slot"] == slot):
         if g.get(slot) is None:
@@ -126,10 +132,12 @@ def fit(slot: str, pairs: list[tuple[dict, dict]]) -> tuple[dict, dict]:
             rows.append(feats)
             ys.append(1 if label(slot, g, m) else 0)
             groups.append(gi)
+        gweights.append(d.get("weight", 1.0))
         gi += 1
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(rows).tocsr()
     y, G, ng = np.asarray(ys, dtype=float), np.asarray(groups), gi
+    gw = np.asarray(gweights, dtype=float)
 
     def objective(w):
         s = X @ w
@@ -141,10 +149,10 @@ def fit(slot: str, pairs: list[tuple[dict, dict]]) -> tuple[dict, dict]:
         zp = np.zeros(ng)
         np.add.at(zp, G, e * y)
         has = zp > 0
-        loss = -(np.log(zp[has]) - np.log(z[has])).sum() + 0.5 * L2 * (w @ w)
+        loss = -(gw[has] * (np.log(zp[has]) - np.log(z[has]))).sum() + 0.5 * L2 * (w @ w)
         p_all = e / z[G]
         p_pos = np.where(has[G], e * y / np.where(has[G], zp[G], 1.0), 0.0)
-        grad = X.T @ ((p_all - p_pos) * has[G]) + L2 * w
+        grad = X.T @ ((p_all - p_pos) * has[G] * gw[G]) + L2 * w
         return loss, grad
 
     res = minimize(objective, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 5000})

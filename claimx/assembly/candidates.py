@@ -167,7 +167,12 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 # or only a modifier of it ("Cell" of "Cell prices fell 5%")
                 on_head = metric_head is None or m["start_char"] <= metric_head.idx < m["end_char"]
                 within = metric["start_char"] <= m["start_char"] and m["end_char"] <= metric["end_char"]
-                f["metric=modifier" if not on_head else "metric=same" if within else "metric=head"] = 1.0
+                if on_head:
+                    f["metric=same" if within else "metric=head"] = 1.0
+                else:
+                    # before the head a modifier ("Cell" of "Cell prices"); after it the object of
+                    # a phrase the metric holds ("new process design" of "time for new process design")
+                    f["metric=modifier" if m["start_char"] < metric_head.idx else "metric=pp"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
         t = topics.get(m["text"]) if m.get("inferred") else None
