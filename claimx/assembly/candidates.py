@@ -149,7 +149,13 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     rule = claim.get("entity")
     open_slot = rule is None or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
                                      and rule["start_char"] < metric["end_char"] and metric["start_char"] < rule["end_char"])
-    topics = {} if named_here or not open_slot else {t["text"]: t for t in st.article_topics}
+    # "WSTS expects the market to expand": a forecaster named as the subject is the attribution and
+    # only sometimes the entity ("Walmart now expects net sales to grow"): the topics compete too
+    attr = claim.get("attribution")
+    forecaster = bool(rule and attr and rule.get("start_char") is not None and not rule.get("inferred")
+                      and attr["start_char"] <= rule["start_char"] < attr["end_char"])
+    topics = {} if (named_here and not forecaster) or not (open_slot or forecaster) \
+        else {t["text"]: t for t in st.article_topics}
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
              None, "article")
@@ -175,6 +181,10 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                     f["metric=modifier" if m["start_char"] < metric_head.idx else "metric=pp"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
+        elif attr and m.get("start_char") is not None and attr["start_char"] <= m["start_char"] < attr["end_char"]:
+            # the source of the figure: the article's own subject ("Toyota estimates ...") or another
+            f["forecaster=topic" if any(_same_name(m["text"], t["text"]) for t in st.article_topics)
+              else "forecaster=other"] = 1.0
         t = topics.get(m["text"]) if m.get("inferred") else None
         if t is not None:
             # a name of the article (:mod:`claimx.assembly.article`) carried over to this claim
@@ -188,6 +198,15 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f
     return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """True when one name holds the other as whole words ("Toyota Motor", "Toyota")."""
+    wa, wb = a.lower().replace("’s", "").replace("'s", "").split(), b.lower().split()
+    wa = [w for w in wa if w != "the"]
+    n = min(len(wa), len(wb))
+    return n > 0 and any(wa[i:i + len(wb)] == wb for i in range(len(wa) - len(wb) + 1)) if len(wa) >= len(wb) \
+        else any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
 def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
