@@ -12,10 +12,12 @@ candidates. Features are 0/1 indicators named ``group=value`` (bins for distance
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Token
 
+from ..grammar._resources import load
 from .clauses import segment_bounds
 from .exclusions import exclusion_reason
 from .mentions import ent_mention, np_entity, tmention
@@ -147,7 +149,10 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     named_here = any(ent.label_ in ENTITY_LABELS and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
                      for ent in s.span.ents)
     rule = claim.get("entity")
-    open_slot = rule is None or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
+    rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
+    measures, abstract = _measure_words()
+    open_slot = rule is None or (rule_head is not None and (rule_head.lemma_.lower() in measures | abstract | MEASURE_HEADS
+                                                            or rule_head.lower_ in measures | abstract)) or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
                                      and rule["start_char"] < metric["end_char"] and metric["start_char"] < rule["end_char"])
     # "WSTS expects the market to expand": a forecaster named as the subject is the attribution and
     # only sometimes the entity ("Walmart now expects net sales to grow"): the topics compete too
@@ -179,6 +184,13 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                     # before the head a modifier ("Cell" of "Cell prices"); after it the object of
                     # a phrase the metric holds ("new process design" of "time for new process design")
                     f["metric=modifier" if m["start_char"] < metric_head.idx else "metric=pp"] = 1.0
+        if c.head is not None and not m.get("inferred"):
+            # a measure ("Foreign-currency earnings") or a figure ("The upgrade") is not what is measured
+            lemma = c.head.lemma_.lower()
+            if lemma in measures or c.head.lower_ in measures:
+                f["measure_noun=1"] = 1.0
+            if lemma in abstract or c.head.lower_ in abstract:
+                f["abstract_noun=1"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
         elif attr and m.get("start_char") is not None and attr["start_char"] <= m["start_char"] < attr["end_char"]:
@@ -198,6 +210,13 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f
     return out
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``measure_nouns`` and ``abstract_nouns`` of ``resources/slot_measures.json``."""
+    lex = load("slot_measures.json", ("measure_nouns", "abstract_nouns"))
+    return frozenset(lex["measure_nouns"]), frozenset(lex["abstract_nouns"])
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -229,6 +248,7 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     lemma = head.lemma_.lower()
     if lemma in MEASURE_HEADS:
         f["measure_head=1"] = 1.0
+
     if lemma in TIME_NOUNS:
         f["time_noun=1"] = 1.0
     if lemma in ctx.state.cues.change_noun_direction or head.lower_ in ctx.state.cues.change_noun_direction:
