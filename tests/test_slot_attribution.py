@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimx.assembly.slots.attribution import attribution
+from tests.conftest import one
 from tests.slot_docs import context, make_doc, quantity, span_chars
 
 
@@ -35,3 +36,24 @@ def test_a_cue_with_an_inverted_span_is_dropped():
     doc = _doc()
     bad = {"text": "", "start_char": 16, "end_char": 15}
     assert attribution(context(doc, [quantity(doc, 2, 3, 5, "%")], attributions=[bad])) is None
+
+
+def test_a_forecaster_named_as_the_subject_is_the_attribution(extractor):
+    c = one(extractor.extract("The Meridian Institute expects copper demand to climb to 31 million tonnes by 2030."),
+            "31 million tonnes")
+    assert c.attribution is not None and c.attribution.text == "The Meridian Institute expects"
+
+
+def test_a_forecaster_verb_above_a_conjoined_clause_is_the_attribution(extractor):
+    c = one(extractor.extract("Rents held steady in May, and Halvorsen Research sees them falling 4% next year."), "4%")
+    assert c.attribution is not None and c.attribution.text == "Halvorsen Research sees"
+
+
+def test_a_past_saw_reports_what_happened_and_names_no_forecaster(extractor):
+    c = one(extractor.extract("Coastal towns saw falls of 2% in March."), "2%")
+    assert c.attribution is None
+
+
+def test_a_passive_forecast_names_no_forecaster(extractor):
+    c = one(extractor.extract("Output is expected to rise 3% in 2026."), "3%")
+    assert c.attribution is None

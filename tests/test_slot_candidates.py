@@ -102,3 +102,50 @@ def test_the_agency_of_the_speaker_is_the_entity(extractor):
 def test_candidates_survive_an_invalid_parse_tree(extractor, text):
     claims = extractor.extract(text)
     assert all(text[c.quantity.start_char:c.quantity.end_char] == c.quantity.text for c in claims)
+
+
+# the measured property as an entity candidate is marked apart from a modifier inside it
+def test_the_metric_itself_is_marked_as_the_metric():
+    doc, qs = china_output()
+    ctx = context(doc, qs)
+    m = metric(ctx, "change", {})
+    claim = draft(ctx, kind="change", metric=m.metric, entity={"text": "output", "start_char": 8, "end_char": 14})
+    cands = entity_candidates(ctx, claim, m.head, None, None, [])
+    out = next(c for c in cands if c.mention["text"] == "output")
+    assert out.features.get("metric=same") == 1.0 and "metric=modifier" not in out.features
+
+
+def test_a_modifier_inside_the_metric_is_marked_as_a_modifier():
+    doc, qs = china_output()
+    ctx = context(doc, qs)
+    wide = {"text": "China's output", "start_char": 0, "end_char": 14}
+    claim = draft(ctx, kind="change", metric=wide)
+    cands = entity_candidates(ctx, claim, doc[2], None, None, [])
+    china = next(c for c in cands if c.mention["text"] == "China")
+    assert china.features.get("metric=modifier") == 1.0 and "metric=same" not in china.features
+
+
+def _entity_decisions(extractor, text):
+    from claimx.assembly import ranker
+
+    ranker.RECORDER = []
+    try:
+        extractor.extract(text)
+        return [d for d in ranker.RECORDER if d["slot"] == "entity"]
+    finally:
+        ranker.RECORDER = None
+
+
+# a forecaster named as the subject is marked as the source: another one, or the article's subject
+def test_a_forecaster_that_is_not_the_articles_subject_is_marked_other(extractor):
+    ds = _entity_decisions(extractor, "Grain stocks fell. Harrow Analytics expects wheat exports to reach "
+                                      "31 million tonnes in 2026.")
+    feats = {m["text"]: f for d in ds for m, f in d["candidates"]}
+    assert feats["Harrow Analytics"].get("forecaster=other") == 1.0
+
+
+def test_a_forecaster_that_is_the_articles_subject_is_marked_topic(extractor):
+    ds = _entity_decisions(extractor, "Halden Foods trims its outlook\n\nHalden Foods shares fell on Monday. "
+                                      "Halden Foods now expects net sales to grow 6% this year.")
+    feats = {m["text"]: f for d in ds for m, f in d["candidates"] if not m.get("inferred")}
+    assert feats["Halden Foods"].get("forecaster=topic") == 1.0

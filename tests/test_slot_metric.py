@@ -48,3 +48,14 @@ def test_warehouses_hold_a_mass(extractor):
 def test_a_verb_that_names_the_measure_stays(extractor):
     c = one(extractor.extract("The strike lasted 11 weeks."), "11 weeks")
     assert c.metric is not None and c.metric.text == "lasted"
+
+
+# a period after the measure is its timeframe, not part of the metric
+def test_a_half_year_phrase_is_not_part_of_the_metric(extractor):
+    c = one(extractor.extract("Revenue for the first half of 2025 rose 8%."), "8%")
+    assert c.metric is not None and c.metric.text == "Revenue"
+
+
+def test_a_quarter_phrase_is_not_part_of_the_metric(extractor):
+    c = one(extractor.extract("Container traffic for the fourth quarter fell 3%."), "3%")
+    assert c.metric is not None and c.metric.text == "Container traffic"

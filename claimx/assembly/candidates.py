@@ -12,10 +12,12 @@ candidates. Features are 0/1 indicators named ``group=value`` (bins for distance
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Token
 
+from ..grammar._resources import load
 from .clauses import segment_bounds
 from .exclusions import exclusion_reason
 from .mentions import ent_mention, np_entity, tmention
@@ -147,9 +149,18 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     named_here = any(ent.label_ in ENTITY_LABELS and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
                      for ent in s.span.ents)
     rule = claim.get("entity")
-    open_slot = rule is None or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
+    rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
+    measures, abstract = _measure_words()
+    open_slot = rule is None or (rule_head is not None and (rule_head.lemma_.lower() in measures | abstract | MEASURE_HEADS
+                                                            or rule_head.lower_ in measures | abstract)) or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
                                      and rule["start_char"] < metric["end_char"] and metric["start_char"] < rule["end_char"])
-    topics = {} if named_here or not open_slot else {t["text"]: t for t in st.article_topics}
+    # "WSTS expects the market to expand": a forecaster named as the subject is the attribution and
+    # only sometimes the entity ("Walmart now expects net sales to grow"): the topics compete too
+    attr = claim.get("attribution")
+    forecaster = bool(rule and attr and rule.get("start_char") is not None and not rule.get("inferred")
+                      and attr["start_char"] <= rule["start_char"] < attr["end_char"])
+    topics = {} if (named_here and not forecaster) or not (open_slot or forecaster) \
+        else {t["text"]: t for t in st.article_topics}
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
              None, "article")
@@ -163,9 +174,29 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
         m = c.mention
         if metric and not m.get("inferred") and m.get("start_char") is not None:
             if m["start_char"] < metric["end_char"] and metric["start_char"] < m["end_char"]:
-                f["metric=overlap"] = 1.0
+                # the measured property itself ("Operating profit" of "Operating profit rose 12%"),
+                # or only a modifier of it ("Cell" of "Cell prices fell 5%")
+                on_head = metric_head is None or m["start_char"] <= metric_head.idx < m["end_char"]
+                within = metric["start_char"] <= m["start_char"] and m["end_char"] <= metric["end_char"]
+                if on_head:
+                    f["metric=same" if within else "metric=head"] = 1.0
+                else:
+                    # before the head a modifier ("Cell" of "Cell prices"); after it the object of
+                    # a phrase the metric holds ("new process design" of "time for new process design")
+                    f["metric=modifier" if m["start_char"] < metric_head.idx else "metric=pp"] = 1.0
+        if c.head is not None and not m.get("inferred"):
+            # a measure ("Foreign-currency earnings") or a figure ("The upgrade") is not what is measured
+            lemma = c.head.lemma_.lower()
+            if lemma in measures or c.head.lower_ in measures:
+                f["measure_noun=1"] = 1.0
+            if lemma in abstract or c.head.lower_ in abstract:
+                f["abstract_noun=1"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
+        elif attr and m.get("start_char") is not None and attr["start_char"] <= m["start_char"] < attr["end_char"]:
+            # the source of the figure: the article's own subject ("Toyota estimates ...") or another
+            f["forecaster=topic" if any(_same_name(m["text"], t["text"]) for t in st.article_topics)
+              else "forecaster=other"] = 1.0
         t = topics.get(m["text"]) if m.get("inferred") else None
         if t is not None:
             # a name of the article (:mod:`claimx.assembly.article`) carried over to this claim
@@ -179,6 +210,22 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f
     return out
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``measure_nouns`` and ``abstract_nouns`` of ``resources/slot_measures.json``."""
+    lex = load("slot_measures.json", ("measure_nouns", "abstract_nouns"))
+    return frozenset(lex["measure_nouns"]), frozenset(lex["abstract_nouns"])
+
+
+def _same_name(a: str, b: str) -> bool:
+    """True when one name holds the other as whole words ("Toyota Motor", "Toyota")."""
+    wa, wb = a.lower().replace("’s", "").replace("'s", "").split(), b.lower().split()
+    wa = [w for w in wa if w != "the"]
+    n = min(len(wa), len(wb))
+    return n > 0 and any(wa[i:i + len(wb)] == wb for i in range(len(wa) - len(wb) + 1)) if len(wa) >= len(wb) \
+        else any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
 def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
@@ -201,6 +248,7 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     lemma = head.lemma_.lower()
     if lemma in MEASURE_HEADS:
         f["measure_head=1"] = 1.0
+
     if lemma in TIME_NOUNS:
         f["time_noun=1"] = 1.0
     if lemma in ctx.state.cues.change_noun_direction or head.lower_ in ctx.state.cues.change_noun_direction:

@@ -92,6 +92,7 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
     gapping.gapped_changes(st, s, sent_claims, absorbed)
+    gapping.gapped_entities(st, s, sent_claims, absorbed)
     for qi, c in sent_claims:
         # a slot a sentence pass decided ("respectively", "compared with") is not re-ranked
         fixed = {slot for slot, old in zip(("metric", "entity"), before[qi]) if c.get(slot) != old}

@@ -10,7 +10,7 @@ import regex
 from spacy.tokens import Span, Token
 
 from ..mentions import ent_mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, FOOTNOTES, np_bounds, span_root
+from ..syntax import ENTITY_LABELS, FOOTNOTES, MEASURE_HEADS, np_bounds, span_root
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
@@ -18,9 +18,31 @@ if TYPE_CHECKING:
 _COMPARISON_BASE = regex.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s*(?:an?\s+|the\s+)?$")
 
 
+#: what stands between two quantities of one coordinated list ("$1.2 billion, $3.4 billion and ...")
+_LIST_GAP = FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+
+
+def quantity_runs(st: "DocState", sent_claims: list[tuple[int, dict]]) -> list[list[tuple[int, dict]]]:
+    """The claims of a sentence cut into runs of coordinated quantities ("came to $120.7 billion,
+    $33.5 billion and $23.6 billion, up 5.1%, 10.8% and 3.1%": two runs of three)."""
+    runs: list[list[tuple[int, dict]]] = []
+    for item in sent_claims:
+        if runs:
+            a = runs[-1][-1][1]["quantity"]
+            between = st.text[a["end_char"]:item[1]["quantity"]["start_char"]]
+            if regex.fullmatch(_LIST_GAP, between):
+                runs[-1].append(item)
+                continue
+        runs.append([item])
+    return runs
+
+
 def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
     """"Spain and Greece added 2.1 and 1.4 GW, respectively": the n claims take, in order, the n
-    coordinated names (entities) or nouns (metrics) before them, and n listed years as timeframes."""
+    coordinated names (entities) or nouns (metrics) before them, and n listed years as timeframes.
+    Where the sentence lists more than n quantities, each run of n coordinated ones
+    (:func:`quantity_runs`) takes the names in order. The coordinated nouns are entities unless
+    they modify a noun ("wind and solar capacity": metrics)."""
     if "respectively" not in s.span.text.lower() or len(sent_claims) < 2:
         return
     n = len(sent_claims)
@@ -35,19 +57,31 @@ def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int,
         prev = [x for x in st.sentences if x.end <= s.start]
         if prev:
             groups = conj_groups(st, prev[-1].span, prev[-1].end)
+    runs = [sent_claims] + [r for r in quantity_runs(st, sent_claims) if 2 <= len(r) < n]
     for grp in groups:
-        if len(grp) != n:
+        targets = [r for r in runs if len(r) == len(grp)]
+        if not targets:
             continue
-        entity_like = all(t.ent_type_ in ENTITY_LABELS or t.pos_ == "PROPN" for t in grp)
-        for (qi, c), t in zip(sent_claims, grp):
-            if entity_like:
-                c["entity"] = dict(ent_mention(st, t) or np_entity(st, t, set()) or {}, inferred=False) or None
-            else:
-                first, last = np_bounds(t, pps=())
-                m = tmention(st, first, last)
-                if m:
-                    c["metric"] = m
+        # "memory and logic" are what is measured; "wind and solar capacity", "revenue and profit"
+        # are the measures
+        measures = any(t.lemma_.lower() in MEASURE_HEADS or t.lower_ in MEASURE_HEADS
+                       or t.lower_ in st.cues.change_noun_direction for t in grp)
+        modifier = grp[0].dep_ in ("compound", "amod", "nmod") and grp[0].head.pos_ in ("NOUN", "PROPN")
+        entity_like = all(t.ent_type_ in ENTITY_LABELS or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
+        for run in targets[:1] if targets[0] is sent_claims else targets:
+            _assign(st, run, grp, entity_like)
         break
+
+
+def _assign(st: "DocState", run: list[tuple[int, dict]], grp: list[Token], entity_like: bool) -> None:
+    for (qi, c), t in zip(run, grp):
+        if entity_like:
+            c["entity"] = dict(ent_mention(st, t) or np_entity(st, t, set()) or {}, inferred=False) or None
+        else:
+            first, last = np_bounds(t, pps=())
+            m = tmention(st, first, last)
+            if m:
+                c["metric"] = m
 
 
 def conj_groups(st: "DocState", span: Span, before: int) -> list[list[Token]]:
@@ -120,9 +154,12 @@ def share_trailing_metric(st: "DocState", run: list[dict]) -> None:
 
 def appositive_change(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
     """"generated 256 TWh in 2024, up 4.3% from the previous year": the change is of the
-    claim just before it, so it takes that claim's metric and entity."""
+    claim just before it, so it takes that claim's metric and entity. A list of changes after a
+    list of levels ("came to $120.7 billion, $33.5 billion and $23.6 billion, up 5.1%, 10.8% and
+    3.1% respectively") pairs item by item instead (:func:`respectively`)."""
+    in_list = {id(c) for run in quantity_runs(st, sent_claims) if len(run) > 1 for _, c in run}
     for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
-        if b["kind"] != "change":
+        if b["kind"] != "change" or (id(a) in in_list and id(b) in in_list):
             continue
         between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
         if regex.search(r"(?i),\s*(?:(?:an?\s+)?(?:up|down|rising|falling|increasing|decreasing|growing|declining)(?:\s+by)?|an?\s+(?:\w+\s+)?(?:"

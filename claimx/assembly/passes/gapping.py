@@ -13,14 +13,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from functools import lru_cache
+
 import regex
 
+from ...grammar._resources import load
 from ..slots.kind_rules import load_kind_rules
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
 
-__all__ = ["gapped_changes"]
+__all__ = ["gapped_changes", "gapped_entities"]
 
 # what may stand between a hedged number and a gapped one that shares its cue: the first one's
 # period, then "and"/"or", up to three words and a preposition ("by 2027 and 5 million"); wider
@@ -83,3 +86,75 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
             continue
         claim["kind"] = "change"
         claim["change"] = {"direction": prev["change"].get("direction"), "from_text": None}
+
+
+# "..., livestock breeders by 50%", "... and analog chips 7.5%", "..., Nicaragua 157,573": after the
+# previous quantity (and up to three words of its own: "annually", "in 2025"), a coordinator and a
+# short noun phrase with no verb stand right before the gapped quantity (a preposition allowed)
+_GAPPED_NAME = regex.compile(
+    r"(?i)^(?:\s+[\w'’-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+|while\s+|whereas\s+)?|\s+(?:and|or|while|whereas)\s+)"
+    r"(?P<np>(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+)\s*(?:\s(?:by|with|at)\s*)?$")
+
+
+@lru_cache(maxsize=1)
+def _measure_nouns() -> frozenset[str]:
+    """``measure_nouns`` of ``resources/slot_measures.json``."""
+    return frozenset(load("slot_measures.json", ("measure_nouns",))["measure_nouns"])
+
+
+def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]], absorbed: set) -> None:
+    """"Farmers must cut their water use by 80%, livestock breeders by 50% and industry by 25%",
+    "Mexico had 213,822 cases, Nicaragua 157,573": a quantity whose verb is gapped takes the noun
+    phrase right before it as its entity (or, for a measure word, "and exports 3%", as its metric)
+    and shares the metric of the claim before it. Changes the claim dicts in place."""
+    from ..mentions import ent_mention, np_entity, tmention
+    from ..slots.entity import entity_in_phrase
+    from ..syntax import MEASURE_HEADS, np_bounds, span_root
+
+    claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
+    for (_, prev), (qi, claim) in zip(claims, claims[1:]):
+        a, b = prev["quantity"]["end_char"], claim["quantity"]["start_char"]
+        between = _between(st, s, a, b)
+        m = _GAPPED_NAME.match(between) if b - a <= 60 and "Q" not in between else None
+        if m is None or _has_verb(st, a, b):
+            continue
+        span = st.doc.char_span(a + m.start("np"), a + m.end("np"), alignment_mode="contract")
+        if span is None or not len(span) or any(t.i in st.token_q or t.i in st.time_tokens for t in span):
+            continue
+        root = span_root(span)
+        if root.pos_ not in ("NOUN", "PROPN") or span[-1].pos_ not in ("NOUN", "PROPN") \
+                or span[0].lower_ in ("a", "an") or root.lower_ in st.cues.change_noun_direction:
+            # ", a gain of 5.3 points" is an apposition, not a gapped verb
+            continue
+        measures = MEASURE_HEADS | _measure_nouns()
+        if root.lemma_.lower() in measures or root.lower_ in measures \
+                or any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in span):
+            # "... and its net profit $310 mn": a second measure of the same entity
+            first, last = np_bounds(root, pps=())
+            claim["metric"] = tmention(st, max(first, span.start), min(last, span.end - 1))
+            continue
+        inner = entity_in_phrase(st, root, set())
+        options = [inner if inner and inner.get("named") else None, ent_mention(st, root), np_entity(st, root, set()),
+                   tmention(st, span.start, span.end - 1)]
+        # the first reading inside the phrase (a name the tagger ran on over the numbers is cut back)
+        ent = next((o for o in options if o and span.start_char <= o["start_char"] and o["end_char"] <= span.end_char), None)
+        if ent is None:
+            continue
+        ent = {k: ent[k] for k in ("text", "start_char", "end_char")}
+        claim["entity"] = dict(ent, inferred=False)
+        pm = prev.get("metric")
+        # the measure is shared, unless the previous claim's "metric" is the phrase the gapped one
+        # stands parallel to ("sensors are projected to rise 10.4% and analog chips 7.5%")
+        subj = _subject_of_claim(st, prev)
+        if pm and not (subj is not None and pm["start_char"] <= subj.idx < pm["end_char"]):
+            claim["metric"] = dict(pm)
+
+
+def _subject_of_claim(st: "DocState", claim: dict):
+    """The subject token of the verb that governs ``claim``'s quantity, or ``None``."""
+    from ..syntax import governing_verb, q_root, subject_of
+
+    span = st.doc.char_span(claim["quantity"]["start_char"], claim["quantity"]["end_char"], alignment_mode="expand")
+    root = q_root(st.doc, set(range(span.start, span.end))) if span is not None else None
+    verb = governing_verb(st, root) if root is not None else None
+    return subject_of(verb) if verb is not None else None

@@ -5,17 +5,57 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
+from ...grammar._resources import load
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
 
 
+#: how many heads above the quantity a forecaster verb may be
+MAX_CLIMB = 10
+
+
+def forecaster(ctx: "QuantityContext") -> Optional[dict]:
+    """"The IEA expects demand to plateau at 105.6 million bpd", "BP sees oil use ... falling to 75
+    million bpd": the nearest active forecaster verb (``resources/forecasters.json``) above the
+    quantity in the parse, with a subject that names a source, as ``{text, start_char, end_char}``
+    from the subject's first token to the verb (docs/GOLD.md: a forecaster named as the subject is
+    also the attribution); ``None`` when there is none."""
+    lex = load("forecasters.json", ("verbs", "subject_stop", "present_only"))
+    verbs, stop, present = frozenset(lex["verbs"]), frozenset(lex["subject_stop"]), frozenset(lex["present_only"])
+    root, s = ctx.root, ctx.sentence
+    if root is None:
+        return None
+    t = root
+    for _ in range(MAX_CLIMB):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
+            continue
+        if t.lemma_.lower() in present and t.tag_ not in ("VBZ", "VBP"):
+            return None
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.dep_ in ("amod", "acl", "relcl"):
+            # "is expected to", "an estimated 5%", "the 5% it projected": no source named here
+            return None
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in stop or subj.i in ctx.state.token_q:
+            return None
+        start = subj.left_edge.idx
+        end = t.idx + len(t.text)
+        if not (s.start <= start < end <= s.end):
+            return None
+        return {"text": ctx.text[start:end], "start_char": start, "end_char": end}
+    return None
+
+
 def attribution(ctx: "QuantityContext") -> Optional[dict]:
     """The source cue of ``ctx``'s quantity: the nearest one in its clause, else one at the head of the
-    sentence, else one that ends the sentence; ``None`` when there is none."""
+    sentence, else one that ends the sentence, else a forecaster named as the subject of the verb
+    above the quantity (:func:`forecaster`); ``None`` when there is none."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
     if not s.attributions:
-        return None
+        return forecaster(ctx)
     segs = segments(st, s)
     qseg = segment_of(segs, q["start_char"])
     same = [a for a in s.attributions if segment_of(segs, a["start_char"]) == qseg]
@@ -35,7 +75,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
         elif tails:
             chosen = tails[-1]
     if chosen is None:
-        return None
+        return forecaster(ctx)
     return {"text": chosen["text"], "start_char": chosen["start_char"], "end_char": chosen["end_char"]}
 
 

@@ -39,6 +39,9 @@ def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
     named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
         p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
+    # a period is the timeframe, not part of the measure ("Tonnage for the first seven months")
+    named_pp += [c.i for c in n.rights if c.dep_ == "prep" and any(
+        p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in ("DATE", "TIME")) for p in c.children)]
     first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
