@@ -93,3 +93,57 @@ def test_a_forecast_verb_in_the_past(extractor, text, qty):
 
 def test_the_forecast_as_a_noun_modifier_is_no_cue(extractor):
     assert mod(extractor, "The forecast growth of 2% was missed.", "2%") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The IMF sees Kenya's growth at 5.2% in 2026.", "5.2%"),
+    ("Copper is seen averaging $9,800 a tonne next year.", "$9,800 a tonne"),
+    ("The agency sees output climbing to 3 million barrels a day.", "3 million barrels a day"),
+])
+def test_a_forecaster_that_sees_a_figure(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The port sees 4 million containers a year.", "4 million"),
+    ("Lisbon has seen rents rising 9% a year.", "9%"),
+])
+def test_seeing_a_fact_is_no_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Drava Mining had guided to output of 90,000 ounces, at costs of A$1,800 an ounce.", "A$1,800 an ounce"),
+    ("Kiro Foods guided for sales of $2.4 billion this year.", "$2.4 billion"),
+    ("Pella Motors raised its annual European sales forecast by 20,000 units to 1.3 million cars.", "1.3 million"),
+])
+def test_guidance_reaches_past_a_costs_phrase_and_revisions_past_a_stated_difference(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The bank's projections show inflation at 3.4% in 2026.", "3.4%", "forecast"),
+    ("Exports are unlikely to top $50 billion.", "$50 billion", "forecast"),
+    ("Damage from the storm is put at around $600 million.", "around $600 million", "estimate"),
+    ("The finance ministry projects a budget deficit of 3.9% of GDP.", "3.9%", "forecast"),
+    ("The strategy envisages 40 new depots by 2029.", "40", "target"),
+    ("Household spending should grow 1.8% next year.", "1.8%", "forecast"),
+])
+def test_more_forecast_estimate_and_target_cues(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Retirees are set to spend A$510 each, or A$2.1 billion in total.", "A$2.1 billion"),
+    ("The plant is expected to use 40 million litres a day, or about 15% of the city's supply.", "about 15%"),
+])
+def test_a_restatement_after_or_stays_in_the_cues_scope(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The takeover, expected to close in March, values Lorca Gas at $4 billion.", "$4 billion"),
+    ("Brokers expect a rebound after profit fell 14% in 2024.", "14%"),
+])
+def test_a_cue_outside_the_quantitys_clause_does_not_hedge_it(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
