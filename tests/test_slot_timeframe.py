@@ -188,3 +188,53 @@ def test_an_appositive_shares_the_period_of_the_number_before(extractor, text, q
 ])
 def test_a_deadline_at_the_end_of_an_unnamed_period(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Coal use is set to fall by 300 million tonnes, or about 4%, between 2025 and 2030.", "300 million tonnes",
+     ("2025/2030", "between")),
+    ("Ridership rose by 2.1 million trips, or 9%, in 2024.", "2.1 million", ("2024", "in")),
+])
+def test_a_restatement_after_or_does_not_cut_the_figure_off_its_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Floods in April closed the smelter, which lies 90 kilometres west of Tema.", "90 kilometres"),
+    ("The port, which handles 8 million containers a year, was shut in January.", "8 million"),
+])
+def test_a_standing_fact_in_a_present_tense_relative_clause_takes_no_period(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The new capacity was four times the amount added in 2019.", "four times"),
+    ("The Orsa Dam, completed in 1974, holds 2.3 billion cubic metres.", "2.3 billion cubic metres"),
+])
+def test_a_period_in_a_participle_phrase_the_number_is_not_in(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Investment is expected to slow in 2026, the central bank said, as interest rates of 11% bite.", "11%"),
+    ("Hiring fell in October, the survey showed, because wage costs of 7% deterred firms.", "7%"),
+])
+def test_a_reason_after_a_reporting_clause_is_not_in_the_periods_clause(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Prices climbed to $3.10 from $2.80 in the March quarter, when sales had dropped to 40,000 units.",
+     "40,000", ("XXXX-Q1", "in")),
+    ("The fleet shrank to 90 ships in 2021, when freight volumes fell 12%.", "12%", ("2021", "in")),
+])
+def test_a_when_clause_takes_the_period_before_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Profit in the first nine months rose 14%.", "14%", ("XXXX-01/XXXX-09", "between")),
+    ("Car sales over the first four months slipped 3%.", "3%", ("XXXX-01/XXXX-04", "between")),
+])
+def test_the_first_months_without_a_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected

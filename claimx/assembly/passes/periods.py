@@ -56,7 +56,7 @@ def load_rules() -> dict:
         "fiscal_year_end": regex.compile(rf"(?i)\b{lead}the\s+(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended|to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({M})(?:\s+\d{{1,2}})?,?\s+((?:19|20)\d\d)\b"),
         "full_year": regex.compile(r"(?i)\b(?:full[- ]year|(?:this|the\s+current)\s+(?:fiscal|financial)\s+year)\b(?!\s+(?:19|20)\d\d)"),
         "split_year": regex.compile(r"(?i)(?<![\d/-])(?:(?:fiscal\s+|FY\s?)?(?:(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?))?((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])"),
-        "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year)\b"),
+        "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months(?:\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year))?\b(?!\s+(?:of|to|ended|ending)\b)"),
         "month_span": regex.compile(rf"(?i)\b(?:between\s+({M})\s+and|(?:over|from)\s+({M})\s+(?:to|through|until))\s+({M})(?:\s+((?:19|20)\d\d))?\b"),
         "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
                                  r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),

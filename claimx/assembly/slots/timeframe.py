@@ -19,6 +19,7 @@ import regex
 from ..clauses import between_has_boundary, segment_bounds
 from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
+from .modality_rules import restates
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
@@ -36,6 +37,72 @@ def _patterns() -> tuple:
     return base, report, lead, superlative, weekday
 
 
+@lru_cache(maxsize=1)
+def _scope_patterns() -> dict:
+    raw = load_rules()["raw"]["clause_scope"]
+    return {k: regex.compile("(?i)" + v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
+    """True when the first verb of ``text[a:b]`` is a finite present-tense verb (VBZ/VBP)."""
+    for tok in ctx.state.doc.char_span(a, b, alignment_mode="expand") or ():
+        if tok.tag_ in ("VBZ", "VBP", "VBD", "MD") or tok.pos_ == "VERB":
+            return tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in ("has", "have") or (
+                tok.lower_ in ("has", "have") and tok.dep_ not in ("aux", "auxpass"))
+    return False
+
+
+def _when_clause_antecedent(ctx: "QuantityContext", tfs: list) -> Optional[dict]:
+    """The time phrase right before a "when" clause that holds ``ctx``'s quantity ("from A$2,441
+    in the June quarter, when output had slipped to 62,535 ounces"): "when" takes it as its own."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    then_re = _scope_patterns()["then_relative"]
+    for t in reversed(tfs):
+        if t["end_char"] > q["start_char"]:
+            continue
+        m = then_re.match(st.text, t["end_char"], q["start_char"])
+        if m is None:
+            return None
+        if regex.search(r"[,;.]", st.text[m.end():q["start_char"]]) or any(
+                m.end() <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
+            return None
+        return t
+    return None
+
+
+def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` and ``ctx``'s quantity stand in different clauses (see
+    ``clause_scope`` in ``timeframes_context.json``): the number in a relative or an "as"/"because"
+    clause that opens after ``t``, or ``t`` in a participle phrase the number is not in."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    text = st.text
+    p = _scope_patterns()
+    if t["end_char"] <= q["start_char"]:
+        between = text[t["end_char"]:q["start_char"]]
+        m = p["number_relative"].search(text, max(t["end_char"], q["start_char"] - 80), q["start_char"])
+        if m is not None and _present_tense_between(ctx, m.start(), q["start_char"]):
+            # "Heavy rain in March cut off the mine, which lies 160 kilometres north-east of ...": a
+            # relative clause in the present tense states a standing fact, not one of that period
+            return True
+        if p["reported_reason"].search(between):
+            # "Growth will slow next year, the OECD said, as a policy rate of 15% takes its toll"
+            return True
+        lead = text[max(s.start, t["start_char"] - 40):t["start_char"]]
+        if p["participle_before"].search(lead) and regex.match(r"[^,;]{0,25},", text[t["end_char"]:q["start_char"]]):
+            # "The plant, opened in 2019, employs 800 people"
+            return True
+        return False
+    between = text[q["end_char"]:t["start_char"]]
+    m = p["number_relative"].search(text, max(s.start, q["start_char"] - 80), q["start_char"])
+    if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
+        # "The mine, which lies 200 kilometres south of Perth, was shut in June"
+        return True
+    if p["participle_after"].search(between) and not regex.search(r"[,;]", between):
+        # "three times the amount installed in 2021"
+        return True
+    return False
+
+
 def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     """True when ``t`` follows another quantity of the sentence directly ("from 1.1% in February",
     "3.8% in 2027"): it dates that one. Not when ``ctx``'s quantity is that one's end point
@@ -46,6 +113,11 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     if not prev or text[prev[-1]["end_char"]:t["start_char"]].strip(" ,"):
         return False
     owner = prev[-1]
+    if q["end_char"] <= owner["start_char"] and restates(st, s, q["end_char"], owner["end_char"]) \
+            and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
+        # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
+        # restatement and the figure it restates share the period
+        return False
     if q["end_char"] <= owner["start_char"] and regex.search(r"(?i)\bto\s+$", text[q["end_char"]:owner["start_char"]]) \
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
@@ -103,6 +175,8 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         return True
     if in_relative_clause(text, t["start_char"], s.start) and not in_relative_clause(text, q["start_char"], s.start):
         return True
+    if _other_clause(ctx, t):
+        return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
         return True
@@ -150,7 +224,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 r"(?i),\s*or\s+(?:\w+\s+)?$", text[q["end_char"]:o["start_char"]]) for o in others):
             # another quantity in between owns it, unless it restates this one ("X, or roughly 18%,")
             break
-        if between_has_boundary(st, q["end_char"], t["start_char"]):
+        if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]):
+            # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
+            # restatement after ", or" does not end the clause
             break
         own = t
         break
@@ -178,6 +254,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
             own = cands[0]
         elif after_q:
             own = after_q[0]
+    then = _when_clause_antecedent(ctx, s.timeframes)
+    if then is not None:
+        own = then
     chosen = own or head
     if chosen is None:
         return None
