@@ -153,3 +153,46 @@ def test_growth_of_a_number_is_a_change(extractor, text, qty):
 ])
 def test_a_revision_states_a_change(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Mexico's GDP growth was 1.4% in 2024.", "1.4%"),
+    ("The growth rate of cement sales reached 6.5%.", "6.5%"),
+    ("Credit growth is expected to be 11% this year.", "11%"),
+    ("Annual growth in rents came in at 8.2%.", "8.2%"),
+])
+def test_a_growth_rate_as_subject_is_a_change(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Export growth slowed to 2.2% in October.", "2.2%"),
+    ("Sales growth eased to 5% in the half.", "5%"),
+])
+def test_growth_that_slows_to_a_rate_is_still_an_increase(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Consumer prices rose at an annual pace of 3.3%.", "3.3%"),
+    ("Factory output grew at a 4% clip.", "4%"),
+])
+def test_a_change_verb_at_a_pace(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,reference", [
+    ("Rents in Dublin are 35% higher than in Belfast.", "35%", "in Belfast"),
+    ("Wind power is now 45% cheaper than gas.", "45%", "gas"),
+])
+def test_a_difference_against_another_entity_is_a_ratio(extractor, text, qty, reference):
+    c = one(extractor.extract(text), qty)
+    assert c.kind == "ratio" and c.reference is not None and c.reference.text == reference
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Hydropower made up 62% of the country's electricity.", "62%"),
+    ("Rent takes up 40% of a typical household's budget.", "40%"),
+])
+def test_made_up_of_is_a_share(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)

@@ -13,7 +13,8 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
-from .kind_rules import comparative_direction, load_kind_rules, revision_direction, signed_direction
+from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules, revision_direction,
+                         signed_direction)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -94,6 +95,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
         if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}", unit or ""):
             # "the start-up raised $40 million": money raised is a level, not a change
             return res
+        if w == "up" and i > 0 and trail[i - 1] in rules["share_phrasals"]:
+            # "corn made up 60% of the total": a share, not a rise
+            return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
             direction = next((verbs[p] for p in skipped if p in ("up", "down")), verbs[w])
@@ -131,10 +135,23 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.kind = "change"
         res.change = {"direction": direction, "from_text": None}
         return res
+    growth = growth_subject_direction(ctx.subject, unit)
+    if growth is not None and (direction is None or (via_to and not skipped[:1] == ["by"])):
+        # "GDP growth was 2.1%", "revenue growth slowed to 4%": a growth rate is a change in the
+        # growth noun's direction, whatever the verb does to it
+        res.kind = "change"
+        res.change = {"direction": "decrease" if (q.get("value") or 0) < 0 else growth, "from_text": None}
+        return res
     if direction is None:
         # "up 4 points", "down 3%" handled above as verbs; "3% higher", "3.1% lower in March than a
         # year earlier", "24% more passengers than", "4.6% below their August peak"
         direction = comparative_direction(after_l)
+        base = entity_base(after) if direction is not None and unit in ("%", "x") else None
+        if base is not None:
+            # "20% higher than in Stockholm": a difference against another entity is a ratio
+            res.kind = "ratio"
+            res.reference = mention(st.text, q["end_char"] + base[0], q["end_char"] + base[1])
+            return res
     if direction is None:
         # "Retail trade (+122,000)", "at -1.8%": a written sign states a change
         direction = signed_direction(q)
