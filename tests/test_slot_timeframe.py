@@ -238,3 +238,20 @@ def test_a_when_clause_takes_the_period_before_it(extractor, text, qty, expected
 ])
 def test_the_first_months_without_a_year(extractor, text, qty, expected):
     assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Fourth-quarter profit rose to $540 million, or 82 cents a share.", "82 cents", ("XXXX-Q4", "in")),
+    ("In 2024 the fund returned $3 billion, or about 6%, to investors.", "about 6%", ("2024", "in")),
+])
+def test_a_restatement_after_or_shares_the_period_before_the_figure(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Imports shrank 4% in the April-June period.", "4%", ("XXXX-Q2", "in")),
+    ("The September-quarter surplus was A$9 billion.", "A$9 billion", ("XXXX-Q3", "in")),
+    ("Visitor numbers in the May-August period of 2023 rose 8%.", "8%", ("2023-05/2023-08", "between")),
+])
+def test_a_period_named_by_its_months(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected

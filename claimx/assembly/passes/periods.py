@@ -52,7 +52,8 @@ def load_rules() -> dict:
     M = rf"(?:{m_alt})\.?"
     lead = r"(?:(?:in|during|for|over|across|throughout)\s+)?"
     pats = {
-        "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})\s+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
+        "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})[\s-]+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
+        "month_period": regex.compile(rf"(?i)\b{lead}the\s+({M})\s*[-–/]\s*({M})\s+(?:period|months)(?:\s+of\s+((?:19|20)\d\d))?\b"),
         "fiscal_year_end": regex.compile(rf"(?i)\b{lead}the\s+(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended|to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({M})(?:\s+\d{{1,2}})?,?\s+((?:19|20)\d\d)\b"),
         "full_year": regex.compile(r"(?i)\b(?:full[- ]year|(?:this|the\s+current)\s+(?:fiscal|financial)\s+year)\b(?!\s+(?:19|20)\d\d)"),
         "split_year": regex.compile(r"(?i)(?<![\d/-])(?:(?:fiscal\s+|FY\s?)?(?:(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?))?((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])"),
@@ -116,6 +117,15 @@ def _phrases(text: str) -> list[dict]:
         end_month = _month(rules, m.group(2))
         year = m.group(3) or "XXXX"
         out.append(_rec(m, f"{year}-Q{_quarter(end_month)}"))
+    for m in p["month_period"].finditer(text):
+        a, b = _month(rules, m.group(1)), _month(rules, m.group(2))
+        year = m.group(3) or "XXXX"
+        if a and b and a < b:
+            # "the July-September period": a calendar quarter when it spans one, else a month span
+            if b - a == 2 and a % 3 == 1:
+                out.append(_rec(m, f"{year}-Q{_quarter(b)}"))
+            else:
+                out.append(_rec(m, f"{year}-{a:02d}/{year}-{b:02d}", "between"))
     for m in p["fiscal_year_end"].finditer(text):
         out.append(_rec(m, f"FY{m.group(2)}"))
     for m in p["full_year"].finditer(text):

@@ -234,9 +234,12 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
         for t in reversed(tfs):
             if t is head or t["end_char"] > q["start_char"]:
                 continue
-            if any(t["end_char"] <= o["start_char"] < q["start_char"] for o in others):
+            if any(t["end_char"] <= o["start_char"] < q["start_char"] and not restates(st, s, o["end_char"], q["start_char"])
+                   for o in others):
+                # another quantity in between owns it, unless this one restates it ("net income
+                # rose to $812 million, or $1.05 a share")
                 break
-            if between_has_boundary(st, t["end_char"], q["start_char"]):
+            if between_has_boundary(st, t["end_char"], q["start_char"]) and not restates(st, s, t["end_char"], q["start_char"]):
                 break
             # a timeframe right after another quantity belongs to that one
             prev_q = [o for o in others if o["end_char"] <= t["start_char"]]
