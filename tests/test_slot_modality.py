@@ -147,3 +147,27 @@ def test_a_restatement_after_or_stays_in_the_cues_scope(extractor, text, qty):
 ])
 def test_a_cue_outside_the_quantitys_clause_does_not_hedge_it(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Shipments are scheduled to begin at 4,000 tonnes a month.", "4,000 tonnes a month", "forecast"),
+    ("The airline is on track for a profit of $1.2 billion.", "$1.2 billion", "forecast"),
+    ("Norsk Paper reaffirmed its guidance for sales of NOK 14 billion.", "NOK 14 billion", "forecast"),
+    ("The outlook calls for output of 600,000 ounces.", "600,000 ounces", "forecast"),
+    ("The transport strategy calls for 25% of trips by bicycle.", "25%", "target"),
+])
+def test_schedules_guidance_and_plans(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The goal, agreed in 2022, is 300 megawatts by 2028.", "300 megawatts", "target"),
+    ("The ministry's forecast is 2.6% for next year.", "2.6%", "forecast"),
+])
+def test_a_target_or_forecast_named_as_the_subject(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+def test_a_revision_stated_on_its_own_is_asserted(extractor):
+    assert mod(extractor, "The latest forecast is 4% higher than the one in March.", "4%") == ("asserted", None)
+    assert mod(extractor, "The new projection is 12,000 tonnes lower than the previous one.", "12,000 tonnes") == ("asserted", None)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
+from .kind_rules import comparative_direction
+
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
@@ -133,6 +135,14 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps."""
     rules = load_modality_rules()
     verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
+    subj = ctx.subject
+    if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
+            and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
+            and comparative_direction(ctx.state.text[ctx.quantity["end_char"]:ctx.sentence.end].lower()) is None:
+        # "The target, set in 2021, is 45% by 2030": the subject names what the figure is ("The
+        # new projection is 6% higher than ...", a revision stated on its own, is asserted)
+        return {"text": subj.text, "start_char": subj.idx, "end_char": subj.idx + len(subj.text),
+                "modality": rules["subject_cues"][subj.lemma_.lower()]}
     v = ctx.verb
     for _ in range(3):
         if v is None:
