@@ -196,3 +196,28 @@ def test_a_difference_against_another_entity_is_a_ratio(extractor, text, qty, re
 ])
 def test_made_up_of_is_a_share(extractor, text, qty):
     assert kind_of(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Car sales posted a 6% year-on-year decline.", "6%", ("change", "decrease")),
+    ("Orders showed a 9% annual increase.", "9%", ("change", "increase")),
+    ("Retail prices were 2.5% up on a year ago.", "2.5%", ("change", "increase")),
+    ("Shipments were 7% down year on year.", "7%", ("change", "decrease")),
+    ("Shares of Brio Foods were off 3.4% at midday.", "3.4%", ("change", "decrease")),
+    ("The economy contracted again, shrinking 0.4%.", "0.4%", ("change", "decrease")),
+])
+def test_more_ways_of_stating_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Lumen Air swung to a net loss of $90 million.", "$90 million", ("change", "decrease")),
+    ("The retailer turned to a profit of €12 million.", "€12 million", ("change", "increase")),
+])
+def test_a_swing_to_a_loss_or_profit_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+def test_a_premium_of_is_a_ratio(extractor):
+    c = one(extractor.extract("The bid is a premium of 40% over the last close."), "40%")
+    assert c.kind == "ratio" and c.reference is not None and c.reference.text == "the last close"

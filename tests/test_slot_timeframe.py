@@ -255,3 +255,11 @@ def test_a_restatement_after_or_shares_the_period_before_the_figure(extractor, t
 ])
 def test_a_period_named_by_its_months(extractor, text, qty, expected):
     assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Factory orders fell for a fourth month, dropping 1.3%.", "1.3%"),
+    ("Rents rose for the sixth straight quarter, climbing 2.2%.", "2.2%"),
+])
+def test_an_ordinal_period_that_counts_a_streak_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None

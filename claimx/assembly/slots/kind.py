@@ -13,8 +13,8 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
-from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules, revision_direction,
-                         signed_direction)
+from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
+                         modified_noun_direction, postposed_direction, revision_direction, signed_direction, swing_direction)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -60,6 +60,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.reference = reference(st, q, s)
         return res
     m_prem = regex.match(r"(?i)\s*(?:[\w-]+\s+)?(?:premium|discount)\s+(?:to|over|on)\s+", after)
+    if m_prem is None and regex.search(r"(?i)\b(?:premium|discount)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$",
+                                       st.text[max(s.start, q["start_char"] - 40):q["start_char"]]):
+        # "a premium of 30% over Friday's close"
+        m_prem = regex.match(r"(?i)\s*(?:to|over|on)\s+", after)
     if m_prem and unit == "%":
         # "a 32% premium to Hallam's closing price": relative to another price at the same time
         start = q["end_char"] + m_prem.end()
@@ -120,6 +124,12 @@ def kind(ctx: "QuantityContext") -> KindResult:
             direction = cues.change_noun_direction[first_word]
         elif cues.rate_metric_re.match(m_noun.group(1)):
             direction = "increase"
+    if direction is None:
+        # "a 3% year-on-year decline", "a 5% annual increase"; "4% up on a year ago"
+        direction = modified_noun_direction(after_l, cues.change_noun_direction) or postposed_direction(after_l)
+    if direction is None:
+        # "swung to an operating loss of 134.1 billion yen": a change, down to a loss, up to a profit
+        direction = swing_direction(st.text[max(s.start, q["start_char"] - 80):q["start_char"]])
     # "a CAGR of 13.4%", "compound annual growth rate of 21%"
     near_before = st.text[max(s.start, q["start_char"] - 60):q["start_char"]]
     is_rate = bool(regex.search(r"(?:" + cues.rate_metric_re.pattern[2:-2] + r")\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+)?$", near_before, regex.IGNORECASE))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..context import SentenceInfo
 
 __all__ = ["load_kind_rules", "comparative_direction", "signed_direction", "revision_direction", "growth_subject_direction",
-           "entity_base"]
+           "entity_base", "modified_noun_direction", "postposed_direction", "swing_direction"]
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +30,9 @@ def load_kind_rules() -> dict:
     comp = "|".join(raw["comparatives"])
     bases = "|".join(raw["comparison_bases"])
     raw["comparative_re"] = regex.compile(rf"\s*(?:[a-z/]+\s+)?({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")
+    raw["noun_modifiers_re"] = regex.compile(r"\s*(?:-\s*)?(?:(?:" + raw["noun_modifiers"] + r")\s+){1,2}([a-z]+)\b")
+    raw["postposed_re"] = regex.compile(raw["postposed_direction"])
+    raw["swing_re_c"] = regex.compile("(?i)" + raw["swing_re"])
     raw["time_base_re"] = regex.compile("(?i)" + raw["time_bases"])
     raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:(?:its|their|the|his|her|our)\s+)?[^,;.]{0,90}?\b(to|by)\s*$")
     return raw
@@ -109,3 +112,26 @@ def entity_base(after: str) -> Optional[tuple[int, int]]:
     if not regex.search(r"\w", base) or rules["time_base_re"].search(base) or rules["time_base_re"].search(after[:m.start(1)]):
         return None
     return start, end
+
+
+def modified_noun_direction(after_lower: str, nouns: dict) -> Optional[str]:
+    """Direction of a change noun after one or two modifiers ("a 3% year-on-year decline", "a
+    5% annual increase"); ``nouns`` maps change nouns to directions. ``None`` otherwise."""
+    m = load_kind_rules()["noun_modifiers_re"].match(after_lower)
+    return nouns.get(m.group(1)) if m else None
+
+
+def postposed_direction(after_lower: str) -> Optional[str]:
+    """"4% up on a year ago", "3% down year on year": a direction word right after the number."""
+    m = load_kind_rules()["postposed_re"].match(after_lower)
+    if m is None:
+        return None
+    return "increase" if (m.group(1) or m.group(2)) == "up" else "decrease"
+
+
+def swing_direction(before: str) -> Optional[str]:
+    """"swung to an operating loss of", "turned to a profit of" at the end of ``before`` (the text
+    up to the number): a change down to a loss or deficit, up to a profit or surplus."""
+    rules = load_kind_rules()
+    m = rules["swing_re_c"].search(before)
+    return rules["swing_direction"][m.group(1).lower()] if m else None

@@ -43,6 +43,16 @@ def _scope_patterns() -> dict:
     return {k: regex.compile("(?i)" + v) for k, v in raw.items() if not k.startswith("_")}
 
 
+def _streak(text: str, t: dict) -> bool:
+    """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
+    quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
+    raw = load_rules()["raw"]["streak"]
+    if not regex.match("(?i)" + raw["phrase"], t["text"]):
+        return False
+    return bool(regex.search("(?i)" + raw["before"], text[max(0, t["start_char"] - 12):t["start_char"]])
+                or regex.match("(?i)" + raw["after"], text[t["end_char"]:t["end_char"] + 20]))
+
+
 def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
     """True when the first verb of ``text[a:b]`` is a finite present-tense verb (VBZ/VBP)."""
     for tok in ctx.state.doc.char_span(a, b, alignment_mode="expand") or ():
@@ -176,6 +186,8 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     if in_relative_clause(text, t["start_char"], s.start) and not in_relative_clause(text, q["start_char"], s.start):
         return True
     if _other_clause(ctx, t):
+        return True
+    if _streak(text, t):
         return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
