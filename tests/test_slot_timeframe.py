@@ -263,3 +263,18 @@ def test_a_period_named_by_its_months(extractor, text, qty, expected):
 ])
 def test_an_ordinal_period_that_counts_a_streak_is_no_timeframe(extractor, text, qty):
     assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales at Corva rose 6% in fiscal 2025, which ended in June. For the year, profit was $300 million.",
+     "$300 million", ("FY2025", "in")),
+    ("Lindqvist shipped 40,000 trucks in 2023.\n\nMargins\n\nOver the full year, its margin widened to 9%.",
+     "9%", ("2023", "in")),
+])
+def test_the_year_is_the_year_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+def test_on_the_year_is_no_anaphoric_year(extractor):
+    text = "Output rose 3% in 2024. Prices were up 2% on the year."
+    assert tf(extractor, text, "2%", ref=None) is None

@@ -61,6 +61,7 @@ def load_rules() -> dict:
         "month_span": regex.compile(rf"(?i)\b(?:between\s+({M})\s+and|(?:over|from)\s+({M})\s+(?:to|through|until))\s+({M})(?:\s+((?:19|20)\d\d))?\b"),
         "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
                                  r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),
+        "year_anaphor": regex.compile(r"(?i)\b(?:in|during|for|over|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b(?!\s+(?:of|ending|ended|to|before|after|since|earlier|ago|through|till|until)\b)(?![-\w])"),
         "months_anaphor": regex.compile(rf"(?i)\b(?:in|during|over|for)\s+(?:those|these|the\s+same)\s+(?:{n_alt})\s+months\b(?!\s+(?:of|to|since|ending|ended)\b)"),
         "open_end": regex.compile(r"(?i)\b(by|until|through)\s+the\s+end\s+of\s+the\s+(?:decade|forecast\s+period|projection\s+period|outlook\s+period|century|programme|program|plan)\b"),
         "then": regex.compile(r"(?i)\b(?:back\s+then|at\s+the\s+time)\b"),
@@ -158,6 +159,8 @@ def _phrases(text: str) -> list[dict]:
             grain = "P"  # "the same quarter" is the same period as before, of whatever grain
         shift = -1 if m.group(3) else 0
         out.append(_rec(m, None, anaphor=grain, shift=shift))
+    for m in p["year_anaphor"].finditer(text):
+        out.append(_rec(m, None, anaphor="Y", shift=0))
     for m in p["months_anaphor"].finditer(text):
         out.append(_rec(m, None, anaphor="P", shift=0))
     for m in p["open_end"].finditer(text):
@@ -271,9 +274,15 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if grain is not None:
             if grain == "Y":
                 # "that year", "the year": the grammar's relative reading stands
-                original = next((t for t in timeframes if t["start_char"] <= r["start_char"] < t["end_char"]), None)
+                original = next((t for t in timeframes if t["start_char"] < r["end_char"] and r["start_char"] < t["end_char"]), None)
                 if original is not None:
                     out.append(dict(original))
+                    continue
+                # "For the year, profit was $300 million" after "in fiscal 2025": the year last named
+                value = _antecedent(grain, seen)
+                if value is None:
+                    continue
+                out.append(dict(r, value=value, relation="in", anaphor=True))
                 continue
             value = _antecedent(grain, seen)
             if value is None:
