@@ -171,3 +171,22 @@ def test_a_target_or_forecast_named_as_the_subject(extractor, text, qty, expecte
 def test_a_revision_stated_on_its_own_is_asserted(extractor):
     assert mod(extractor, "The latest forecast is 4% higher than the one in March.", "4%") == ("asserted", None)
     assert mod(extractor, "The new projection is 12,000 tonnes lower than the previous one.", "12,000 tonnes") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Nickel is tipped to average $16,000 a tonne in 2026.", "$16,000 a tonne", "forecast"),
+    ("The league has set its sights on 2 million viewers a week.", "2 million", "target"),
+    ("Brokers are expecting a dividend of 45 cents.", "45 cents", "forecast"),
+])
+def test_tipped_expecting_and_sights(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Although demand is expected to weaken, Orla Foods hired 250 workers.", "250"),
+    ("Expected to open in 2028, the bridge has cost €900 million so far.", "€900 million"),
+    ("Rents could rise again after jumping 9% in May.", "9%"),
+    ("Imports will recover, the ministry forecast, after falling 6% last year.", "6%"),
+])
+def test_a_cue_in_another_clause_or_before_a_past_event_does_not_hedge_it(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)

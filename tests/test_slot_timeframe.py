@@ -268,7 +268,7 @@ def test_an_ordinal_period_that_counts_a_streak_is_no_timeframe(extractor, text,
 @pytest.mark.parametrize("text,qty,expected", [
     ("Sales at Corva rose 6% in fiscal 2025, which ended in June. For the year, profit was $300 million.",
      "$300 million", ("FY2025", "in")),
-    ("Lindqvist shipped 40,000 trucks in 2023.\n\nMargins\n\nOver the full year, its margin widened to 9%.",
+    ("Lindqvist shipped 40,000 trucks in 2023.\n\nMargins\n\nOver the whole year, its margin widened to 9%.",
      "9%", ("2023", "in")),
 ])
 def test_the_year_is_the_year_named_before(extractor, text, qty, expected):
@@ -278,3 +278,19 @@ def test_the_year_is_the_year_named_before(extractor, text, qty, expected):
 def test_on_the_year_is_no_anaphoric_year(extractor):
     text = "Output rose 3% in 2024. Prices were up 2% on the year."
     assert tf(extractor, text, "2%", ref=None) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Expected to open in 2028, the bridge has cost €900 million so far.", "€900 million"),
+    ("Although exports slumped in 2023, the port handled 9 million containers.", "9 million"),
+])
+def test_a_period_in_a_fronted_clause_that_is_no_time_clause(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The state wants 70% of its electricity from wind by 2035.", "70%", ("2035", "by")),
+    ("Ports plan to take 30% of freight from roads by 2032.", "30%", ("2032", "by")),
+])
+def test_a_deadline_after_a_from_phrase_is_no_comparison_base(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

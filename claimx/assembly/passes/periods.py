@@ -61,7 +61,7 @@ def load_rules() -> dict:
         "month_span": regex.compile(rf"(?i)\b(?:between\s+({M})\s+and|(?:over|from)\s+({M})\s+(?:to|through|until))\s+({M})(?:\s+((?:19|20)\d\d))?\b"),
         "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
                                  r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),
-        "year_anaphor": regex.compile(r"(?i)\b(?:in|during|for|over|across|throughout)\s+the\s+(?:full\s+|whole\s+)?year\b(?!\s+(?:of|ending|ended|to|before|after|since|earlier|ago|through|till|until)\b)(?![-\w])"),
+        "year_anaphor": regex.compile(r"(?i)\b(?:in|during|for|over|across|throughout)\s+the\s+(?:whole\s+)?year\b(?!\s+(?:of|ending|ended|to|before|after|since|earlier|ago|through|till|until)\b)(?![-\w])"),
         "months_anaphor": regex.compile(rf"(?i)\b(?:in|during|over|for)\s+(?:those|these|the\s+same)\s+(?:{n_alt})\s+months\b(?!\s+(?:of|to|since|ending|ended)\b)"),
         "open_end": regex.compile(r"(?i)\b(by|until|through)\s+the\s+end\s+of\s+the\s+(?:decade|forecast\s+period|projection\s+period|outlook\s+period|century|programme|program|plan)\b"),
         "then": regex.compile(r"(?i)\b(?:back\s+then|at\s+the\s+time)\b"),

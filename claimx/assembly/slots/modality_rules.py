@@ -117,13 +117,19 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
             head = head.head
         else:
             break
-    if head.dep_ in ("acl", "relcl") and ctx.root.i not in {t.i for t in head.subtree}:
+    if head.dep_ in ("acl", "relcl", "advcl") and ctx.root.i not in {t.i for t in head.subtree}:
+        # "The merger, expected to close in 2026, values ...", "Although sales are expected to
+        # slow, the firm hired 300 workers"
         return True
     v = ctx.verb
     marks = load_modality_rules()["past_clause_marks"]
     if v is not None and v.i not in cue_is and v.tag_ == "VBD" and (v.dep_ == "advcl" or (
             v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
+        return True
+    if v is not None and v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "after" \
+            and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
+        # "Prices could rise further after jumping 12% in October"
         return True
     return False
 

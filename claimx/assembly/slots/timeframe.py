@@ -80,6 +80,29 @@ def _when_clause_antecedent(ctx: "QuantityContext", tfs: list) -> Optional[dict]
     return None
 
 
+def _in_fronted_clause(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` sits in an adverbial clause before the quantity that does not
+    hold it and is not a time clause ("Expected to open in 2027, the plant cost $800 million",
+    "Although output fell in 2024, ..."; a clause opened by one of ``temporal_marks`` keeps it)."""
+    doc, root = ctx.state.doc, ctx.root
+    if root is None or t["end_char"] > ctx.quantity["start_char"]:
+        return False
+    span = doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    temporal = set(load_rules()["raw"]["clause_scope_temporal_marks"])
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.dep_ == "advcl" and tok.i < root.i:
+            sub = {x.i for x in tok.subtree}
+            marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+            return root.i not in sub and not (set(marks) & temporal)
+    return False
+
+
 def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
     """True when time phrase ``t`` and ``ctx``'s quantity stand in different clauses (see
     ``clause_scope`` in ``timeframes_context.json``): the number in a relative or an "as"/"because"
@@ -88,6 +111,8 @@ def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
     text = st.text
     p = _scope_patterns()
     if t["end_char"] <= q["start_char"]:
+        if _in_fronted_clause(ctx, t):
+            return True
         between = text[t["end_char"]:q["start_char"]]
         m = p["number_relative"].search(text, max(t["end_char"], q["start_char"] - 80), q["start_char"])
         if m is not None and _present_tense_between(ctx, m.start(), q["start_char"]):
@@ -170,7 +195,8 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     window = window[-80:]
     # the marker may run into the phrase: "on last year's figure", "than a year ago"
     m = base_re.search(window + t["text"][:12])
-    if m and m.start() < len(window):
+    if m and m.start() < len(window) and t.get("relation") not in ("by", "until"):
+        # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030")
         return True
     if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
             and not (_right_after_a_quantity(ctx, t) and not any(
