@@ -221,3 +221,20 @@ def test_a_swing_to_a_loss_or_profit_is_a_change(extractor, text, qty, expected)
 def test_a_premium_of_is_a_ratio(extractor):
     c = one(extractor.extract("The bid is a premium of 40% over the last close."), "40%")
     assert c.kind == "ratio" and c.reference is not None and c.reference.text == "the last close"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("This season's catch already exceeds the total for 2021 by 8%.", "8%", ("change", "increase")),
+    ("Enrolment trailed the level of last year by 3%.", "3%", ("change", "decrease")),
+])
+def test_exceeding_an_earlier_value_by_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,reference", [
+    ("Sales in Porto outpaced those in Braga by 20%.", "20%", "those in Braga"),
+    ("Wind output exceeded coal generation by 14%.", "14%", "coal generation"),
+])
+def test_exceeding_another_entity_by_is_a_ratio(extractor, text, qty, reference):
+    c = one(extractor.extract(text), qty)
+    assert c.kind == "ratio" and c.reference is not None and c.reference.text == reference

@@ -294,3 +294,11 @@ def test_a_period_in_a_fronted_clause_that_is_no_time_clause(extractor, text, qt
 ])
 def test_a_deadline_after_a_from_phrase_is_no_comparison_base(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Orders were the weakest since 2009, and in the first half of 2024 alone they fell 11%.", "11%", ("2024-H1", "in")),
+    ("Tolls were cut from 2019, and in March alone traffic rose 6%.", "6%", ("2025-03", "in")),
+])
+def test_a_base_marker_before_a_clause_boundary_does_not_reach_the_next_clause(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -14,7 +14,8 @@ from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
 from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
-                         modified_noun_direction, postposed_direction, revision_direction, signed_direction, swing_direction)
+                         exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
+                         swing_direction)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -127,6 +128,17 @@ def kind(ctx: "QuantityContext") -> KindResult:
     if direction is None:
         # "a 3% year-on-year decline", "a 5% annual increase"; "4% up on a year ago"
         direction = modified_noun_direction(after_l, cues.change_noun_direction) or postposed_direction(after_l)
+    ex = exceed_by(st.text[s.start:q["start_char"]]) if direction is None else None
+    if ex is not None:
+        # "exceeds the total for 2015 by 13%" (a change); "outpaced Bergen's by 20%" (a ratio)
+        if ex[1]:
+            res.kind = "change"
+            res.change = {"direction": ex[0], "from_text": None}
+        else:
+            res.kind = "ratio"
+            obj_end = regex.search(r"\s+by\s+\S*\s*$", st.text[s.start:q["start_char"]])
+            res.reference = mention(st.text, s.start + ex[2], s.start + obj_end.start() if obj_end else q["start_char"])
+        return res
     if direction is None:
         # "swung to an operating loss of 134.1 billion yen": a change, down to a loss, up to a profit
         direction = swing_direction(st.text[max(s.start, q["start_char"] - 80):q["start_char"]])

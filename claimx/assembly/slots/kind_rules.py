@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from ..context import SentenceInfo
 
 __all__ = ["load_kind_rules", "comparative_direction", "signed_direction", "revision_direction", "growth_subject_direction",
-           "entity_base", "modified_noun_direction", "postposed_direction", "swing_direction"]
+           "entity_base", "modified_noun_direction", "postposed_direction", "swing_direction",
+           "exceed_by"]
 
 
 @lru_cache(maxsize=1)
@@ -135,3 +136,18 @@ def swing_direction(before: str) -> Optional[str]:
     rules = load_kind_rules()
     m = rules["swing_re_c"].search(before)
     return rules["swing_direction"][m.group(1).lower()] if m else None
+
+
+def exceed_by(before: str) -> Optional[tuple[str, bool, int]]:
+    """"exceeds the total for 2015, the previous epidemic year, by 13%": ``(direction, is_time,
+    object_start)`` for a verb of ``exceed_verbs`` whose object ends in "by" at the end of
+    ``before`` (the sentence up to the number); ``is_time`` when the object names an earlier time
+    (a change) rather than another entity (a ratio); ``None`` otherwise."""
+    rules = load_kind_rules()
+    verbs = rules["exceed_verbs"]
+    m = regex.search(r"(?i)\b(" + "|".join(sorted(verbs, key=len, reverse=True)) + r")\s+([^;.]{2,100}?)\s+by\s+"
+                     r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|roughly\s+)?$", before)
+    if m is None:
+        return None
+    obj = m.group(2)
+    return verbs[m.group(1).lower()], bool(rules["time_base_re"].search(obj)), m.start(2)

@@ -194,8 +194,14 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         window = text[lo:t["start_char"]]
     window = window[-80:]
     # the marker may run into the phrase: "on last year's figure", "than a year ago"
-    m = base_re.search(window + t["text"][:12])
-    if m and m.start() < len(window) and t.get("relation") not in ("by", "until"):
+    wlo = t["start_char"] - len(window)
+    m = None
+    for m0 in base_re.finditer(window + t["text"][:12]):
+        if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]):
+            # the marker governs this phrase: no clause boundary between ("..., the most since
+            # 2016, and in the first quarter of 2024 alone ...")
+            m = m0
+    if m and t.get("relation") not in ("by", "until"):
         # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030")
         return True
     if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
