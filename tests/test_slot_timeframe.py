@@ -302,3 +302,19 @@ def test_a_deadline_after_a_from_phrase_is_no_comparison_base(extractor, text, q
 ])
 def test_a_base_marker_before_a_clause_boundary_does_not_reach_the_next_clause(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Fiscal 2027 second-quarter sales at Brisa rose 5%.", "5%", ("FY2027-Q2", "in")),
+    ("In the second half of the 2024 financial year, Kora Bank earned $80 million.", "$80 million", ("FY2024-H2", "in")),
+])
+def test_a_part_of_a_fiscal_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("For the year ended December 31, 2024, Tovi Insurance wrote $3 billion of premiums.", "$3 billion", ("2024", "in")),
+    ("In the year ending December 2025, the port expects 4 million containers.", "4 million", ("2025", "in")),
+])
+def test_a_year_ending_in_december_is_the_calendar_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected

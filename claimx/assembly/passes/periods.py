@@ -55,6 +55,8 @@ def load_rules() -> dict:
         "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})[\s-]+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
         "month_period": regex.compile(rf"(?i)\b{lead}the\s+({M})\s*[-–/]\s*({M})\s+(?:period|months)(?:\s+of\s+((?:19|20)\d\d))?\b"),
         "fiscal_year_end": regex.compile(rf"(?i)\b{lead}the\s+(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended|to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({M})(?:\s+\d{{1,2}})?,?\s+((?:19|20)\d\d)\b"),
+        "fiscal_part": regex.compile(r"(?i)\b(?:fiscal|financial)(?:[- ]year)?\s+((?:19|20)\d\d)\s+(first|second|third|fourth)[- ](quarter|half)\b"),
+        "fiscal_part_of": regex.compile(r"(?i)\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b"),
         "full_year": regex.compile(r"(?i)\b(?:full[- ]year|(?:this|the\s+current)\s+(?:fiscal|financial)\s+year)\b(?!\s+(?:19|20)\d\d)"),
         "split_year": regex.compile(r"(?i)(?<![\d/-])(?:(?:fiscal\s+|FY\s?)?(?:(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?))?((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])"),
         "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months(?:\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year))?\b(?!\s+(?:of|to|ended|ending)\b)"),
@@ -114,6 +116,7 @@ def _phrases(text: str) -> list[dict]:
     rules = load_rules()
     p = rules["patterns"]
     out: list[dict] = []
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
     for m in p["month_quarter"].finditer(text):
         end_month = _month(rules, m.group(2))
         year = m.group(3) or "XXXX"
@@ -128,10 +131,15 @@ def _phrases(text: str) -> list[dict]:
             else:
                 out.append(_rec(m, f"{year}-{a:02d}/{year}-{b:02d}", "between"))
     for m in p["fiscal_year_end"].finditer(text):
-        out.append(_rec(m, f"FY{m.group(2)}"))
+        # a year that ends in December is the calendar year ("the year ended December 31, 2024")
+        out.append(_rec(m, m.group(2) if _month(rules, m.group(1)) == 12 else f"FY{m.group(2)}", override=True))
+    for key, (gy, go, gg) in (("fiscal_part", (1, 2, 3)), ("fiscal_part_of", (3, 1, 2))):
+        # "fiscal 2026 first-quarter", "the first half of the 2025 fiscal year": a part of a fiscal year
+        for m in p[key].finditer(text):
+            sub = "Q" if m.group(gg).lower() == "quarter" else "H"
+            out.append(_rec(m, f"FY{m.group(gy)}-{sub}{ordinals[m.group(go).lower()]}", override=True))
     for m in p["full_year"].finditer(text):
         out.append(_rec(m, "FYXXXX"))
-    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
     for m in p["split_year"].finditer(text):
         start, end2 = int(m.group(3)), int(m.group(4))
         before = text[max(0, m.start() - 12):m.start()].lower()
