@@ -238,3 +238,16 @@ def test_exceeding_an_earlier_value_by_is_a_change(extractor, text, qty, expecte
 def test_exceeding_another_entity_by_is_a_ratio(extractor, text, qty, reference):
     c = one(extractor.extract(text), qty)
     assert c.kind == "ratio" and c.reference is not None and c.reference.text == reference
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Rents in Lyon rose 4.2% on the year. Lille followed with 3.1%.", "3.1%"),
+    ("Sales of new homes in Perth grew 6%. Brisbane was running at 4.5%.", "4.5%"),
+])
+def test_an_elliptical_percentage_continues_the_change_before(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+def test_an_elliptical_percentage_after_a_level_stays_a_level(extractor):
+    text = "The jobless rate in Lyon stood at 7.2%. Lille followed with 8.1%."
+    assert kind_of(extractor, text, "8.1%") == ("level", None)

@@ -231,6 +231,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
                     res.change = {"direction": direction, "from_text": other["text"]}
                     return res
             break
+    if direction is None and unit == "%" and _elliptical_change(st, s, q, verbs):
+        # "Wales led with prices up 2.1%. Northern Ireland followed with 1.3%": the same measure
+        direction = "decrease" if (q.get("value") or 0) < 0 else "increase"
     if direction is None:
         return res
     from_q = None
@@ -283,6 +286,21 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res.kind = "change"
     res.change = {"direction": direction, "from_text": from_text}
     return res
+
+
+def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) -> bool:
+    """True when ``q`` (a bare percentage after one of ``elliptical_leads``) continues the previous
+    sentence of its paragraph, which states a percentage change with a change verb or noun."""
+    rules = load_kind_rules()
+    text = st.text
+    if not regex.search("(?i)" + rules["elliptical_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]]):
+        return False
+    prev = [p for p in st.sentences if p.end <= s.start]
+    if not prev or "\n" in text[prev[-1].end:s.start]:
+        return False
+    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
+    return bool(regex.search(rf"(?i)\b(?:{words}|growth|increase|rise|fall|decline|drop|gain)\b\s+(?:of\s+|by\s+)?(?:about\s+|around\s+)?[-+−]?\d[\d.,]*\s*%",
+                             text[prev[-1].start:prev[-1].end]))
 
 
 def _own_verb_between(between: str, verbs: dict) -> bool:
