@@ -190,3 +190,14 @@ def test_tipped_expecting_and_sights(extractor, text, qty, expected):
 ])
 def test_a_cue_in_another_clause_or_before_a_past_event_does_not_hedge_it(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The ministry's plan is to train 40,000 nurses.", "40,000"),
+    ("Ghana is seeking to borrow $3 billion.", "$3 billion"),
+    ("The programme aims at 12,000 apprenticeships a year.", "12,000"),
+    ("The mayor has promised to plant 50,000 trees.", "50,000"),
+    ("The goal: 90% of homes on fibre by 2030.", "90%"),
+])
+def test_more_target_cues(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "target"
