@@ -1,4 +1,10 @@
-"""The modality slot: ``asserted`` or the modality of the hedge cue that scopes over the quantity."""
+"""The modality slot: ``asserted`` or the modality of the hedge cue that scopes over the quantity.
+
+The cue is the nearest one before the quantity in its clause (a restatement after ", or" stays in
+scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
+governs it as subject, else the quantity's own verb, auxiliary or subject (``governing_verbs``,
+``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``).
+"""
 
 from __future__ import annotations
 

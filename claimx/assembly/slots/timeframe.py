@@ -5,8 +5,12 @@ Time phrases that do not date the claim are left out (words in ``resources/timef
 one that dates a comparison base ("down 15% from the 2019 level", "43% higher than in 2019",
 "the lowest since ... in 1976", "up 27% on the same period of 2024"), one inside a relative clause
 ("which ended on October 31", "when the rate was ..."), one that dates the report ("..., the
-company reported on Wednesday"), and one that belongs to another quantity ("from 1.1% in
-February").
+company reported on Wednesday"), one that belongs to another quantity ("from 1.1% in
+February"), one in another clause (a present-tense relative clause holding the number, a
+participle phrase the number is not in, a reason clause after a reporting clause, a fronted
+adverbial clause that is no time clause; ``clause_scope`` in the resource file), and an ordinal
+period that counts a streak ("fell for a fourth month"). A restatement after ", or" shares the
+period of the figure it restates, and a "when" clause takes the period right before it.
 """
 
 from __future__ import annotations
