@@ -318,3 +318,17 @@ def test_a_part_of_a_fiscal_year(extractor, text, qty, expected):
 ])
 def test_a_year_ending_in_december_is_the_calendar_year(extractor, text, qty, expected):
     assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The smelter processed 400,000 tonnes of concentrate in 2023 and recovered 96% of the copper.", "96%", ("2023", "in")),
+    ("In its report, Kallo Mills said it milled 2 million tonnes in the June quarter, grading 1.2 grams per tonne, "
+     "and poured 70,000 ounces.", "70,000 ounces", ("XXXX-Q2", "in")),
+])
+def test_a_verb_conjoined_with_the_same_subject_shares_the_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+def test_a_new_subject_after_and_does_not_share_the_period(extractor):
+    text = "Nationwide put the rise at 4.1% in March and the Halifax index was running at 2.6%."
+    assert tf(extractor, text, "2.6%", ref=None) is None

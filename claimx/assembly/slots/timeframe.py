@@ -23,6 +23,7 @@ import regex
 from ..clauses import between_has_boundary, segment_bounds
 from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
+from ..syntax import span_root
 from .modality_rules import restates
 
 if TYPE_CHECKING:
@@ -64,6 +65,33 @@ def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
             return tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in ("has", "have") or (
                 tok.lower_ in ("has", "have") and tok.dep_ not in ("aux", "auxpass"))
     return False
+
+
+def _period_of_conjoined_verb(ctx: "QuantityContext", tfs: list) -> Optional[dict]:
+    """The period of an earlier verb the quantity's verb is conjoined with, sharing its subject
+    ("The plant treated 2.3 million tonnes of ore in the period, ..., and recovered 91.4% of the
+    gold"): the time phrase must hang from that verb (not from a noun or another quantity)."""
+    v = ctx.verb
+    if v is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    chain = []
+    while v.dep_ in ("conj", "advcl") and v.head.i != v.i and len(chain) < 3:
+        v = v.head
+        chain.append(v)
+    if not chain:
+        return None
+    doc = ctx.state.doc
+    for t in tfs:
+        if t.get("value") is None or t["end_char"] > ctx.quantity["start_char"] or _not_the_claims(ctx, t) and not _owned_by_other(ctx, t):
+            continue
+        span = doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+        if span is None:
+            continue
+        top = span_root(span)
+        attach = top.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else top
+        if attach.dep_ == "prep" and attach.head in chain or attach.dep_ in ("npadvmod", "prep") and attach.head in chain:
+            return t
+    return None
 
 
 def _when_clause_antecedent(ctx: "QuantityContext", tfs: list) -> Optional[dict]:
@@ -305,6 +333,8 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
             own = cands[0]
         elif after_q:
             own = after_q[0]
+    if own is None and head is None:
+        own = _period_of_conjoined_verb(ctx, s.timeframes)
     then = _when_clause_antecedent(ctx, s.timeframes)
     if then is not None:
         own = then
