@@ -332,3 +332,19 @@ def test_a_verb_conjoined_with_the_same_subject_shares_the_period(extractor, tex
 def test_a_new_subject_after_and_does_not_share_the_period(extractor):
     text = "Nationwide put the rise at 4.1% in March and the Halifax index was running at 2.6%."
     assert tf(extractor, text, "2.6%", ref=None) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Air traffic should grow 4% a year out to 2040.", "4%", ("2040", "until")),
+    ("Copper demand will rise 2.5% a year to 2035.", "2.5%", ("2035", "until")),
+])
+def test_a_yearly_rate_to_a_year_runs_until_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("From 2027, the fuel duty will be 58 pence a litre.", "58 pence a litre", ("2027", "since")),
+    ("Tolls fell in March. From 2026, they will rise 4% a year.", "4%", ("2026", "since")),
+])
+def test_a_year_after_an_opening_from_is_since(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -225,10 +225,22 @@ def _calendar_fiscal(rec: dict) -> dict:
 def _from_onwards(text: str, rec: dict) -> dict:
     """"From Friday, ...", "from 1 July": a start point with no end is ``since``, and the phrase
     takes the "from"."""
-    if rec.get("relation") != "in" or grain_of(rec.get("value")) not in ("D", "M"):
+    grain = grain_of(rec.get("value"))
+    if rec.get("relation") != "in" or grain not in ("D", "M", "Y"):
         return rec
-    m = regex.search(r"(?i)\b(?:from|starting|beginning)\s+(?:on\s+)?$", text[max(0, rec["start_char"] - 16):rec["start_char"]])
-    if m is None or regex.match(r"\s*(?:to|until|till|through|and)\b", text[rec["end_char"]:]):
+    lead = text[max(0, rec["start_char"] - 16):rec["start_char"]]
+    if grain == "Y":
+        # "a year to 2030", "out to 2030": the end of a stretch is ``until``; a year is ``since``
+        # only after a "From" that opens the sentence or a clause ("From 2026, the levy ..."), not
+        # after a number ("up 5% from 2019" dates a comparison base)
+        m_to = regex.search(r"(?i)\b(?:(?:out|up|right)\s+)?to\s+$", lead)
+        if m_to and regex.search(r"(?i)\b(?:a|per|each|every)\s+(?:year|annum)\s+(?:(?:out|up|right)\s+)?to\s+$|\bout\s+to\s+$", lead):
+            start = rec["start_char"] - (len(lead) - m_to.start())
+            return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="until")
+        if not regex.search(r"(?i)(?:^|[.;,!?]\s*|\n\s*)(?:from|starting|beginning)\s+(?:in\s+)?$", lead):
+            return rec
+    m = regex.search(r"(?i)\b(?:from|starting|beginning)\s+(?:on\s+|in\s+)?$", lead)
+    if m is None or regex.match(r"\s*(?:to|until|till|through|and|[-–])", text[rec["end_char"]:]):
         return rec
     start = rec["start_char"] - (len(text[max(0, rec["start_char"] - 16):rec["start_char"]]) - m.start())
     return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="since")
