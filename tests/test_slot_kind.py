@@ -251,3 +251,11 @@ def test_an_elliptical_percentage_continues_the_change_before(extractor, text, q
 def test_an_elliptical_percentage_after_a_level_stays_a_level(extractor):
     text = "The jobless rate in Lyon stood at 7.2%. Lille followed with 8.1%."
     assert kind_of(extractor, text, "8.1%") == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Wind's share of generation climbed to a record 38.5%.", "38.5%"),
+    ("Because imports fell by about 3%, the trade surplus widened to a record $21 billion.", "$21 billion"),
+])
+def test_a_record_end_point_and_a_difference_of_another_clause(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")

@@ -12,7 +12,7 @@ import regex
 
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
-from ..syntax import token_before
+from ..syntax import span_root, token_before
 from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
                          swing_direction)
@@ -91,6 +91,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
+    if len(trail) >= 3 and trail[-1] == "record" and trail[-2] in ("a", "an") and trail[-3] == "to":
+        # "climbed to a record 51.8%": the record is the end point of the change
+        trail = trail[:-2]
+        i = len(trail) - 1
     while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
                       or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
         skipped.append(trail[i])
@@ -267,8 +271,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
                 continue
             ow_all = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4)]
             ow = [w for w in ow_all if w not in rules["fillers"]]
-            if other["end_char"] <= q["start_char"] and _own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs):
-                # "rise 3% next year before easing to 2%": a second change, not the first one's end point
+            if other["end_char"] <= q["start_char"] and (_own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs)
+                                                        or _another_clauses_change(ctx, other)):
+                # "rise 3% next year before easing to 2%", "because consumption fell by about 5%, the
+                # share climbed to a record 51.8%": a second change, not the first one's end point
                 continue
             if other["end_char"] <= q["start_char"]:
                 if ow and ow[-1] in verbs and ow[-1] != "to":
@@ -301,6 +307,26 @@ def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) 
     words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
     return bool(regex.search(rf"(?i)\b(?:{words}|growth|increase|rise|fall|decline|drop|gain)\b\s+(?:of\s+|by\s+)?(?:about\s+|around\s+)?[-+−]?\d[\d.,]*\s*%",
                              text[prev[-1].start:prev[-1].end]))
+
+
+def _another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:
+    """True when ``other`` hangs from a verb other than the quantity's own verb, and that verb has
+    a subject of its own ("because consumption fell by about 5%, the share climbed to 51.8%"; not
+    "added 850k, lifting the base to 12.4M", whose participle shares the subject)."""
+    v, st = ctx.verb, ctx.state
+    if v is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    span = st.doc.char_span(other["start_char"], other["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    t = span_root(span)
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod"):
+            return t.i != v.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _own_verb_between(between: str, verbs: dict) -> bool:
