@@ -348,3 +348,11 @@ def test_a_yearly_rate_to_a_year_runs_until_it(extractor, text, qty, expected):
 ])
 def test_a_year_after_an_opening_from_is_since(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Rents could fall 6% between their peak last year and the end of next year.", "6%", ("2024/2026", "between")),
+    ("Wait times grew 40% between the low point in 2021 and the spike of 2023.", "40%", ("2021/2023", "between")),
+])
+def test_two_time_phrases_joined_by_between_and_make_one_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -277,6 +277,28 @@ def _antecedent(grain: str, seen: list[dict]) -> Optional[str]:
     return next((p["value"] for p in reversed(seen) if p["grain"] is not None), None)
 
 
+def _between_pairs(text: str, recs: list[dict]) -> list[dict]:
+    """"between their peak last year and the middle of next year": two time phrases joined by
+    "between ... and" make one ``between`` span of their values (years only when their grains
+    differ); the grammar reads such pairs only when both are plain dates."""
+    out = list(recs)
+    for m in regex.finditer(r"(?i)\bbetween\b", text):
+        a = next((r for r in out if m.end() <= r["start_char"] <= m.end() + 40 and r.get("value")), None)
+        if a is None or a["start_char"] < m.end():
+            continue
+        b = next((r for r in out if r is not a and r["start_char"] >= a["end_char"] and r.get("value")), None)
+        if b is None or not regex.fullmatch(r"(?i)[^,;.]{0,25}?\band\b[^,;.]{0,25}", text[a["end_char"]:b["start_char"]]) \
+                or regex.search(r"[,;.]", text[m.end():a["start_char"]]):
+            continue
+        va, vb = a["value"], b["value"]
+        if grain_of(va) != grain_of(vb) or "/" in va or "/" in vb:
+            va, vb = va[-4:] if va.startswith("FY") else va[:4], vb[-4:] if vb.startswith("FY") else vb[:4]
+        rec = {"text": text[m.start():b["end_char"]], "start_char": m.start(), "end_char": b["end_char"],
+               "value": f"{va}/{vb}", "relation": "between", "anchor": False, "offset_years": None}
+        out = sorted([r for r in out if r is not a and r is not b] + [rec], key=lambda r: r["start_char"])
+    return out
+
+
 def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict]] = None) -> list[dict]:
     """The timeframe records of ``text`` with the period phrases added and anaphors resolved.
 
@@ -317,4 +339,4 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return out
+    return _between_pairs(text, out)
