@@ -191,6 +191,14 @@ def test_a_difference_against_another_entity_is_a_ratio(extractor, text, qty, re
 
 
 @pytest.mark.parametrize("text,qty", [
+    ("The fund drew 412 bids from 230 companies.", "412"),
+    ("The hospital treated 900 patients from 14 countries.", "900"),
+])
+def test_from_a_different_kind_of_count_is_no_start_point(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
     ("Hydropower made up 62% of the country's electricity.", "62%"),
     ("Rent takes up 40% of a typical household's budget.", "40%"),
 ])

@@ -227,6 +227,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
                     direction = "increase"
                 elif word in ("down", "falling", "lower"):
                     direction = "decrease"
+                elif not _bare_from_start(between, q, other):
+                    # "drew 888 applications from 704 local bodies": a source, not a start point
+                    pass
                 elif q.get("value") is not None and other.get("value") is not None and q["value"] != other["value"]:
                     direction = "increase" if q["value"] > other["value"] else "decrease"
                 if direction is not None:
@@ -327,6 +330,15 @@ def _another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:
             return False
         t = t.head
     return False
+
+
+def _bare_from_start(between: str, q: dict, other: dict) -> bool:
+    """True when "Y from X" with no direction word reads as a change from start point X: only a
+    time phrase may stand between Y and "from" ("rose to $5.4 billion in 2024 from ..."), and the
+    two share a unit ("888 applications from 704 local bodies" is no change)."""
+    if q.get("unit") != other.get("unit"):
+        return False
+    return bool(regex.fullmatch(r"(?i)\s*(?:(?:in|during|for|at|on|by)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s*)?,?\s*from\s*", between))
 
 
 def _own_verb_between(between: str, verbs: dict) -> bool:
