@@ -356,3 +356,16 @@ def test_a_year_after_an_opening_from_is_since(extractor, text, qty, expected):
 ])
 def test_two_time_phrases_joined_by_between_and_make_one_span(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The Horizon 2020 programme funded 30,000 research projects.", "30,000"),
+    ("Under its Vision 2040 plan, the state wants 60% of power from solar.", "60%"),
+])
+def test_a_year_inside_a_name_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+def test_a_year_after_a_month_or_a_budget_stays_a_timeframe(extractor):
+    assert tf(extractor, "Budget 2026 sets aside $4 billion for rail.", "$4 billion") == ("2026", "in")
+    assert tf(extractor, "Sales fell 3% in March 2025.", "3%") == ("2025-03", "in")

@@ -48,6 +48,19 @@ def _scope_patterns() -> dict:
     return {k: regex.compile("(?i)" + v) for k, v in raw.items() if not k.startswith("_")}
 
 
+def _name_year(text: str, t: dict) -> bool:
+    """True when ``t`` is a bare year right after a capitalised word that is no month, weekday or
+    period word ("Vision 2030", "Horizon 2020", "Euro 2024": a name; ``name_year`` in the rules)."""
+    if not regex.fullmatch(r"(?:19|20)\d\d", t["text"]):
+        return False
+    m = regex.search(r"(\p{Lu}[\w-]*)\s+$", text[max(0, t["start_char"] - 30):t["start_char"]])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    rules = load_rules()
+    return word not in rules["months"] and word not in rules["raw"]["weekdays"] and word not in rules["raw"]["name_year"]["exempt"]
+
+
 def _streak(text: str, t: dict) -> bool:
     """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
     quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
@@ -251,7 +264,7 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         return True
     if _other_clause(ctx, t):
         return True
-    if _streak(text, t):
+    if _streak(text, t) or _name_year(text, t):
         return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
