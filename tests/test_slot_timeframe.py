@@ -369,3 +369,13 @@ def test_a_year_inside_a_name_is_no_timeframe(extractor, text, qty):
 def test_a_year_after_a_month_or_a_budget_stays_a_timeframe(extractor):
     assert tf(extractor, "Budget 2026 sets aside $4 billion for rail.", "$4 billion") == ("2026", "in")
     assert tf(extractor, "Sales fell 3% in March 2025.", "3%") == ("2025-03", "in")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Chip sales will rise 9% in 2026 to $700 billion, according to the Spring 2025 outlook of the trade body.",
+     "$700 billion", ("2026", "in")),
+    ("Copper use will reach 30 million tonnes by 2035, according to a study published in March 2024.",
+     "30 million tonnes", ("2035", "by")),
+])
+def test_a_date_inside_the_attribution_after_the_number_is_the_sources(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -266,6 +266,10 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         return True
     if _streak(text, t) or _name_year(text, t):
         return True
+    if t["start_char"] >= q["end_char"] and any(a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
+                                               for a in s.attributions):
+        # "..., according to the Autumn 2025 forecast": the source's date, not the claim's
+        return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
         return True
