@@ -153,3 +153,117 @@ def test_growth_of_a_number_is_a_change(extractor, text, qty):
 ])
 def test_a_revision_states_a_change(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Mexico's GDP growth was 1.4% in 2024.", "1.4%"),
+    ("The growth rate of cement sales reached 6.5%.", "6.5%"),
+    ("Credit growth is expected to be 11% this year.", "11%"),
+    ("Annual growth in rents came in at 8.2%.", "8.2%"),
+])
+def test_a_growth_rate_as_subject_is_a_change(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Export growth slowed to 2.2% in October.", "2.2%"),
+    ("Sales growth eased to 5% in the half.", "5%"),
+])
+def test_growth_that_slows_to_a_rate_is_still_an_increase(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Consumer prices rose at an annual pace of 3.3%.", "3.3%"),
+    ("Factory output grew at a 4% clip.", "4%"),
+])
+def test_a_change_verb_at_a_pace(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,reference", [
+    ("Rents in Dublin are 35% higher than in Belfast.", "35%", "in Belfast"),
+    ("Wind power is now 45% cheaper than gas.", "45%", "gas"),
+])
+def test_a_difference_against_another_entity_is_a_ratio(extractor, text, qty, reference):
+    c = one(extractor.extract(text), qty)
+    assert c.kind == "ratio" and c.reference is not None and c.reference.text == reference
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The fund drew 412 bids from 230 companies.", "412"),
+    ("The hospital treated 900 patients from 14 countries.", "900"),
+])
+def test_from_a_different_kind_of_count_is_no_start_point(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Hydropower made up 62% of the country's electricity.", "62%"),
+    ("Rent takes up 40% of a typical household's budget.", "40%"),
+])
+def test_made_up_of_is_a_share(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Car sales posted a 6% year-on-year decline.", "6%", ("change", "decrease")),
+    ("Orders showed a 9% annual increase.", "9%", ("change", "increase")),
+    ("Retail prices were 2.5% up on a year ago.", "2.5%", ("change", "increase")),
+    ("Shipments were 7% down year on year.", "7%", ("change", "decrease")),
+    ("Shares of Brio Foods were off 3.4% at midday.", "3.4%", ("change", "decrease")),
+    ("The economy contracted again, shrinking 0.4%.", "0.4%", ("change", "decrease")),
+])
+def test_more_ways_of_stating_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Lumen Air swung to a net loss of $90 million.", "$90 million", ("change", "decrease")),
+    ("The retailer turned to a profit of €12 million.", "€12 million", ("change", "increase")),
+])
+def test_a_swing_to_a_loss_or_profit_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+def test_a_premium_of_is_a_ratio(extractor):
+    c = one(extractor.extract("The bid is a premium of 40% over the last close."), "40%")
+    assert c.kind == "ratio" and c.reference is not None and c.reference.text == "the last close"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("This season's catch already exceeds the total for 2021 by 8%.", "8%", ("change", "increase")),
+    ("Enrolment trailed the level of last year by 3%.", "3%", ("change", "decrease")),
+])
+def test_exceeding_an_earlier_value_by_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,reference", [
+    ("Sales in Porto outpaced those in Braga by 20%.", "20%", "those in Braga"),
+    ("Wind output exceeded coal generation by 14%.", "14%", "coal generation"),
+])
+def test_exceeding_another_entity_by_is_a_ratio(extractor, text, qty, reference):
+    c = one(extractor.extract(text), qty)
+    assert c.kind == "ratio" and c.reference is not None and c.reference.text == reference
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Rents in Lyon rose 4.2% on the year. Lille followed with 3.1%.", "3.1%"),
+    ("Sales of new homes in Perth grew 6%. Brisbane was running at 4.5%.", "4.5%"),
+])
+def test_an_elliptical_percentage_continues_the_change_before(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+def test_an_elliptical_percentage_after_a_level_stays_a_level(extractor):
+    text = "The jobless rate in Lyon stood at 7.2%. Lille followed with 8.1%."
+    assert kind_of(extractor, text, "8.1%") == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Wind's share of generation climbed to a record 38.5%.", "38.5%"),
+    ("Because imports fell by about 3%, the trade surplus widened to a record $21 billion.", "$21 billion"),
+])
+def test_a_record_end_point_and_a_difference_of_another_clause(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("change", "increase")

@@ -93,3 +93,111 @@ def test_a_forecast_verb_in_the_past(extractor, text, qty):
 
 def test_the_forecast_as_a_noun_modifier_is_no_cue(extractor):
     assert mod(extractor, "The forecast growth of 2% was missed.", "2%") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The IMF sees Kenya's growth at 5.2% in 2026.", "5.2%"),
+    ("Copper is seen averaging $9,800 a tonne next year.", "$9,800 a tonne"),
+    ("The agency sees output climbing to 3 million barrels a day.", "3 million barrels a day"),
+])
+def test_a_forecaster_that_sees_a_figure(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The port sees 4 million containers a year.", "4 million"),
+    ("Lisbon has seen rents rising 9% a year.", "9%"),
+])
+def test_seeing_a_fact_is_no_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Drava Mining had guided to output of 90,000 ounces, at costs of A$1,800 an ounce.", "A$1,800 an ounce"),
+    ("Kiro Foods guided for sales of $2.4 billion this year.", "$2.4 billion"),
+    ("Pella Motors raised its annual European sales forecast by 20,000 units to 1.3 million cars.", "1.3 million"),
+])
+def test_guidance_reaches_past_a_costs_phrase_and_revisions_past_a_stated_difference(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The bank's projections show inflation at 3.4% in 2026.", "3.4%", "forecast"),
+    ("Exports are unlikely to top $50 billion.", "$50 billion", "forecast"),
+    ("Damage from the storm is put at around $600 million.", "around $600 million", "estimate"),
+    ("The finance ministry projects a budget deficit of 3.9% of GDP.", "3.9%", "forecast"),
+    ("The strategy envisages 40 new depots by 2029.", "40", "target"),
+    ("Household spending should grow 1.8% next year.", "1.8%", "forecast"),
+])
+def test_more_forecast_estimate_and_target_cues(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Retirees are set to spend A$510 each, or A$2.1 billion in total.", "A$2.1 billion"),
+    ("The plant is expected to use 40 million litres a day, or about 15% of the city's supply.", "about 15%"),
+])
+def test_a_restatement_after_or_stays_in_the_cues_scope(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The takeover, expected to close in March, values Lorca Gas at $4 billion.", "$4 billion"),
+    ("Brokers expect a rebound after profit fell 14% in 2024.", "14%"),
+])
+def test_a_cue_outside_the_quantitys_clause_does_not_hedge_it(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Shipments are scheduled to begin at 4,000 tonnes a month.", "4,000 tonnes a month", "forecast"),
+    ("The airline is on track for a profit of $1.2 billion.", "$1.2 billion", "forecast"),
+    ("Norsk Paper reaffirmed its guidance for sales of NOK 14 billion.", "NOK 14 billion", "forecast"),
+    ("The outlook calls for output of 600,000 ounces.", "600,000 ounces", "forecast"),
+    ("The transport strategy calls for 25% of trips by bicycle.", "25%", "target"),
+])
+def test_schedules_guidance_and_plans(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The goal, agreed in 2022, is 300 megawatts by 2028.", "300 megawatts", "target"),
+    ("The ministry's forecast is 2.6% for next year.", "2.6%", "forecast"),
+])
+def test_a_target_or_forecast_named_as_the_subject(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+def test_a_revision_stated_on_its_own_is_asserted(extractor):
+    assert mod(extractor, "The latest forecast is 4% higher than the one in March.", "4%") == ("asserted", None)
+    assert mod(extractor, "The new projection is 12,000 tonnes lower than the previous one.", "12,000 tonnes") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Nickel is tipped to average $16,000 a tonne in 2026.", "$16,000 a tonne", "forecast"),
+    ("The league has set its sights on 2 million viewers a week.", "2 million", "target"),
+    ("Brokers are expecting a dividend of 45 cents.", "45 cents", "forecast"),
+])
+def test_tipped_expecting_and_sights(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Although demand is expected to weaken, Orla Foods hired 250 workers.", "250"),
+    ("Expected to open in 2028, the bridge has cost €900 million so far.", "€900 million"),
+    ("Rents could rise again after jumping 9% in May.", "9%"),
+    ("Imports will recover, the ministry forecast, after falling 6% last year.", "6%"),
+])
+def test_a_cue_in_another_clause_or_before_a_past_event_does_not_hedge_it(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The ministry's plan is to train 40,000 nurses.", "40,000"),
+    ("Ghana is seeking to borrow $3 billion.", "$3 billion"),
+    ("The programme aims at 12,000 apprenticeships a year.", "12,000"),
+    ("The mayor has promised to plant 50,000 trees.", "50,000"),
+    ("The goal: 90% of homes on fibre by 2030.", "90%"),
+])
+def test_more_target_cues(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "target"

@@ -188,3 +188,194 @@ def test_an_appositive_shares_the_period_of_the_number_before(extractor, text, q
 ])
 def test_a_deadline_at_the_end_of_an_unnamed_period(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Coal use is set to fall by 300 million tonnes, or about 4%, between 2025 and 2030.", "300 million tonnes",
+     ("2025/2030", "between")),
+    ("Ridership rose by 2.1 million trips, or 9%, in 2024.", "2.1 million", ("2024", "in")),
+])
+def test_a_restatement_after_or_does_not_cut_the_figure_off_its_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Floods in April closed the smelter, which lies 90 kilometres west of Tema.", "90 kilometres"),
+    ("The port, which handles 8 million containers a year, was shut in January.", "8 million"),
+])
+def test_a_standing_fact_in_a_present_tense_relative_clause_takes_no_period(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The new capacity was four times the amount added in 2019.", "four times"),
+    ("The Orsa Dam, completed in 1974, holds 2.3 billion cubic metres.", "2.3 billion cubic metres"),
+])
+def test_a_period_in_a_participle_phrase_the_number_is_not_in(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Investment is expected to slow in 2026, the central bank said, as interest rates of 11% bite.", "11%"),
+    ("Hiring fell in October, the survey showed, because wage costs of 7% deterred firms.", "7%"),
+])
+def test_a_reason_after_a_reporting_clause_is_not_in_the_periods_clause(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Prices climbed to $3.10 from $2.80 in the March quarter, when sales had dropped to 40,000 units.",
+     "40,000", ("XXXX-Q1", "in")),
+    ("The fleet shrank to 90 ships in 2021, when freight volumes fell 12%.", "12%", ("2021", "in")),
+])
+def test_a_when_clause_takes_the_period_before_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Profit in the first nine months rose 14%.", "14%", ("XXXX-01/XXXX-09", "between")),
+    ("Car sales over the first four months slipped 3%.", "3%", ("XXXX-01/XXXX-04", "between")),
+])
+def test_the_first_months_without_a_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Fourth-quarter profit rose to $540 million, or 82 cents a share.", "82 cents", ("XXXX-Q4", "in")),
+    ("In 2024 the fund returned $3 billion, or about 6%, to investors.", "about 6%", ("2024", "in")),
+])
+def test_a_restatement_after_or_shares_the_period_before_the_figure(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Imports shrank 4% in the April-June period.", "4%", ("XXXX-Q2", "in")),
+    ("The September-quarter surplus was A$9 billion.", "A$9 billion", ("XXXX-Q3", "in")),
+    ("Visitor numbers in the May-August period of 2023 rose 8%.", "8%", ("2023-05/2023-08", "between")),
+])
+def test_a_period_named_by_its_months(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Factory orders fell for a fourth month, dropping 1.3%.", "1.3%"),
+    ("Rents rose for the sixth straight quarter, climbing 2.2%.", "2.2%"),
+])
+def test_an_ordinal_period_that_counts_a_streak_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales at Corva rose 6% in fiscal 2025, which ended in June. For the year, profit was $300 million.",
+     "$300 million", ("FY2025", "in")),
+    ("Lindqvist shipped 40,000 trucks in 2023.\n\nMargins\n\nOver the whole year, its margin widened to 9%.",
+     "9%", ("2023", "in")),
+])
+def test_the_year_is_the_year_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+def test_on_the_year_is_no_anaphoric_year(extractor):
+    text = "Output rose 3% in 2024. Prices were up 2% on the year."
+    assert tf(extractor, text, "2%", ref=None) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Expected to open in 2028, the bridge has cost €900 million so far.", "€900 million"),
+    ("Although exports slumped in 2023, the port handled 9 million containers.", "9 million"),
+])
+def test_a_period_in_a_fronted_clause_that_is_no_time_clause(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The state wants 70% of its electricity from wind by 2035.", "70%", ("2035", "by")),
+    ("Ports plan to take 30% of freight from roads by 2032.", "30%", ("2032", "by")),
+])
+def test_a_deadline_after_a_from_phrase_is_no_comparison_base(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Orders were the weakest since 2009, and in the first half of 2024 alone they fell 11%.", "11%", ("2024-H1", "in")),
+    ("Tolls were cut from 2019, and in March alone traffic rose 6%.", "6%", ("2025-03", "in")),
+])
+def test_a_base_marker_before_a_clause_boundary_does_not_reach_the_next_clause(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Fiscal 2027 second-quarter sales at Brisa rose 5%.", "5%", ("FY2027-Q2", "in")),
+    ("In the second half of the 2024 financial year, Kora Bank earned $80 million.", "$80 million", ("FY2024-H2", "in")),
+])
+def test_a_part_of_a_fiscal_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("For the year ended December 31, 2024, Tovi Insurance wrote $3 billion of premiums.", "$3 billion", ("2024", "in")),
+    ("In the year ending December 2025, the port expects 4 million containers.", "4 million", ("2025", "in")),
+])
+def test_a_year_ending_in_december_is_the_calendar_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The smelter processed 400,000 tonnes of concentrate in 2023 and recovered 96% of the copper.", "96%", ("2023", "in")),
+    ("In its report, Kallo Mills said it milled 2 million tonnes in the June quarter, grading 1.2 grams per tonne, "
+     "and poured 70,000 ounces.", "70,000 ounces", ("XXXX-Q2", "in")),
+])
+def test_a_verb_conjoined_with_the_same_subject_shares_the_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty, ref=None) == expected
+
+
+def test_a_new_subject_after_and_does_not_share_the_period(extractor):
+    text = "Nationwide put the rise at 4.1% in March and the Halifax index was running at 2.6%."
+    assert tf(extractor, text, "2.6%", ref=None) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Air traffic should grow 4% a year out to 2040.", "4%", ("2040", "until")),
+    ("Copper demand will rise 2.5% a year to 2035.", "2.5%", ("2035", "until")),
+])
+def test_a_yearly_rate_to_a_year_runs_until_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("From 2027, the fuel duty will be 58 pence a litre.", "58 pence a litre", ("2027", "since")),
+    ("Tolls fell in March. From 2026, they will rise 4% a year.", "4%", ("2026", "since")),
+])
+def test_a_year_after_an_opening_from_is_since(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Rents could fall 6% between their peak last year and the end of next year.", "6%", ("2024/2026", "between")),
+    ("Wait times grew 40% between the low point in 2021 and the spike of 2023.", "40%", ("2021/2023", "between")),
+])
+def test_two_time_phrases_joined_by_between_and_make_one_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The Horizon 2020 programme funded 30,000 research projects.", "30,000"),
+    ("Under its Vision 2040 plan, the state wants 60% of power from solar.", "60%"),
+])
+def test_a_year_inside_a_name_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+def test_a_year_after_a_month_or_a_budget_stays_a_timeframe(extractor):
+    assert tf(extractor, "Budget 2026 sets aside $4 billion for rail.", "$4 billion") == ("2026", "in")
+    assert tf(extractor, "Sales fell 3% in March 2025.", "3%") == ("2025-03", "in")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Chip sales will rise 9% in 2026 to $700 billion, according to the Spring 2025 outlook of the trade body.",
+     "$700 billion", ("2026", "in")),
+    ("Copper use will reach 30 million tonnes by 2035, according to a study published in March 2024.",
+     "30 million tonnes", ("2035", "by")),
+])
+def test_a_date_inside_the_attribution_after_the_number_is_the_sources(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -51,14 +51,18 @@ def load_rules() -> dict:
     M = rf"(?:{m_alt})\.?"
     lead = r"(?:(?:in|during|for|over|across|throughout)\s+)?"
     pats = {
-        "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})\s+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
+        "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})[\s-]+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
+        "month_period": regex.compile(rf"(?i)\b{lead}the\s+({M})\s*[-–/]\s*({M})\s+(?:period|months)(?:\s+of\s+((?:19|20)\d\d))?\b"),
         "fiscal_year_end": regex.compile(rf"(?i)\b{lead}the\s+(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended|to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({M})(?:\s+\d{{1,2}})?,?\s+((?:19|20)\d\d)\b"),
+        "fiscal_part": regex.compile(r"(?i)\b(?:fiscal|financial)(?:[- ]year)?\s+((?:19|20)\d\d)\s+(first|second|third|fourth)[- ](quarter|half)\b"),
+        "fiscal_part_of": regex.compile(r"(?i)\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b"),
         "full_year": regex.compile(r"(?i)\b(?:full[- ]year|(?:this|the\s+current)\s+(?:fiscal|financial)\s+year)\b(?!\s+(?:19|20)\d\d)"),
         "split_year": regex.compile(r"(?i)(?<![\d/-])(?:(?:fiscal\s+|FY\s?)?(?:(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?))?((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])"),
-        "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year)\b"),
+        "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months(?:\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year))?\b(?!\s+(?:of|to|ended|ending)\b)"),
         "month_span": regex.compile(rf"(?i)\b(?:between\s+({M})\s+and|(?:over|from)\s+({M})\s+(?:to|through|until))\s+({M})(?:\s+((?:19|20)\d\d))?\b"),
         "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
                                  r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),
+        "year_anaphor": regex.compile(r"(?i)\b(?:in|during|for|over|across|throughout)\s+the\s+(?:whole\s+)?year\b(?!\s+(?:of|ending|ended|to|before|after|since|earlier|ago|through|till|until)\b)(?![-\w])"),
         "months_anaphor": regex.compile(rf"(?i)\b(?:in|during|over|for)\s+(?:those|these|the\s+same)\s+(?:{n_alt})\s+months\b(?!\s+(?:of|to|since|ending|ended)\b)"),
         "open_end": regex.compile(r"(?i)\b(by|until|through)\s+the\s+end\s+of\s+the\s+(?:decade|forecast\s+period|projection\s+period|outlook\s+period|century|programme|program|plan)\b"),
         "then": regex.compile(r"(?i)\b(?:back\s+then|at\s+the\s+time)\b"),
@@ -111,15 +115,30 @@ def _phrases(text: str) -> list[dict]:
     rules = load_rules()
     p = rules["patterns"]
     out: list[dict] = []
+    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
     for m in p["month_quarter"].finditer(text):
         end_month = _month(rules, m.group(2))
         year = m.group(3) or "XXXX"
         out.append(_rec(m, f"{year}-Q{_quarter(end_month)}"))
+    for m in p["month_period"].finditer(text):
+        a, b = _month(rules, m.group(1)), _month(rules, m.group(2))
+        year = m.group(3) or "XXXX"
+        if a and b and a < b:
+            # "the July-September period": a calendar quarter when it spans one, else a month span
+            if b - a == 2 and a % 3 == 1:
+                out.append(_rec(m, f"{year}-Q{_quarter(b)}"))
+            else:
+                out.append(_rec(m, f"{year}-{a:02d}/{year}-{b:02d}", "between"))
     for m in p["fiscal_year_end"].finditer(text):
-        out.append(_rec(m, f"FY{m.group(2)}"))
+        # a year that ends in December is the calendar year ("the year ended December 31, 2024")
+        out.append(_rec(m, m.group(2) if _month(rules, m.group(1)) == 12 else f"FY{m.group(2)}", override=True))
+    for key, (gy, go, gg) in (("fiscal_part", (1, 2, 3)), ("fiscal_part_of", (3, 1, 2))):
+        # "fiscal 2026 first-quarter", "the first half of the 2025 fiscal year": a part of a fiscal year
+        for m in p[key].finditer(text):
+            sub = "Q" if m.group(gg).lower() == "quarter" else "H"
+            out.append(_rec(m, f"FY{m.group(gy)}-{sub}{ordinals[m.group(go).lower()]}", override=True))
     for m in p["full_year"].finditer(text):
         out.append(_rec(m, "FYXXXX"))
-    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
     for m in p["split_year"].finditer(text):
         start, end2 = int(m.group(3)), int(m.group(4))
         before = text[max(0, m.start() - 12):m.start()].lower()
@@ -147,6 +166,8 @@ def _phrases(text: str) -> list[dict]:
             grain = "P"  # "the same quarter" is the same period as before, of whatever grain
         shift = -1 if m.group(3) else 0
         out.append(_rec(m, None, anaphor=grain, shift=shift))
+    for m in p["year_anaphor"].finditer(text):
+        out.append(_rec(m, None, anaphor="Y", shift=0))
     for m in p["months_anaphor"].finditer(text):
         out.append(_rec(m, None, anaphor="P", shift=0))
     for m in p["open_end"].finditer(text):
@@ -203,10 +224,22 @@ def _calendar_fiscal(rec: dict) -> dict:
 def _from_onwards(text: str, rec: dict) -> dict:
     """"From Friday, ...", "from 1 July": a start point with no end is ``since``, and the phrase
     takes the "from"."""
-    if rec.get("relation") != "in" or grain_of(rec.get("value")) not in ("D", "M"):
+    grain = grain_of(rec.get("value"))
+    if rec.get("relation") != "in" or grain not in ("D", "M", "Y"):
         return rec
-    m = regex.search(r"(?i)\b(?:from|starting|beginning)\s+(?:on\s+)?$", text[max(0, rec["start_char"] - 16):rec["start_char"]])
-    if m is None or regex.match(r"\s*(?:to|until|till|through|and)\b", text[rec["end_char"]:]):
+    lead = text[max(0, rec["start_char"] - 16):rec["start_char"]]
+    if grain == "Y":
+        # "a year to 2030", "out to 2030": the end of a stretch is ``until``; a year is ``since``
+        # only after a "From" that opens the sentence or a clause ("From 2026, the levy ..."), not
+        # after a number ("up 5% from 2019" dates a comparison base)
+        m_to = regex.search(r"(?i)\b(?:(?:out|up|right)\s+)?to\s+$", lead)
+        if m_to and regex.search(r"(?i)\b(?:a|per|each|every)\s+(?:year|annum)\s+(?:(?:out|up|right)\s+)?to\s+$|\bout\s+to\s+$", lead):
+            start = rec["start_char"] - (len(lead) - m_to.start())
+            return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="until")
+        if not regex.search(r"(?i)(?:^|[.;,!?]\s*|\n\s*)(?:from|starting|beginning)\s+(?:in\s+)?$", lead):
+            return rec
+    m = regex.search(r"(?i)\b(?:from|starting|beginning)\s+(?:on\s+|in\s+)?$", lead)
+    if m is None or regex.match(r"\s*(?:to|until|till|through|and|[-–])", text[rec["end_char"]:]):
         return rec
     start = rec["start_char"] - (len(text[max(0, rec["start_char"] - 16):rec["start_char"]]) - m.start())
     return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="since")
@@ -243,6 +276,28 @@ def _antecedent(grain: str, seen: list[dict]) -> Optional[str]:
     return next((p["value"] for p in reversed(seen) if p["grain"] is not None), None)
 
 
+def _between_pairs(text: str, recs: list[dict]) -> list[dict]:
+    """"between their peak last year and the middle of next year": two time phrases joined by
+    "between ... and" make one ``between`` span of their values (years only when their grains
+    differ); the grammar reads such pairs only when both are plain dates."""
+    out = list(recs)
+    for m in regex.finditer(r"(?i)\bbetween\b", text):
+        a = next((r for r in out if m.end() <= r["start_char"] <= m.end() + 40 and r.get("value")), None)
+        if a is None or a["start_char"] < m.end():
+            continue
+        b = next((r for r in out if r is not a and r["start_char"] >= a["end_char"] and r.get("value")), None)
+        if b is None or not regex.fullmatch(r"(?i)[^,;.]{0,25}?\band\b[^,;.]{0,25}", text[a["end_char"]:b["start_char"]]) \
+                or regex.search(r"[,;.]", text[m.end():a["start_char"]]):
+            continue
+        va, vb = a["value"], b["value"]
+        if grain_of(va) != grain_of(vb) or "/" in va or "/" in vb:
+            va, vb = va[-4:] if va.startswith("FY") else va[:4], vb[-4:] if vb.startswith("FY") else vb[:4]
+        rec = {"text": text[m.start():b["end_char"]], "start_char": m.start(), "end_char": b["end_char"],
+               "value": f"{va}/{vb}", "relation": "between", "anchor": False, "offset_years": None}
+        out = sorted([r for r in out if r is not a and r is not b] + [rec], key=lambda r: r["start_char"])
+    return out
+
+
 def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict]] = None) -> list[dict]:
     """The timeframe records of ``text`` with the period phrases added and anaphors resolved.
 
@@ -260,9 +315,15 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if grain is not None:
             if grain == "Y":
                 # "that year", "the year": the grammar's relative reading stands
-                original = next((t for t in timeframes if t["start_char"] <= r["start_char"] < t["end_char"]), None)
+                original = next((t for t in timeframes if t["start_char"] < r["end_char"] and r["start_char"] < t["end_char"]), None)
                 if original is not None:
                     out.append(dict(original))
+                    continue
+                # "For the year, profit was $300 million" after "in fiscal 2025": the year last named
+                value = _antecedent(grain, seen)
+                if value is None:
+                    continue
+                out.append(dict(r, value=value, relation="in", anaphor=True))
                 continue
             value = _antecedent(grain, seen)
             if value is None:
@@ -277,4 +338,4 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return out
+    return _between_pairs(text, out)

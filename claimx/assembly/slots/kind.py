@@ -12,8 +12,10 @@ import regex
 
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
-from ..syntax import token_before
-from .kind_rules import comparative_direction, load_kind_rules, revision_direction, signed_direction
+from ..syntax import span_root, token_before
+from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
+                         exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
+                         swing_direction)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -59,6 +61,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.reference = reference(st, q, s)
         return res
     m_prem = regex.match(r"(?i)\s*(?:[\w-]+\s+)?(?:premium|discount)\s+(?:to|over|on)\s+", after)
+    if m_prem is None and regex.search(r"(?i)\b(?:premium|discount)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$",
+                                       st.text[max(s.start, q["start_char"] - 40):q["start_char"]]):
+        # "a premium of 30% over Friday's close"
+        m_prem = regex.match(r"(?i)\s*(?:to|over|on)\s+", after)
     if m_prem and unit == "%":
         # "a 32% premium to Hallam's closing price": relative to another price at the same time
         start = q["end_char"] + m_prem.end()
@@ -85,6 +91,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
+    if len(trail) >= 3 and trail[-1] == "record" and trail[-2] in ("a", "an") and trail[-3] == "to":
+        # "climbed to a record 51.8%": the record is the end point of the change
+        trail = trail[:-2]
+        i = len(trail) - 1
     while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
                       or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
         skipped.append(trail[i])
@@ -93,6 +103,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
         w = trail[i]
         if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}", unit or ""):
             # "the start-up raised $40 million": money raised is a level, not a change
+            return res
+        if w == "up" and i > 0 and trail[i - 1] in rules["share_phrasals"]:
+            # "corn made up 60% of the total": a share, not a rise
             return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
@@ -116,6 +129,23 @@ def kind(ctx: "QuantityContext") -> KindResult:
             direction = cues.change_noun_direction[first_word]
         elif cues.rate_metric_re.match(m_noun.group(1)):
             direction = "increase"
+    if direction is None:
+        # "a 3% year-on-year decline", "a 5% annual increase"; "4% up on a year ago"
+        direction = modified_noun_direction(after_l, cues.change_noun_direction) or postposed_direction(after_l)
+    ex = exceed_by(st.text[s.start:q["start_char"]]) if direction is None else None
+    if ex is not None:
+        # "exceeds the total for 2015 by 13%" (a change); "outpaced Bergen's by 20%" (a ratio)
+        if ex[1]:
+            res.kind = "change"
+            res.change = {"direction": ex[0], "from_text": None}
+        else:
+            res.kind = "ratio"
+            obj_end = regex.search(r"\s+by\s+\S*\s*$", st.text[s.start:q["start_char"]])
+            res.reference = mention(st.text, s.start + ex[2], s.start + obj_end.start() if obj_end else q["start_char"])
+        return res
+    if direction is None:
+        # "swung to an operating loss of 134.1 billion yen": a change, down to a loss, up to a profit
+        direction = swing_direction(st.text[max(s.start, q["start_char"] - 80):q["start_char"]])
     # "a CAGR of 13.4%", "compound annual growth rate of 21%"
     near_before = st.text[max(s.start, q["start_char"] - 60):q["start_char"]]
     is_rate = bool(regex.search(r"(?:" + cues.rate_metric_re.pattern[2:-2] + r")\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+)?$", near_before, regex.IGNORECASE))
@@ -131,10 +161,23 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.kind = "change"
         res.change = {"direction": direction, "from_text": None}
         return res
+    growth = growth_subject_direction(ctx.subject, unit)
+    if growth is not None and (direction is None or (via_to and not skipped[:1] == ["by"])):
+        # "GDP growth was 2.1%", "revenue growth slowed to 4%": a growth rate is a change in the
+        # growth noun's direction, whatever the verb does to it
+        res.kind = "change"
+        res.change = {"direction": "decrease" if (q.get("value") or 0) < 0 else growth, "from_text": None}
+        return res
     if direction is None:
         # "up 4 points", "down 3%" handled above as verbs; "3% higher", "3.1% lower in March than a
         # year earlier", "24% more passengers than", "4.6% below their August peak"
         direction = comparative_direction(after_l)
+        base = entity_base(after) if direction is not None and unit in ("%", "x") else None
+        if base is not None:
+            # "20% higher than in Stockholm": a difference against another entity is a ratio
+            res.kind = "ratio"
+            res.reference = mention(st.text, q["end_char"] + base[0], q["end_char"] + base[1])
+            return res
     if direction is None:
         # "Retail trade (+122,000)", "at -1.8%": a written sign states a change
         direction = signed_direction(q)
@@ -184,6 +227,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
                     direction = "increase"
                 elif word in ("down", "falling", "lower"):
                     direction = "decrease"
+                elif not _bare_from_start(between, q, other):
+                    # "drew 888 applications from 704 local bodies": a source, not a start point
+                    pass
                 elif q.get("value") is not None and other.get("value") is not None and q["value"] != other["value"]:
                     direction = "increase" if q["value"] > other["value"] else "decrease"
                 if direction is not None:
@@ -192,6 +238,9 @@ def kind(ctx: "QuantityContext") -> KindResult:
                     res.change = {"direction": direction, "from_text": other["text"]}
                     return res
             break
+    if direction is None and unit == "%" and _elliptical_change(st, s, q, verbs):
+        # "Wales led with prices up 2.1%. Northern Ireland followed with 1.3%": the same measure
+        direction = "decrease" if (q.get("value") or 0) < 0 else "increase"
     if direction is None:
         return res
     from_q = None
@@ -225,8 +274,10 @@ def kind(ctx: "QuantityContext") -> KindResult:
                 continue
             ow_all = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4)]
             ow = [w for w in ow_all if w not in rules["fillers"]]
-            if other["end_char"] <= q["start_char"] and _own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs):
-                # "rise 3% next year before easing to 2%": a second change, not the first one's end point
+            if other["end_char"] <= q["start_char"] and (_own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs)
+                                                        or _another_clauses_change(ctx, other)):
+                # "rise 3% next year before easing to 2%", "because consumption fell by about 5%, the
+                # share climbed to a record 51.8%": a second change, not the first one's end point
                 continue
             if other["end_char"] <= q["start_char"]:
                 if ow and ow[-1] in verbs and ow[-1] != "to":
@@ -244,6 +295,50 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res.kind = "change"
     res.change = {"direction": direction, "from_text": from_text}
     return res
+
+
+def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) -> bool:
+    """True when ``q`` (a bare percentage after one of ``elliptical_leads``) continues the previous
+    sentence of its paragraph, which states a percentage change with a change verb or noun."""
+    rules = load_kind_rules()
+    text = st.text
+    if not regex.search("(?i)" + rules["elliptical_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]]):
+        return False
+    prev = [p for p in st.sentences if p.end <= s.start]
+    if not prev or "\n" in text[prev[-1].end:s.start]:
+        return False
+    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
+    return bool(regex.search(rf"(?i)\b(?:{words}|growth|increase|rise|fall|decline|drop|gain)\b\s+(?:of\s+|by\s+)?(?:about\s+|around\s+)?[-+−]?\d[\d.,]*\s*%",
+                             text[prev[-1].start:prev[-1].end]))
+
+
+def _another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:
+    """True when ``other`` hangs from a verb other than the quantity's own verb, and that verb has
+    a subject of its own ("because consumption fell by about 5%, the share climbed to 51.8%"; not
+    "added 850k, lifting the base to 12.4M", whose participle shares the subject)."""
+    v, st = ctx.verb, ctx.state
+    if v is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return False
+    span = st.doc.char_span(other["start_char"], other["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    t = span_root(span)
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod"):
+            return t.i != v.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _bare_from_start(between: str, q: dict, other: dict) -> bool:
+    """True when "Y from X" with no direction word reads as a change from start point X: only a
+    time phrase may stand between Y and "from" ("rose to $5.4 billion in 2024 from ..."), and the
+    two share a unit ("888 applications from 704 local bodies" is no change)."""
+    if q.get("unit") != other.get("unit"):
+        return False
+    return bool(regex.fullmatch(r"(?i)\s*(?:(?:in|during|for|at|on|by)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s*)?,?\s*from\s*", between))
 
 
 def _own_verb_between(between: str, verbs: dict) -> bool:

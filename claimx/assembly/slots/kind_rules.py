@@ -12,9 +12,13 @@ import regex
 from ...lexicons import read_json
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..context import SentenceInfo
 
-__all__ = ["load_kind_rules", "comparative_direction", "signed_direction", "revision_direction"]
+__all__ = ["load_kind_rules", "comparative_direction", "signed_direction", "revision_direction", "growth_subject_direction",
+           "entity_base", "modified_noun_direction", "postposed_direction", "swing_direction",
+           "exceed_by"]
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +31,10 @@ def load_kind_rules() -> dict:
     comp = "|".join(raw["comparatives"])
     bases = "|".join(raw["comparison_bases"])
     raw["comparative_re"] = regex.compile(rf"\s*(?:[a-z/]+\s+)?({comp})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{bases})\b")
+    raw["noun_modifiers_re"] = regex.compile(r"\s*(?:-\s*)?(?:(?:" + raw["noun_modifiers"] + r")\s+){1,2}([a-z]+)\b")
+    raw["postposed_re"] = regex.compile(raw["postposed_direction"])
+    raw["swing_re_c"] = regex.compile("(?i)" + raw["swing_re"])
+    raw["time_base_re"] = regex.compile("(?i)" + raw["time_bases"])
     raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:(?:its|their|the|his|her|our)\s+)?[^,;.]{0,90}?\b(to|by)\s*$")
     return raw
 
@@ -67,3 +75,79 @@ def revision_direction(before: str, s: "SentenceInfo", q: dict) -> Optional[str]
     if any(start <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
         return None
     return rules["revision_verbs"][m.group(1).lower()]
+
+
+def growth_subject_direction(subject: Optional["Token"], unit: Optional[str]) -> Optional[str]:
+    """Direction of a growth rate named as the subject of a percentage ("GDP growth was 2.1%",
+    "The growth rate of exports reached 9%", "Annual growth in wages was 4.5%"): the growth
+    noun's direction from ``growth_subjects``; ``None`` when the unit is not ``%`` or the subject is
+    no growth rate. ``subject``: the governing verb's subject token (a spaCy ``Token``)."""
+    if subject is None or unit != "%":
+        return None
+    rules = load_kind_rules()
+    nouns, heads = rules["growth_subjects"], set(rules["growth_rate_heads"])
+    lemma = subject.lemma_.lower()
+    if lemma in nouns:
+        return nouns[lemma]
+    if lemma in heads:
+        # "the growth rate of exports", "the pace of growth", "the annual rate of house price growth"
+        for t in subject.subtree:
+            if t.i != subject.i and t.lemma_.lower() in nouns and t.pos_ == "NOUN":
+                return nouns[t.lemma_.lower()]
+    return None
+
+
+def entity_base(after: str) -> Optional[tuple[int, int]]:
+    """(start, end) in ``after`` (the text after the quantity) of the base of a comparative that
+    names another entity rather than an earlier time ("20% higher than in Stockholm", "60%
+    cheaper than coal"); ``None`` when there is no comparative with "than", or its base is a
+    time, a level, a peak or an expectation (``time_bases``)."""
+    rules = load_kind_rules()
+    m = rules["comparative_re"].match(after.lower())
+    if m is None or not m.group(0).rstrip().endswith("than"):
+        return None
+    start = m.end()
+    end_m = regex.search(r"[,;:()]|\.(?:\s|$)|\s(?:while|and|but|whereas|as|after|before|because)\b", after[start:])
+    end = start + end_m.start() if end_m else len(after)
+    base = after[start:end]
+    if not regex.search(r"\w", base) or rules["time_base_re"].search(base) or rules["time_base_re"].search(after[:m.start(1)]):
+        return None
+    return start, end
+
+
+def modified_noun_direction(after_lower: str, nouns: dict) -> Optional[str]:
+    """Direction of a change noun after one or two modifiers ("a 3% year-on-year decline", "a
+    5% annual increase"); ``nouns`` maps change nouns to directions. ``None`` otherwise."""
+    m = load_kind_rules()["noun_modifiers_re"].match(after_lower)
+    return nouns.get(m.group(1)) if m else None
+
+
+def postposed_direction(after_lower: str) -> Optional[str]:
+    """"4% up on a year ago", "3% down year on year": a direction word right after the number."""
+    m = load_kind_rules()["postposed_re"].match(after_lower)
+    if m is None:
+        return None
+    return "increase" if (m.group(1) or m.group(2)) == "up" else "decrease"
+
+
+def swing_direction(before: str) -> Optional[str]:
+    """"swung to an operating loss of", "turned to a profit of" at the end of ``before`` (the text
+    up to the number): a change down to a loss or deficit, up to a profit or surplus."""
+    rules = load_kind_rules()
+    m = rules["swing_re_c"].search(before)
+    return rules["swing_direction"][m.group(1).lower()] if m else None
+
+
+def exceed_by(before: str) -> Optional[tuple[str, bool, int]]:
+    """"exceeds the total for 2015, the previous epidemic year, by 13%": ``(direction, is_time,
+    object_start)`` for a verb of ``exceed_verbs`` whose object ends in "by" at the end of
+    ``before`` (the sentence up to the number); ``is_time`` when the object names an earlier time
+    (a change) rather than another entity (a ratio); ``None`` otherwise."""
+    rules = load_kind_rules()
+    verbs = rules["exceed_verbs"]
+    m = regex.search(r"(?i)\b(" + "|".join(sorted(verbs, key=len, reverse=True)) + r")\s+([^;.]{2,100}?)\s+by\s+"
+                     r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|roughly\s+)?$", before)
+    if m is None:
+        return None
+    obj = m.group(2)
+    return verbs[m.group(1).lower()], bool(rules["time_base_re"].search(obj)), m.start(2)

@@ -1,4 +1,10 @@
-"""The modality slot: ``asserted`` or the modality of the hedge cue that scopes over the quantity."""
+"""The modality slot: ``asserted`` or the modality of the hedge cue that scopes over the quantity.
+
+The cue is the nearest one before the quantity in its clause (a restatement after ", or" stays in
+scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
+governs it as subject, else the quantity's own verb, auxiliary or subject (``governing_verbs``,
+``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,8 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import crosses_report_clause, estimate_over_modal, extra_cues, intention_modalities
+from .modality_rules import (crosses_report_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
+                             out_of_scope, restates)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -32,7 +39,10 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
             continue
-        if between_has_boundary(st, h["end_char"], q["start_char"]) or crosses_report_clause(st.text, h["end_char"], q["start_char"]):
+        if (between_has_boundary(st, h["end_char"], q["start_char"]) and not restates(st, s, h["end_char"], q["start_char"])) \
+                or crosses_report_clause(st.text, h["end_char"], q["start_char"]):
+            continue
+        if out_of_scope(ctx, h):
             continue
         best = h
     if best is not None:
@@ -41,6 +51,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         best = next((h for h in hedges if h.get("after_of") == q["start_char"]), None)
     if best is None:
         best = hedge_after(st, q, s)
+    if best is None:
+        best = governing_cue(ctx)
     if best is None:
         return None
     return ModalityResult(best["modality"], {"text": best["text"], "start_char": best["start_char"], "end_char": best["end_char"]},

@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
 from ...lexicons import read_json
+from .kind_rules import comparative_direction
 
-__all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities"]
+if TYPE_CHECKING:
+    from ..context import DocState, QuantityContext, SentenceInfo
+
+__all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
+           "governing_cue", "out_of_scope"]
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +70,96 @@ def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
 def crosses_report_clause(text: str, a: int, b: int) -> bool:
     """True when a reporting clause (", the OECD said,") stands between a cue and the number."""
     return bool(load_modality_rules()["report_re"].search(text, a, b))
+
+
+def restates(st: "DocState", s: "SentenceInfo", a: int, b: int) -> bool:
+    """True when every clause boundary in ``text[a:b]`` is an ", or" that opens a restatement of a
+    figure ("set to spend A$965 each, or A$4.4 billion in total"): the cue before it still scopes
+    over the restated figure and its appositives."""
+    text = st.text
+    lead = load_modality_rules()["restatement_lead"]
+    found = False
+    for m in st.cues.boundary_re.finditer(text, a, b):
+        found = True
+        if not regex.fullmatch(r",\s*or", m.group(0), regex.IGNORECASE):
+            return False
+        if not any(o["start_char"] >= m.end() and regex.fullmatch(lead, text[m.end():o["start_char"]], regex.IGNORECASE)
+                   for o in s.quantities):
+            return False
+    return found
+
+
+def _cue_tokens(ctx: "QuantityContext", h: dict) -> list:
+    doc = ctx.state.doc
+    span = doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
+    """True when cue ``h`` (before the quantity) heads a clause the quantity is not in: a participle
+    or relative clause on a noun ("The merger, expected to close in 2026, values the firm at $12
+    billion"), or the quantity sits in a past-tense adverbial clause of its own ("Analysts expect a
+    slowdown after sales rose 5%")."""
+    toks = _cue_tokens(ctx, h)
+    if not toks or ctx.root is None:
+        return False
+    cue_is = {t.i for t in toks}
+    head = toks[0]
+    for t in toks:
+        if t.head.i not in cue_is or t.head.i == t.i:
+            head = t
+            break
+    for _ in range(4):
+        if head.dep_ in ("aux", "auxpass", "neg") and head.head.i != head.i:
+            head = head.head
+        elif head.dep_ == "xcomp" and head.head.i in cue_is:
+            head = head.head
+        else:
+            break
+    if head.dep_ in ("acl", "relcl", "advcl") and ctx.root.i not in {t.i for t in head.subtree}:
+        # "The merger, expected to close in 2026, values ...", "Although sales are expected to
+        # slow, the firm hired 300 workers"
+        return True
+    v = ctx.verb
+    marks = load_modality_rules()["past_clause_marks"]
+    if v is not None and v.i not in cue_is and v.tag_ == "VBD" and (v.dep_ == "advcl" or (
+            v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
+            and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
+        return True
+    if v is not None and v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "after" \
+            and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
+        # "Prices could rise further after jumping 12% in October"
+        return True
+    return False
+
+
+def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
+    """A cue the quantity's own verb carries (``governing_verbs`` / ``governing_auxes`` of the rules
+    file, by lemma): "The ministry projects a deficit of 4.1%", "The plan envisages 50 new
+    stations", "commits members to cutting emissions 30%", "should grow 2%"; ``None`` otherwise.
+    The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps."""
+    rules = load_modality_rules()
+    verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
+    subj = ctx.subject
+    if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
+            and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
+            and comparative_direction(ctx.state.text[ctx.quantity["end_char"]:ctx.sentence.end].lower()) is None:
+        # "The target, set in 2021, is 45% by 2030": the subject names what the figure is ("The
+        # new projection is 6% higher than ...", a revision stated on its own, is asserted)
+        return {"text": subj.text, "start_char": subj.idx, "end_char": subj.idx + len(subj.text),
+                "modality": rules["subject_cues"][subj.lemma_.lower()]}
+    v = ctx.verb
+    for _ in range(3):
+        if v is None:
+            return None
+        for a in v.children:
+            if a.dep_ == "aux" and a.lower_ in auxes:
+                return {"text": a.text, "start_char": a.idx, "end_char": a.idx + len(a.text), "modality": auxes[a.lower_]}
+        if v.pos_ == "VERB" and v.lemma_.lower() in verbs and v.idx < ctx.quantity["start_char"]:
+            return {"text": v.text, "start_char": v.idx, "end_char": v.idx + len(v.text), "modality": verbs[v.lemma_.lower()]}
+        if v.dep_ not in ("xcomp", "pcomp", "prep") or v.head.i == v.i:
+            return None
+        v = v.head
+        if v.dep_ == "prep" and v.head.i != v.i:
+            v = v.head
+    return None

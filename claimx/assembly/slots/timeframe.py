@@ -5,8 +5,12 @@ Time phrases that do not date the claim are left out (words in ``resources/timef
 one that dates a comparison base ("down 15% from the 2019 level", "43% higher than in 2019",
 "the lowest since ... in 1976", "up 27% on the same period of 2024"), one inside a relative clause
 ("which ended on October 31", "when the rate was ..."), one that dates the report ("..., the
-company reported on Wednesday"), and one that belongs to another quantity ("from 1.1% in
-February").
+company reported on Wednesday"), one that belongs to another quantity ("from 1.1% in
+February"), one in another clause (a present-tense relative clause holding the number, a
+participle phrase the number is not in, a reason clause after a reporting clause, a fronted
+adverbial clause that is no time clause; ``clause_scope`` in the resource file), and an ordinal
+period that counts a streak ("fell for a fourth month"). A restatement after ", or" shares the
+period of the figure it restates, and a "when" clause takes the period right before it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import regex
 from ..clauses import between_has_boundary, segment_bounds
 from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
+from ..syntax import span_root
+from .modality_rules import restates
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
@@ -36,6 +42,147 @@ def _patterns() -> tuple:
     return base, report, lead, superlative, weekday
 
 
+@lru_cache(maxsize=1)
+def _scope_patterns() -> dict:
+    raw = load_rules()["raw"]["clause_scope"]
+    return {k: regex.compile("(?i)" + v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _name_year(text: str, t: dict) -> bool:
+    """True when ``t`` is a bare year right after a capitalised word that is no month, weekday or
+    period word ("Vision 2030", "Horizon 2020", "Euro 2024": a name; ``name_year`` in the rules)."""
+    if not regex.fullmatch(r"(?:19|20)\d\d", t["text"]):
+        return False
+    m = regex.search(r"(\p{Lu}[\w-]*)\s+$", text[max(0, t["start_char"] - 30):t["start_char"]])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    rules = load_rules()
+    return word not in rules["months"] and word not in rules["raw"]["weekdays"] and word not in rules["raw"]["name_year"]["exempt"]
+
+
+def _streak(text: str, t: dict) -> bool:
+    """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
+    quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
+    raw = load_rules()["raw"]["streak"]
+    if not regex.match("(?i)" + raw["phrase"], t["text"]):
+        return False
+    return bool(regex.search("(?i)" + raw["before"], text[max(0, t["start_char"] - 12):t["start_char"]])
+                or regex.match("(?i)" + raw["after"], text[t["end_char"]:t["end_char"] + 20]))
+
+
+def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
+    """True when the first verb of ``text[a:b]`` is a finite present-tense verb (VBZ/VBP)."""
+    for tok in ctx.state.doc.char_span(a, b, alignment_mode="expand") or ():
+        if tok.tag_ in ("VBZ", "VBP", "VBD", "MD") or tok.pos_ == "VERB":
+            return tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in ("has", "have") or (
+                tok.lower_ in ("has", "have") and tok.dep_ not in ("aux", "auxpass"))
+    return False
+
+
+def _period_of_conjoined_verb(ctx: "QuantityContext", tfs: list) -> Optional[dict]:
+    """The period of an earlier verb the quantity's verb is conjoined with, sharing its subject
+    ("The plant treated 2.3 million tonnes of ore in the period, ..., and recovered 91.4% of the
+    gold"): the time phrase must hang from that verb (not from a noun or another quantity)."""
+    v = ctx.verb
+    if v is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    chain = []
+    while v.dep_ in ("conj", "advcl") and v.head.i != v.i and len(chain) < 3:
+        v = v.head
+        chain.append(v)
+    if not chain:
+        return None
+    doc = ctx.state.doc
+    for t in tfs:
+        if t.get("value") is None or t["end_char"] > ctx.quantity["start_char"] or _not_the_claims(ctx, t) and not _owned_by_other(ctx, t):
+            continue
+        span = doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+        if span is None:
+            continue
+        top = span_root(span)
+        attach = top.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else top
+        if attach.dep_ == "prep" and attach.head in chain or attach.dep_ in ("npadvmod", "prep") and attach.head in chain:
+            return t
+    return None
+
+
+def _when_clause_antecedent(ctx: "QuantityContext", tfs: list) -> Optional[dict]:
+    """The time phrase right before a "when" clause that holds ``ctx``'s quantity ("from A$2,441
+    in the June quarter, when output had slipped to 62,535 ounces"): "when" takes it as its own."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    then_re = _scope_patterns()["then_relative"]
+    for t in reversed(tfs):
+        if t["end_char"] > q["start_char"]:
+            continue
+        m = then_re.match(st.text, t["end_char"], q["start_char"])
+        if m is None:
+            return None
+        if regex.search(r"[,;.]", st.text[m.end():q["start_char"]]) or any(
+                m.end() <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
+            return None
+        return t
+    return None
+
+
+def _in_fronted_clause(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` sits in an adverbial clause before the quantity that does not
+    hold it and is not a time clause ("Expected to open in 2027, the plant cost $800 million",
+    "Although output fell in 2024, ..."; a clause opened by one of ``temporal_marks`` keeps it)."""
+    doc, root = ctx.state.doc, ctx.root
+    if root is None or t["end_char"] > ctx.quantity["start_char"]:
+        return False
+    span = doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    temporal = set(load_rules()["raw"]["clause_scope_temporal_marks"])
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.dep_ == "advcl" and tok.i < root.i:
+            sub = {x.i for x in tok.subtree}
+            marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+            return root.i not in sub and not (set(marks) & temporal)
+    return False
+
+
+def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` and ``ctx``'s quantity stand in different clauses (see
+    ``clause_scope`` in ``timeframes_context.json``): the number in a relative or an "as"/"because"
+    clause that opens after ``t``, or ``t`` in a participle phrase the number is not in."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    text = st.text
+    p = _scope_patterns()
+    if t["end_char"] <= q["start_char"]:
+        if _in_fronted_clause(ctx, t):
+            return True
+        between = text[t["end_char"]:q["start_char"]]
+        m = p["number_relative"].search(text, max(t["end_char"], q["start_char"] - 80), q["start_char"])
+        if m is not None and _present_tense_between(ctx, m.start(), q["start_char"]):
+            # "Heavy rain in March cut off the mine, which lies 160 kilometres north-east of ...": a
+            # relative clause in the present tense states a standing fact, not one of that period
+            return True
+        if p["reported_reason"].search(between):
+            # "Growth will slow next year, the OECD said, as a policy rate of 15% takes its toll"
+            return True
+        lead = text[max(s.start, t["start_char"] - 40):t["start_char"]]
+        if p["participle_before"].search(lead) and regex.match(r"[^,;]{0,25},", text[t["end_char"]:q["start_char"]]):
+            # "The plant, opened in 2019, employs 800 people"
+            return True
+        return False
+    between = text[q["end_char"]:t["start_char"]]
+    m = p["number_relative"].search(text, max(s.start, q["start_char"] - 80), q["start_char"])
+    if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
+        # "The mine, which lies 200 kilometres south of Perth, was shut in June"
+        return True
+    if p["participle_after"].search(between) and not regex.search(r"[,;]", between):
+        # "three times the amount installed in 2021"
+        return True
+    return False
+
+
 def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     """True when ``t`` follows another quantity of the sentence directly ("from 1.1% in February",
     "3.8% in 2027"): it dates that one. Not when ``ctx``'s quantity is that one's end point
@@ -46,6 +193,11 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     if not prev or text[prev[-1]["end_char"]:t["start_char"]].strip(" ,"):
         return False
     owner = prev[-1]
+    if q["end_char"] <= owner["start_char"] and restates(st, s, q["end_char"], owner["end_char"]) \
+            and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
+        # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
+        # restatement and the figure it restates share the period
+        return False
     if q["end_char"] <= owner["start_char"] and regex.search(r"(?i)\bto\s+$", text[q["end_char"]:owner["start_char"]]) \
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
@@ -87,8 +239,15 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         window = text[lo:t["start_char"]]
     window = window[-80:]
     # the marker may run into the phrase: "on last year's figure", "than a year ago"
-    m = base_re.search(window + t["text"][:12])
-    if m and m.start() < len(window):
+    wlo = t["start_char"] - len(window)
+    m = None
+    for m0 in base_re.finditer(window + t["text"][:12]):
+        if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]):
+            # the marker governs this phrase: no clause boundary between ("..., the most since
+            # 2016, and in the first quarter of 2024 alone ...")
+            m = m0
+    if m and t.get("relation") not in ("by", "until"):
+        # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030")
         return True
     if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
             and not (_right_after_a_quantity(ctx, t) and not any(
@@ -102,6 +261,14 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         # "..., the company reported on Wednesday": the report's date
         return True
     if in_relative_clause(text, t["start_char"], s.start) and not in_relative_clause(text, q["start_char"], s.start):
+        return True
+    if _other_clause(ctx, t):
+        return True
+    if _streak(text, t) or _name_year(text, t):
+        return True
+    if t["start_char"] >= q["end_char"] and any(a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
+                                               for a in s.attributions):
+        # "..., according to the Autumn 2025 forecast": the source's date, not the claim's
         return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
@@ -150,7 +317,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 r"(?i),\s*or\s+(?:\w+\s+)?$", text[q["end_char"]:o["start_char"]]) for o in others):
             # another quantity in between owns it, unless it restates this one ("X, or roughly 18%,")
             break
-        if between_has_boundary(st, q["end_char"], t["start_char"]):
+        if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]):
+            # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
+            # restatement after ", or" does not end the clause
             break
         own = t
         break
@@ -158,9 +327,12 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
         for t in reversed(tfs):
             if t is head or t["end_char"] > q["start_char"]:
                 continue
-            if any(t["end_char"] <= o["start_char"] < q["start_char"] for o in others):
+            if any(t["end_char"] <= o["start_char"] < q["start_char"] and not restates(st, s, o["end_char"], q["start_char"])
+                   for o in others):
+                # another quantity in between owns it, unless this one restates it ("net income
+                # rose to $812 million, or $1.05 a share")
                 break
-            if between_has_boundary(st, t["end_char"], q["start_char"]):
+            if between_has_boundary(st, t["end_char"], q["start_char"]) and not restates(st, s, t["end_char"], q["start_char"]):
                 break
             # a timeframe right after another quantity belongs to that one
             prev_q = [o for o in others if o["end_char"] <= t["start_char"]]
@@ -178,6 +350,11 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
             own = cands[0]
         elif after_q:
             own = after_q[0]
+    if own is None and head is None:
+        own = _period_of_conjoined_verb(ctx, s.timeframes)
+    then = _when_clause_antecedent(ctx, s.timeframes)
+    if then is not None:
+        own = then
     chosen = own or head
     if chosen is None:
         return None
