@@ -23,6 +23,7 @@ from typing import Optional
 
 import regex
 
+from claimx.grammar import number_forms as F
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar._resources import load
@@ -62,9 +63,12 @@ _FRACTION_ALT = _alt(N.FRACTION_WORDS)
 _SMALL_NUMBER_ALT = _alt(["a", "an", *N.ONES, *N.TENS])
 _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + list(_CUES["scale_adjective_heads"])
 
+#: a denominator in words after "one in": "four", "twenty", "twenty-one"
+_DEN_WORDS = rf"(?:{_alt(N.TENS)})(?:-(?:{_alt([w for w, v in N.ONES.items() if 0 < v < 10])}))?|{_alt(N.ONES)}"
+
 _CORE_RE = regex.compile(
     rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
-    rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_DEN_WORDS}|[0-9]{{1,3}})\b)"
     rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
     rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
@@ -246,7 +250,7 @@ _STARTERS = frozenset(
 # the numeric core at a digit: stdlib ``re`` (twice as fast as ``regex`` here) and no timeout, as
 # the pattern cannot backtrack more than the length of one number
 _DIGIT_CORE_RE = re.compile(
-    rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_DEN_WORDS}|[0-9]{{1,3}})\b)"
     rf"|(?P<digits>{N.DIGITS_RE.pattern})", re.IGNORECASE)
 
 
@@ -1359,7 +1363,9 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
-    return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, _join_count_ratios(text, out))))
+    out = F.extend_number_forms(text, _join_count_ratios(text, out))
+    out = F.percent_of(text, F.drop_in_urls(text, out))
+    return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, out)))
 
 
 _AND_OR_RE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+|\s*,\s*")
