@@ -49,7 +49,7 @@ RT_UNITS: dict[str, str] = {
     # dimensions (Pound as a weight is mapped in RT_DIMENSION_UNITS)
     "Foot": "[ft_i]", "Meter": "m", "Mile": "[mi_i]", "Gallon": "[gal_us]", "Ton": "t", "Metric ton": "t",
     "Kilometer per hour": "km/h", "Kilogram": "kg", "Microgram": "µg", "Inch": "[in_i]", "Square meter": "m2",
-    "Kilometer": "km", "Millimeter": "mm", "Decimeter": "dm", "Picometer": "pm", "Degree": "deg", "Turn": "turn",
+    "Kilometer": "km", "Millimeter": "mm", "Decimeter": "dm", "Picometer": "pm", "Degree": "deg", "Turn": "{turn}",
     "Milliliter": "mL", "Barrel": "[bbl_us]", "Ounce": "[oz_av]", "Acre": "[acr_us]", "Cubic foot": "[cft_i]",
     "Bit": "bit", "Mile per hour": "[mi_i]/h", "Square kilometer": "km2", "Megabit": "Mbit", "Megabyte": "MB",
     "Tablespoon": "[tbs_us]", "Cup": "[cup_us]", "Teaspoon": "[tsp_us]", "Dram": "[dr_av]",
@@ -111,7 +111,10 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "It may need one kuai and five mao five.": "colloquial Chinese money words (kuai, mao) in an amount in two units: "
                                                   "claimx reads CLDR currency names and ISO codes",
     },
-    "DimensionModel": {},
+    "DimensionModel": {
+        "He said: 2 pm is 2 picometer": "'2 pm' after a number is a time of day for claimx (as 'at 2 pm'); the "
+                                        "picometre is read when written out ('2 picometer')",
+    },
 }
 
 

@@ -194,8 +194,6 @@ _BELOW: dict[str, str] = {
     "NumberModel": "0.902: scale letters after digits in their convention ('10G', '2.33 k', '1.2b', '2mil'), "
                    "European decimal commas ('1,3', '1.111,11') and digit lists ('22,24,26'), signs before fractions "
                    "('-4/5'), digit sequences ('three-nought-four'), 'a hundredth' (no scan candidate)",
-    "DimensionModel": "0.865: units in brackets ('20 (kg)'), '\"' as inch, 'pounds' as a weight without a mass cue, "
-                      "'a half turn', bare degrees as a temperature",
 }
 
 

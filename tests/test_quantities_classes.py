@@ -451,3 +451,48 @@ def test_no_numbers_inside_web_addresses():
                 "www.example.com/page/120km"):
         assert find_quantities(f"See {url} for 5 km of trails.")[-1].value == 5.0
         assert [m.text for m in find_quantities(f"See {url} for details.")] == []
+
+
+# ------------------------------------------------------------------ dimensions
+
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("<", ">"))
+_PHYSICAL = (("kg", "kg"), ("km", "km"), ("mm", "mm"), ("MW", "MW"), ("litres", "L"), ("m", "m"))
+
+
+def test_a_unit_alone_in_brackets():
+    for (o, c), (u, sym), (num, value), space in itertools.product(
+            _BRACKETS, _PHYSICAL, (("20", 20.0), ("1,250.5", 1250.5)), (" ", "")):
+        m = _one(f"The load is {num}{space}{o}{u}{c} today.")
+        assert (m.value, m.unit, m.text) == (value, sym, f"{num}{space}{o}{u}{c}"), m
+    # a bracket that holds a number is a conversion, and money in brackets is no unit of this kind
+    assert [m.unit for m in find_quantities("It is 120 km (75 miles) long.")] == ["km", "[mi_i]"]
+    assert [m.unit for m in find_quantities("It costs 20 (USD) or (kg 5).")] == [None, None]
+
+
+def test_a_half_with_a_unit():
+    for unit, sym in (("mile", "[mi_i]"), ("hour", "h"), ("turn", "{turn}"), ("percentage point", "pp"),
+                      ("kilometre", "km"), ("litre", "L")):
+        for art in ("a", "an") if unit[0] in "aeiou" else ("a",):
+            m = _one(f"It took {art} half {unit} more.")
+            assert (m.value, m.unit) == (0.5, sym), m
+    for text in ("a half measure", "They took a half share.", "a half of the plants"):
+        assert all(m.value == 0.5 for m in find_quantities(text)) and all(
+            m.unit is None for m in find_quantities(text)), text
+
+
+def test_a_dash_after_a_space_joins_a_range():
+    for (a, b), (u, sym) in itertools.product((("75", "300"), ("5", "10"), ("1.5", "2.25")), _PHYSICAL[:4]):
+        m = _one(f"a {a} -{b}{u} lens")
+        assert (m.lower, m.upper, m.unit) == (float(a), float(b), sym), m
+    # downwards, or a temperature, the dash stays a sign
+    assert [m.value for m in find_quantities("It fell from 300 -5 m.")][-1] == -5.0
+    assert find_quantities("a low of 5 -10 °C")[-1].value == -10.0
+
+
+def test_pounds_after_a_mass_word_are_a_weight():
+    for cue in ("A metric ton is equal to", "The tonne weighs about as much as", "A kilogram of grain, as a rule, is about",
+                "The baby is over", "Newborn babies average"):
+        for num, value in (("2,204.62", 2204.62), ("two", 2.0), ("7", 7.0)):
+            m = _one(f"{cue} {num} pounds.")
+            assert (m.value, m.unit) == (value, "[lb_av]"), (cue, m)
+    assert _one("The fee was 25 pounds.").unit == "GBP"

@@ -72,6 +72,7 @@ _CORE_RE = regex.compile(
     rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
     rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
+    rf"|(?P<ahalf>\ban?\s+half(?=\s+[A-Za-z])(?!\s+(?:of|that|those|as)\b))"
     rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b)"
     rf"|\s+(?=(?:thirds|fifths|sixths|sevenths|eighths|ninths|tenths|halves)\b)"
     rf"|\s+(?=(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)\b\s*(?:[.,;:!?)]|$)))"
@@ -401,6 +402,15 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         unit_m = None
     else:
         unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
+    closing = _BRACKET_PAIRS.get(c1) if unit_m is None and q.money is None and q.form == "digits" else None
+    if closing is not None:  # "20 (kg)", "20 [kg]": a unit alone in brackets
+        b = pos + (text[pos:pos + 1] in _SP_CHARS) + 1
+        um = U.UNIT_RE.match(text, b, b + _LOOK)
+        if um is not None and not um.group("sp") and text.startswith(closing, um.end()) \
+                and (bi := U.lookup_unit(um.group("u"))) is not None and bi.kind == "physical":
+            unit_m = um
+        else:
+            closing = None
     if unit_m is None and q.minor is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
         # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
@@ -445,7 +455,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
                                      and text[unit_m.end() + 1:unit_m.end() + 2].isdigit()):  # "24703 L-202": a code
         info = U.lookup_unit(unit_m.group("u"))
         if info is not None:
-            q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
+            q.unit_info, q.unit, pos = info, info.symbol, unit_m.end() + (closing is not None)
             if text[pos:pos + 1] in ("^", " ") and (pw := _POWER_RE.match(text, pos, pos + 12)) is not None:
                 sq = U.lookup_unit(info.symbol + ("2" if (pw.group(1) or pw.group(2)) in ("2", "squared") else "3"))
                 if sq is not None:  # "4 km^2", "4 km squared", "4km^3"
@@ -487,6 +497,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     q.end = pos
 
 
+_BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _SMALL_WORDS = _alt([*N.ONES, *N.TENS, *(f"{t}-{o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10),
                      *(f"{t} {o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10)])
 _COMPOSITE_RE = re.compile(
@@ -630,6 +641,11 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         sw = m.group("hs").lower()
         sc = N.SCALE_WORDS.get(sw) or (12.0 if sw == "dozen" else 100.0)
         return _Q(s, e, s, e, 0.5, scale=sc, has_scale=True, form="fraction"), e
+    if g == "ahalf":  # "a half turn", "a half percentage point" (with a unit only)
+        um = U.UNIT_RE.match(text, e, e + _LOOK)
+        if um is None or not um.group("sp") or U.lookup_unit(um.group("u")) is None:
+            return None, e
+        return _Q(s, e, s, e, 0.5, form="fraction"), e
     if g == "fracw":
         n = m.group("fn").lower()
         num = 1.0 if n in ("a", "an") else N.parse_word_number(n)
@@ -1127,6 +1143,11 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         return None, None
     r2 = _fast_digits(text, m2, cm.end()) if ch.isdigit() else None
     q2, _ = _core(text, m2, cm.end()) if r2 is None else r2
+    if q2 is not None and q2.raw is not None and q2.raw < 0 and q2.start == cm.end() - 1 \
+            and cm.group("c")[0] in _SP_CHARS and q1.raw is not None and -q2.raw > q1.raw >= 0 \
+            and q2.unit not in ("Cel", "[degF]", "K"):  # "a 75 -300mm lens": the dash is no sign here
+        q2.raw, q2.start = -q2.raw, cm.end()
+        q2.digits = q2.digits[1:] if q2.digits and q2.digits[0] == "-" else q2.digits
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
     if conn == "or":
