@@ -360,10 +360,20 @@ def test_word_fractions_with_ordinal_denominators(pos):
         assert m.value == float(Fraction(n, d)), (words, m)
 
 
-@pytest.mark.xfail(strict=True, reason="the scan starts no candidate at 'a' before an ordinal ('a hundredth') nor at a "
-                                       "bare 'one' ('one - eighth'), and the number forms are read around its matches")
-def test_fractions_without_a_scan_candidate():
-    for words, value in (("a thousandth", 1e-3), ("a hundredth", 0.01), ("one - eighth", 0.125)):
+def test_a_scale_ordinal_is_a_fraction():
+    for (words, value), pos in itertools.product((("a thousandth", 1e-3), ("a hundredth", 0.01), ("a millionth", 1e-6),
+                                                  ("an hundredth", 0.01), ("a trillionth", 1e-12)),
+                                                 ("It was {q}.", "{q}", "in {q} of a second", "about {q}, or less")):
+        m = _one(pos.format(q=words))
+        assert (m.value, m.form) == (value, "fraction"), m
+    for text in ("a millionth visitor", "the hundredth anniversary", "its thousandth game"):
+        assert find_quantities(text) == [], text
+
+
+@pytest.mark.xfail(strict=True, reason="the scan starts no candidate at a bare 'one' ('one - eighth'), and the number "
+                                       "forms are read around its matches")
+def test_fractions_after_a_bare_one():
+    for words, value in (("one - eighth", 0.125), ("one - fourth", 0.25)):
         assert _one(f"It was {words}.").value == value
 
 
@@ -496,3 +506,42 @@ def test_pounds_after_a_mass_word_are_a_weight():
             m = _one(f"{cue} {num} pounds.")
             assert (m.value, m.unit) == (value, "[lb_av]"), (cue, m)
     assert _one("The fee was 25 pounds.").unit == "GBP"
+
+
+
+def test_scale_letters_glued_to_a_number():
+    for (num, v), (letter, mult) in itertools.product((("1.2", "1.2"), ("4.75", "4.75"), ("0.5", "0.5")),
+                                                     (("b", 10**9), ("mil", 10**6), ("k", 10**3), ("M", 10**6))):
+        for pos in ("{q}", "They reached {q} users.", "It was {q}."):
+            m = _one(pos.format(q=f"{num}{letter}"))
+            assert (m.value, m.text) == (_exact(v, mult), f"{num}{letter}"), m
+    assert _one("It cost 2mil SEK.").unit == "SEK"
+    # after an integer a lower-case b is a label
+    for text in ("See Section 3b.", "She lives in flat 12b.", "Read 4b and 7b."):
+        assert all(m.value is not None and m.value < 100 for m in find_quantities(text)), text
+
+
+def test_signs_before_slash_fractions():
+    for sign, (frac, value) in itertools.product(("-", "\u2212"), (("4/5", 0.8), ("1/4", 0.25), ("2/3", 2 / 3))):
+        for pos in ("{q}", "It moved {q} of a point.", "({q})"):
+            m = _one(pos.format(q=f"{sign}{frac}"))
+            assert (m.value, m.form) == (-value, "fraction"), m
+    assert _one("It moved 3/4 of a point.").value == 0.75
+
+
+def test_digit_lists_glued_by_commas():
+    for items in ((22, 24, 26, 31), (1, 3), (5, 10, 15), (7, 8)):
+        joined = ",".join(map(str, items))
+        for pos in ("Exercises nrs. {q}.", "pages {q} and 40", "({q})", "{q}"):
+            ms = find_quantities(pos.format(q=joined))
+            assert [m.value for m in ms][:len(items)] == [float(i) for i in items], (pos, ms)
+    # thousands groups, and a short group before a unit or a percent sign, stay as they were
+    assert [m.value for m in find_quantities("It cost 1,234 and 2,500 more.")] == [1234.0, 2500.0]
+    assert [m.value for m in find_quantities("in 4,5 km")] == [4.0]
+
+
+def test_digit_words_joined_by_hyphens_are_no_amount():
+    for text in ("they were playing three-nought-four", "the one-two punch", "a five-four-three drill"):
+        assert find_quantities(text) == [], text
+    for text, value in (("a twenty-one gun salute", 21.0), ("forty-five minutes", 45.0)):
+        assert _one(text).value == value

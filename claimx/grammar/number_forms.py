@@ -15,13 +15,12 @@ range), so number-free prose costs nothing here. It reads, as whole numbers:
 * powers written with a caret: "1.1^23", "2.5^-1";
 * numbers mixing digits and words: "4 thousand 3 hundred and 21", "6 crore and two hundred".
 
-:func:`drop_in_urls` removes numbers inside web addresses; :func:`percent_of` reads "per cent
-of 22" (no number before the percent word) as 22 %.
+The rules that look at the text around a match (web addresses, "per cent of 22", digit lists)
+are in :mod:`claimx.grammar.number_context`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from fractions import Fraction
 from typing import Optional, Sequence
@@ -400,38 +399,7 @@ def extend_number_forms(text: str, out: list[QuantityMatch]) -> list[QuantityMat
     return res
 
 
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-
-
-def drop_in_urls(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
-    """``out`` without the matches inside a web address ("https://example.com/search?q=30%25")."""
-    if not out or ("://" not in text and "www." not in text):
-        return out
-    spans = [m.span() for m in _URL_RE.finditer(text)]
-    if not spans:
-        return out
-    return [q for q in out if not any(s < q.end_char and q.start_char < e for s, e in spans)]
-
-
-_PCT_OF_RE = re.compile(r"(?i)(?:^|(?<=[^\w%]))(?P<w>percents?|per[ \u00a0]cents?)[ \u00a0]+of[ \u00a0]+\Z")
-
-
-def percent_of(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
-    """"per cent of 22", "percents of twenty" with no number before the percent word: the
-    number is the percentage (22 %), as in a question or a heading; with a number before it
-    ("5 per cent of 20") the percentage is that number and nothing changes."""
-    if not out:
-        return out
-    for i, q in enumerate(out):
-        if q.unit is not None or q.lower is not None or q.comparator != "=" or q.start_char < 8:
-            continue
-        left = text[max(0, q.start_char - 24):q.start_char]
-        pm = _PCT_OF_RE.search(left)
-        if pm is None:
-            continue
-        s = q.start_char - len(left) + pm.start("w")
-        before = text[max(0, s - 24):s].split()
-        if before and (before[-1][-1:].isdigit() or _cat(before[-1]) is not None):
-            continue
-        out[i] = dataclasses.replace(q, text=text[s:q.end_char], start_char=s, unit="%")
-    return out
+def number_token(t: str) -> bool:
+    """Whether the token ``t`` is a number written in digits or one number word ("7", "seven",
+    "hundred", "million")."""
+    return bool(t) and _cat(t) is not None

@@ -23,6 +23,7 @@ from typing import Optional
 
 import regex
 
+from claimx.grammar import number_context as FC
 from claimx.grammar import number_forms as F
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
@@ -63,6 +64,11 @@ _FRACTION_ALT = _alt(N.FRACTION_WORDS)
 _SMALL_NUMBER_ALT = _alt(["a", "an", *N.ONES, *N.TENS])
 _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + list(_CUES["scale_adjective_heads"])
 
+_ONE_DIGIT_WORDS = _alt([w for w, v in N.ONES.items() if v < 10])
+#: two one-digit words joined by a hyphen ("three-nought-four", "one-one"): a digit sequence
+_DIGIT_CHAIN_RE = regex.compile(rf"(?i)\b(?:{_ONE_DIGIT_WORDS})-(?:{_ONE_DIGIT_WORDS})\b")
+#: ordinals of a scale, read after "a" as fractions ("a hundredth of a second", "a trillionth.")
+_BIG_ORDINALS = ("hundredth", "thousandth", "millionth", "billionth", "trillionth")
 #: a denominator in words after "one in": "four", "twenty", "twenty-one"
 _DEN_WORDS = rf"(?:{_alt(N.TENS)})(?:-(?:{_alt([w for w, v in N.ONES.items() if 0 < v < 10])}))?|{_alt(N.ONES)}"
 
@@ -72,6 +78,7 @@ _CORE_RE = regex.compile(
     rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
     rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
+    rf"|(?P<aord>\ban?\s+(?P<ao>{_alt(_BIG_ORDINALS)})\b(?=\s*(?:[.,;:!?)]|$)|\s+of\b))"
     rf"|(?P<ahalf>\ban?\s+half(?=\s+[A-Za-z])(?!\s+(?:of|that|those|as)\b))"
     rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b)"
     rf"|\s+(?=(?:thirds|fifths|sixths|sevenths|eighths|ninths|tenths|halves)\b)"
@@ -261,7 +268,7 @@ _DIGIT_CORE_RE = re.compile(
 # an ASCII-lower-cased copy of the text prefixed by one space (``[^a-z]`` then stands for
 # "no ASCII letter before", as in ``(?<![A-Za-z])``). "a"/"an" start a core only before a
 # fraction, "few", "couple", "handful" or a scale word ("a third", "a few", "a million").
-_A_NEXT = sorted(set(N.FRACTION_WORDS) | {"few", "couple", "handful", "hundred", "dozen"}
+_A_NEXT = sorted(set(N.FRACTION_WORDS) | {"few", "couple", "handful", "hundred", "dozen", *_BIG_ORDINALS}
                  | {w.lower() for w in N.SCALE_WORDS})
 _DIGIT_CAND_RE = re.compile(rf"[0-9]+|\.(?=[0-9])|[{''.join(N.UNICODE_FRACTIONS)}]")
 _WORD_CAND_RE = re.compile(
@@ -381,7 +388,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         if m is not None and (m.group("sp") or m.group("w").lower() not in N.SCALE_WORDS):
             m = None
     if m and q.form in ("digits", "words"):
-        v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
+        v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"),
+                          decimal=q.form == "digits" and "." in (q.digits or ""))
         if v == 12.0 and q.form == "words" and not text[q.nstart:q.nend].isalpha():
             v = None  # "three hundred and two dozens": a dozen scales one number word ("three dozens")
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
@@ -641,6 +649,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         sw = m.group("hs").lower()
         sc = N.SCALE_WORDS.get(sw) or (12.0 if sw == "dozen" else 100.0)
         return _Q(s, e, s, e, 0.5, scale=sc, has_scale=True, form="fraction"), e
+    if g == "aord":
+        return _Q(s, e, s, e, 1.0 / F.ORDINALS[m.group("ao").lower()], form="fraction"), e
     if g == "ahalf":  # "a half turn", "a half percentage point" (with a unit only)
         um = U.UNIT_RE.match(text, e, e + _LOOK)
         if um is None or not um.group("sp") or U.lookup_unit(um.group("u")) is None:
@@ -684,8 +694,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
     if g == "words":
         word = m.group()
         val = N.parse_word_number(word)
-        if val is None:
-            return None, e
+        if val is None or ("-" in word and _DIGIT_CHAIN_RE.search(word)):
+            return None, e  # ("three-nought-four": a digit sequence or score, no amount)
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-\u2014\u2013"):
             return None, e
         if prev_word in _ANAPHORIC and not (text.startswith("-", e) and _physical_ahead(text, e + 1)):
@@ -897,6 +907,8 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
         fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
         if fm and plain_int and 0 < raw < int(fm.group(1)) and (int(fm.group(1)) <= 10 or _OF_NEXT_RE.match(
                 text, fm.end(), fm.end() + 6)) and not (s > 0 and text[s - 1] == "/"):  # "1/4", "1/40 of the wavelength"
+            if before in "-\u2212" and qs >= 1 and (qs < 2 or not (text[qs - 2].isalnum() or text[qs - 2] in ".,%")):
+                return _Q(qs - 1, fm.end(), s, fm.end(), -raw / int(fm.group(1)), form="fraction"), fm.end()  # "-4/5"
             return _Q(qs, fm.end(), s, fm.end(), raw / int(fm.group(1)), form="fraction"), fm.end()
         end = e
         while end < len(text) and (text[end].isdigit() or text[end] == "/"):
@@ -1385,7 +1397,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     if pending:
         _resolve_minor(text, out, pending, money_at)
     out = F.extend_number_forms(text, _join_count_ratios(text, out))
-    out = F.percent_of(text, F.drop_in_urls(text, out))
+    out = FC.percent_of(text, FC.drop_in_urls(text, FC.digit_lists(text, out)))
     return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, out)))
 
 
