@@ -36,7 +36,8 @@ def percent_of(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     if not out:
         return out
     for i, q in enumerate(out):
-        if q.unit is not None or q.lower is not None or q.comparator != "=" or q.start_char < 8:
+        if q.unit is not None or q.lower is not None or q.comparator != "=" or q.start_char < 8 \
+                or text[q.start_char - 3:q.start_char - 1].lower() != "of":
             continue
         left = text[max(0, q.start_char - 24):q.start_char]
         pm = _PCT_OF_RE.search(left)

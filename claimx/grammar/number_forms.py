@@ -38,7 +38,6 @@ _ONES_ORDINALS = frozenset(w for w, v in ORDINALS.items() if v < 10 and w not in
 _SINGULAR = frozenset(w for w in ORDINALS if not (w.endswith("s") or w == "halves"))
 
 _TOK_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|[A-Za-z]+|\^|[-+\u2212]")
-_GAP = frozenset(" \u00a0\t")
 _SIGNS = frozenset(("minus", "negative"))
 _MINUS = frozenset("-\u2212")
 _END_AFTER_RE = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]]|of\b|(?:" + "|".join(
@@ -315,7 +314,7 @@ def _tokens(text: str, start: int, limit: int) -> list[_Tok]:
     toks: list[_Tok] = []
     pos = start
     for m in _TOK_RE.finditer(text, start, limit):
-        if any(c not in _GAP for c in text[pos:m.start()]):
+        if m.start() > pos and text[pos:m.start()].strip(" \u00a0\t"):
             break
         toks.append((m.group(), m.start(), m.end()))
         pos = m.end()
@@ -338,6 +337,47 @@ def _back_starts(text: str, lo: int, s: int) -> list[int]:
     return out[::-1]
 
 
+_AFTER_RE = re.compile(r"[ \u00a0]*(?:(\^)|(-)|([A-Za-z]+)|([0-9]))")
+_LAST_WORD_RE = re.compile(r"[A-Za-z0-9]*\Z")
+_TRIGGERS_AFTER = frozenset([*ORDINALS, "over", "out", "and", "hundred", *(w.lower() for w in N.SCALE_WORDS)])
+_BEFORE_RE = re.compile(r"(?:^|(?<=[^A-Za-z0-9.,]))([A-Za-z]+|[0-9][0-9.,]*)[ \u00a0]+(and|over|out[ \u00a0]+of)"
+                        r"[ \u00a0]+\Z")
+_PREV_TOKEN_RE = re.compile(r"(?:^|(?<=[^A-Za-z0-9.,]))([A-Za-z]+|[0-9][0-9.,]*)[ \u00a0]+\Z")
+_WORD_NUMBERS = frozenset([*N.ONES, *N.TENS, "hundred", *(w.lower() for w in N.SCALE_WORDS)])
+
+
+def _may_extend(text: str, lo: int, m: QuantityMatch) -> bool:
+    """Cheap guard before reading the number forms around ``m``: a match in words whose last
+    word is an ordinal or that holds "and" (read again as a whole); a caret, "over" or "out"
+    after it; a scale word or digits after a number ("3 hundred and 21", "4 thousand 3
+    hundred"); a dash, ordinal, "and" or scale word after a match in words; a number word and
+    "and", "over" or "out of" before it ("one and a fourth", "one out of three", "2000 over 3");
+    "a" before a match in words ("a twenty-first")."""
+    words = m.form != "digits" or text[m.end_char - 1:m.end_char].isalpha()  # ("4 thousand")
+    if words and (" and " in m.text or _LAST_WORD_RE.search(text, m.start_char, m.end_char).group().lower()
+                  in ORDINALS):
+        return True
+    am = _AFTER_RE.match(text, m.end_char, m.end_char + 24)
+    if am is not None:
+        if am.group(1) is not None:
+            return True
+        w = (am.group(3) or "").lower()
+        if w in ("over", "out") or (words and (am.group(2) is not None or w in _TRIGGERS_AFTER)) \
+                or (am.group(4) is not None and words) or (w == "hundred" or w in N.SCALE_WORDS):
+            return True
+    if m.start_char == lo:
+        return False
+    if m.text[:5].lower() == "over ":  # "one over three": the scan read "over three" as a comparator
+        pm = _PREV_TOKEN_RE.search(text, max(lo, m.start_char - 24), m.start_char)
+        return pm is not None and (pm.group(1)[0].isdigit() or pm.group(1).lower() in _WORD_NUMBERS)
+    tail = text[max(lo, m.start_char - 6):m.start_char].rstrip(" \u00a0")
+    bm = _BEFORE_RE.search(text, max(lo, m.start_char - 32), m.start_char) \
+        if tail.endswith(("and", "over", " of")) else None
+    if bm is not None and (bm.group(1).lower() in _WORD_NUMBERS or (bm.group(1)[0].isdigit() and bm.group(2) == "over")):
+        return True
+    return m.form != "digits" and text[max(lo, m.start_char - 3):m.start_char].lower() in (" a ", "an ")
+
+
 def extend_number_forms(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     """Replace the matches that a number form of this module covers by one match of it (see
     the module docstring); other matches are returned unchanged, in order."""
@@ -354,8 +394,10 @@ def extend_number_forms(text: str, out: list[QuantityMatch]) -> list[QuantityMat
             i += 1
             continue
         hit = None
-        for st in [*_back_starts(text, lo, m.start_char), m.start_char, m.number_start]:
-            toks = _tokens(text, st, min(len(text), st + 240))
+        starts = [*_back_starts(text, lo, m.start_char), m.start_char, m.number_start] \
+            if _may_extend(text, lo, m) else ()
+        for st in starts:
+            toks = _tokens(text, st, min(len(text), st + 160))
             if not toks:
                 continue
             r = read_number_form(text, toks, 0)
