@@ -545,3 +545,10 @@ def test_digit_words_joined_by_hyphens_are_no_amount():
         assert find_quantities(text) == [], text
     for text, value in (("a twenty-one gun salute", 21.0), ("forty-five minutes", 45.0)):
         assert _one(text).value == value
+
+
+def test_temperature_misspellings():
+    for word in ("centigrate", "degrees centigrate", "centrigrade", "celcius", "degrees farenheit"):
+        for num, value in (("34.9", 34.9), ("-5", -5.0), ("twenty", 20.0)):
+            m = _one(f"It reached {num} {word} at noon.")
+            assert (m.value, m.unit) == (value, "[degF]" if "farenheit" in word else "Cel"), m
