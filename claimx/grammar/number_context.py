@@ -33,7 +33,7 @@ def percent_of(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     """"per cent of 22", "percents of twenty" with no number before the percent word: the
     number is the percentage (22 %), as in a question or a heading; with a number before it
     ("5 per cent of 20") the percentage is that number and nothing changes."""
-    if not out:
+    if not out or "of" not in text:
         return out
     for i, q in enumerate(out):
         if q.unit is not None or q.lower is not None or q.comparator != "=" or q.start_char < 8 \
@@ -58,7 +58,7 @@ _LIST_ITEM_RE = re.compile(r"[0-9]{1,2}")
 def digit_lists(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     """A bare integer followed by commas and groups of one or two digits ("nos. 22,24,26,31"):
     each group is a number of its own (a thousands group has three digits)."""
-    if not out:
+    if not out or "," not in text:
         return out
     res: list[QuantityMatch] = []
     for q in out:

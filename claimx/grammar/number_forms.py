@@ -357,8 +357,12 @@ def _may_extend(text: str, lo: int, m: QuantityMatch) -> bool:
     if words and (" and " in m.text or _LAST_WORD_RE.search(text, m.start_char, m.end_char).group().lower()
                   in ORDINALS):
         return True
-    am = _AFTER_RE.match(text, m.end_char, m.end_char + 24)
-    if am is not None:
+    e = m.end_char
+    c = text[e:e + 1]
+    if c == " ":
+        c = text[e + 1:e + 2]
+    am = _AFTER_RE.match(text, e, e + 24) if c.isalpha() or c == "^" or (words and (c == "-" or c.isdigit())) else None
+    if am is not None and (m.comparator in ("=", "~") or not am.group(3)):  # (not "over 5 over 5")
         if am.group(1) is not None:
             return True
         w = (am.group(3) or "").lower()
@@ -367,7 +371,8 @@ def _may_extend(text: str, lo: int, m: QuantityMatch) -> bool:
             return True
     if m.start_char == lo:
         return False
-    if m.text[:5].lower() == "over ":  # "one over three": the scan read "over three" as a comparator
+    if m.text[:5].lower() == "over " and text[m.start_char - 1:m.start_char] == " ":  # "one over three": the
+        # scan read "over three" as a comparator
         pm = _PREV_TOKEN_RE.search(text, max(lo, m.start_char - 24), m.start_char)
         return pm is not None and (pm.group(1)[0].isdigit() or pm.group(1).lower() in _WORD_NUMBERS)
     tail = text[max(lo, m.start_char - 6):m.start_char].rstrip(" \u00a0")
