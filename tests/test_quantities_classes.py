@@ -552,3 +552,23 @@ def test_temperature_misspellings():
         for num, value in (("34.9", 34.9), ("-5", -5.0), ("twenty", 20.0)):
             m = _one(f"It reached {num} {word} at noon.")
             assert (m.value, m.unit) == (value, "[degF]" if "farenheit" in word else "Cel"), m
+
+
+def test_half_before_a_determiner_and_half_as_a_part():
+    for (comp, c), det in itertools.product((("", "="), ("more than ", ">"), ("nearly ", "~"), ("almost ", "~")),
+                                            ("the", "its", "their", "all", "of the")):
+        m = _one(f"They sold {comp}half {det} shares.")
+        assert (m.value, m.comparator, m.form) == (0.5, c, "fraction"), m
+    for part, rest in itertools.product(("first", "second", "other", "lower", "upper", "top"),
+                                        ("of 2024", "of the year", "of the range", "the time")):
+        assert find_quantities(f"In the {part} half {rest} we met.") == [], (part, rest)
+
+
+def test_straight_quotes_as_inches():
+    for (num, value), space, cue in itertools.product((("65", 65.0), ("10", 10.0), ("2.5", 2.5)), ("", " "),
+                                                      ("long", "TV", "pizza", "wide", "screen")):
+        m = _one(f"It is a {num}{space}\" {cue} here.")
+        assert (m.value, m.unit) == (value, "[in_i]"), m
+    for text in ('He said "we sold 10" and left.', 'The "10" was there.', '"Sold 5", she said.'):
+        assert all(m.unit is None for m in find_quantities(text)), text
+    assert _one("a 12\u2033 blade").unit == "[in_i]"

@@ -84,7 +84,7 @@ _CORE_RE = regex.compile(
     rf"|\s+(?=(?:thirds|fifths|sixths|sevenths|eighths|ninths|tenths|halves)\b)"
     rf"|\s+(?=(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)\b\s*(?:[.,;:!?)]|$)))"
     rf"(?P<fd>{_FRACTION_ALT})\b)"
-    rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
+    rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as|the|its|their|his|her|our|all|these)\b))"
     rf"|(?P<vague>\b(?:"
     rf"(?P<vq>several|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of|numerous)(?:\s+(?P<vs>{_SCALE_WORD_ALT}|hundred|dozen)\b)?"
     rf"|(?P<tens>tens|hundreds)\s+of\s+(?P<ts>thousands|millions|billions)(?=\s+of\b)"
@@ -156,7 +156,7 @@ _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
 #: (currency symbols are here for the next amount: "$1 $2"; none starts a right-hand pattern)
-_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}
+_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\u201d\u2019") | {""}
                          | {c for c in U.CURRENCY_BEFORE_LAST if not c.isalnum()}) - (
     _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
     | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | U.MINOR_FIRST | set("./:-s"))
@@ -172,6 +172,7 @@ _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
 _RANGE_VERBS = frozenset(w.lower() for w in _CUES["range_verbs"])
 _SIGN_WORDS = frozenset(("minus", "negative"))
+_HALF_PART_WORDS = frozenset(w.lower() for w in _CUES.get("half_part_words", ()))
 _AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
 _AGE_LAST = frozenset(w[-1] for w in _AGE_WORDS)
 _YEARS = U.lookup_unit("years")
@@ -459,6 +460,9 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     elif unit_m is None and q.money is None and q.form == "digits" and c1 == "i" \
             and (im := _INCH_RE.match(text, pos, pos + _LOOK)) is not None:  # "2 in thick", "a 2 in."
         q.unit_info, q.unit, pos = _INCH, _INCH.symbol, im.end()
+    elif unit_m is None and q.money is None and q.form == "digits" and c1 == '"' \
+            and (im := _INCH_QUOTE_RE.match(text, pos, pos + _LOOK)) is not None:  # 'a 65" TV'
+        q.unit_info, q.unit, pos = _INCH, _INCH.symbol, im.end()
     elif unit_m is not None and not (len(unit_m.group("u")) == 1 and text[unit_m.end():unit_m.end() + 1] == "-"
                                      and text[unit_m.end() + 1:unit_m.end() + 2].isdigit()):  # "24703 L-202": a code
         info = U.lookup_unit(unit_m.group("u"))
@@ -533,6 +537,8 @@ _INCH = U.lookup_unit("inches")
 #: "in" as inches only where the preposition cannot be: at the end, before punctuation or a
 #: dimension word ("2 1/2 in thick", "it is 2 in.")
 _INCH_RE = re.compile(rf"{_SP}in(?=\.?{_SP}*$|[.,;:)]|{_SP}+(?:thick|long|wide|tall|deep|high|across|diameter)\b)")
+#: a straight double quote as inches: before a dimension or device word ('10" long', 'a 65" TV')
+_INCH_QUOTE_RE = re.compile(rf"{_SP}?\"(?={_SP}+(?:{_alt(U.INCH_QUOTE_CUES, lower=False)})\b)")
 _POWER_RE = re.compile(rf"\^([23])(?![0-9])|{_SP}(squared|cubed)\b")
 _INCHES_RE = re.compile(rf"(?:{_SP}+(?i:and))?{_SP}+(?P<n>[0-9]{{1,2}}(?:\.[0-9]+)?){_SP}?(?:in\b\.?|(?i:inch|inches)\b|″|\")")
 
@@ -666,7 +672,7 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
             q.unit = "x"
         return q, e
     if g == "half":
-        if prev_word in ("and", "a", "one"):
+        if prev_word in ("and", "a", "one") or prev_word in _HALF_PART_WORDS:  # "the first half of 2024"
             return None, e
         q = _Q(s, e, s, e, 0.5, form="fraction")
         if _THAT_AS_RE.match(text, e, e + _LOOK):

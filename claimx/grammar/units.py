@@ -107,6 +107,8 @@ def mass_context(text: str, start: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(w)]
     return bool(_MASS_CUE_RE.search(w, ends[-1] if ends else 0))
 ANNOTATIONS: Mapping[str, str] = _U["annotations"]
+#: words after which a straight double quote after a number is inches (``units.json``)
+INCH_QUOTE_CUES: tuple[str, ...] = tuple(_U.get("inch_quote_cues", ()))
 
 
 def _alt(words, *, spaces: bool = False) -> str:
