@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pytest
 
-from claimx.grammar.quantities import find_quantities
+from claimx.grammar.quantities import find_quantities, guess_currency_hint
 
 _POSITIONS = ("{q}", "It was {q}.", "Revenue reached {q} last year.", "The fund (now {q}) grew.")
 _COMPARATORS = (("", "="), ("over ", ">"), ("about ", "~"), ("more than ", ">"), ("up to ", "<="))
@@ -572,3 +572,37 @@ def test_straight_quotes_as_inches():
     for text in ('He said "we sold 10" and left.', 'The "10" was there.', '"Sold 5", she said.'):
         assert all(m.unit is None for m in find_quantities(text)), text
     assert _one("a 12\u2033 blade").unit == "[in_i]"
+
+
+def test_rates_per_a_power_of_ten_of_people():
+    for (num, v), noun, (den, k), people in itertools.product(
+            (("711.2", 711.2), ("3", 3.0), ("2,271", 2271.0)), ("", "cases ", "deaths "),
+            (("100,000", 5), ("1,000", 3), ("10,000", 4)), ("people", "population", "inhabitants", "residents")):
+        text = f"{num} {noun}per {den} {people}"
+        m = _one(f"The rate reached {text}, officials said.")
+        assert (m.value, m.unit, m.base_unit, m.text) == (v, f"/10*{k}{{capita}}", "/{capita}", text), m
+        assert m.base_value == float(Decimal(num.replace(",", "")).scaleb(-k))
+    # not a power of ten, or no people after it: two numbers as before
+    assert [m.value for m in find_quantities("It has 3 beds per 1,500 people.")] == [3.0, 1500.0]
+    assert _one("Rates hit 355 per 100,000 last year.").unit == "/100000"
+
+
+def test_cubic_hectometres_and_word_points():
+    for written in ("hm3", "hm\u00b3", "cubic hectometres", "cubic hectometer"):
+        for num, value in (("100", 100.0), ("612.5", 612.5)):
+            m = _one(f"The reservoirs held {num} {written} of water.")
+            assert (m.value, m.unit, m.base_value) == (value, "hm3", value * 10**6), m
+    for words, value in (("eight", 8.0), ("two and a half", 2.5), ("eleven", 11.0)):
+        ms = find_quantities(f"Chips are set to grow 37.1%, {words} points more than forecast.")
+        assert (ms[-1].value, ms[-1].unit) == (value, "pp"), ms
+        assert _one(f"The index rose {words} points.").unit is None  # no percentage in sight
+
+
+def test_dirhams_follow_the_country_of_the_article():
+    morocco = "Morocco's tourism grew. Moroccan hotels were full, and Rabat was pleased: {q}."
+    uae = "The UAE grew. Dubai hotels were full, and the Emirates were pleased: {q}."
+    for amount in ("112 billion dirhams", "almost 8 billion dirhams", "40 dirhams"):
+        for tpl, code in ((morocco, "MAD"), (uae, "AED")):
+            text = tpl.format(q=amount)
+            ms = find_quantities(text, currency_hint=guess_currency_hint(text))
+            assert ms[-1].unit == code, (text, ms)

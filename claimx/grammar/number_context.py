@@ -2,14 +2,18 @@
 functions, no spaCy): :func:`drop_in_urls` removes numbers inside web addresses;
 :func:`percent_of` reads "per cent of 22" (no number before the percent word) as 22 %;
 :func:`digit_lists` reads "22,24,26" (groups of one or two digits glued by commas, which no
-thousands grouping allows) as three numbers.
+thousands grouping allows) as three numbers; :func:`per_population` reads "711.2 cases per
+100,000 people" as 711.2 /10*5{capita}.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
+from typing import Optional
 
+from claimx.grammar import units as U
 from claimx.grammar.number_forms import number_token
 from claimx.grammar.types import QuantityMatch
 
@@ -70,4 +74,47 @@ def digit_lists(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
                 for im in _LIST_ITEM_RE.finditer(text, tm.start(), tm.end()):
                     res.append(QuantityMatch(im.group(), im.start(), im.end(), float(im.group()),
                                              number_start=im.start(), number_end=im.end()))
+    return res
+
+
+_PER_NOUN_RE = re.compile(r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?per[ \u00a0]+\Z")
+_POPULATION_RE = re.compile(r"[ \u00a0]+(?:" + "|".join(sorted(U.POPULATION_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def _power_of_ten(v: Optional[float]) -> Optional[int]:
+    if v is None or v < 10 or not float(v).is_integer():
+        return None
+    k = len(str(int(v))) - 1
+    return k if int(v) == 10 ** k else None
+
+
+def per_population(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
+    """A rate per a power of ten of people: "711.2 cases per 100,000 people" (the two numbers, or
+    "711.2 per 100,000" already joined as ``/100000``) -> value 711.2, unit ``/10*5{capita}``,
+    base value 0.007112 ``/{capita}`` (``units.json`` ``population_words``)."""
+    if len(out) < 1 or " per " not in text:
+        return out
+    res: list[QuantityMatch] = []
+    i = 0
+    while i < len(out):
+        a = out[i]
+        b = out[i + 1] if i + 1 < len(out) else None
+        k, end = None, None
+        if a.unit is not None and a.unit.startswith("/") and a.unit[1:].isdigit():
+            k = _power_of_ten(float(a.unit[1:]))
+            pm = _POPULATION_RE.match(text, a.end_char) if k else None
+            end, step = (pm.end(), 1) if pm else (None, 1)
+        elif b is not None and a.unit is None and b.unit is None and a.value is not None and a.lower is None \
+                and b.form == "digits" and b.comparator == "=" and a.end_char < b.start_char \
+                and _PER_NOUN_RE.search(text, a.end_char, b.start_char):
+            k = _power_of_ten(b.value)
+            pm = _POPULATION_RE.match(text, b.end_char) if k else None
+            end, step = (pm.end(), 2) if pm else (None, 1)
+        if end is None:
+            res.append(a)
+            i += 1
+            continue
+        res.append(dataclasses.replace(a, text=text[a.start_char:end], end_char=end, unit=f"/10*{k}{{capita}}",
+                                       base_value=float(Decimal(repr(a.value)).scaleb(-k)), base_unit="/{capita}"))
+        i += step
     return res

@@ -1361,7 +1361,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             pos = max(nxt, m.start() + 1)
             continue
         if q.form not in ("digits", "attributive"):  # the digit path has read its right side
-            _read_after_number(text, q, points_ctx=None, lo=lo)
+            _read_after_number(text, q, points_ctx=q.start if q.form == "words" else None, lo=lo)
             _mark_attributive(text, q)
         bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
             and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
@@ -1403,7 +1403,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     if pending:
         _resolve_minor(text, out, pending, money_at)
     out = F.extend_number_forms(text, _join_count_ratios(text, out))
-    out = FC.percent_of(text, FC.drop_in_urls(text, FC.digit_lists(text, out)))
+    out = FC.per_population(text, FC.percent_of(text, FC.drop_in_urls(text, FC.digit_lists(text, out))))
     return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, out)))
 
 

@@ -107,6 +107,8 @@ def mass_context(text: str, start: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(w)]
     return bool(_MASS_CUE_RE.search(w, ends[-1] if ends else 0))
 ANNOTATIONS: Mapping[str, str] = _U["annotations"]
+#: words for people after "per 100,000" that make a rate per capita (``units.json``)
+POPULATION_WORDS: tuple[str, ...] = tuple(_U.get("population_words", ()))
 #: words after which a straight double quote after a number is inches (``units.json``)
 INCH_QUOTE_CUES: tuple[str, ...] = tuple(_U.get("inch_quote_cues", ()))
 
