@@ -606,3 +606,15 @@ def test_dirhams_follow_the_country_of_the_article():
             text = tpl.format(q=amount)
             ms = find_quantities(text, currency_hint=guess_currency_hint(text))
             assert ms[-1].unit == code, (text, ms)
+
+
+def test_ounces_of_precious_metals_are_troy():
+    for metal, (q, value, unit) in itertools.product(
+            ("gold", "silver", "platinum", "bullion", "Gold"),
+            (("68,781 ounces", 68781.0, "[oz_tr]"), ("5 oz", 5.0, "[oz_tr]"), ("A$2,194 an ounce", 2194.0, "AUD/[oz_tr]"),
+             ("$2,400/oz", 2400.0, "USD/[oz_tr]"))):
+        for tpl in ("The mine produced {q} of {m} last year.", "{M} output was {q}, and costs rose."):
+            m = _one(tpl.format(q=q, m=metal, M=metal.capitalize()))
+            assert (m.value, m.unit) == (value, unit), m
+    for text, unit in (("a 12-ounce steak", "[oz_av]"), ("Add 8 oz of flour.", "[oz_av]")):
+        assert _one(text).unit == unit

@@ -576,6 +576,18 @@ def _read_minor(text: str, q: _Q, pos: int) -> bool:
     return True
 
 
+_OZ_TR = U.lookup_unit("troy ounce")
+
+
+def _troy(text: str, q: _Q) -> None:
+    """Ounces of a precious metal are troy ounces (``units.json`` ``troy_cues``)."""
+    if U.troy_context(text):
+        if q.unit_info is not None and q.unit_info.symbol == "[oz_av]":
+            q.unit_info, q.unit = _OZ_TR, _OZ_TR.symbol
+        if q.den_info is not None and q.den_info.symbol == "[oz_av]":
+            q.den_info = _OZ_TR
+
+
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
     """Unit symbol, base value and base unit of a finished quantity. The base value is the
     exact decimal product of the written number, its scale and the unit factors, rounded to
@@ -1239,6 +1251,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
 
 
 def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> QuantityMatch:
+    if (q.unit_info is not None and q.unit_info.symbol == "[oz_av]") or (
+            q.den_info is not None and q.den_info.symbol == "[oz_av]"):
+        _troy(text, q)
     if q.money is None and q.unit_info is None:
         unit, bv, bu = q.unit, None, None
     else:
