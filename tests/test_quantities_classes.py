@@ -618,3 +618,14 @@ def test_ounces_of_precious_metals_are_troy():
             assert (m.value, m.unit) == (value, unit), m
     for text, unit in (("a 12-ounce steak", "[oz_av]"), ("Add 8 oz of flour.", "[oz_av]")):
         assert _one(text).unit == unit
+
+
+def test_forecast_ranges_after_a_change_verb():
+    for lead, verb, (a, b) in itertools.product(("expects sales to", "Revenue will", "Margins could", "Costs may"),
+                                                ("grow", "rise", "increase", "fall"), (("4.8", "5.1"), ("2", "3.5"))):
+        m = _one(f"The firm {lead} {verb} {a}% to {b}% next year.")
+        assert (m.lower, m.upper, m.unit) == (float(a), float(b), "%"), m
+    # a past change, a change to a level, or downwards: two quantities
+    for text in ("Sales rose 5% to 7% last year.", "Sales are expected to rise 5% to $10 billion.",
+                 "Inflation is set to fall 3% to 2%."):
+        assert len(find_quantities(text)) == 2, text

@@ -172,6 +172,7 @@ _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
 _RANGE_VERBS = frozenset(w.lower() for w in _CUES["range_verbs"])
 _SIGN_WORDS = frozenset(("minus", "negative"))
+_FORECAST_WORDS = frozenset(w.lower() for w in _CUES.get("forecast_range_words", ()))
 _HALF_PART_WORDS = frozenset(w.lower() for w in _CUES.get("half_part_words", ()))
 _AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
 _AGE_LAST = frozenset(w[-1] for w in _AGE_WORDS)
@@ -1110,6 +1111,16 @@ def _prev_lower(text: str, lo: int, s: int) -> str:
     return _prev_word(_window(text, lo, s)).lower()
 
 
+def _forecast_range(text: str, lo: int, q1: _Q, q2: _Q, conn: str) -> bool:
+    """"expects sales to grow 4.8% to 5.1%": after a change verb that follows a forecast word
+    (``quantity_cues.json`` ``forecast_range_words``), two percentages joined by "to", the
+    first the smaller, are a range."""
+    if conn != "to" or q1.unit != "%" or q2.unit != "%" or q1.raw is None or q2.raw is None or q1.raw >= q2.raw:
+        return False
+    left = _window(text, lo, q1.start, 48).split()
+    return len(left) >= 2 and left[-1].lower() in _CHANGE_WORDS and left[-2].lower() in _FORECAST_WORDS
+
+
 def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
     """In a change "from X to Y" (not a range), give a bare start point X the end point's unit or
     currency, and its scale word when both mantissas are of a size ("rose from 5 to 7 million" ->
@@ -1213,8 +1224,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         else:  # "from 200 to 3,000,000" (both bare: only upwards), but "rose from 5 to 7" is a change
             is_range = _bare(q1) and before_from not in _CHANGE_WORDS and (not _bare(q2) or q1.raw < q2.raw)
     else:
-        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator in ("=", "~") and \
-            (dash or (prev1 if prev1 is not None else _prev_lower(text, lo, q1.start)) not in _CHANGE_WORDS)
+        if prev1 is None:
+            prev1 = _prev_lower(text, lo, q1.start)
+        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator in ("=", "~") and (
+            dash or prev1 not in _CHANGE_WORDS or _forecast_range(text, lo, q1, q2, conn))
         if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
     if not is_range:
