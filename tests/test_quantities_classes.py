@@ -629,3 +629,22 @@ def test_forecast_ranges_after_a_change_verb():
     for text in ("Sales rose 5% to 7% last year.", "Sales are expected to rise 5% to $10 billion.",
                  "Inflation is set to fall 3% to 2%."):
         assert len(find_quantities(text)) == 2, text
+
+
+def test_rates_shared_by_a_range_and_chained_per_units():
+    for (cur, code), (den, sym) in itertools.product((("A$", "AUD"), ("$", "USD"), ("€", "EUR")),
+                                                     ((" an ounce", "[oz_av]"), (" per barrel", "[bbl_us]"),
+                                                      (" per tonne", "t"), ("/kg", "kg"))):
+        m = _one(f"Costs were between {cur}1,900 and {cur}2,050{den} this year.")
+        assert (m.lower, m.upper, m.unit) == (1900.0, 2050.0, f"{code}/{sym}"), m
+        m = _one(f"Costs were {cur}1,900 to {cur}2,050{den}.")
+        assert m.unit == f"{code}/{sym}", m
+        ms = find_quantities(f"It climbed to {cur}2,551{den} from {cur}2,441 in June.")
+        assert [m.unit for m in ms] == [f"{code}/{sym}", code], ms
+    for (num, v), (unit, usym), (per, psym), (t, tsym) in itertools.product(
+            (("200", 200.0), ("1.5", 1.5)), (("litres", "L"), ("kWh", "kWh")),
+            (("person", "{capita}"), ("resident", "{capita}"), ("head", "{capita}"), ("inhabitant", "{capita}")),
+            (("per day", "d"), ("a day", "d"), ("per year", "a"))):
+        m = _one(f"Use is capped at {num} {unit} per {per} {t} for all.")
+        assert (m.value, m.unit) == (v, f"{usym}/{psym}/{tsym}"), m
+    assert _one("It rose 5 km a year from now on.").unit == "km"  # ("a year from now" is a time)

@@ -227,6 +227,7 @@ class _Q:
     minor: Optional[str] = None  # the sub-unit word as written ("cents"), when there is one
     minor_fixed: bool = False  # its currency was written ("euro cents"), not inferred
     digits: Optional[str] = None  # the number as written ("4.1", "-3"), when ``raw`` is its float
+    den2: Optional[U.UnitInfo] = None  # a second, time denominator ("per person per day")
 
     @property
     def value(self) -> Optional[float]:
@@ -502,11 +503,16 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             ok = ann is not None or info is not None
             if per in ("a", "an", "each", "-a-", "-per-"):  # "a year"; with money also "$61 a barrel", "$2 a share"
                 ok = info is not None and (info.time or q.money is not None) \
-                    and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
+                    and not (info.time and _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK))
+                # ("a year from now" is a time; "A$2,551 an ounce from A$2,441" is a rate)
             if ok and info is not None and info.kind != "physical":
                 ok = False
             if ok:
                 q.den_info, q.den_annotation, pos = info, ann, pm.end()
+                pm2 = U.PER_RE.match(text, pos, pos + _LOOK) if (info is None or not info.time) else None
+                i2 = U.lookup_unit(pm2.group("u")) if pm2 is not None else None
+                if i2 is not None and i2.time and not _RELATIVE_TIME_RE.match(text, pm2.end(), pm2.end() + _LOOK):
+                    q.den2, pos = i2, pm2.end()  # "200 litres per person per day"
     q.end = pos
 
 
@@ -619,14 +625,20 @@ def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
         den_sym = q.den_info.symbol
         den_f, den_base = U.unit_factor_exact(q.den_info)
     sym = f"{num_sym}/{den_sym}"
+    d2_f = d2_base = None
+    if q.den2 is not None:
+        sym += f"/{q.den2.symbol}"
+        d2_f, d2_base = U.unit_factor_exact(q.den2)
     v = q.exact()
-    if num_base is None or den_base is None or v is None:
+    if num_base is None or den_base is None or v is None or (q.den2 is not None and d2_base is None):
         return sym, None, None
     if num_f is not None:
         v = N.EXACT.multiply(v, num_f)
     if den_f is not None:
         v = N.EXACT.divide(v, den_f)
-    return sym, N.exact_float(v), f"{num_base}/{den_base}"
+    if d2_f is not None:
+        v = N.EXACT.divide(v, d2_f)
+    return sym, N.exact_float(v), f"{num_base}/{den_base}" + (f"/{d2_base}" if d2_base else "")
 
 
 _HINT: list[Optional[str]] = [None]  # set per call by find_quantities (single-threaded use)
@@ -1133,6 +1145,9 @@ def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
+            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -1245,6 +1260,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
+            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
     lo_v, hi_v = q1.value, q2.value
     if lo_v is None or hi_v is None:
         return None, None  # a bound beyond the float range: no range of two finite values
