@@ -648,3 +648,19 @@ def test_rates_shared_by_a_range_and_chained_per_units():
         m = _one(f"Use is capped at {num} {unit} per {per} {t} for all.")
         assert (m.value, m.unit) == (v, f"{usym}/{psym}/{tsym}"), m
     assert _one("It rose 5 km a year from now on.").unit == "km"  # ("a year from now" is a time)
+
+
+def test_up_to_after_a_phrasal_verb_is_a_level():
+    for verb, (q, value, unit) in itertools.product(("edged", "edging", "ticked", "inched", "crept", "moved"),
+                                                   (("4.9%", 4.9, "%"), ("61.2 TWh", 61.2, "TWh"), ("$5 billion", 5e9, "USD"))):
+        m = _one(f"Output {verb} up to {q} last month.")
+        assert (m.value, m.unit, m.comparator) == (value, unit, "="), m
+    for text in ("Fees of up to 3% apply.", "It will cost up to $5.", "Shares rose up to 5% in early trading."):
+        assert _one(text).comparator == "<=", text
+
+
+def test_day_ranges_after_a_month_with_to_or_through():
+    for month, (a, b), joiner in itertools.product(("March", "Sept.", "June"), (("13", "19"), ("3", "7")),
+                                                   (" to ", " through ", "-", "\u2013")):
+        assert find_quantities(f"During the week of {month} {a}{joiner}{b}, by which time it closed.") == []
+    assert [m.value for m in find_quantities("On March 13 and 14 people left.")] == [14.0]

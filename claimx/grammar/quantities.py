@@ -116,7 +116,7 @@ _SCI_RE = re.compile(
 _SCI_FIRST = frozenset("eE\u00d7x*")
 _SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b",
                               "0123456789+-")
-_DAY_TAIL_RE = re.compile(r"[\-\u2013\u2014](?:[0-9]{1,2})(?![0-9])")
+_DAY_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014]|[ \u00a0]+(?:to|through)[ \u00a0]+)(?:[0-9]{1,2})(?![0-9])")
 _MIXED_FRAC_RE = re.compile(r"[ \u00a0]([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
 _UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
@@ -172,6 +172,7 @@ _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
 _RANGE_VERBS = frozenset(w.lower() for w in _CUES["range_verbs"])
 _SIGN_WORDS = frozenset(("minus", "negative"))
+_UP_TO_VERBS = frozenset(w.lower() for w in _CUES.get("up_to_after_verbs", ()))
 _FORECAST_WORDS = frozenset(w.lower() for w in _CUES.get("forecast_range_words", ()))
 _HALF_PART_WORDS = frozenset(w.lower() for w in _CUES.get("half_part_words", ()))
 _AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
@@ -974,7 +975,7 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
     if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (not quiet and (
             nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK)))):
-        dm = _DAY_TAIL_RE.match(text, e, e + 8)  # "Sept. 12-14": the second day too
+        dm = _DAY_TAIL_RE.match(text, e, e + 16)  # "Sept. 12-14", "March 13 to 19": the second day too
         return None, (dm.end() if dm else e)
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
@@ -1062,6 +1063,8 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
     for k in range(len(toks), 0, -1):
         phrase = " ".join(t for t, _ in toks[-k:]).lower()
         comp = _PREFIX_COMPARATORS.get(phrase)
+        if comp is not None and phrase == "up to" and _prev_word(left[:toks[-k][1]]).lower() in _UP_TO_VERBS:
+            return  # "edged up to 4.9%": a change to a level
         if comp is not None:
             q.comparator = comp
             q.start -= len(left) - toks[-k][1]
