@@ -27,6 +27,9 @@ Conventions, theirs -> ours:
   kind), since claimx reads numbers with units where the number model declines them.
 * **Results without a number** ("convert 10 celsius to *fahrenheit*": a unit mentioned alone)
   are not quantities for claimx and are not scored (:func:`result_in_scope`).
+* **Scale letters and decimal commas.** Their NumberModel reads "2.33 k", "10G" and "1,674.5 G" as
+  thousands and billions and "1,3" as 1.3; claimx reads scale letters glued to the number only (k, K,
+  M, B, T, mil; b after a decimal) and the comma as a thousands separator. Listed in :data:`EXCLUDED`.
 * **Years, dates, times, codes and names.** Their NumberModel reads every digit run, the years
   and the parts of dates, IP addresses, phone numbers and names ("SCP-173") included; claimx
   by design returns none of them. Those cases are listed in :data:`EXCLUDED` with that reason.
@@ -49,7 +52,7 @@ RT_UNITS: dict[str, str] = {
     # dimensions (Pound as a weight is mapped in RT_DIMENSION_UNITS)
     "Foot": "[ft_i]", "Meter": "m", "Mile": "[mi_i]", "Gallon": "[gal_us]", "Ton": "t", "Metric ton": "t",
     "Kilometer per hour": "km/h", "Kilogram": "kg", "Microgram": "µg", "Inch": "[in_i]", "Square meter": "m2",
-    "Kilometer": "km", "Millimeter": "mm", "Decimeter": "dm", "Picometer": "pm", "Degree": "deg", "Turn": "turn",
+    "Kilometer": "km", "Millimeter": "mm", "Decimeter": "dm", "Picometer": "pm", "Degree": "deg", "Turn": "{turn}",
     "Milliliter": "mL", "Barrel": "[bbl_us]", "Ounce": "[oz_av]", "Acre": "[acr_us]", "Cubic foot": "[cft_i]",
     "Bit": "bit", "Mile per hour": "[mi_i]/h", "Square kilometer": "km2", "Megabit": "Mbit", "Megabyte": "MB",
     "Tablespoon": "[tbs_us]", "Cup": "[cup_us]", "Teaspoon": "[tsp_us]", "Dram": "[dr_av]",
@@ -78,6 +81,11 @@ KIND_UNITS: dict[str, str] = {
 _ORDINAL = "ordinals are ranks, not amounts: claimx returns no quantity for them ('the tenth', 'top 10')"
 _YEAR_DATE = "a year or a date: claimx returns no quantity for years and dates (by design)"
 _CODE = "a digit code (IP address, phone number, product or object name): claimx returns no quantity in codes"
+_SCALE_LETTER = ("a scale letter spaced from the number or a G: claimx reads k, K, M, B, T only glued to the number "
+                 "('10k', '5M', as in financial journalism), since a spaced letter is a unit or a label ('5 M' molar, "
+                 "'grade 10 K'), and a digit glued to G names a network or a g-force ('5G', '9G')")
+_DECIMAL_COMMA = ("a decimal comma ('1,3' = 1.3, '1.111,11'): claimx reads English-language text, where the comma "
+                  "groups thousands ('1,111.11') and a comma between short digit groups separates numbers ('22,24')")
 _TWO_UNITS = ("an amount in two units whose sub-unit word is not written ('15 dollars 50'): claimx reads the second "
               "number as a number of its own (it may be a count or a year); with the word it reads the amount "
               "('3 dollars 50 cents' -> 3.5 USD)")
@@ -89,6 +97,15 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "Any time to meet on 5/17/2018?": _YEAR_DATE,
         "My phone number is +1-222-2222/2222": _CODE,
         "SCP-173": _CODE,
+        "they were playing three-nought-four": "a score or digit sequence in words: claimx returns no quantity for "
+                                               "score lines ('a 1-0 win') and digit sequences, they read each digit",
+        "10G": _SCALE_LETTER,
+        "- 10  k": _SCALE_LETTER,
+        " 2.33 k": _SCALE_LETTER,
+        "1,674.5 G": _SCALE_LETTER,
+        "1,674,200.5 M": _SCALE_LETTER,
+        "1.111,11, 1,111.11": _DECIMAL_COMMA,
+        "The number is 1,3.": _DECIMAL_COMMA,
     },
     "NumberRangeModel": {
         "He ranks between the tenth and the fifteenth.": _ORDINAL,
@@ -111,7 +128,10 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "It may need one kuai and five mao five.": "colloquial Chinese money words (kuai, mao) in an amount in two units: "
                                                   "claimx reads CLDR currency names and ISO codes",
     },
-    "DimensionModel": {},
+    "DimensionModel": {
+        "He said: 2 pm is 2 picometer": "'2 pm' after a number is a time of day for claimx (as 'at 2 pm'); the "
+                                        "picometre is read when written out ('2 picometer')",
+    },
 }
 
 

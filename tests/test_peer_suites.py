@@ -191,11 +191,6 @@ def test_exclusions_exist_and_are_few():
 #: suites still below the floor (measured accuracy in the reason); the mark is strict, so a
 #: suite that reaches the floor fails here until its entry is removed
 _BELOW: dict[str, str] = {
-    "NumberModel": "0.611: word fractions in their conventions (one hundred thirty fifths = 2.857 but one hundred "
-                   "and thirty fifths = 26), 'one over three', exponents 1.1^23, ordinal fractions (a twenty-first)",
-    "PercentModel": "0.706: 'percent of N' read as N% (for claimx the number comes before its percent sign or word)",
-    "DimensionModel": "0.865: units in brackets ('20 (kg)'), '\"' as inch, 'pounds' as a weight without a mass cue, "
-                      "'a half turn', bare degrees as a temperature",
 }
 
 

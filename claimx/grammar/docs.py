@@ -107,6 +107,14 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("hyphenated claims (not attributive)", "A 5% increase, a $3-billion deal, a 1.2-GW plant, two-thirds of it."),
     ("points: pp only with a percentage context", "The index rose 120 points; the vote share rose 4 points."),
     ("change from X to Y: start point takes the end's scale", "Sales rose from 5 to 7 million."),
+    ("fractions with an ordinal denominator (number_forms)", "Two fifths, three twenty-firsts, a hundredth."),
+    ("mixed numbers; a fraction of the scale before or after it", "Twenty and three fifths; five billion and three "
+     "quarters; one billion and a half million; 3 million and a quarter."),
+    ("X over Y at a clause end, X out of Y, powers", "One over three; one out of four; 1.1^23 and 2.5^-1."),
+    ("digits with scale words", "4 thousand 3 hundred and 21; 3 hundred and 21 yuan."),
+    ("percent of N without a number before", "Per cent of 22"),
+    ("a unit alone in brackets; a half before a unit", "20 (kg), 20 [kg], a half turn, a half percentage point."),
+    ("scale letters glued; digit lists; signed slash fractions", "1.2b users, 2mil SEK, pages 22,24,26, -4/5."),
 )
 
 
@@ -202,6 +210,7 @@ def render() -> str:
         *[f"| {w} | {v:g} | after a number, space allowed |" for w, v in N.SCALE_SPACED.items()],
         *[f"| {w} | {v:g} | glued to the number |" for w, v in N.SCALE_GLUED.items()],
         *[f"| {w} | {v:g} | glued, after a currency only |" for w, v in N.SCALE_MONEY.items()],
+        *[f"| {w} | {v:g} | glued to a decimal number |" for w, v in N.SCALE_DECIMAL.items()],
         *[f"| {w}USD, {w}EUR, ... | {v:g} | glued to an ISO 4217 code, after a number |"
           for w, v in N.GLUED_CURRENCY_SCALES.items()],
         "",

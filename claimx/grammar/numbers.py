@@ -19,7 +19,8 @@ from claimx.grammar._trie import trie_alt
 _WORDS = load("number_words.json", ("ones", "tens", "hundred", "group", "fraction_words",
                                       "unicode_fractions", "multiplier_words", "vague_quantifiers"))
 _SCALES = load("scales.json", ("words", "stacks", "abbreviations_spaced", "abbreviations_glued",
-                               "abbreviations_money_only", "vague_plurals", "glued_currency_scales"))
+                               "abbreviations_money_only", "vague_plurals", "glued_currency_scales",
+                               "abbreviations_glued_decimal"))
 
 ONES: Mapping[str, float] = _WORDS["ones"]
 TENS: Mapping[str, float] = _WORDS["tens"]
@@ -32,6 +33,8 @@ SCALE_WORDS: Mapping[str, float] = _SCALES["words"]
 SCALE_SPACED: Mapping[str, float] = _SCALES["abbreviations_spaced"]
 SCALE_GLUED: Mapping[str, float] = _SCALES["abbreviations_glued"]
 SCALE_MONEY: Mapping[str, float] = _SCALES["abbreviations_money_only"]
+#: scale letters glued to a decimal number only ("1.2b users"); ``scales.json``
+SCALE_DECIMAL: Mapping[str, float] = _SCALES["abbreviations_glued_decimal"]
 VAGUE_PLURALS: Mapping[str, float] = _SCALES["vague_plurals"]
 #: scale letters glued to an ISO 4217 code ("MUSD", "kEUR", "TSEK", "bnUSD"); ``scales.json``
 GLUED_CURRENCY_SCALES: Mapping[str, float] = _SCALES["glued_currency_scales"]
@@ -52,7 +55,7 @@ def _build_stacks() -> dict[str, float]:
 SCALE_STACKS: Mapping[str, float] = _build_stacks()
 
 for _tbl in (ONES, TENS, GROUP, FRACTION_WORDS, UNICODE_FRACTIONS, MULTIPLIER_WORDS, SCALE_WORDS,
-             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS, GLUED_CURRENCY_SCALES):
+             SCALE_SPACED, SCALE_GLUED, SCALE_MONEY, VAGUE_PLURALS, GLUED_CURRENCY_SCALES, SCALE_DECIMAL):
     for _k, _v in _tbl.items():
         if not isinstance(_v, (int, float)) or _v < 0:
             raise ValueError(f"number table entry {_k!r} must be a non-negative number")
@@ -234,12 +237,13 @@ def _decimal_digits(toks: Sequence[str]) -> Optional[str]:
     return None
 
 
-def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Optional[float]:
+def scale_value(word: str, *, money: bool = False, glued: bool = True, decimal: bool = False) -> Optional[float]:
     """Multiplier of a scale word or abbreviation (``"billion"`` -> 1e9, ``"bn"`` -> 1e9,
     ``"K"`` -> 1e3, ``"crore"`` -> 1e7) or of a stacked pair (``"lakh crore"`` -> 1e12), or ``None``.
 
     Single-letter abbreviations (k, K, M, B, T) count only when ``glued`` to the number; ``m``,
-    ``b``, ``t`` only after a currency (``money=True``). Source: ``resources/scales.json``.
+    ``b``, ``t`` only after a currency (``money=True``), ``b`` also glued to a decimal number
+    (``decimal=True``: "1.2b"). Source: ``resources/scales.json``.
     """
     low = word.lower()
     if low in SCALE_WORDS:
@@ -259,6 +263,8 @@ def scale_value(word: str, *, money: bool = False, glued: bool = True) -> Option
         return SCALE_GLUED[word]
     if money and word in SCALE_MONEY:
         return SCALE_MONEY[word]
+    if decimal and glued and word in SCALE_DECIMAL:
+        return SCALE_DECIMAL[word]
     return None
 
 

@@ -23,6 +23,8 @@ from typing import Optional
 
 import regex
 
+from claimx.grammar import number_context as FC
+from claimx.grammar import number_forms as F
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar._resources import load
@@ -62,17 +64,27 @@ _FRACTION_ALT = _alt(N.FRACTION_WORDS)
 _SMALL_NUMBER_ALT = _alt(["a", "an", *N.ONES, *N.TENS])
 _ADJ_HEADS = [w for w in U.CURRENCY_NAMES if regex.fullmatch(r"[a-z]+", w)] + list(_CUES["scale_adjective_heads"])
 
+_ONE_DIGIT_WORDS = _alt([w for w, v in N.ONES.items() if v < 10])
+#: two one-digit words joined by a hyphen ("three-nought-four", "one-one"): a digit sequence
+_DIGIT_CHAIN_RE = regex.compile(rf"(?i)\b(?:{_ONE_DIGIT_WORDS})-(?:{_ONE_DIGIT_WORDS})\b")
+#: ordinals of a scale, read after "a" as fractions ("a hundredth of a second", "a trillionth.")
+_BIG_ORDINALS = ("hundredth", "thousandth", "millionth", "billionth", "trillionth")
+#: a denominator in words after "one in": "four", "twenty", "twenty-one"
+_DEN_WORDS = rf"(?:{_alt(N.TENS)})(?:-(?:{_alt([w for w, v in N.ONES.items() if 0 < v < 10])}))?|{_alt(N.ONES)}"
+
 _CORE_RE = regex.compile(
     rf"(?P<scaleadj>\b(?:multi-)?(?P<sa>{_SCALE_WORD_ALT})-(?P<head>{_alt(_ADJ_HEADS)})\b)"
-    rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"|(?P<onein>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>{_DEN_WORDS}|[0-9]{{1,3}})\b)"
     rf"|(?P<fracscale>\b(?:(?:a|one)\s+)?(?P<ff>half|quarter|three\s+quarters|(?:one|a|two)\s+thirds?|two-thirds|three-quarters)"
     rf"\s+(?:of\s+a\s+)?(?P<fsc>{_SCALE_WORD_ALT})\b)"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?P<hs>{_SCALE_WORD_ALT}|dozen|hundred)\b)"
+    rf"|(?P<aord>\ban?\s+(?P<ao>{_alt(_BIG_ORDINALS)})\b(?=\s*(?:[.,;:!?)]|$)|\s+of\b))"
+    rf"|(?P<ahalf>\ban?\s+half(?=\s+[A-Za-z])(?!\s+(?:of|that|those|as)\b))"
     rf"|(?P<fracw>\b(?P<fn>{_SMALL_NUMBER_ALT})(?:-|\s+(?=(?:{_FRACTION_ALT})\b\s+(?:of|that|those|as)\b)"
     rf"|\s+(?=(?:thirds|fifths|sixths|sevenths|eighths|ninths|tenths|halves)\b)"
     rf"|\s+(?=(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half)\b\s*(?:[.,;:!?)]|$)))"
     rf"(?P<fd>{_FRACTION_ALT})\b)"
-    rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as)\b))"
+    rf"|(?P<half>\bhalf\b(?=\s+(?:of|that|those|as|the|its|their|his|her|our|all|these)\b))"
     rf"|(?P<vague>\b(?:"
     rf"(?P<vq>several|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of|numerous)(?:\s+(?P<vs>{_SCALE_WORD_ALT}|hundred|dozen)\b)?"
     rf"|(?P<tens>tens|hundreds)\s+of\s+(?P<ts>thousands|millions|billions)(?=\s+of\b)"
@@ -104,7 +116,7 @@ _SCI_RE = re.compile(
 _SCI_FIRST = frozenset("eE\u00d7x*")
 _SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b",
                               "0123456789+-")
-_DAY_TAIL_RE = re.compile(r"[\-\u2013\u2014](?:[0-9]{1,2})(?![0-9])")
+_DAY_TAIL_RE = re.compile(r"(?:[\-\u2013\u2014]|[ \u00a0]+(?:to|through)[ \u00a0]+)(?:[0-9]{1,2})(?![0-9])")
 _MIXED_FRAC_RE = re.compile(r"[ \u00a0]([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")
 _RELATIVE_TIME_RE = re.compile(r"\s+(?i:earlier|ago|later|before|after|prior|previously|on|over|from|back)\b")
 _UFRAC_AFTER_RE = re.compile(rf"{_SP}?(?P<f>[{''.join(N.UNICODE_FRACTIONS)}])")
@@ -144,7 +156,7 @@ _MULT_FIRST = frozenset("tTfFxX×-")
 _TIME_FIRST = U.first_chars(_CUES["time_of_day_suffixes"])
 #: characters after a number (after at most one space) that no right-hand pattern starts with
 #: (currency symbols are here for the next amount: "$1 $2"; none starts a right-hand pattern)
-_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\"\u201d\u2019") | {""}
+_QUIET_AFTER = frozenset(set("0123456789,;!?)]}\u201d\u2019") | {""}
                          | {c for c in U.CURRENCY_BEFORE_LAST if not c.isalnum()}) - (
     _SCALE_FIRST | _MULT_FIRST | _TIME_FIRST | _UFRAC_CHARS | U.UNIT_FIRST | U.CURRENCY_AFTER_FIRST
     | U.first_chars(_CUES["suffix_comparators"]) | _CONN_FIRST | _SP_CHARS | U.MINOR_FIRST | set("./:-s"))
@@ -160,6 +172,9 @@ _SCORE_WORDS = frozenset(w.lower() for w in _CUES["score_words"])
 _VERSION_WORDS = frozenset(w.lower() for w in _CUES["version_words"])
 _RANGE_VERBS = frozenset(w.lower() for w in _CUES["range_verbs"])
 _SIGN_WORDS = frozenset(("minus", "negative"))
+_UP_TO_VERBS = frozenset(w.lower() for w in _CUES.get("up_to_after_verbs", ()))
+_FORECAST_WORDS = frozenset(w.lower() for w in _CUES.get("forecast_range_words", ()))
+_HALF_PART_WORDS = frozenset(w.lower() for w in _CUES.get("half_part_words", ()))
 _AGE_WORDS = frozenset(w.lower() for w in _CUES["age_words"])
 _AGE_LAST = frozenset(w[-1] for w in _AGE_WORDS)
 _YEARS = U.lookup_unit("years")
@@ -213,6 +228,7 @@ class _Q:
     minor: Optional[str] = None  # the sub-unit word as written ("cents"), when there is one
     minor_fixed: bool = False  # its currency was written ("euro cents"), not inferred
     digits: Optional[str] = None  # the number as written ("4.1", "-3"), when ``raw`` is its float
+    den2: Optional[U.UnitInfo] = None  # a second, time denominator ("per person per day")
 
     @property
     def value(self) -> Optional[float]:
@@ -246,7 +262,7 @@ _STARTERS = frozenset(
 # the numeric core at a digit: stdlib ``re`` (twice as fast as ``regex`` here) and no timeout, as
 # the pattern cannot backtrack more than the length of one number
 _DIGIT_CORE_RE = re.compile(
-    rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_alt(list(N.ONES) + list(N.TENS))}|[0-9]{{1,3}})\b)"
+    rf"(?P<onein>1\s+in\s+(?:every\s+)?(?P<den>{_DEN_WORDS}|[0-9]{{1,3}})\b)"
     rf"|(?P<digits>{N.DIGITS_RE.pattern})", re.IGNORECASE)
 
 
@@ -256,7 +272,7 @@ _DIGIT_CORE_RE = re.compile(
 # an ASCII-lower-cased copy of the text prefixed by one space (``[^a-z]`` then stands for
 # "no ASCII letter before", as in ``(?<![A-Za-z])``). "a"/"an" start a core only before a
 # fraction, "few", "couple", "handful" or a scale word ("a third", "a few", "a million").
-_A_NEXT = sorted(set(N.FRACTION_WORDS) | {"few", "couple", "handful", "hundred", "dozen"}
+_A_NEXT = sorted(set(N.FRACTION_WORDS) | {"few", "couple", "handful", "hundred", "dozen", *_BIG_ORDINALS}
                  | {w.lower() for w in N.SCALE_WORDS})
 _DIGIT_CAND_RE = re.compile(rf"[0-9]+|\.(?=[0-9])|[{''.join(N.UNICODE_FRACTIONS)}]")
 _WORD_CAND_RE = re.compile(
@@ -376,7 +392,8 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         if m is not None and (m.group("sp") or m.group("w").lower() not in N.SCALE_WORDS):
             m = None
     if m and q.form in ("digits", "words"):
-        v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"))
+        v = N.scale_value(m.group("w"), money=q.money is not None, glued=not m.group("sp"),
+                          decimal=q.form == "digits" and "." in (q.digits or ""))
         if v == 12.0 and q.form == "words" and not text[q.nstart:q.nend].isalpha():
             v = None  # "three hundred and two dozens": a dozen scales one number word ("three dozens")
         if v is not None and not (q.form == "words" and m.group("w").lower() in N.SCALE_WORDS):
@@ -397,6 +414,15 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         unit_m = None
     else:
         unit_m = U.UNIT_RE.match(text, pos, pos + _LOOK) if c1 in U.UNIT_FIRST else None
+    closing = _BRACKET_PAIRS.get(c1) if unit_m is None and q.money is None and q.form == "digits" else None
+    if closing is not None:  # "20 (kg)", "20 [kg]": a unit alone in brackets
+        b = pos + (text[pos:pos + 1] in _SP_CHARS) + 1
+        um = U.UNIT_RE.match(text, b, b + _LOOK)
+        if um is not None and not um.group("sp") and text.startswith(closing, um.end()) \
+                and (bi := U.lookup_unit(um.group("u"))) is not None and bi.kind == "physical":
+            unit_m = um
+        else:
+            closing = None
     if unit_m is None and q.minor is None and hy_word and text.startswith("-", pos) and q.form in ("digits", "words"):
         # hyphenated unit: "10-year", "2-hour", "1.2-GW", "10-km", "5-percent" (not one-letter symbols: "3-D")
         um = U.UNIT_RE.match(text, pos + 1, pos + 1 + _LOOK)
@@ -437,11 +463,14 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
     elif unit_m is None and q.money is None and q.form == "digits" and c1 == "i" \
             and (im := _INCH_RE.match(text, pos, pos + _LOOK)) is not None:  # "2 in thick", "a 2 in."
         q.unit_info, q.unit, pos = _INCH, _INCH.symbol, im.end()
+    elif unit_m is None and q.money is None and q.form == "digits" and c1 == '"' \
+            and (im := _INCH_QUOTE_RE.match(text, pos, pos + _LOOK)) is not None:  # 'a 65" TV'
+        q.unit_info, q.unit, pos = _INCH, _INCH.symbol, im.end()
     elif unit_m is not None and not (len(unit_m.group("u")) == 1 and text[unit_m.end():unit_m.end() + 1] == "-"
                                      and text[unit_m.end() + 1:unit_m.end() + 2].isdigit()):  # "24703 L-202": a code
         info = U.lookup_unit(unit_m.group("u"))
         if info is not None:
-            q.unit_info, q.unit, pos = info, info.symbol, unit_m.end()
+            q.unit_info, q.unit, pos = info, info.symbol, unit_m.end() + (closing is not None)
             if text[pos:pos + 1] in ("^", " ") and (pw := _POWER_RE.match(text, pos, pos + 12)) is not None:
                 sq = U.lookup_unit(info.symbol + ("2" if (pw.group(1) or pw.group(2)) in ("2", "squared") else "3"))
                 if sq is not None:  # "4 km^2", "4 km squared", "4km^3"
@@ -475,14 +504,20 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             ok = ann is not None or info is not None
             if per in ("a", "an", "each", "-a-", "-per-"):  # "a year"; with money also "$61 a barrel", "$2 a share"
                 ok = info is not None and (info.time or q.money is not None) \
-                    and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK)
+                    and not (info.time and _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK))
+                # ("a year from now" is a time; "A$2,551 an ounce from A$2,441" is a rate)
             if ok and info is not None and info.kind != "physical":
                 ok = False
             if ok:
                 q.den_info, q.den_annotation, pos = info, ann, pm.end()
+                pm2 = U.PER_RE.match(text, pos, pos + _LOOK) if (info is None or not info.time) else None
+                i2 = U.lookup_unit(pm2.group("u")) if pm2 is not None else None
+                if i2 is not None and i2.time and not _RELATIVE_TIME_RE.match(text, pm2.end(), pm2.end() + _LOOK):
+                    q.den2, pos = i2, pm2.end()  # "200 litres per person per day"
     q.end = pos
 
 
+_BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _SMALL_WORDS = _alt([*N.ONES, *N.TENS, *(f"{t}-{o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10),
                      *(f"{t} {o}" for t in N.TENS for o in N.ONES if 0 < N.ONES[o] < 10)])
 _COMPOSITE_RE = re.compile(
@@ -510,6 +545,8 @@ _INCH = U.lookup_unit("inches")
 #: "in" as inches only where the preposition cannot be: at the end, before punctuation or a
 #: dimension word ("2 1/2 in thick", "it is 2 in.")
 _INCH_RE = re.compile(rf"{_SP}in(?=\.?{_SP}*$|[.,;:)]|{_SP}+(?:thick|long|wide|tall|deep|high|across|diameter)\b)")
+#: a straight double quote as inches: before a dimension or device word ('10" long', 'a 65" TV')
+_INCH_QUOTE_RE = re.compile(rf"{_SP}?\"(?={_SP}+(?:{_alt(U.INCH_QUOTE_CUES, lower=False)})\b)")
 _POWER_RE = re.compile(rf"\^([23])(?![0-9])|{_SP}(squared|cubed)\b")
 _INCHES_RE = re.compile(rf"(?:{_SP}+(?i:and))?{_SP}+(?P<n>[0-9]{{1,2}}(?:\.[0-9]+)?){_SP}?(?:in\b\.?|(?i:inch|inches)\b|″|\")")
 
@@ -547,6 +584,18 @@ def _read_minor(text: str, q: _Q, pos: int) -> bool:
     return True
 
 
+_OZ_TR = U.lookup_unit("troy ounce")
+
+
+def _troy(text: str, q: _Q) -> None:
+    """Ounces of a precious metal are troy ounces (``units.json`` ``troy_cues``)."""
+    if U.troy_context(text):
+        if q.unit_info is not None and q.unit_info.symbol == "[oz_av]":
+            q.unit_info, q.unit = _OZ_TR, _OZ_TR.symbol
+        if q.den_info is not None and q.den_info.symbol == "[oz_av]":
+            q.den_info = _OZ_TR
+
+
 def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
     """Unit symbol, base value and base unit of a finished quantity. The base value is the
     exact decimal product of the written number, its scale and the unit factors, rounded to
@@ -577,14 +626,20 @@ def _finish_unit(q: _Q) -> tuple[Optional[str], Optional[float], Optional[str]]:
         den_sym = q.den_info.symbol
         den_f, den_base = U.unit_factor_exact(q.den_info)
     sym = f"{num_sym}/{den_sym}"
+    d2_f = d2_base = None
+    if q.den2 is not None:
+        sym += f"/{q.den2.symbol}"
+        d2_f, d2_base = U.unit_factor_exact(q.den2)
     v = q.exact()
-    if num_base is None or den_base is None or v is None:
+    if num_base is None or den_base is None or v is None or (q.den2 is not None and d2_base is None):
         return sym, None, None
     if num_f is not None:
         v = N.EXACT.multiply(v, num_f)
     if den_f is not None:
         v = N.EXACT.divide(v, den_f)
-    return sym, N.exact_float(v), f"{num_base}/{den_base}"
+    if d2_f is not None:
+        v = N.EXACT.divide(v, d2_f)
+    return sym, N.exact_float(v), f"{num_base}/{den_base}" + (f"/{d2_base}" if d2_base else "")
 
 
 _HINT: list[Optional[str]] = [None]  # set per call by find_quantities (single-threaded use)
@@ -626,6 +681,13 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
         sw = m.group("hs").lower()
         sc = N.SCALE_WORDS.get(sw) or (12.0 if sw == "dozen" else 100.0)
         return _Q(s, e, s, e, 0.5, scale=sc, has_scale=True, form="fraction"), e
+    if g == "aord":
+        return _Q(s, e, s, e, 1.0 / F.ORDINALS[m.group("ao").lower()], form="fraction"), e
+    if g == "ahalf":  # "a half turn", "a half percentage point" (with a unit only)
+        um = U.UNIT_RE.match(text, e, e + _LOOK)
+        if um is None or not um.group("sp") or U.lookup_unit(um.group("u")) is None:
+            return None, e
+        return _Q(s, e, s, e, 0.5, form="fraction"), e
     if g == "fracw":
         n = m.group("fn").lower()
         num = 1.0 if n in ("a", "an") else N.parse_word_number(n)
@@ -636,7 +698,7 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
             q.unit = "x"
         return q, e
     if g == "half":
-        if prev_word in ("and", "a", "one"):
+        if prev_word in ("and", "a", "one") or prev_word in _HALF_PART_WORDS:  # "the first half of 2024"
             return None, e
         q = _Q(s, e, s, e, 0.5, form="fraction")
         if _THAT_AS_RE.match(text, e, e + _LOOK):
@@ -664,8 +726,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
     if g == "words":
         word = m.group()
         val = N.parse_word_number(word)
-        if val is None:
-            return None, e
+        if val is None or ("-" in word and _DIGIT_CHAIN_RE.search(word)):
+            return None, e  # ("three-nought-four": a digit sequence or score, no amount)
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-\u2014\u2013"):
             return None, e
         if prev_word in _ANAPHORIC and not (text.startswith("-", e) and _physical_ahead(text, e + 1)):
@@ -877,6 +939,8 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
         fm = _SLASH_FRAC_RE.match(text, e, e + _LOOK)
         if fm and plain_int and 0 < raw < int(fm.group(1)) and (int(fm.group(1)) <= 10 or _OF_NEXT_RE.match(
                 text, fm.end(), fm.end() + 6)) and not (s > 0 and text[s - 1] == "/"):  # "1/4", "1/40 of the wavelength"
+            if before in "-\u2212" and qs >= 1 and (qs < 2 or not (text[qs - 2].isalnum() or text[qs - 2] in ".,%")):
+                return _Q(qs - 1, fm.end(), s, fm.end(), -raw / int(fm.group(1)), form="fraction"), fm.end()  # "-4/5"
             return _Q(qs, fm.end(), s, fm.end(), raw / int(fm.group(1)), form="fraction"), fm.end()
         end = e
         while end < len(text) and (text[end].isdigit() or text[end] == "/"):
@@ -911,7 +975,7 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     small_int = plain_int and len(digits) <= 2 and 1 <= raw <= 31
     if small_int and money is None and (prev.rstrip(".") in _MONTH_SET or (not quiet and (
             nxt in _SP_CHARS and _peek(text, e) in _MONTH_FIRST and _MONTH_AFTER_RE.match(text, e, e + _LOOK)))):
-        dm = _DAY_TAIL_RE.match(text, e, e + 8)  # "Sept. 12-14": the second day too
+        dm = _DAY_TAIL_RE.match(text, e, e + 16)  # "Sept. 12-14", "March 13 to 19": the second day too
         return None, (dm.end() if dm else e)
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
@@ -999,6 +1063,8 @@ def _left_extend(text: str, q: _Q, lo: int) -> None:
     for k in range(len(toks), 0, -1):
         phrase = " ".join(t for t, _ in toks[-k:]).lower()
         comp = _PREFIX_COMPARATORS.get(phrase)
+        if comp is not None and phrase == "up to" and _prev_word(left[:toks[-k][1]]).lower() in _UP_TO_VERBS:
+            return  # "edged up to 4.9%": a change to a level
         if comp is not None:
             q.comparator = comp
             q.start -= len(left) - toks[-k][1]
@@ -1060,6 +1126,16 @@ def _prev_lower(text: str, lo: int, s: int) -> str:
     return _prev_word(_window(text, lo, s)).lower()
 
 
+def _forecast_range(text: str, lo: int, q1: _Q, q2: _Q, conn: str) -> bool:
+    """"expects sales to grow 4.8% to 5.1%": after a change verb that follows a forecast word
+    (``quantity_cues.json`` ``forecast_range_words``), two percentages joined by "to", the
+    first the smaller, are a range."""
+    if conn != "to" or q1.unit != "%" or q2.unit != "%" or q1.raw is None or q2.raw is None or q1.raw >= q2.raw:
+        return False
+    left = _window(text, lo, q1.start, 48).split()
+    return len(left) >= 2 and left[-1].lower() in _CHANGE_WORDS and left[-2].lower() in _FORECAST_WORDS
+
+
 def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
     """In a change "from X to Y" (not a range), give a bare start point X the end point's unit or
     currency, and its scale word when both mantissas are of a size ("rose from 5 to 7 million" ->
@@ -1072,6 +1148,9 @@ def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
+            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -1123,6 +1202,11 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         return None, None
     r2 = _fast_digits(text, m2, cm.end()) if ch.isdigit() else None
     q2, _ = _core(text, m2, cm.end()) if r2 is None else r2
+    if q2 is not None and q2.raw is not None and q2.raw < 0 and q2.start == cm.end() - 1 \
+            and cm.group("c")[0] in _SP_CHARS and q1.raw is not None and -q2.raw > q1.raw >= 0 \
+            and q2.unit not in ("Cel", "[degF]", "K"):  # "a 75 -300mm lens": the dash is no sign here
+        q2.raw, q2.start = -q2.raw, cm.end()
+        q2.digits = q2.digits[1:] if q2.digits and q2.digits[0] == "-" else q2.digits
     if q2 is None or q2.start != cm.end() or q2.raw is None:
         return None, None
     if conn == "or":
@@ -1158,8 +1242,10 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         else:  # "from 200 to 3,000,000" (both bare: only upwards), but "rose from 5 to 7" is a change
             is_range = _bare(q1) and before_from not in _CHANGE_WORDS and (not _bare(q2) or q1.raw < q2.raw)
     else:
-        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator in ("=", "~") and \
-            (dash or (prev1 if prev1 is not None else _prev_lower(text, lo, q1.start)) not in _CHANGE_WORDS)
+        if prev1 is None:
+            prev1 = _prev_lower(text, lo, q1.start)
+        is_range = (_bare(q1) or _same_unit(q1, q2)) and q1.comparator in ("=", "~") and (
+            dash or prev1 not in _CHANGE_WORDS or _forecast_range(text, lo, q1, q2, conn))
         if dash and q1.has_scale != q2.has_scale and not _bare(q1):
             is_range = False
     if not is_range:
@@ -1177,6 +1263,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
         q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
         q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
+            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
     lo_v, hi_v = q1.value, q2.value
     if lo_v is None or hi_v is None:
         return None, None  # a bound beyond the float range: no range of two finite values
@@ -1196,6 +1285,9 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
 
 
 def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> QuantityMatch:
+    if (q.unit_info is not None and q.unit_info.symbol == "[oz_av]") or (
+            q.den_info is not None and q.den_info.symbol == "[oz_av]"):
+        _troy(text, q)
     if q.money is None and q.unit_info is None:
         unit, bv, bu = q.unit, None, None
     else:
@@ -1318,7 +1410,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
             pos = max(nxt, m.start() + 1)
             continue
         if q.form not in ("digits", "attributive"):  # the digit path has read its right side
-            _read_after_number(text, q, points_ctx=None, lo=lo)
+            _read_after_number(text, q, points_ctx=q.start if q.form == "words" else None, lo=lo)
             _mark_attributive(text, q)
         bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
             and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
@@ -1359,7 +1451,9 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
-    return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, _join_count_ratios(text, out))))
+    out = F.extend_number_forms(text, _join_count_ratios(text, out))
+    out = FC.per_population(text, FC.percent_of(text, FC.drop_in_urls(text, FC.digit_lists(text, out))))
+    return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, out)))
 
 
 _AND_OR_RE = re.compile(r"(?:\s*,)?\s+(?:and|or)\s+|\s*,\s*")

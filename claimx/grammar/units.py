@@ -107,6 +107,19 @@ def mass_context(text: str, start: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(w)]
     return bool(_MASS_CUE_RE.search(w, ends[-1] if ends else 0))
 ANNOTATIONS: Mapping[str, str] = _U["annotations"]
+_TROY_CUE_RE = re.compile(rf"\b(?i:{trie_alt(_U.get('troy_cues', ()), lower=True)})\b")
+
+
+def troy_context(text: str) -> bool:
+    """Whether a precious-metal cue (``units.json`` ``troy_cues``: gold, silver, AISC, ...) is in
+    ``text``, so that its ounces are troy ounces."""
+    return _TROY_CUE_RE.search(text) is not None
+
+
+#: words for people after "per 100,000" that make a rate per capita (``units.json``)
+POPULATION_WORDS: tuple[str, ...] = tuple(_U.get("population_words", ()))
+#: words after which a straight double quote after a number is inches (``units.json``)
+INCH_QUOTE_CUES: tuple[str, ...] = tuple(_U.get("inch_quote_cues", ()))
 
 
 def _alt(words, *, spaces: bool = False) -> str:
