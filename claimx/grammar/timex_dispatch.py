@@ -41,12 +41,19 @@ _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
 
 
 def _analysable(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> str:
-    """``pattern`` (regex-module syntax) rewritten for the ``re`` parser: group names dropped,
-    named lists spelled out, the ``(?(cue)X)`` conditional made an optional group."""
+    """``pattern`` (regex-module syntax) rewritten for the ``re`` parser: group names dropped, each
+    named list replaced by the set of its words' first characters (what a match of the list starts
+    with; a list never matches the empty string), the ``(?(cue)X)`` conditional made an optional
+    group."""
     p = _re.sub(r"\(\?P<\w+>", "(?:", pattern)
-    p = _re.sub(r"\\L<(\w+)>",
-                lambda m: "(?:" + "|".join(_re.escape(w) for w in sorted(named_lists[m.group(1)])) + ")", p)
+    p = _re.sub(r"\\L<(\w+)>", lambda m: _list_class(named_lists[m.group(1)]), p)
     return _re.sub(r"\(\?\(\w+\)", "(?:|", p)
+
+
+def _list_class(words: frozenset[str]) -> str:
+    if "" in words:
+        raise ValueError("first characters: a named list holds the empty string")
+    return "[" + "".join(f"\\U{ord(c):08x}" for c in sorted({w[0] for w in words})) + "]"
 
 
 def _first(seq, ic: bool, out: list) -> bool:
@@ -135,8 +142,16 @@ def first_items(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> list
 
 
 def _class(chars: set[str], non_ascii: bool) -> str:
-    body = "".join(f"\\x{ord(c):02x}" for c in sorted(chars))
-    return "[" + body + (r"\x80-\U0010ffff" if non_ascii else "") + "]"
+    """A character set of ``chars`` (ASCII; written as ranges) and, if ``non_ascii``, all non-ASCII."""
+    codes, parts = sorted(ord(c) for c in chars), []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(f"\\x{codes[i]:02x}" + (f"-\\x{codes[j]:02x}" if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + (r"\x80-\U0010ffff" if non_ascii else "") + "]"
 
 
 def _first_class(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> tuple[set[str], bool]:
