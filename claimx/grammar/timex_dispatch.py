@@ -15,9 +15,13 @@ pattern is rewritten, without changing what it matches, in three ways:
   kept, so the first branch that matches is the same.
 
 The first characters of a branch are read from the parse tree of the standard library's ``re``
-parser (the branch with its named lists spelled out): a superset, exact for ASCII characters,
-and every non-ASCII character where a branch might start with one (a category, a negated set, a
-case-insensitive letter). tests/test_timex_scan.py compares the rewritten and the plain patterns.
+parser (each named list read as the set of its words' first characters): a superset, exact for
+ASCII characters, and every non-ASCII character where a branch might start with one (a category,
+a negated set, a case-insensitive letter). tests/test_timex_dispatch.py compares the rewritten and
+the plain patterns at every position of the fixtures and of composed texts.
+
+The cost: the rewritten pattern is longer (about 56,000 characters against 40,500), so compiling it
+at import takes about 0.1-0.2 s more CPU than the plain one.
 """
 
 from __future__ import annotations
