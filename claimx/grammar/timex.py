@@ -11,7 +11,8 @@ The grammar is split along those steps: :mod:`~claimx.grammar.timex_lexicon` (th
 to try them), :mod:`~claimx.grammar.timex_atoms` and :mod:`~claimx.grammar.timex_build` (one
 hit -> one atom), :mod:`~claimx.grammar.timex_resolve` (TIMEX3 values) and
 :mod:`~claimx.grammar.timex_join` (periods and lists); years in words are
-:mod:`~claimx.grammar.timex_words`. This module is the public entry point.
+:mod:`~claimx.grammar.timex_words`, and :mod:`~claimx.grammar.timex_dispatch` spells the master
+pattern for speed. This module is the public entry point.
 
 Lexicons (month and weekday names, ordinals, relation cues, modifiers, the words that make a
 four-digit number a count rather than a year) live in ``claimx/resources/time.json``; its

@@ -179,6 +179,7 @@ def _followed_by_unit(text: str, end: int) -> bool:
 
 
 _LOWER_MONTH_RELS = ("in", "by", "since", "until", "between")
+_MONTH_VERBS = _NAMED_LISTS["monany"] - _NAMED_LISTS["monyf"]  # "may", "march", "mar" in any case
 
 
 def _month_alone_ok(text: str, m: regex.Match, cue: Optional[str], mod: Optional[str]) -> bool:
@@ -188,7 +189,7 @@ def _month_alone_ok(text: str, m: regex.Match, cue: Optional[str], mod: Optional
     mon = m.group("mon")
     ms = m.start("mon")
     capital = mon.rstrip(".") in _MONTH_NAMES
-    if not capital and mon.lower() in _NAMED_LISTS["monany"] - _NAMED_LISTS["monyf"] and cue is None:
+    if not capital and mon.lower() in _MONTH_VERBS and cue is None:
         return False  # "between June and may rise": a lower-case "may" or "march" needs its own cue
     if _MONTH_BEFORE.search(text, max(0, ms - 40), ms):
         return True

@@ -5,6 +5,7 @@ Part of :mod:`claimx.grammar.timex`."""
 from __future__ import annotations
 
 import calendar
+import operator
 from typing import Optional
 
 import regex
@@ -30,16 +31,21 @@ from claimx.grammar.timex_atoms import (
     _read_year,
     _year_ok,
 )
-from claimx.grammar.timex_grammar import _BRANCH_GROUPS, _CUE_TO_REL, _MOD_TO_POS, _MONTH_ANY
+from claimx.grammar.timex_grammar import _BRANCH_GROUPS, _CUE_TO_REL, _MASTER, _MOD_TO_POS, _MONTH_ANY
 from claimx.grammar.timex_lexicon import _LEX, _norm
 from claimx.grammar.timex_words import NEXT_WORDS as _WYEAR_NEXT
 from claimx.grammar.timex_words import parse_year_words
+
+_BRANCH_KINDS = tuple(kind for _, kind in _BRANCH_GROUPS)
+_BRANCH_SPANS = operator.itemgetter(*(i for i, _ in _BRANCH_GROUPS))
+_CORE_GROUP = _MASTER.groupindex["core"]
 
 
 def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
     """Turn one hit into an :class:`_Atom`, or ``None`` when the hit is not a time expression."""
     regs = m.regs
-    kind = next(k for i, k in _BRANCH_GROUPS if regs[i][0] >= 0)
+    # the branch that matched spans exactly the core (the others are unset): one C-level lookup
+    kind = _BRANCH_KINDS[_BRANCH_SPANS(regs).index(regs[_CORE_GROUP])]
     cue = _norm(m.group("cue")) if m.group("cue") else None
     mod = _norm(m.group("mod").rstrip("-")) if m.group("mod") else None
     start = m.start()

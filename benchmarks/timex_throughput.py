@@ -1,0 +1,114 @@
+"""Words per CPU second of the timeframe grammar (:func:`claimx.grammar.timex.find_timeframes`).
+
+Usage (from the repository root)::
+
+    python benchmarks/timex_throughput.py                      # the current code
+    python benchmarks/timex_throughput.py --baseline ../old    # and an older checkout, paired
+
+Corpora, each measured paragraph by paragraph (as the spaCy component calls the function), with
+no reference date:
+
+* ``dev``: every paragraph of the development corpus's articles (``corpus/dev/docs``);
+* ``numfree``: number-free prose: the paragraphs of the seed articles and of the development
+  corpus that hold no digit (the common case on a real article; issue 13's throughput figure).
+
+Each figure is the best of ``--rounds`` timings of ``--passes`` passes over the corpus, in CPU
+seconds of this process (``time.process_time``), so other load on the machine slows it less than
+wall time would. With ``--baseline DIR`` (the root of another checkout, which must have
+``claimx/grammar/timex.py``), the two versions run in turn in fresh processes, A B A B ..., and the
+ratio is taken round by round; the median ratio is the figure to quote. Both versions read the
+corpora of this checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ("dev", "numfree")
+
+
+def _paragraphs(paths) -> list[str]:
+    return [p for path in paths for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def corpora() -> dict[str, list[str]]:
+    """The benchmark corpora (see the module docstring), as lists of paragraphs."""
+    dev = _paragraphs(sorted((ROOT / "corpus/dev/docs").glob("*.txt")))
+    seed = _paragraphs(sorted((ROOT / "seeds").glob("*.txt")))
+    return {"dev": dev, "numfree": [p for p in seed + dev if not re.search(r"\d", p)]}
+
+
+def measure(paragraphs: list[str], *, passes: int, rounds: int) -> float:
+    """Best words per CPU second of ``find_timeframes`` over ``paragraphs`` (see the docstring)."""
+    from claimx.grammar.timex import find_timeframes
+
+    words = sum(len(p.split()) for p in paragraphs)
+    for p in paragraphs:  # warm-up: lazily built tables, caches
+        find_timeframes(p)
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        for _ in range(passes):
+            for p in paragraphs:
+                find_timeframes(p)
+        best = min(best, time.process_time() - t0)
+    return words * passes / best
+
+
+def _child(args) -> None:
+    paras = corpora()
+    print(json.dumps({name: measure(paras[name], passes=args.passes, rounds=args.rounds) for name in args.corpora}))
+
+
+def _run(code_root: Path, args) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(code_root))
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--passes", str(args.passes),
+           "--rounds", str(args.rounds), "--corpora", ",".join(args.corpora)]
+    out = subprocess.run(cmd, env=env, cwd=str(ROOT), check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--baseline", type=Path, help="root of another checkout to compare with (paired runs)")
+    ap.add_argument("--pairs", type=int, default=5, help="A/B process pairs with --baseline (default 5)")
+    ap.add_argument("--passes", type=int, default=3, help="passes over a corpus per timing (default 3)")
+    ap.add_argument("--rounds", type=int, default=5, help="timings per process, the best is kept (default 5)")
+    ap.add_argument("--corpora", type=lambda s: s.split(","), default=list(CORPORA))
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        _child(args)
+        return
+    paras = corpora()
+    for name in args.corpora:
+        print(f"{name:8s} {len(paras[name]):4d} paragraphs {sum(len(p.split()) for p in paras[name]):7d} words")
+    if args.baseline is None:
+        sys.path.insert(0, str(ROOT))
+        for name in args.corpora:
+            wps = measure(paras[name], passes=args.passes, rounds=args.rounds)
+            print(f"{name:8s} current {wps:10,.0f} words/s")
+        return
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in args.corpora}
+    for _ in range(args.pairs):
+        cur, base = _run(ROOT, args), _run(args.baseline.resolve(), args)
+        for name in args.corpora:
+            runs[name].append((cur[name], base[name]))
+    for name, pairs in runs.items():
+        ratio = statistics.median(b / c for c, b in pairs)  # CPU time of current / baseline
+        print(f"{name:8s} current {max(c for c, _ in pairs):10,.0f} words/s  baseline "
+              f"{max(b for _, b in pairs):10,.0f} words/s  current/baseline CPU time (median of "
+              f"{len(pairs)} pairs) {ratio:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""The master pattern of the timeframe grammar runs in a faster spelling
+(:mod:`claimx.grammar.timex_dispatch`): it must match exactly what the pattern as written matches,
+at every position, with the same groups."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimx.grammar.timex_dispatch import (
+    expand_named_lists,
+    first_items,
+    guarded,
+    optional_groups_as_alternations,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def _plain():
+    from claimx.grammar.timex_grammar import _MASTER_PLAIN, _NAMED_LISTS
+
+    return regex.compile(_MASTER_PLAIN, regex.V0, **_NAMED_LISTS)
+
+
+def _key(m):
+    return None if m is None else m.regs
+
+
+def _same_everywhere(text: str) -> None:
+    from claimx.grammar.timex_grammar import _BRANCH_GROUPS, _MASTER
+
+    plain = _plain()
+    for p in range(len(text)):
+        m = _MASTER.match(text, p)
+        assert _key(m) == _key(plain.match(text, p)), (text[p:p + 60], p)
+        if m is not None:  # the atom builder reads the branch as the one group that spans the core
+            assert [i for i, _ in _BRANCH_GROUPS if m.regs[i][0] >= 0] == [
+                i for i, _ in _BRANCH_GROUPS if m.regs[i] == m.span("core")], (text[p:p + 60], p)
+
+
+def test_fast_master_has_the_groups_of_the_plain_one():
+    from claimx.grammar.timex_grammar import _MASTER
+
+    assert _MASTER.groupindex == _plain().groupindex
+
+
+def test_fast_master_equals_plain_master_on_fixtures():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from timex_speed import generate_sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for line in (ROOT / "corpus/cases/cases.jsonl").read_text(encoding="utf-8").splitlines()[:40]:
+        if line.strip():
+            texts.append(json.loads(line)["text"])
+    texts += generate_sentences(150, seed=5)
+    for text in texts:
+        _same_everywhere(text)
+
+
+_PIECES = st.sampled_from(
+    ["the ", "The ", "THE ", "in ", "In ", "by ", "as of ", "since ", "over the course of ", "end-", "mid-",
+     "early ", "late ", "the end of ", "same ", "period", "year", "Year", "years ", "ago", "earlier ",
+     "quarter", "half", "first ", "third ", "final ", "three ", "months ", "month", "this ", "last ", "next ",
+     "of ", "fiscal ", "FY", "Q", "H", "q", "1", "2", "4", "25", "30th ", "2025", "1999", "'25", "'s ",
+     "June ", "june ", "Dec. ", "Sept ", "May ", "may ", "Tuesday", ", ", " ", "  ", "\n", "-", "\u2013", "/",
+     ".", "$", "million", "summer ", "yesterday", "onwards", "two ", "\u017feason", "\u0130", "\u212a", "x",
+     "nineteen ", "ninety ", "thousand ", "century", "15th ", "EOY", "CY", "'40s", "\u2019", "70s",
+     "between ", "from ", "to ", "ended ", "YTD", "so far ", "past ", "12 ", "nine ", "30/", "06/", "2024."])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_fast_master_equals_plain_master_on_composed_texts(text):
+    _same_everywhere(text)
+
+
+# --- the three rewrites, each on made-up patterns ------------------------------------------
+
+
+@pytest.mark.parametrize("pattern, texts", [
+    (r"a(?:b\s+)?c", ["ac", "ab  c", "abc", "ab c"]),
+    (r"(?P<g>x+)?(?P<h>y)?z", ["xxz", "yz", "z", "xyz", "w"]),
+    (r"(?:(?P<g>a*))?b", ["b", "aab"]),
+    # a lazy or possessive '?' and a ')?' inside a set are left as they are
+    (r"[)?](?:q)??r(?:s)?+t(?:u)?", [")rt", "?qrstu", "rst", ")rtu"]),
+])
+def test_optional_groups_as_alternations_keeps_the_matches(pattern, texts):
+    fast = regex.compile(optional_groups_as_alternations(pattern))
+    plain = regex.compile(pattern)
+    assert "|)" in fast.pattern
+    if pattern.startswith("[)?]"):
+        assert fast.pattern == r"[)?](?:q)??r(?:s)?+t(?:(?:u)|)"
+    for text in texts:
+        assert _key(fast.match(text)) == _key(plain.match(text)), text
+
+
+def test_expand_named_lists_backtracks_from_the_longest_word():
+    words = frozenset({"in", "in the", "in the course of"})
+    pattern = r"(?P<cue>\L<w>)\s+(?P<rest>\w+)"
+    fast = regex.compile(expand_named_lists(pattern, {"w": words}))
+    assert r"\L" not in fast.pattern
+    m = fast.match("in the course of May")
+    assert (m.group("cue"), m.group("rest")) == ("in the course of", "May")
+    m = fast.match("in the course")  # "in the course of" does not fit; "in the" does
+    assert (m.group("cue"), m.group("rest")) == ("in the", "course")
+
+
+def test_expand_named_lists_refuses_a_case_insensitive_scope():
+    with pytest.raises(ValueError):
+        expand_named_lists(r"(?i:\L<w>)", {"w": frozenset({"may"})})
+
+
+def test_guarded_keeps_branches_that_start_with_non_ascii_case_folds():
+    # under (?i) the long s matches "s" and the Kelvin sign "k": the guard must let them through
+    branches = [r"(?P<a>(?i:s)eason)", r"(?P<b>(?i:k)elvin)", r"(?P<c>Q[1-4])", r"(?P<d>\d\d)"]
+    fast = regex.compile(guarded(branches, {}, leaf=1))
+    plain = regex.compile("|".join(branches))
+    for text in ["\u017feason", "\u212aelvin", "Season", "Q3", "q3", "\u0663\u0664", "42", "xeason"]:
+        assert _key(fast.match(text)) == _key(plain.match(text)), text
+    assert fast.match("\u212aelvin").group("b") == "\u212aelvin"
+
+
+def test_guarded_tries_branches_in_their_order():
+    branches = [r"(?P<a>the\s+year)", r"(?P<b>the\s+\w+)", r"(?P<c>\w+)"]
+    fast = regex.compile(guarded(branches, {}, leaf=1))
+    assert fast.match("the year").lastgroup == "a"
+    assert fast.match("the month").lastgroup == "b"
+    assert fast.match("tomorrow").lastgroup == "c"
+
+
+def test_first_items_refuses_a_pattern_that_can_match_nothing():
+    with pytest.raises(ValueError):
+        first_items(r"(?:the\s+)?", {})
