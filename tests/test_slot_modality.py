@@ -201,3 +201,12 @@ def test_a_cue_in_another_clause_or_before_a_past_event_does_not_hedge_it(extrac
 ])
 def test_more_target_cues(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "target"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Halvard Foods said it would close 12 plants.", "12", "forecast"),
+    ("The minister announced that the state would hire 3,000 teachers.", "3,000", "forecast"),
+    ("Fares would rise 15% if the subsidy ended.", "15%", "possible"),
+])
+def test_a_reported_would_is_a_forecast_and_a_conditional_one_possible(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
