@@ -23,6 +23,14 @@ Freight volumes fell 7.5% in the half. Net income dropped 22% to $41 million.
 
 Brindlemoor said it would close two depots."""
 
+PORTS = """Marrowgate lifts forecast as cargo recovers
+
+Marrowgate, the port operator, raised its outlook on Monday. Marrowgate stock gained.
+
+Container throughput rose 6% in the quarter. Passenger arrivals fell 4% from a year earlier.
+
+Marrowgate plans a new berth."""
+
 NAMED = """Heliotrope posts record quarter as solar orders climb
 
 Heliotrope, the Norwegian panel maker, reported on Tuesday. Heliotrope shares rose.
@@ -55,6 +63,9 @@ def test_a_text_without_names_has_no_topics():
     (PANELS, "31%", "Heliotrope"),
     (FREIGHT, "7.5%", "Brindlemoor"),
     (FREIGHT, "$41 million", "Brindlemoor"),
+    # measure nouns (resources/slot_measures.json) head a metric, not an entity
+    (PORTS, "6%", "Marrowgate"),
+    (PORTS, "4%", "Marrowgate"),
 ])
 def test_a_sentence_naming_only_the_metric_takes_the_articles_subject(extractor, text, quantity, entity):
     claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
