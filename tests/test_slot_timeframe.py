@@ -136,7 +136,7 @@ def test_a_change_and_its_end_point_share_the_period(extractor, text, qty, expec
 
 
 @pytest.mark.parametrize("text,qty", [
-    ("From Monday, water use is capped at 150 litres per person per day.", "capped at 150 litres per person"),
+    ("From Monday, water use is capped at 150 litres per person per day.", "capped at 150 litres per person per day"),
     ("From 1 July, the levy rises to 12%.", "12%"),
 ])
 def test_from_a_day_is_since(extractor, text, qty):
