@@ -30,7 +30,7 @@ from claimx.grammar import units as U
 from claimx.grammar._resources import load
 from claimx.grammar.types import QuantityMatch
 
-_W = load("number_words.json", ("ordinal_denominators", "compound_only_ordinals"))
+_W = load("number_words.json", ("ordinal_denominators", "compound_only_ordinals", "quarter_time_words"))
 #: ordinal word (singular or plural) -> denominator; ``number_words.json``
 ORDINALS: dict[str, float] = _W["ordinal_denominators"]
 _COMPOUND_ONLY = frozenset(_W["compound_only_ordinals"])
@@ -44,15 +44,11 @@ _END_AFTER_RE = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]]|of\b|(?:" + "|".join(
     sorted(N.SCALE_WORDS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]])")
 #: words before "three quarters" that make the quarters a time ("the first three quarters")
-_QUARTER_TIME = frozenset(("the", "first", "last", "past", "next", "previous", "prior", "recent", "following",
-                           "consecutive", "straight", "in", "for", "over", "these", "those", "its", "their"))
-_NEXT = {
-    "ones": frozenset(("hundred", "scale")), "teen": frozenset(("hundred", "scale")),
-    "tens": frozenset(("ones", "scale")), "num2": frozenset(("hundred", "scale")),
-    "big": frozenset(("scale",)), "dec": frozenset(("scale",)),
-    "hundred": frozenset(("ones", "teen", "tens", "num2", "scale")),
-    "scale": frozenset(("ones", "teen", "tens", "num2", "big")),
-}
+_QUARTER_TIME = frozenset(_W["quarter_time_words"])
+#: number-token category -> the categories that may follow it inside one number
+_NEXT = {k: frozenset(v.split()) for k, v in {
+    "ones": "hundred scale", "teen": "hundred scale", "tens": "ones scale", "num2": "hundred scale", "big": "scale",
+    "dec": "scale", "hundred": "ones teen tens num2 scale", "scale": "ones teen tens num2 big"}.items()}
 _BACK_WORDS = frozenset(["and", "a", "an", "over", "out", "of", "-", *_SIGNS, *N.ONES, *N.TENS, "hundred",
                          *(w.lower() for w in N.SCALE_WORDS)])
 _Tok = tuple[str, int, int]
