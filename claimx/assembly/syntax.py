@@ -1,6 +1,7 @@
 """Syntax helpers over the dependency parse: noun-phrase bounds, the governing verb, its subject.
 
-The word classes come from ``resources/syntax.json`` (see :func:`claimx.lexicon.load_syntax`).
+The word classes come from ``resources/syntax.json`` (:attr:`claimx.lexicons.Lexicons.syntax`), the
+dependency-label classes and the footnote pattern from ``resources/assembly_words.json``.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import load_syntax
+from ..lexicons import load_default
+from .words import dependency_class, pattern_text, word_class
 
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
 
-_SYNTAX = load_syntax()
+_SYNTAX = load_default().syntax
 ENTITY_LABELS = _SYNTAX.entity_labels
 PRONOUNS = _SYNTAX.pronouns
-SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+SUBJ_DEPS = dependency_class("subject")
 # Verbs whose subject is what the number measures ("revenue reached $5bn"), as opposed to
 # transitive actions whose subject is the actor ("Orion operates 120 data centres").
 LINKING_LEMMAS = _SYNTAX.linking_verbs
@@ -29,9 +31,13 @@ ANAPHORIC_NOUNS = _SYNTAX.anaphoric_nouns
 NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
 ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
 # footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
-FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
+FOOTNOTES = pattern_text("footnotes")
 
-_LEFT_MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss", "det", "predet", "case", "punct", "hyph", "prep"})
+_LEFT_MOD_DEPS = dependency_class("noun_phrase_left_modifier")
+_POSSESSIVE_DETS = word_class("possessive_determiners")
+_NOT_GOVERNING = dependency_class("not_a_governing_verb")
+_SUBJECT_CLIMB = dependency_class("subject_climb")
+
 
 def np_bounds(
     tok: Token,
@@ -97,7 +103,7 @@ def np_bounds(
 def _skip_possessor(doc: Doc, first: int, head_i: int) -> int:
     """Index of the first token after a possessor phrase that starts at ``first``."""
     for j in range(first, head_i):
-        if doc[j].tag_ == "POS" or doc[j].dep_ == "case" or doc[j].lower_ in ("its", "their", "his", "her", "our"):
+        if doc[j].tag_ == "POS" or doc[j].dep_ == "case" or doc[j].lower_ in _POSSESSIVE_DETS:
             return j + 1
     return first + 1
 
@@ -109,7 +115,7 @@ def governing_verb(st: "DocState", tok: Token) -> Optional[Token]:
     seen = 0
     while seen < 12:
         seen += 1
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod") and t.i not in st.token_q:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOT_GOVERNING and t.i not in st.token_q:
             return t
         if t.head.i == t.i:
             return t if t.pos_ in ("VERB", "AUX") else None
@@ -127,7 +133,7 @@ def subject_of(verb: Token) -> Optional[Token]:
             # two subjects only when the parse is confused (a dateline "New Delhi, March 4 —
             # India approved ..."): the one next to the verb
             return min(subj, key=lambda c: abs(v.i - c.i))
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and v.head.i != v.i:
+        if v.dep_ in _SUBJECT_CLIMB and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
                 return None
             if v.dep_ == "xcomp":

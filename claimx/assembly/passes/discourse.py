@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING, Optional
 from ..mentions import ent_mention, mention, np_entity
 from ..syntax import ENTITY_LABELS, MEASURE_HEADS, span_root
 from ..slots.confidence import inferred_penalty
+from ..words import label_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+#: the entity labels a sentence topic may carry (places, organisations, products)
+_TOPIC_LABELS = label_class("sentence_topic")
 
 
 def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
@@ -28,7 +32,7 @@ def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
                 # "The carrier said ...": a definite description names the topic too
                 definite = np_entity(st, c, set())
     for ent in s.span.ents:
-        if ent.label_ in ("GPE", "ORG", "LOC", "FAC", "PRODUCT"):
+        if ent.label_ in _TOPIC_LABELS:
             return mention(st.text, ent.start_char, ent.end_char)
     return definite
 

@@ -19,6 +19,7 @@ import regex
 
 from ...grammar._resources import load
 from ..slots.kind_rules import load_kind_rules
+from ..words import pattern, template
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
@@ -28,7 +29,7 @@ __all__ = ["gapped_changes", "gapped_entities"]
 # what may stand between a hedged number and a gapped one that shares its cue: the first one's
 # period, then "and"/"or", up to three words and a preposition ("by 2027 and 5 million"); wider
 # gaps ("30% of power, and wind 20%") lowered modality on corpus/dev's check part
-MODAL_GAP = regex.compile(r"(?i)(?:\s+(?:in|by|for|over)\s+[\w'’-]+)?\s*,?\s+(?:and|or)\s+(?:[\w'’.-]+\s+){0,3}?(?:(?:to|by|at)\s+)?")
+MODAL_GAP = pattern("modal_gap")
 
 
 def _between(st: "DocState", s: "SentenceInfo", a: int, b: int) -> str:
@@ -53,13 +54,9 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
     the same sentence (see the module docstring); changes the claim dicts in place. (The hedge is
     not carried the same way: on corpus/dev that lowered modality on the check part.)"""
     coord = "|".join(load_kind_rules()["gap_coordinators"])
-    gap = regex.compile(
-        r"(?i)^(?:\s+[\w'’-]+){0,2}?"                      # "jobs", "in 2025", "annually"
-        r"(?:\s+(?:in|by|over|during)\s+[\w'’-]+){0,1}"
-        r"(?P<end>\s+to\s+Q)?"                              # the first change's end point
-        r"(?:\s*,\s*rather\s+than\s+Q\s*)?"
-        rf"\s*(?:,\s*(?P<c1>{coord})?|(?P<c2>{coord}))\s+"
-        r"(?:[\w'’.-]+\s+){0,4}?(?P<prep>(?:to|by|at)\s+)?$")
+    # up to two words of the first change ("jobs", "in 2025", "annually"), its end point
+    # ("to Q": group ``end``), a coordinator (``c1``/``c2``), a short phrase and a preposition
+    gap = regex.compile(template("gapped_change", coord=coord))
     claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
     for n, (qi, claim) in enumerate(claims):
         if n and claim.get("modality") == "asserted" and claims[n - 1][1].get("hedge"):
@@ -67,7 +64,7 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
             prev = claims[n - 1][1]
             a, b = prev["quantity"]["end_char"], claim["quantity"]["start_char"]
             between = _between(st, s, a, b)
-            if b - a <= 60 and regex.fullmatch(MODAL_GAP, between) and not _has_verb(st, a, b):
+            if b - a <= 60 and MODAL_GAP.fullmatch(between) and not _has_verb(st, a, b):
                 claim["modality"], claim["hedge"] = prev["modality"], dict(prev["hedge"])
         if claim["kind"] != "level" or n == 0:
             continue
@@ -91,9 +88,7 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
 # "..., livestock breeders by 50%", "... and analog chips 7.5%", "..., Nicaragua 157,573": after the
 # previous quantity (and up to three words of its own: "annually", "in 2025"), a coordinator and a
 # short noun phrase with no verb stand right before the gapped quantity (a preposition allowed)
-_GAPPED_NAME = regex.compile(
-    r"(?i)^(?:\s+[\w'’-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+|while\s+|whereas\s+)?|\s+(?:and|or|while|whereas)\s+)"
-    r"(?P<np>(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+)\s*(?:\s(?:by|with|at)\s*)?$")
+_GAPPED_NAME = pattern("gapped_name")
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
 from ...grammar._resources import load
+from ..words import dependency_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
 
 #: how many heads above the quantity a forecaster verb may be
 MAX_CLIMB = 10
+#: a verb in one of these relations modifies a noun ("an estimated 5%"): it names no source
+_ATTRIBUTIVE = dependency_class("attributive_verb")
 
 
 def forecaster(ctx: "QuantityContext") -> Optional[dict]:
@@ -35,7 +38,7 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             continue
         if t.lemma_.lower() in present and t.tag_ not in ("VBZ", "VBP"):
             return None
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.dep_ in ("amod", "acl", "relcl"):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.dep_ in _ATTRIBUTIVE:
             # "is expected to", "an estimated 5%", "the 5% it projected": no source named here
             return None
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
