@@ -11,16 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-import regex
 from spacy.tokens import Token
 
 from ..clauses import segment_bounds
 from ..mentions import ent_mention, mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, FOOTNOTES, MEASURE_HEADS, PRONOUNS, np_bounds
+from ..syntax import ENTITY_LABELS, MEASURE_HEADS, PRONOUNS, np_bounds
+from ..words import label_class, pattern, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
+_FIRST_PERSON = word_class("first_person_pronouns")
+#: prepositions whose object may name the entity of a noun ("debt in South Korea"); the place ones rank first
+_ENTITY_PREPS = word_class("entity_prepositions")
+_PLACE_PREPS = word_class("place_prepositions")
+#: "in/at/across (the)" right after a quantity, and the entity labels of a place named there
+_PLACE_AFTER = pattern("place_after")
+_PLACE_LABELS = label_class("place_after_quantity")
 
 @dataclass
 class EntityResult:
@@ -54,9 +61,9 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
     if ent is None and in_metric is not None:
         ent = in_metric
     if ent is None and subj is not None and (metric_tok is None or subj.i != metric_tok.i):
-        if subj.lower_ in PRONOUNS or subj.lower_ in ("we", "i", "us"):
+        if subj.lower_ in PRONOUNS or subj.lower_ in _FIRST_PERSON:
             pronoun = True
-            first_person = subj.lower_ in ("we", "i", "us")
+            first_person = subj.lower_ in _FIRST_PERSON
         elif subj.pos_ == "VERB" or subj.dep_ == "csubj":
             # "Rebuilding the war-damaged region is projected to cost ...": the gerund's object
             obj = [c for c in subj.children if c.dep_ in ("dobj", "obj")]
@@ -114,9 +121,9 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
             if inner:
                 common.append((0, inner))
     for c in tok.rights:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "at", "of", "for", "across", "from", "on"):
+        if c.dep_ != "prep" or c.lower_ not in _ENTITY_PREPS:
             continue
-        rank = 1 if c.lower_ in ("in", "at", "across") else 2
+        rank = 1 if c.lower_ in _PLACE_PREPS else 2
         for p in c.children:
             if p.dep_ != "pobj" or p.i in qtoks or p.i in st.token_q or p.lower_ in PRONOUNS \
                     or p.i in st.time_tokens:
@@ -156,12 +163,12 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
 
 def entity_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     """A named place or organisation right after the quantity: "6,300 kWh per capita in Spain"."""
-    m = regex.match(FOOTNOTES + r"\s+(?:in|at|across)\s+(?:the\s+)?", st.text[q["end_char"]:s.end])
+    m = _PLACE_AFTER.match(st.text[q["end_char"]:s.end])
     if not m:
         return None
     pos = q["end_char"] + m.end()
     for ent in st.doc.ents:
-        if ent.start_char == pos and ent.label_ in ("GPE", "LOC", "ORG", "FAC"):
+        if ent.start_char == pos and ent.label_ in _PLACE_LABELS:
             return mention(st.text, ent.start_char, ent.end_char)
     return None
 

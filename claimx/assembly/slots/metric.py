@@ -9,17 +9,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-import regex
 from spacy.tokens import Token
 
 from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
-from ..syntax import (ANAPHORIC_NOUNS, ENTITY_LABELS, FOOTNOTES, LINKING_LEMMAS, NOT_METRIC_BEFORE, PRONOUNS,
-                      TIME_NOUNS, governing_verb, np_bounds, q_root, token_before)
+from ..syntax import (ANAPHORIC_NOUNS, ENTITY_LABELS, LINKING_LEMMAS, NOT_METRIC_BEFORE, PRONOUNS, TIME_NOUNS,
+                      governing_verb, np_bounds, q_root, token_before)
+from ..words import dependency_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
 
+_METRIC_HEAD_POS = pos_class("metric_head")
+#: a ratio's number modifying a noun ("45 times the records"); a count's ("42 clusters")
+_RATIO_MODIFIER = dependency_class("ratio_modifier")
+_COUNT_MODIFIER = dependency_class("count_modifier")
+#: the modifiers that make a noun right before a quantity a metric ("its net profit $310 mn")
+_NOUN_BEFORE_MODIFIER = dependency_class("noun_before_modifier")
+_CHANGE_NOUN_PREPS = word_class("change_noun_prepositions")
+#: units of a ratio or a rate: "of CO2" after them does not name the thing counted
+_RATIO_UNITS = word_class("ratio_units")
+#: verbs whose elided object a later count shares ("it had 1,850")
+_POSSESSION_VERBS = word_class("possession_verbs")
+_AS_MANY = pattern("as_many")
+_OF_AFTER = pattern("of_after")
+_OF_THAT_OF = pattern("of_that_of")
+_IN_AFTER = pattern("in_after")
 
 @dataclass
 class MetricResult:
@@ -34,7 +49,7 @@ class MetricResult:
 def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     """The noun phrase headed by ``n`` as a metric mention (cut before an "of"/"for" phrase that names
     an entity); ``None`` for a pronoun or a word that cannot head a measure."""
-    if n.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") or n.lower_ in PRONOUNS:
+    if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in PRONOUNS:
         return None
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
     named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
@@ -86,7 +101,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if kind == "ratio":
         if from_other_quantity():
             return MetricResult(draft["metric"], None)
-        m_as = regex.match(r"\s*as\s+(?:many|much)\s+", after)
+        m_as = _AS_MANY.match(after)
         if m_as:
             # "twice as many containers as Eastmere"
             cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in ("NOUN", "PROPN")]
@@ -97,7 +112,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             # "the average house price is 13 times the median income"
             draft["metric"] = metric_from_noun(st, subj, qtoks)
             return MetricResult(draft["metric"], subj)
-        if root.dep_ in ("nummod", "quantmod", "npadvmod", "advmod") and head.pos_ in ("NOUN", "PROPN"):
+        if root.dep_ in _RATIO_MODIFIER and head.pos_ in ("NOUN", "PROPN"):
             # "holds 45 times the records of ...": the noun after "times" is the measure
             first, last = np_bounds(head, pps=())
             draft["metric"] = tmention(st, first, last)
@@ -113,11 +128,11 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 break
     # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
     if metric_tok is None and not (q.get("unit") or "").startswith("/") \
-            and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
+            and root.dep_ in _COUNT_MODIFIER \
             and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
             and head.lemma_.lower() not in TIME_NOUNS:
         if head.lower_ in cues.change_noun_direction:
-            pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
+            pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CHANGE_NOUN_PREPS]
             pobj = [c for c in pp[0].children if c.dep_ == "pobj"] if pp else []
             if pobj:
                 metric_tok = pobj[0]
@@ -125,13 +140,14 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             metric_tok = head
     # "emissions fell to 673 million tonnes of CO2": the subject of a linking verb names the
     # measure; "of CO2" only says what the unit counts
-    if metric_tok is None and linking and subj is not None and q.get("unit") not in (None, "%", "pp", "bp", "x") \
-            and regex.match(FOOTNOTES + r"\s+of\s+", after) and verb.lower_ in cues.change_verb_direction:
+    if metric_tok is None and linking and subj is not None and q.get("unit") is not None \
+            and q.get("unit") not in _RATIO_UNITS \
+            and _OF_AFTER.match(after) and verb.lower_ in cues.change_verb_direction:
         metric_tok = subj
     # "48 million tonnes of CO2", "40% of installation costs"
     if metric_tok is None:
-        m_of = regex.match(FOOTNOTES + r"\s+of\s+", after)
-        if m_of and not regex.match(FOOTNOTES + r"\s+of\s+(?:that|those)\s+of\b", after):
+        m_of = _OF_AFTER.match(after)
+        if m_of and not _OF_THAT_OF.match(after):
             pobj_start = q["end_char"] + m_of.end()
             cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in ("NOUN", "PROPN")]
             pobj = [t for t in cand if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.idx < pobj_start]
@@ -158,7 +174,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 metric_tok = prev.head
     # "€410 billion in assets", "$2 billion in sales"
     if metric_tok is None:
-        m_in = regex.match(FOOTNOTES + r"\s+in\s+(?:new\s+|annual\s+|total\s+)?", after)
+        m_in = _IN_AFTER.match(after)
         if m_in:
             cand = [t for t in s.span if t.idx >= q["end_char"] + m_in.end()]
             if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in ("terms", "total"):
@@ -172,7 +188,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         prev = token_before(q["start_char"], s)
         if prev is not None and prev.pos_ == "NOUN" and prev.i not in st.token_q \
                 and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in NOT_METRIC_BEFORE \
-                and any(c.dep_ in ("det", "poss", "amod", "compound") for c in prev.lefts):
+                and any(c.dep_ in _NOUN_BEFORE_MODIFIER for c in prev.lefts):
             metric_tok = prev
     # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
     if metric_tok is None and verb is not None:
@@ -197,7 +213,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             otoks = st.q_tokens.get(oqi) or set()
             oroot = q_root(st.doc, otoks)
             overb = governing_verb(st, oroot) if oroot is not None else None
-            if overb is not None and (overb.i == verb.i or lemma in ("have", "be", "hold", "own")):
+            if overb is not None and (overb.i == verb.i or lemma in _POSSESSION_VERBS):
                 draft["metric"] = dict(metrics[oqi])
                 return MetricResult(draft["metric"], None)
             break
