@@ -247,10 +247,7 @@ def test_imports_only_go_downward():
 #: Modules that still import the ``claimx.lexicon`` compatibility shim instead of
 #: :mod:`claimx.lexicons` (modules this branch does not own). Each must still import it; when the
 #: set is empty, delete ``claimx/lexicon.py`` (and tests/test_lexicon.py with it).
-LEXICON_SHIM_IMPORTERS = {
-    "claimx.assembly.context",
-    "claimx.assembly.engine",
-}
+LEXICON_SHIM_IMPORTERS: set[str] = set()
 
 
 def test_only_the_known_modules_use_the_lexicon_shim():

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import CompiledCues, load_cues
+from ..lexicons import CompiledCues, load_default
 from .syntax import governing_verb, q_root, subject_of
 
 
@@ -55,7 +55,7 @@ class DocState:
               *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None) -> "DocState":
         """The state of ``doc`` given the component records (``cues``: ``{"hedges", "attributions"}``)."""
         cues = cues or {}
-        st = cls(doc=doc, text=doc.text, cues=lexicon or load_cues(), include_vague=include_vague,
+        st = cls(doc=doc, text=doc.text, cues=lexicon or load_default().cues, include_vague=include_vague,
                  quantities=sorted(quantities, key=lambda q: q["start_char"]),
                  timeframes=sorted(timeframes, key=lambda t: t["start_char"]),
                  hedges=cues.get("hedges", []),

@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..lexicon import CompiledCues
+from ..lexicons import CompiledCues
 from .context import DocState, QuantityContext, SentenceInfo
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
