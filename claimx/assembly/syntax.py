@@ -1,7 +1,11 @@
 """Syntax helpers over the dependency parse: noun-phrase bounds, the governing verb, its subject.
 
-The word classes come from ``resources/syntax.json`` (:attr:`claimx.lexicons.Lexicons.syntax`), the
-dependency-label classes and the footnote pattern from ``resources/assembly_words.json``.
+The dependency-label classes come from ``resources/assembly_words.json``
+(:mod:`claimx.assembly.words`). The word classes of ``resources/syntax.json`` (entity labels,
+pronouns; linking verbs, whose subject is what the number measures, "revenue reached $5bn", unlike
+an actor's "Orion operates 120 data centres"; measure heads, "market size", whose noun compounds
+name the thing measured; ...) are read from the lexicons in use, ``DocState.syntax``
+(:attr:`claimx.lexicons.Lexicons.syntax`), not here.
 """
 
 from __future__ import annotations
@@ -10,29 +14,13 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import load_default
-from .words import dependency_class, pattern_text, word_class
+from .words import dependency_class, word_class
 
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
 
-_SYNTAX = load_default().syntax
-ENTITY_LABELS = _SYNTAX.entity_labels
-PRONOUNS = _SYNTAX.pronouns
+#: the dependency labels of a verb's subject
 SUBJ_DEPS = dependency_class("subject")
-# Verbs whose subject is what the number measures ("revenue reached $5bn"), as opposed to
-# transitive actions whose subject is the actor ("Orion operates 120 data centres").
-LINKING_LEMMAS = _SYNTAX.linking_verbs
-# Head nouns that name a measure of something ("market size"): the noun compounds before them
-# name the thing measured.
-MEASURE_HEADS = _SYNTAX.measure_heads
-TIME_NOUNS = _SYNTAX.time_nouns
-ANAPHORIC_NOUNS = _SYNTAX.anaphoric_nouns
-NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
-ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
-# footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
-FOOTNOTES = pattern_text("footnotes")
-
 _LEFT_MOD_DEPS = dependency_class("noun_phrase_left_modifier")
 _POSSESSIVE_DETS = word_class("possessive_determiners")
 _NOT_GOVERNING = dependency_class("not_a_governing_verb")

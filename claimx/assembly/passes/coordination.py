@@ -10,7 +10,7 @@ import regex
 from spacy.tokens import Span, Token
 
 from ..mentions import ent_mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, MEASURE_HEADS, np_bounds, span_root
+from ..syntax import np_bounds, span_root
 from ..words import dependency_class, pattern, pos_class, template
 
 if TYPE_CHECKING:
@@ -72,10 +72,10 @@ def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int,
             continue
         # "memory and logic" are what is measured; "wind and solar capacity", "revenue and profit"
         # are the measures
-        measures = any(t.lemma_.lower() in MEASURE_HEADS or t.lower_ in MEASURE_HEADS
+        measures = any(t.lemma_.lower() in st.syntax.measure_heads or t.lower_ in st.syntax.measure_heads
                        or t.lower_ in st.cues.change_noun_direction for t in grp)
         modifier = grp[0].dep_ in _NOUN_MODIFIER and grp[0].head.pos_ in ("NOUN", "PROPN")
-        entity_like = all(t.ent_type_ in ENTITY_LABELS or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
+        entity_like = all(t.ent_type_ in st.syntax.entity_labels or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
         for run in targets[:1] if targets[0] is sent_claims else targets:
             _assign(st, run, grp, entity_like)
         break

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..mentions import ent_mention, mention, np_entity
-from ..syntax import ENTITY_LABELS, MEASURE_HEADS, span_root
+from ..syntax import span_root
 from ..slots.confidence import inferred_penalty
 from ..words import label_class
 
@@ -28,7 +28,7 @@ def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
             if ent is not None:
                 return ent
             if c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children if d.dep_ == "det") \
-                    and c.i not in st.token_q and c.lemma_.lower() not in MEASURE_HEADS:
+                    and c.i not in st.token_q and c.lemma_.lower() not in st.syntax.measure_heads:
                 # "The carrier said ...": a definite description names the topic too
                 definite = np_entity(st, c, set())
     for ent in s.span.ents:
@@ -49,7 +49,7 @@ def resolve_pronoun(st: "DocState", claim: dict, s: "SentenceInfo", previous: li
         pos = min(pos, claim["metric"]["start_char"])
     best = None
     for ent in s.span.ents:
-        if ent.label_ in ENTITY_LABELS and ent.end_char <= pos:
+        if ent.label_ in st.syntax.entity_labels and ent.end_char <= pos:
             best = mention(st.text, ent.start_char, ent.end_char)
     if best is not None:
         best["inferred"] = False

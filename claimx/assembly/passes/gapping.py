@@ -104,7 +104,7 @@ def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[i
     and shares the metric of the claim before it. Changes the claim dicts in place."""
     from ..mentions import ent_mention, np_entity, tmention
     from ..slots.entity import entity_in_phrase
-    from ..syntax import MEASURE_HEADS, np_bounds, span_root
+    from ..syntax import np_bounds, span_root
 
     claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
     for (_, prev), (qi, claim) in zip(claims, claims[1:]):
@@ -121,7 +121,7 @@ def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[i
                 or span[0].lower_ in ("a", "an") or root.lower_ in st.cues.change_noun_direction:
             # ", a gain of 5.3 points" is an apposition, not a gapped verb
             continue
-        measures = MEASURE_HEADS | _measure_nouns()
+        measures = st.syntax.measure_heads | _measure_nouns()
         if root.lemma_.lower() in measures or root.lower_ in measures \
                 or any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in span):
             # "... and its net profit $310 mn": a second measure of the same entity

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..syntax import ANAPHORIC_DET, governing_verb, span_root
+from ..syntax import governing_verb, span_root
 from ..words import pattern, word_class
 
 if TYPE_CHECKING:
@@ -50,6 +50,6 @@ def is_skipped(st: "DocState", q: dict, s: "SentenceInfo") -> bool:
     span = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
     if span is not None and span.start > 0:
         prev = st.doc[span.start - 1]
-        if prev.lower_ in ANAPHORIC_DET and prev.dep_ in ("det", "predet") and prev.head.i >= span.start:
+        if prev.lower_ in st.syntax.anaphoric_determiners and prev.dep_ in ("det", "predet") and prev.head.i >= span.start:
             return True
     return False

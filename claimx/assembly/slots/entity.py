@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..clauses import segment_bounds
 from ..mentions import ent_mention, mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, MEASURE_HEADS, PRONOUNS, np_bounds
+from ..syntax import np_bounds
 from ..words import label_class, pattern, word_class
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
     if ent is None and in_metric is not None:
         ent = in_metric
     if ent is None and subj is not None and (metric_tok is None or subj.i != metric_tok.i):
-        if subj.lower_ in PRONOUNS or subj.lower_ in _FIRST_PERSON:
+        if subj.lower_ in st.syntax.pronouns or subj.lower_ in _FIRST_PERSON:
             pronoun = True
             first_person = subj.lower_ in _FIRST_PERSON
         elif subj.pos_ == "VERB" or subj.dep_ == "csubj":
@@ -79,13 +79,13 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
                 ent = ent_mention(st, subj) or np_entity(st, subj, qtoks)
     if ent is None and not pronoun:
         ent = sentence_entity(st, q, s, qtoks, draft)
-    if ent is None and not pronoun and metric_tok is not None and metric_tok.lemma_.lower() in MEASURE_HEADS:
+    if ent is None and not pronoun and metric_tok is not None and metric_tok.lemma_.lower() in st.syntax.measure_heads:
         # "the global AI market size": the modifiers before a measure word name what is measured
         comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
         if comps and comps[-1].i == metric_tok.i - 1:
             first, _ = np_bounds(metric_tok, exclude=frozenset(qtoks), pps=())
             # only a name ("global AI market size"), not a kind of thing ("fuel costs")
-            if any(st.doc[i].pos_ == "PROPN" or st.doc[i].ent_type_ in ENTITY_LABELS
+            if any(st.doc[i].pos_ == "PROPN" or st.doc[i].ent_type_ in st.syntax.entity_labels
                    for i in range(first, metric_tok.i)):
                 ent = tmention(st, first, metric_tok.i - 1)
     if ent is None and first_person and draft.get("attribution"):
@@ -110,7 +110,7 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
     for c in tok.children:
         if c.dep_ != "poss":
             continue
-        if c.lower_ in PRONOUNS:
+        if c.lower_ in st.syntax.pronouns:
             pronoun = True
             continue
         ent = ent_mention(st, c)
@@ -125,11 +125,11 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
             continue
         rank = 1 if c.lower_ in _PLACE_PREPS else 2
         for p in c.children:
-            if p.dep_ != "pobj" or p.i in qtoks or p.i in st.token_q or p.lower_ in PRONOUNS \
+            if p.dep_ != "pobj" or p.i in qtoks or p.i in st.token_q or p.lower_ in st.syntax.pronouns \
                     or p.i in st.time_tokens:
                 continue
             has_det = any(x.dep_ in ("det", "poss") for x in p.children)
-            if p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN":
+            if p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN":
                 ent = ent_mention(st, p)
                 if ent is not None:
                     named.append((rank, ent))
@@ -179,7 +179,7 @@ def sentence_entity(st: "DocState", q: dict, s: "SentenceInfo", qtoks, claim: di
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
     best = None
     for ent_span in s.span.ents:
-        if ent_span.label_ not in ENTITY_LABELS or ent_span.start_char >= q["start_char"]:
+        if ent_span.label_ not in st.syntax.entity_labels or ent_span.start_char >= q["start_char"]:
             continue
         if any(t.i in st.token_q or t.i in st.time_tokens for t in ent_span):
             continue

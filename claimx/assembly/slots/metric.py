@@ -13,8 +13,7 @@ from spacy.tokens import Token
 
 from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
-from ..syntax import (ANAPHORIC_NOUNS, ENTITY_LABELS, LINKING_LEMMAS, NOT_METRIC_BEFORE, PRONOUNS, TIME_NOUNS,
-                      governing_verb, np_bounds, q_root, token_before)
+from ..syntax import governing_verb, np_bounds, q_root, token_before
 from ..words import dependency_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
@@ -49,11 +48,11 @@ class MetricResult:
 def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     """The noun phrase headed by ``n`` as a metric mention (cut before an "of"/"for" phrase that names
     an entity); ``None`` for a pronoun or a word that cannot head a measure."""
-    if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in PRONOUNS:
+    if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in st.syntax.pronouns:
         return None
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
     named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
-        p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
+        p.dep_ == "pobj" and (p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN") for p in c.children)]
     # a period is the timeframe, not part of the measure ("Tonnage for the first seven months")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and any(
         p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in ("DATE", "TIME")) for p in c.children)]
@@ -84,7 +83,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     head = root.head
     after = text[q["end_char"]:s.end]
     lemma = verb.lemma_.lower() if verb is not None else ""
-    linking = verb is not None and (lemma in LINKING_LEMMAS or verb.lower_ in cues.change_verb_direction)
+    linking = verb is not None and (lemma in st.syntax.linking_verbs or verb.lower_ in cues.change_verb_direction)
 
     def from_other_quantity() -> bool:
         t = root
@@ -130,7 +129,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if metric_tok is None and not (q.get("unit") or "").startswith("/") \
             and root.dep_ in _COUNT_MODIFIER \
             and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
-            and head.lemma_.lower() not in TIME_NOUNS:
+            and head.lemma_.lower() not in st.syntax.time_nouns:
         if head.lower_ in cues.change_noun_direction:
             pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CHANGE_NOUN_PREPS]
             pobj = [c for c in pp[0].children if c.dep_ == "pobj"] if pp else []
@@ -187,16 +186,16 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if metric_tok is None:
         prev = token_before(q["start_char"], s)
         if prev is not None and prev.pos_ == "NOUN" and prev.i not in st.token_q \
-                and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in NOT_METRIC_BEFORE \
+                and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in st.syntax.not_metric_before \
                 and any(c.dep_ in _NOUN_BEFORE_MODIFIER for c in prev.lefts):
             metric_tok = prev
     # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
     if metric_tok is None and verb is not None:
         dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in st.token_q
-                and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in TIME_NOUNS
+                and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in st.syntax.time_nouns
                 and c.ent_type_ not in ("DATE", "TIME")]
         if dobj and (verb.lower_ in cues.change_verb_direction or kind == "change"
-                     or dobj[0].lower_ in ANAPHORIC_NOUNS):
+                     or dobj[0].lower_ in st.syntax.anaphoric_nouns):
             metric_tok = dobj[0]
         elif subj is not None and linking:
             metric_tok = subj
@@ -221,7 +220,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         metric_tok = subj
     if metric_tok is not None:
         draft["metric"] = metric_from_noun(st, metric_tok, qtoks)
-        if draft["metric"] is not None and draft["metric"]["text"].lower() in PRONOUNS:
+        if draft["metric"] is not None and draft["metric"]["text"].lower() in st.syntax.pronouns:
             draft["metric"] = None
     if draft["metric"] is None and verb is not None and lemma not in ("be", "have") and verb.pos_ == "VERB":
         # no noun names the measure: the verb does ("peaks at 2.1 EFLOPS", "sold 12.9 million")
@@ -232,7 +231,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 last = c.i
         if is_lone_light_verb([st.doc[i] for i in range(verb.i, last + 1)], cues.change_verb_direction):
             # a light or change verb never names the measure ("its tapes hold 12 PB"): its subject does
-            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in PRONOUNS:
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in st.syntax.pronouns:
                 draft["metric"] = metric_from_noun(st, subj, qtoks)
                 return MetricResult(draft["metric"], subj)
             return MetricResult(None, metric_tok)
