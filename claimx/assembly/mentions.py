@@ -8,9 +8,13 @@ import regex
 from spacy.tokens import Doc, Token
 
 from .syntax import np_bounds
+from .words import label_class
 
 if TYPE_CHECKING:
     from .context import DocState
+
+# spaCy label classes of resources/assembly_words.json
+_TIME_LABELS = label_class("time")
 
 _TRIM = ",;:.—–-()[]\"'“”‘’ "
 
@@ -47,7 +51,7 @@ def tmention(st: "DocState", first: int, last: int, **extra) -> Optional[dict]:
 def ent_mention(st: "DocState", tok: Token) -> Optional[dict]:
     """The named entity covering ``tok``, or the proper-noun phrase around it."""
     doc = st.doc
-    if tok.i in st.time_tokens or tok.ent_type_ in ("DATE", "TIME"):
+    if tok.i in st.time_tokens or tok.ent_type_ in _TIME_LABELS:
         return None
     if tok.ent_type_ in st.syntax.entity_labels:
         for ent in doc.ents:

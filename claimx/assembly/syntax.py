@@ -14,10 +14,18 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .words import dependency_class, word_class
+from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_COORDINATION_DEPS = dependency_class("coordination")
+_DETERMINER_DEPS = dependency_class("determiner")
+_NOUN_POS = pos_class("noun")
+_NUMBER_MODIFIER_DEPS = dependency_class("number_modifier")
+_OBJECT_DEPS = dependency_class("direct_object")
+_VERB_POS = pos_class("verb")
 
 #: the dependency labels of a verb's subject
 SUBJ_DEPS = dependency_class("subject")
@@ -48,16 +56,16 @@ def np_bounds(
             continue
         if child.dep_ == "poss" and not keep_poss:
             continue
-        if child.dep_ in ("nummod", "quantmod") and child.i in exclude:
+        if child.dep_ in _NUMBER_MODIFIER_DEPS and child.i in exclude:
             continue
-        if child.dep_ not in _LEFT_MOD_DEPS and child.dep_ not in ("cc", "conj"):
+        if child.dep_ not in _LEFT_MOD_DEPS and child.dep_ not in _COORDINATION_DEPS:
             continue
         first = min(first, child.left_edge.i)
         break
     # drop leading tokens that are excluded, determiners or possessors
     while first < tok.i:
         t = tok.doc[first]
-        if t.i in exclude or (not keep_det and t.dep_ in ("det", "predet")) or t.is_punct:
+        if t.i in exclude or (not keep_det and t.dep_ in _DETERMINER_DEPS) or t.is_punct:
             first += 1
             continue
         if not keep_poss and (t.dep_ == "poss" or t.tag_ == "POS" or (t.dep_ == "case" and t.head.dep_ == "poss")):
@@ -103,10 +111,10 @@ def governing_verb(st: "DocState", tok: Token) -> Optional[Token]:
     seen = 0
     while seen < 12:
         seen += 1
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOT_GOVERNING and t.i not in st.token_q:
+        if t.pos_ in _VERB_POS and t.dep_ not in _NOT_GOVERNING and t.i not in st.token_q:
             return t
         if t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
+            return t if t.pos_ in _VERB_POS else None
         t = t.head
     return None
 
@@ -122,11 +130,11 @@ def subject_of(verb: Token) -> Optional[Token]:
             # India approved ..."): the one next to the verb
             return min(subj, key=lambda c: abs(v.i - c.i))
         if v.dep_ in _SUBJECT_CLIMB and v.head.i != v.i:
-            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.dep_ == "acl" and v.head.pos_ in _NOUN_POS:
                 return None
             if v.dep_ == "xcomp":
                 # "expects the economy to grow": the object of the governing verb does it
-                obj = [c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+                obj = [c for c in v.head.children if c.dep_ in _OBJECT_DEPS and c.i < v.i]
                 if obj:
                     return obj[0]
             v = v.head

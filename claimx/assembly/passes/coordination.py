@@ -11,10 +11,15 @@ from spacy.tokens import Span, Token
 
 from ..mentions import ent_mention, np_entity, tmention
 from ..syntax import np_bounds, span_root
-from ..words import dependency_class, pattern, pos_class, template
+from ..words import dependency_class, label_class, pattern, pos_class, template
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_DATE_OR_NUMBER_LABELS = label_class("date_or_number")
+_NOUN_POS = pos_class("noun")
+_VERB_POS = pos_class("verb")
 
 #: "compared with", "versus", ... right before the base of a comparison
 _COMPARISON_BASE = pattern("comparison_base")
@@ -74,7 +79,7 @@ def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int,
         # are the measures
         measures = any(t.lemma_.lower() in st.syntax.measure_heads or t.lower_ in st.syntax.measure_heads
                        or t.lower_ in st.cues.change_noun_direction for t in grp)
-        modifier = grp[0].dep_ in _NOUN_MODIFIER and grp[0].head.pos_ in ("NOUN", "PROPN")
+        modifier = grp[0].dep_ in _NOUN_MODIFIER and grp[0].head.pos_ in _NOUN_POS
         entity_like = all(t.ent_type_ in st.syntax.entity_labels or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
         for run in targets[:1] if targets[0] is sent_claims else targets:
             _assign(st, run, grp, entity_like)
@@ -106,7 +111,7 @@ def conj_groups(st: "DocState", span: Span, before: int) -> list[list[Token]]:
         cur = t
         while cur is not None:
             seen.add(cur.i)
-            if cur.pos_ in _COORDINATED_NOUN and cur.ent_type_ not in ("DATE", "CARDINAL") and cur.i not in st.token_q:
+            if cur.pos_ in _COORDINATED_NOUN and cur.ent_type_ not in _DATE_OR_NUMBER_LABELS and cur.i not in st.token_q:
                 grp.append(cur)
             nxt = [c for c in cur.children if c.dep_ == "conj"]
             cur = nxt[0] if nxt else None
@@ -154,8 +159,8 @@ def share_trailing_metric(st: "DocState", run: list[dict]) -> None:
     span = st.doc.char_span(pos_of, metric["end_char"], alignment_mode="expand")
     # the measure must be the object of that "of" ("of the EU's total emissions"), not a
     # verb further on ("a third of it went ...")
-    if span is not None and span_root(span).pos_ in ("NOUN", "PROPN") \
-            and not any(t.pos_ in ("VERB", "AUX") for t in span):
+    if span is not None and span_root(span).pos_ in _NOUN_POS \
+            and not any(t.pos_ in _VERB_POS for t in span):
         for c in run[:-1]:
             c["metric"] = dict(last["metric"])
 

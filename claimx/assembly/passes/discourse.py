@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Optional
 from ..mentions import ent_mention, mention, np_entity
 from ..syntax import span_root
 from ..slots.confidence import inferred_penalty
-from ..words import label_class
+from ..words import dependency_class, label_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
 
 #: the entity labels a sentence topic may carry (places, organisations, products)
 _TOPIC_LABELS = label_class("sentence_topic")
@@ -23,7 +26,7 @@ def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
     root = span_root(s.span)
     definite = None
     for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in _NOMINAL_SUBJECT_DEPS:
             ent = ent_mention(st, c)
             if ent is not None:
                 return ent

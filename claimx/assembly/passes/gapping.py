@@ -19,10 +19,14 @@ import regex
 
 from ...grammar._resources import load
 from ..slots.kind_rules import load_kind_rules
-from ..words import pattern, template
+from ..words import pattern, pos_class, template
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_NOUN_POS = pos_class("noun")
+_VERB_POS = pos_class("verb")
 
 __all__ = ["gapped_changes", "gapped_entities"]
 
@@ -46,7 +50,7 @@ def _between(st: "DocState", s: "SentenceInfo", a: int, b: int) -> str:
 
 def _has_verb(st: "DocState", a: int, b: int) -> bool:
     span = st.doc.char_span(a, b, alignment_mode="contract")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is not None and any(t.pos_ in _VERB_POS for t in span)
 
 
 def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]], absorbed: set) -> None:
@@ -117,7 +121,7 @@ def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[i
         if span is None or not len(span) or any(t.i in st.token_q or t.i in st.time_tokens for t in span):
             continue
         root = span_root(span)
-        if root.pos_ not in ("NOUN", "PROPN") or span[-1].pos_ not in ("NOUN", "PROPN") \
+        if root.pos_ not in _NOUN_POS or span[-1].pos_ not in _NOUN_POS \
                 or span[0].lower_ in ("a", "an") or root.lower_ in st.cues.change_noun_direction:
             # ", a gain of 5.3 points" is an apposition, not a gapped verb
             continue

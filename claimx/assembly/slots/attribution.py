@@ -11,6 +11,9 @@ from ..words import dependency_class
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
 
+# spaCy label classes of resources/assembly_words.json
+_PASSIVE_DEPS = dependency_class("passive")
+
 
 #: how many heads above the quantity a forecaster verb may be
 MAX_CLIMB = 10
@@ -38,7 +41,7 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             continue
         if t.lemma_.lower() in present and t.tag_ not in ("VBZ", "VBP"):
             return None
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.dep_ in _ATTRIBUTIVE:
+        if any(c.dep_ in _PASSIVE_DEPS for c in t.children) or t.dep_ in _ATTRIBUTIVE:
             # "is expected to", "an estimated 5%", "the 5% it projected": no source named here
             return None
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)

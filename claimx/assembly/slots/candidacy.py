@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..syntax import governing_verb, span_root
-from ..words import pattern, word_class
+from ..words import dependency_class, pattern, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_DETERMINER_DEPS = dependency_class("determiner")
 
 _LIST_NUMBER = regex.compile(r"[.)](?:\s|$)")
 #: "Page 3 of", "slide 2 /": the number is a place in a document
@@ -50,6 +53,6 @@ def is_skipped(st: "DocState", q: dict, s: "SentenceInfo") -> bool:
     span = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
     if span is not None and span.start > 0:
         prev = st.doc[span.start - 1]
-        if prev.lower_ in st.syntax.anaphoric_determiners and prev.dep_ in ("det", "predet") and prev.head.i >= span.start:
+        if prev.lower_ in st.syntax.anaphoric_determiners and prev.dep_ in _DETERMINER_DEPS and prev.head.i >= span.start:
             return True
     return False

@@ -16,10 +16,17 @@ from spacy.tokens import Token
 from ..clauses import segment_bounds
 from ..mentions import ent_mention, mention, np_entity, tmention
 from ..syntax import np_bounds
-from ..words import label_class, pattern, word_class
+from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_DETERMINER_OR_POSSESSOR_DEPS = dependency_class("determiner_or_possessor")
+_NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
+_NOUN_POS = pos_class("noun")
+_OBJECT_DEPS = dependency_class("direct_object")
+_PLACE_NAME_LABELS = label_class("place")
 
 _FIRST_PERSON = word_class("first_person_pronouns")
 #: prepositions whose object may name the entity of a noun ("debt in South Korea"); the place ones rank first
@@ -66,7 +73,7 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
             first_person = subj.lower_ in _FIRST_PERSON
         elif subj.pos_ == "VERB" or subj.dep_ == "csubj":
             # "Rebuilding the war-damaged region is projected to cost ...": the gerund's object
-            obj = [c for c in subj.children if c.dep_ in ("dobj", "obj")]
+            obj = [c for c in subj.children if c.dep_ in _OBJECT_DEPS]
             if obj:
                 ent = np_entity(st, obj[0], qtoks)
         else:
@@ -81,7 +88,7 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
         ent = sentence_entity(st, q, s, qtoks, draft)
     if ent is None and not pronoun and metric_tok is not None and metric_tok.lemma_.lower() in st.syntax.measure_heads:
         # "the global AI market size": the modifiers before a measure word name what is measured
-        comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in _NOUN_POS]
         if comps and comps[-1].i == metric_tok.i - 1:
             first, _ = np_bounds(metric_tok, exclude=frozenset(qtoks), pps=())
             # only a name ("global AI market size"), not a kind of thing ("fuel costs")
@@ -128,7 +135,7 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
             if p.dep_ != "pobj" or p.i in qtoks or p.i in st.token_q or p.lower_ in st.syntax.pronouns \
                     or p.i in st.time_tokens:
                 continue
-            has_det = any(x.dep_ in ("det", "poss") for x in p.children)
+            has_det = any(x.dep_ in _DETERMINER_OR_POSSESSOR_DEPS for x in p.children)
             if p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN":
                 ent = ent_mention(st, p)
                 if ent is not None:
@@ -137,7 +144,7 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
                     for c2 in p.rights:
                         if c2.dep_ == "prep" and c2.lower_ in ("in", "at"):
                             for p2 in c2.children:
-                                if p2.dep_ == "pobj" and p2.ent_type_ in ("GPE", "LOC"):
+                                if p2.dep_ == "pobj" and p2.ent_type_ in _PLACE_NAME_LABELS:
                                     e2 = ent_mention(st, p2)
                                     if e2 is not None:
                                         named.append((1, e2))
@@ -198,7 +205,7 @@ def entity_of_source(st: "DocState", attribution: dict) -> Optional[dict]:
     if span is None:
         return None
     for t in span:
-        if t.dep_ in ("nsubj", "nsubjpass"):
+        if t.dep_ in _NOMINAL_SUBJECT_DEPS:
             inner = entity_in_phrase(st, t, set())
             if inner and not inner.get("pronoun"):
                 return inner

@@ -14,10 +14,17 @@ from spacy.tokens import Token
 from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
 from ..syntax import governing_verb, np_bounds, q_root, token_before
-from ..words import dependency_class, pattern, pos_class, word_class
+from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
+
+# spaCy label classes of resources/assembly_words.json
+_COMPOUND_OR_POSSESSOR_DEPS = dependency_class("compound_or_possessor")
+_NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
+_NOUN_POS = pos_class("noun")
+_OBJECT_DEPS = dependency_class("direct_object")
+_TIME_LABELS = label_class("time")
 
 _METRIC_HEAD_POS = pos_class("metric_head")
 #: a ratio's number modifying a noun ("45 times the records"); a count's ("42 clusters")
@@ -55,7 +62,7 @@ def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
         p.dep_ == "pobj" and (p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN") for p in c.children)]
     # a period is the timeframe, not part of the measure ("Tonnage for the first seven months")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and any(
-        p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in ("DATE", "TIME")) for p in c.children)]
+        p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in _TIME_LABELS) for p in c.children)]
     first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
@@ -103,7 +110,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         m_as = _AS_MANY.match(after)
         if m_as:
             # "twice as many containers as Eastmere"
-            cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in ("NOUN", "PROPN")]
+            cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in _NOUN_POS]
             if cand:
                 draft["metric"] = metric_from_noun(st, cand[0], qtoks)
                 return MetricResult(draft["metric"], cand[0])
@@ -111,13 +118,13 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             # "the average house price is 13 times the median income"
             draft["metric"] = metric_from_noun(st, subj, qtoks)
             return MetricResult(draft["metric"], subj)
-        if root.dep_ in _RATIO_MODIFIER and head.pos_ in ("NOUN", "PROPN"):
+        if root.dep_ in _RATIO_MODIFIER and head.pos_ in _NOUN_POS:
             # "holds 45 times the records of ...": the noun after "times" is the measure
             first, last = np_bounds(head, pps=())
             draft["metric"] = tmention(st, first, last)
             return MetricResult(draft["metric"], head)
     # "among the top 10 models, 8 are from China", "8 of the 10 models"
-    if root.dep_ in ("nsubj", "nsubjpass") and verb is not None:
+    if root.dep_ in _NOMINAL_SUBJECT_DEPS and verb is not None:
         preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "among")]
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
         for pr in preps:
@@ -128,7 +135,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
     if metric_tok is None and not (q.get("unit") or "").startswith("/") \
             and root.dep_ in _COUNT_MODIFIER \
-            and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
+            and head.i not in qtoks and head.pos_ in _NOUN_POS and head.idx > q["start_char"] \
             and head.lemma_.lower() not in st.syntax.time_nouns:
         if head.lower_ in cues.change_noun_direction:
             pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CHANGE_NOUN_PREPS]
@@ -148,12 +155,12 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         m_of = _OF_AFTER.match(after)
         if m_of and not _OF_THAT_OF.match(after):
             pobj_start = q["end_char"] + m_of.end()
-            cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in ("NOUN", "PROPN")]
+            cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in _NOUN_POS]
             pobj = [t for t in cand if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.idx < pobj_start]
             if pobj:
                 metric_tok = pobj[0]
             elif cand:
-                metric_tok = cand[0] if cand[0].dep_ not in ("compound", "poss") else cand[0].head
+                metric_tok = cand[0] if cand[0].dep_ not in _COMPOUND_OR_POSSESSOR_DEPS else cand[0].head
     # "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%", "a profit of GBP 19 million"
     if metric_tok is None:
         prev = token_before(q["start_char"], s)
@@ -165,11 +172,11 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 if metrics.get(oq):
                     draft["metric"] = dict(metrics[oq])
                     return MetricResult(draft["metric"], None)
-            elif noun is not None and noun.pos_ in ("NOUN", "PROPN") and oq is None:
+            elif noun is not None and noun.pos_ in _NOUN_POS and oq is None:
                 if noun.lower_ not in cues.change_noun_direction or cues.rate_metric_re.fullmatch(noun.lower_) \
                         or noun.lower_ == "growth":
                     metric_tok = noun
-            elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN") and prev.head.i not in st.token_q:
+            elif prev.lower_ == "worth" and prev.head.pos_ in _NOUN_POS and prev.head.i not in st.token_q:
                 metric_tok = prev.head
     # "€410 billion in assets", "$2 billion in sales"
     if metric_tok is None:
@@ -179,7 +186,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in ("terms", "total"):
                 metric_tok = cand[0]
     # a participle on a noun: "a total volume exceeding 890 petabytes"
-    if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
+    if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in _NOUN_POS \
             and verb.head.i not in st.token_q:
         metric_tok = verb.head
     # a noun right before the quantity, no verb between: "and its net profit $310 mn"
@@ -191,9 +198,9 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             metric_tok = prev
     # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
     if metric_tok is None and verb is not None:
-        dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in st.token_q
+        dobj = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i not in st.token_q
                 and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in st.syntax.time_nouns
-                and c.ent_type_ not in ("DATE", "TIME")]
+                and c.ent_type_ not in _TIME_LABELS]
         if dobj and (verb.lower_ in cues.change_verb_direction or kind == "change"
                      or dobj[0].lower_ in st.syntax.anaphoric_nouns):
             metric_tok = dobj[0]
@@ -231,7 +238,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 last = c.i
         if is_lone_light_verb([st.doc[i] for i in range(verb.i, last + 1)], cues.change_verb_direction):
             # a light or change verb never names the measure ("its tapes hold 12 PB"): its subject does
-            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in st.syntax.pronouns:
+            if subj is not None and subj.pos_ in _NOUN_POS and subj.lower_ not in st.syntax.pronouns:
                 draft["metric"] = metric_from_noun(st, subj, qtoks)
                 return MetricResult(draft["metric"], subj)
             return MetricResult(None, metric_tok)
