@@ -19,6 +19,8 @@ def test_every_entry_of_the_file_loads():
         assert words.dependency_class(name) == frozenset(data["dependency_classes"][name])
     for name in data["part_of_speech_classes"]:
         assert words.pos_class(name) == frozenset(data["part_of_speech_classes"][name])
+    for name in data["tag_classes"]:
+        assert words.tag_class(name) == frozenset(data["tag_classes"][name])
     for name in data["entity_label_classes"]:
         assert words.label_class(name) == frozenset(data["entity_label_classes"][name])
     for name in data["word_classes"]:

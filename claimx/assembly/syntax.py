@@ -10,7 +10,7 @@ name the thing measured; ...) are read from the lexicons in use, ``DocState.synt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Collection, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +18,9 @@ from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
+
+# word and tag classes of resources/assembly_words.json
+_NP_PREPS = word_class("noun_phrase_prepositions")
 
 # spaCy label classes of resources/assembly_words.json
 _COORDINATION_DEPS = dependency_class("coordination")
@@ -40,7 +43,7 @@ def np_bounds(
     *,
     keep_det: bool = False,
     keep_poss: bool = False,
-    pps: tuple[str, ...] = ("of", "for"),
+    pps: Collection[str] = _NP_PREPS,
     exclude: frozenset[int] = frozenset(),
     max_right: Optional[int] = None,
 ) -> tuple[int, int]:

@@ -4,7 +4,8 @@
 Sections of the file (each a name -> value table):
 
 * ``dependency_classes`` -- spaCy dependency labels ("nsubj", ...) that play one part, e.g.
-  ``subject``; ``part_of_speech_classes`` -- coarse POS tags ("NOUN", ...);
+  ``subject``; ``part_of_speech_classes`` -- coarse POS tags ("NOUN", ...); ``tag_classes`` --
+  fine-grained Penn tags ("VBZ", ...);
   ``entity_label_classes`` -- OntoNotes entity labels ("GPE", ...);
 * ``word_classes`` -- lower-case words (or unit codes) matched against token text or lemmas;
 * ``patterns`` -- regular expressions (``regex`` syntax); ``{footnotes}`` inside one stands for
@@ -22,13 +23,13 @@ import regex
 
 from ..lexicons import load
 
-__all__ = ["dependency_class", "pos_class", "label_class", "word_class", "pattern", "pattern_text", "template",
+__all__ = ["dependency_class", "pos_class", "tag_class", "label_class", "word_class", "pattern", "pattern_text", "template",
            "FILE"]
 
 #: The resource file read here.
 FILE = "assembly_words.json"
 
-_CLASS_SECTIONS = ("dependency_classes", "part_of_speech_classes", "entity_label_classes", "word_classes")
+_CLASS_SECTIONS = ("dependency_classes", "part_of_speech_classes", "tag_classes", "entity_label_classes", "word_classes")
 _SECTIONS = _CLASS_SECTIONS + ("patterns", "pattern_templates")
 
 
@@ -81,6 +82,15 @@ def pos_class(name: str) -> frozenset[str]:
     :raises KeyError: no such class.
     """
     return frozenset(_entry("part_of_speech_classes", name))
+
+
+@lru_cache(maxsize=None)
+def tag_class(name: str) -> frozenset[str]:
+    """The fine-grained (Penn) tags of class ``name`` (``"present_tense"`` -> VBZ, VBP).
+
+    :raises KeyError: no such class.
+    """
+    return frozenset(_entry("tag_classes", name))
 
 
 @lru_cache(maxsize=None)

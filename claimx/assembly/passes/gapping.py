@@ -19,10 +19,14 @@ import regex
 
 from ...grammar._resources import load
 from ..slots.kind_rules import load_kind_rules
-from ..words import pattern, pos_class, template
+from ..words import pattern, pos_class, template, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# word and tag classes of resources/assembly_words.json
+_INDEFINITE_ARTICLES = word_class("indefinite_articles")
+_THING_POSSESSIVES = word_class("thing_possessives")
 
 # spaCy label classes of resources/assembly_words.json
 _NOUN_POS = pos_class("noun")
@@ -122,12 +126,12 @@ def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[i
             continue
         root = span_root(span)
         if root.pos_ not in _NOUN_POS or span[-1].pos_ not in _NOUN_POS \
-                or span[0].lower_ in ("a", "an") or root.lower_ in st.cues.change_noun_direction:
+                or span[0].lower_ in _INDEFINITE_ARTICLES or root.lower_ in st.cues.change_noun_direction:
             # ", a gain of 5.3 points" is an apposition, not a gapped verb
             continue
         measures = st.syntax.measure_heads | _measure_nouns()
         if root.lemma_.lower() in measures or root.lower_ in measures \
-                or any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in span):
+                or any(t.dep_ == "poss" and t.lower_ in _THING_POSSESSIVES for t in span):
             # "... and its net profit $310 mn": a second measure of the same entity
             first, last = np_bounds(root, pps=())
             claim["metric"] = tmention(st, max(first, span.start), min(last, span.end - 1))

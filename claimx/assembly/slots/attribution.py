@@ -6,10 +6,13 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
 from ...grammar._resources import load
-from ..words import dependency_class
+from ..words import dependency_class, tag_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
+
+# word and tag classes of resources/assembly_words.json
+_PRESENT_TENSE_TAGS = tag_class("present_tense")
 
 # spaCy label classes of resources/assembly_words.json
 _PASSIVE_DEPS = dependency_class("passive")
@@ -39,7 +42,7 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
         t = t.head
         if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
             continue
-        if t.lemma_.lower() in present and t.tag_ not in ("VBZ", "VBP"):
+        if t.lemma_.lower() in present and t.tag_ not in _PRESENT_TENSE_TAGS:
             return None
         if any(c.dep_ in _PASSIVE_DEPS for c in t.children) or t.dep_ in _ATTRIBUTIVE:
             # "is expected to", "an estimated 5%", "the 5% it projected": no source named here

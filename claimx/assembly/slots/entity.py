@@ -21,6 +21,9 @@ from ..words import dependency_class, label_class, pattern, pos_class, word_clas
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
+# word and tag classes of resources/assembly_words.json
+_NESTED_PLACE_PREPS = word_class("nested_place_prepositions")
+
 # spaCy label classes of resources/assembly_words.json
 _DETERMINER_OR_POSSESSOR_DEPS = dependency_class("determiner_or_possessor")
 _NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
@@ -142,7 +145,7 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
                     named.append((rank, ent))
                     # "admissions for COVID-19 in Ontario": a place nested in the phrase
                     for c2 in p.rights:
-                        if c2.dep_ == "prep" and c2.lower_ in ("in", "at"):
+                        if c2.dep_ == "prep" and c2.lower_ in _NESTED_PLACE_PREPS:
                             for p2 in c2.children:
                                 if p2.dep_ == "pobj" and p2.ent_type_ in _PLACE_NAME_LABELS:
                                     e2 = ent_mention(st, p2)

@@ -19,6 +19,13 @@ from ..words import dependency_class, label_class, pattern, pos_class, word_clas
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
 
+# word and tag classes of resources/assembly_words.json
+_BE_HAVE = word_class("be_and_have")
+_MEASURE_OF_WORTH = word_class("noun_of_or_worth_quantity")
+_NOT_METRIC_AFTER_IN = word_class("not_metric_after_in")
+_PARTITIVE_PREPS = word_class("partitive_prepositions")
+_VERB_PARTICLE_PREPS = word_class("verb_particle_prepositions")
+
 # spaCy label classes of resources/assembly_words.json
 _COMPOUND_OR_POSSESSOR_DEPS = dependency_class("compound_or_possessor")
 _NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
@@ -125,7 +132,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             return MetricResult(draft["metric"], head)
     # "among the top 10 models, 8 are from China", "8 of the 10 models"
     if root.dep_ in _NOMINAL_SUBJECT_DEPS and verb is not None:
-        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "among")]
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in _PARTITIVE_PREPS]
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
         for pr in preps:
             pobj = [c for c in pr.children if c.dep_ == "pobj"]
@@ -164,7 +171,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     # "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%", "a profit of GBP 19 million"
     if metric_tok is None:
         prev = token_before(q["start_char"], s)
-        if prev is not None and prev.lower_ in ("of", "worth"):
+        if prev is not None and prev.lower_ in _MEASURE_OF_WORTH:
             noun = token_before(prev.idx, s)
             oq = st.token_q.get(noun.i) if noun is not None else None
             if oq is not None and oq != qi and prev.lower_ == "worth":
@@ -183,7 +190,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         m_in = _IN_AFTER.match(after)
         if m_in:
             cand = [t for t in s.span if t.idx >= q["end_char"] + m_in.end()]
-            if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in ("terms", "total"):
+            if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in _NOT_METRIC_AFTER_IN:
                 metric_tok = cand[0]
     # a participle on a noun: "a total volume exceeding 890 petabytes"
     if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in _NOUN_POS \
@@ -229,11 +236,11 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         draft["metric"] = metric_from_noun(st, metric_tok, qtoks)
         if draft["metric"] is not None and draft["metric"]["text"].lower() in st.syntax.pronouns:
             draft["metric"] = None
-    if draft["metric"] is None and verb is not None and lemma not in ("be", "have") and verb.pos_ == "VERB":
+    if draft["metric"] is None and verb is not None and lemma not in _BE_HAVE and verb.pos_ == "VERB":
         # no noun names the measure: the verb does ("peaks at 2.1 EFLOPS", "sold 12.9 million")
         last = verb.i
         for c in verb.rights:
-            if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("at", "to")
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in _VERB_PARTICLE_PREPS
                                     and any(t.i in qtoks for t in c.subtree)):
                 last = c.i
         if is_lone_light_verb([st.doc[i] for i in range(verb.i, last + 1)], cues.change_verb_direction):
