@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-import regex
-
 from ..grammar.units import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, lookup_unit
 from ..lexicons import read_json
 from .mentions import mention
@@ -39,7 +37,8 @@ if TYPE_CHECKING:
 
 _ARTICLE = pattern("leading_article")
 _DANGLING = word_class("dangling_prepositions")
-_YEARLIKE = regex.compile(r"(?i)^(?:(?:fy|cy)?\s*'?\d{2,4}(?:[-–/]\d{2,4})?|[qh][1-4](?:\s+\d{4})?|\d{4}s)$")
+#: a year, fiscal year, quarter or half, or a decade ("FY24", "2025/26", "Q1 2025", "1990s")
+_YEARLIKE = pattern("year_like")
 
 
 @dataclass(frozen=True)

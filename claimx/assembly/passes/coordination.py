@@ -27,6 +27,7 @@ _COMPARISON_BASE = pattern("comparison_base")
 _LIST_GAP = pattern("list_gap")
 #: the same, or "to" ("fell 4.1% to 2.7%")
 _LIST_GAP_OR_TO = pattern("list_gap_or_to")
+_TO_BETWEEN = pattern("to_between")
 #: "of (the|its|their)" right after the last quantity of a list
 _OF_AFTER_LIST = pattern("of_after_list")
 #: "the figure", "the total": a metric that only points back
@@ -137,7 +138,7 @@ def coordinated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, 
     for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
         between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
         if _LIST_GAP_OR_TO.fullmatch(between) and b["kind"] == "level" and a["kind"] == "change":
-            if regex.fullmatch(r"\s+to\s+", between):
+            if _TO_BETWEEN.fullmatch(between):
                 continue
             b["kind"] = a["kind"]
             b["change"] = dict(a["change"]) if a.get("change") else None
