@@ -247,11 +247,7 @@ def test_imports_only_go_downward():
 #: Modules that still import the ``claimx.lexicon`` compatibility shim instead of
 #: :mod:`claimx.lexicons` (modules this branch does not own). Each must still import it; when the
 #: set is empty, delete ``claimx/lexicon.py`` (and tests/test_lexicon.py with it).
-LEXICON_SHIM_IMPORTERS = {
-    "claimx.assembly.context",
-    "claimx.assembly.engine",
-    "claimx.assembly.syntax",
-}
+LEXICON_SHIM_IMPORTERS: set[str] = set()
 
 
 def test_only_the_known_modules_use_the_lexicon_shim():
@@ -339,30 +335,11 @@ _REGEX_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findi
 #: (a pattern string with a word of three or more letters). Each count must be exact: it shrinks
 #: as the lists move to resources/.
 KNOWN_WORDS_IN_CODE: dict[tuple[str, str, str], int] = {
-    ("claimx/assembly/exclusions.py", "_ARTICLE", "regex"): 1,
-    ("claimx/assembly/exclusions.py", "trim_quantity", "words"): 2,
-    ("claimx/assembly/passes/coordination.py", "_COMPARISON_BASE", "regex"): 1,
-    ("claimx/assembly/passes/coordination.py", "anaphoric_metric", "regex"): 1,
-    ("claimx/assembly/passes/coordination.py", "appositive_change", "regex"): 1,
-    ("claimx/assembly/passes/coordination.py", "conj_groups", "words"): 1,
-    ("claimx/assembly/passes/coordination.py", "coordinated", "regex"): 2,
-    ("claimx/assembly/passes/coordination.py", "share_trailing_metric", "regex"): 1,
-    ("claimx/assembly/passes/discourse.py", "sentence_topic", "words"): 1,
-    ("claimx/assembly/passes/gapping.py", "MODAL_GAP", "regex"): 1,
-    ("claimx/assembly/passes/gapping.py", "gapped_changes", "regex"): 1,
     ("claimx/assembly/passes/periods.py", "_from_onwards", "regex"): 2,
     ("claimx/assembly/passes/periods.py", "_phrases", "regex"): 1,
     ("claimx/assembly/passes/periods.py", "_phrases", "words"): 1,
     ("claimx/assembly/passes/periods.py", "load_rules", "regex"): 10,
     ("claimx/assembly/passes/periods.py", "load_rules.lead", "regex"): 1,
-    ("claimx/assembly/slots/candidacy.py", "_DURATION_UNITS", "words"): 1,
-    ("claimx/assembly/slots/candidacy.py", "_DURATION_VERBS", "words"): 1,
-    ("claimx/assembly/slots/candidacy.py", "_PAGE_OF", "regex"): 1,
-    ("claimx/assembly/slots/candidacy.py", "is_skipped", "regex"): 1,
-    ("claimx/assembly/slots/entity.py", "entity", "words"): 2,
-    ("claimx/assembly/slots/entity.py", "entity_after", "regex"): 1,
-    ("claimx/assembly/slots/entity.py", "entity_after", "words"): 1,
-    ("claimx/assembly/slots/entity.py", "entity_in_phrase", "words"): 2,
     ("claimx/assembly/slots/kind.py", "_RATIO_NEXT", "regex"): 1,
     ("claimx/assembly/slots/kind.py", "_own_verb_between", "regex"): 1,
     ("claimx/assembly/slots/kind.py", "kind", "regex"): 8,
@@ -370,19 +347,11 @@ KNOWN_WORDS_IN_CODE: dict[tuple[str, str, str], int] = {
     ("claimx/assembly/slots/kind.py", "reference", "regex"): 3,
     ("claimx/assembly/slots/kind_rules.py", "comparative_direction", "regex"): 1,
     ("claimx/assembly/slots/kind_rules.py", "load_kind_rules", "regex"): 1,
-    ("claimx/assembly/slots/metric.py", "metric", "regex"): 3,
-    ("claimx/assembly/slots/metric.py", "metric", "words"): 6,
-    ("claimx/assembly/slots/metric.py", "metric_from_noun", "words"): 1,
     ("claimx/assembly/slots/modality.py", "hedge_after", "words"): 1,
     ("claimx/assembly/slots/modality_rules.py", "estimate_over_modal", "regex"): 1,
     ("claimx/assembly/slots/timeframe.py", "_patterns", "regex"): 1,
     ("claimx/assembly/slots/timeframe.py", "_right_after_a_quantity", "regex"): 1,
     ("claimx/assembly/slots/timeframe.py", "timeframe", "regex"): 1,
-    ("claimx/assembly/syntax.py", "SUBJ_DEPS", "words"): 1,
-    ("claimx/assembly/syntax.py", "_LEFT_MOD_DEPS", "words"): 1,
-    ("claimx/assembly/syntax.py", "_skip_possessor", "words"): 1,
-    ("claimx/assembly/syntax.py", "governing_verb", "words"): 1,
-    ("claimx/assembly/syntax.py", "subject_of", "words"): 1,
     ("claimx/cues.py", "_PREP_END", "regex"): 1,
     ("claimx/cues.py", "find_attributions", "words"): 3,
 }

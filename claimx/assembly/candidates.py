@@ -23,7 +23,7 @@ from .exclusions import exclusion_reason
 from .mentions import ent_mention, np_entity, tmention
 from .slots.entity import entity_in_phrase
 from .slots.metric import metric_from_noun
-from .syntax import ENTITY_LABELS, MEASURE_HEADS, PRONOUNS, TIME_NOUNS, span_root
+from .syntax import span_root
 
 if TYPE_CHECKING:
     from .context import QuantityContext
@@ -126,13 +126,13 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     if ctx.subject is not None:
         _add(cands, ctx, claim, "entity", ent_mention(st, ctx.subject) or np_entity(st, ctx.subject, qtoks), ctx.subject, "subj")
     for ent in ctx.sentence.span.ents:
-        if ent.label_ in ENTITY_LABELS and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent):
+        if ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent):
             _add(cands, ctx, claim, "entity", {"text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char},
                  span_root(ent), "ent")
     if ctx.root is not None:
         for chunk in ctx.sentence.span.noun_chunks:
             r = span_root(chunk)
-            if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in PRONOUNS:
+            if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in st.syntax.pronouns:
                 continue
             _add(cands, ctx, claim, "entity", np_entity(st, r, qtoks), r, "chunk")
     s = ctx.sentence
@@ -146,12 +146,12 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # a name in the sentence beats the article's subject, and so does any entity the rule found that
     # is not the measured property itself: the topics compete only when the slot is open
     metric = claim.get("metric")
-    named_here = any(ent.label_ in ENTITY_LABELS and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
+    named_here = any(ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
                      for ent in s.span.ents)
     rule = claim.get("entity")
     rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
     measures, abstract = _measure_words()
-    open_slot = rule is None or (rule_head is not None and (rule_head.lemma_.lower() in measures | abstract | MEASURE_HEADS
+    open_slot = rule is None or (rule_head is not None and (rule_head.lemma_.lower() in measures | abstract | st.syntax.measure_heads
                                                             or rule_head.lower_ in measures | abstract)) or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
                                      and rule["start_char"] < metric["end_char"] and metric["start_char"] < rule["end_char"])
     # "WSTS expects the market to expand": a forecaster named as the subject is the attribution and
@@ -243,13 +243,13 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     f[f"pos={head.pos_}"] = 1.0
     f[f"dep={head.dep_}"] = 1.0
     f[f"ent={head.ent_type_ or 'none'}"] = 1.0
-    if head.ent_type_ in ENTITY_LABELS or head.pos_ == "PROPN":
+    if head.ent_type_ in ctx.state.syntax.entity_labels or head.pos_ == "PROPN":
         f["named=1"] = 1.0
     lemma = head.lemma_.lower()
-    if lemma in MEASURE_HEADS:
+    if lemma in ctx.state.syntax.measure_heads:
         f["measure_head=1"] = 1.0
 
-    if lemma in TIME_NOUNS:
+    if lemma in ctx.state.syntax.time_nouns:
         f["time_noun=1"] = 1.0
     if lemma in ctx.state.cues.change_noun_direction or head.lower_ in ctx.state.cues.change_noun_direction:
         f["change_noun=1"] = 1.0

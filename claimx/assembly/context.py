@@ -4,11 +4,11 @@ and per quantity (:class:`QuantityContext`, built once and frozen)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Union
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import CompiledCues, load_cues
+from ..lexicons import CompiledCues, Lexicons, SyntaxLexicon, load_default
 from .syntax import governing_verb, q_root, subject_of
 
 
@@ -32,7 +32,8 @@ class DocState:
 
     ``quantities``/``timeframes`` are sorted by start; ``q_tokens`` maps a quantity's index to its
     token indices, ``token_q`` the reverse; ``time_tokens`` are the tokens of time expressions; ``article_topics``
-    the article's names when the pipeline passed them.
+    the article's names when the pipeline passed them. ``cues`` and ``syntax`` are the lexicons in
+    use (``cues.json``, ``syntax.json``: the packaged ones unless a custom :class:`Lexicons` was given).
     """
 
     doc: Doc
@@ -49,13 +50,23 @@ class DocState:
     time_tokens: set[int] = field(default_factory=set)
     #: the names of the whole article, best first (:func:`claimx.assembly.article.article_topics`)
     article_topics: list[dict] = field(default_factory=list)
+    #: the assembly's word classes (entity labels, pronouns, measure heads, ...)
+    syntax: SyntaxLexicon = field(default_factory=lambda: load_default().syntax)
 
     @classmethod
     def build(cls, doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
-              *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None) -> "DocState":
-        """The state of ``doc`` given the component records (``cues``: ``{"hedges", "attributions"}``)."""
+              *, include_vague: bool = False,
+              lexicon: Union[Lexicons, CompiledCues, None] = None) -> "DocState":
+        """The state of ``doc`` given the component records (``cues``: ``{"hedges", "attributions"}``).
+
+        ``lexicon``: a :class:`Lexicons` (its cue and syntax lexicons are used), a cue lexicon alone
+        (the packaged syntax lexicon with it), or ``None`` for the packaged ones.
+        """
         cues = cues or {}
-        st = cls(doc=doc, text=doc.text, cues=lexicon or load_cues(), include_vague=include_vague,
+        lexicons = lexicon if isinstance(lexicon, Lexicons) else None
+        compiled = lexicons.cues if lexicons is not None else (lexicon or load_default().cues)
+        syntax = lexicons.syntax if lexicons is not None else load_default().syntax
+        st = cls(doc=doc, text=doc.text, cues=compiled, syntax=syntax, include_vague=include_vague,
                  quantities=sorted(quantities, key=lambda q: q["start_char"]),
                  timeframes=sorted(timeframes, key=lambda t: t["start_char"]),
                  hedges=cues.get("hedges", []),

@@ -5,11 +5,11 @@ document pass (quoted attribution)."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
 from spacy.tokens import Doc
 
-from ..lexicon import CompiledCues
+from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
@@ -165,7 +165,7 @@ def run(st: DocState) -> list[dict]:
 
 
 def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
-             *, include_vague: bool = False, lexicon: Optional[CompiledCues] = None,
+             *, include_vague: bool = False, lexicon: Union[Lexicons, CompiledCues, None] = None,
              prior_periods: Optional[list[dict]] = None,
              article_topics: Optional[list[dict]] = None) -> list[dict]:
     """Assemble claim dicts for a parsed ``doc``.
@@ -178,7 +178,9 @@ def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Opt
     names of :class:`claimx.models.Claim` (no ``doc_id``).
     ``article_topics`` are the names of the whole article
     (:func:`claimx.assembly.article.article_topics`), offered to the entity chooser as inferred
-    candidates; ``None`` offers none.
+    candidates; ``None`` offers none. ``lexicon`` is the :class:`claimx.lexicons.Lexicons` to use
+    (cue and syntax word classes), or a cue lexicon alone with the packaged syntax lexicon, or
+    ``None`` for the packaged ones.
     """
     timeframes = periods.resolve_periods(doc.text, timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)

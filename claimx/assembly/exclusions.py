@@ -25,19 +25,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-import regex
-
 from ..grammar.units import CURRENCY_NAMES, CURRENCY_SYMBOLS, ISO_CODES, lookup_unit
 from ..lexicons import read_json
 from .mentions import mention
+from .words import pattern, word_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from .context import QuantityContext
 
-_ARTICLE = regex.compile(r"(?i)^(?:the|a|an)\s+")
-_YEARLIKE = regex.compile(r"(?i)^(?:(?:fy|cy)?\s*'?\d{2,4}(?:[-–/]\d{2,4})?|[qh][1-4](?:\s+\d{4})?|\d{4}s)$")
+_ARTICLE = pattern("leading_article")
+_DANGLING = word_class("dangling_prepositions")
+#: a year, fiscal year, quarter or half, or a decade ("FY24", "2025/26", "Q1 2025", "1990s")
+_YEARLIKE = pattern("year_like")
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,9 @@ def trim_quantity(text: str, m: Optional[dict], q: dict) -> Optional[dict]:
         return None
     # a dangling preposition left at an edge ("operating loss of")
     words = side["text"].split()
-    while words and words[-1].lower() in ("of", "for", "in", "at", "to", "by"):
+    while words and words[-1].lower() in _DANGLING:
         words.pop()
-    while words and words[0].lower() in ("of", "for", "in", "at", "to", "by"):
+    while words and words[0].lower() in _DANGLING:
         words.pop(0)
     if not words:
         return None

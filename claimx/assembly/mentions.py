@@ -7,10 +7,14 @@ from typing import TYPE_CHECKING, Optional
 import regex
 from spacy.tokens import Doc, Token
 
-from .syntax import ENTITY_LABELS, PRONOUNS, np_bounds
+from .syntax import np_bounds
+from .words import label_class
 
 if TYPE_CHECKING:
     from .context import DocState
+
+# spaCy label classes of resources/assembly_words.json
+_TIME_LABELS = label_class("time")
 
 _TRIM = ",;:.—–-()[]\"'“”‘’ "
 
@@ -47,9 +51,9 @@ def tmention(st: "DocState", first: int, last: int, **extra) -> Optional[dict]:
 def ent_mention(st: "DocState", tok: Token) -> Optional[dict]:
     """The named entity covering ``tok``, or the proper-noun phrase around it."""
     doc = st.doc
-    if tok.i in st.time_tokens or tok.ent_type_ in ("DATE", "TIME"):
+    if tok.i in st.time_tokens or tok.ent_type_ in _TIME_LABELS:
         return None
-    if tok.ent_type_ in ENTITY_LABELS:
+    if tok.ent_type_ in st.syntax.entity_labels:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 return mention(st.text, ent.start_char, ent.end_char)
@@ -64,7 +68,7 @@ def ent_mention(st: "DocState", tok: Token) -> Optional[dict]:
 
 def np_entity(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
     """A noun phrase as an entity ("the Dalian plant", "Romania's IT sector"); ``None`` for a pronoun."""
-    if tok.lower_ in PRONOUNS:
+    if tok.lower_ in st.syntax.pronouns:
         return None
     first, last = np_bounds(tok, keep_det=True, keep_poss=True, pps=("of",), exclude=frozenset(qtoks))
     return tmention(st, first, last)

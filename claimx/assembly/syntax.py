@@ -1,44 +1,49 @@
 """Syntax helpers over the dependency parse: noun-phrase bounds, the governing verb, its subject.
 
-The word classes come from ``resources/syntax.json`` (see :func:`claimx.lexicon.load_syntax`).
+The dependency-label classes come from ``resources/assembly_words.json``
+(:mod:`claimx.assembly.words`). The word classes of ``resources/syntax.json`` (entity labels,
+pronouns; linking verbs, whose subject is what the number measures, "revenue reached $5bn", unlike
+an actor's "Orion operates 120 data centres"; measure heads, "market size", whose noun compounds
+name the thing measured; ...) are read from the lexicons in use, ``DocState.syntax``
+(:attr:`claimx.lexicons.Lexicons.syntax`), not here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Collection, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import load_syntax
+from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
 
-_SYNTAX = load_syntax()
-ENTITY_LABELS = _SYNTAX.entity_labels
-PRONOUNS = _SYNTAX.pronouns
-SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# Verbs whose subject is what the number measures ("revenue reached $5bn"), as opposed to
-# transitive actions whose subject is the actor ("Orion operates 120 data centres").
-LINKING_LEMMAS = _SYNTAX.linking_verbs
-# Head nouns that name a measure of something ("market size"): the noun compounds before them
-# name the thing measured.
-MEASURE_HEADS = _SYNTAX.measure_heads
-TIME_NOUNS = _SYNTAX.time_nouns
-ANAPHORIC_NOUNS = _SYNTAX.anaphoric_nouns
-NOT_METRIC_BEFORE = _SYNTAX.not_metric_before
-ANAPHORIC_DET = _SYNTAX.anaphoric_determiners
-# footnote markers that may stand between a quantity and the next word ("17.4%³ of", "42[3] of")
-FOOTNOTES = r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡])*"
+# word and tag classes of resources/assembly_words.json
+_NP_PREPS = word_class("noun_phrase_prepositions")
 
-_LEFT_MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss", "det", "predet", "case", "punct", "hyph", "prep"})
+# spaCy label classes of resources/assembly_words.json
+_COORDINATION_DEPS = dependency_class("coordination")
+_DETERMINER_DEPS = dependency_class("determiner")
+_NOUN_POS = pos_class("noun")
+_NUMBER_MODIFIER_DEPS = dependency_class("number_modifier")
+_OBJECT_DEPS = dependency_class("direct_object")
+_VERB_POS = pos_class("verb")
+
+#: the dependency labels of a verb's subject
+SUBJ_DEPS = dependency_class("subject")
+_LEFT_MOD_DEPS = dependency_class("noun_phrase_left_modifier")
+_POSSESSIVE_DETS = word_class("possessive_determiners")
+_NOT_GOVERNING = dependency_class("not_a_governing_verb")
+_SUBJECT_CLIMB = dependency_class("subject_climb")
+
 
 def np_bounds(
     tok: Token,
     *,
     keep_det: bool = False,
     keep_poss: bool = False,
-    pps: tuple[str, ...] = ("of", "for"),
+    pps: Collection[str] = _NP_PREPS,
     exclude: frozenset[int] = frozenset(),
     max_right: Optional[int] = None,
 ) -> tuple[int, int]:
@@ -54,16 +59,16 @@ def np_bounds(
             continue
         if child.dep_ == "poss" and not keep_poss:
             continue
-        if child.dep_ in ("nummod", "quantmod") and child.i in exclude:
+        if child.dep_ in _NUMBER_MODIFIER_DEPS and child.i in exclude:
             continue
-        if child.dep_ not in _LEFT_MOD_DEPS and child.dep_ not in ("cc", "conj"):
+        if child.dep_ not in _LEFT_MOD_DEPS and child.dep_ not in _COORDINATION_DEPS:
             continue
         first = min(first, child.left_edge.i)
         break
     # drop leading tokens that are excluded, determiners or possessors
     while first < tok.i:
         t = tok.doc[first]
-        if t.i in exclude or (not keep_det and t.dep_ in ("det", "predet")) or t.is_punct:
+        if t.i in exclude or (not keep_det and t.dep_ in _DETERMINER_DEPS) or t.is_punct:
             first += 1
             continue
         if not keep_poss and (t.dep_ == "poss" or t.tag_ == "POS" or (t.dep_ == "case" and t.head.dep_ == "poss")):
@@ -97,7 +102,7 @@ def np_bounds(
 def _skip_possessor(doc: Doc, first: int, head_i: int) -> int:
     """Index of the first token after a possessor phrase that starts at ``first``."""
     for j in range(first, head_i):
-        if doc[j].tag_ == "POS" or doc[j].dep_ == "case" or doc[j].lower_ in ("its", "their", "his", "her", "our"):
+        if doc[j].tag_ == "POS" or doc[j].dep_ == "case" or doc[j].lower_ in _POSSESSIVE_DETS:
             return j + 1
     return first + 1
 
@@ -109,10 +114,10 @@ def governing_verb(st: "DocState", tok: Token) -> Optional[Token]:
     seen = 0
     while seen < 12:
         seen += 1
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod") and t.i not in st.token_q:
+        if t.pos_ in _VERB_POS and t.dep_ not in _NOT_GOVERNING and t.i not in st.token_q:
             return t
         if t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
+            return t if t.pos_ in _VERB_POS else None
         t = t.head
     return None
 
@@ -127,12 +132,12 @@ def subject_of(verb: Token) -> Optional[Token]:
             # two subjects only when the parse is confused (a dateline "New Delhi, March 4 —
             # India approved ..."): the one next to the verb
             return min(subj, key=lambda c: abs(v.i - c.i))
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and v.head.i != v.i:
-            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ in _SUBJECT_CLIMB and v.head.i != v.i:
+            if v.dep_ == "acl" and v.head.pos_ in _NOUN_POS:
                 return None
             if v.dep_ == "xcomp":
                 # "expects the economy to grow": the object of the governing verb does it
-                obj = [c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+                obj = [c for c in v.head.children if c.dep_ in _OBJECT_DEPS and c.i < v.i]
                 if obj:
                     return obj[0]
             v = v.head

@@ -10,16 +10,30 @@ import regex
 from spacy.tokens import Span, Token
 
 from ..mentions import ent_mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, FOOTNOTES, MEASURE_HEADS, np_bounds, span_root
+from ..syntax import np_bounds, span_root
+from ..words import dependency_class, label_class, pattern, pos_class, template
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
 
-_COMPARISON_BASE = regex.compile(r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|as\s+against)\s*(?:an?\s+|the\s+)?$")
+# spaCy label classes of resources/assembly_words.json
+_DATE_OR_NUMBER_LABELS = label_class("date_or_number")
+_NOUN_POS = pos_class("noun")
+_VERB_POS = pos_class("verb")
 
-
+#: "compared with", "versus", ... right before the base of a comparison
+_COMPARISON_BASE = pattern("comparison_base")
 #: what stands between two quantities of one coordinated list ("$1.2 billion, $3.4 billion and ...")
-_LIST_GAP = FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_LIST_GAP = pattern("list_gap")
+#: the same, or "to" ("fell 4.1% to 2.7%")
+_LIST_GAP_OR_TO = pattern("list_gap_or_to")
+_TO_BETWEEN = pattern("to_between")
+#: "of (the|its|their)" right after the last quantity of a list
+_OF_AFTER_LIST = pattern("of_after_list")
+#: "the figure", "the total": a metric that only points back
+_ANAPHORIC_METRIC = pattern("anaphoric_metric")
+_NOUN_MODIFIER = dependency_class("noun_modifier")
+_COORDINATED_NOUN = pos_class("coordinated_noun")
 
 
 def quantity_runs(st: "DocState", sent_claims: list[tuple[int, dict]]) -> list[list[tuple[int, dict]]]:
@@ -30,7 +44,7 @@ def quantity_runs(st: "DocState", sent_claims: list[tuple[int, dict]]) -> list[l
         if runs:
             a = runs[-1][-1][1]["quantity"]
             between = st.text[a["end_char"]:item[1]["quantity"]["start_char"]]
-            if regex.fullmatch(_LIST_GAP, between):
+            if _LIST_GAP.fullmatch(between):
                 runs[-1].append(item)
                 continue
         runs.append([item])
@@ -64,10 +78,10 @@ def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int,
             continue
         # "memory and logic" are what is measured; "wind and solar capacity", "revenue and profit"
         # are the measures
-        measures = any(t.lemma_.lower() in MEASURE_HEADS or t.lower_ in MEASURE_HEADS
+        measures = any(t.lemma_.lower() in st.syntax.measure_heads or t.lower_ in st.syntax.measure_heads
                        or t.lower_ in st.cues.change_noun_direction for t in grp)
-        modifier = grp[0].dep_ in ("compound", "amod", "nmod") and grp[0].head.pos_ in ("NOUN", "PROPN")
-        entity_like = all(t.ent_type_ in ENTITY_LABELS or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
+        modifier = grp[0].dep_ in _NOUN_MODIFIER and grp[0].head.pos_ in _NOUN_POS
+        entity_like = all(t.ent_type_ in st.syntax.entity_labels or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
         for run in targets[:1] if targets[0] is sent_claims else targets:
             _assign(st, run, grp, entity_like)
         break
@@ -98,7 +112,7 @@ def conj_groups(st: "DocState", span: Span, before: int) -> list[list[Token]]:
         cur = t
         while cur is not None:
             seen.add(cur.i)
-            if cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.ent_type_ not in ("DATE", "CARDINAL") and cur.i not in st.token_q:
+            if cur.pos_ in _COORDINATED_NOUN and cur.ent_type_ not in _DATE_OR_NUMBER_LABELS and cur.i not in st.token_q:
                 grp.append(cur)
             nxt = [c for c in cur.children if c.dep_ == "conj"]
             cur = nxt[0] if nxt else None
@@ -113,7 +127,7 @@ def coordinated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, 
     run: list[dict] = []
     for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
         between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
-        if regex.fullmatch(FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", between):
+        if _LIST_GAP.fullmatch(between):
             if not run:
                 run.append(a)
             run.append(b)
@@ -123,8 +137,8 @@ def coordinated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, 
     share_trailing_metric(st, run)
     for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
         between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
-        if regex.fullmatch(FOOTNOTES + r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)", between) and b["kind"] == "level" and a["kind"] == "change":
-            if regex.fullmatch(r"\s+to\s+", between):
+        if _LIST_GAP_OR_TO.fullmatch(between) and b["kind"] == "level" and a["kind"] == "change":
+            if _TO_BETWEEN.fullmatch(between):
                 continue
             b["kind"] = a["kind"]
             b["change"] = dict(a["change"]) if a.get("change") else None
@@ -135,7 +149,7 @@ def share_trailing_metric(st: "DocState", run: list[dict]) -> None:
     if len(run) < 2:
         return
     last = run[-1]
-    m_of = regex.match(FOOTNOTES + r"\s+of\s+(?:the\s+|its\s+|their\s+)?", st.text[last["quantity"]["end_char"]:])
+    m_of = _OF_AFTER_LIST.match(st.text[last["quantity"]["end_char"]:])
     metric = last.get("metric")
     if not (m_of and metric):
         return
@@ -146,8 +160,8 @@ def share_trailing_metric(st: "DocState", run: list[dict]) -> None:
     span = st.doc.char_span(pos_of, metric["end_char"], alignment_mode="expand")
     # the measure must be the object of that "of" ("of the EU's total emissions"), not a
     # verb further on ("a third of it went ...")
-    if span is not None and span_root(span).pos_ in ("NOUN", "PROPN") \
-            and not any(t.pos_ in ("VERB", "AUX") for t in span):
+    if span is not None and span_root(span).pos_ in _NOUN_POS \
+            and not any(t.pos_ in _VERB_POS for t in span):
         for c in run[:-1]:
             c["metric"] = dict(last["metric"])
 
@@ -162,8 +176,7 @@ def appositive_change(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple
         if b["kind"] != "change" or (id(a) in in_list and id(b) in in_list):
             continue
         between = st.text[a["quantity"]["end_char"]:b["quantity"]["start_char"]]
-        if regex.search(r"(?i),\s*(?:(?:an?\s+)?(?:up|down|rising|falling|increasing|decreasing|growing|declining)(?:\s+by)?|an?\s+(?:\w+\s+)?(?:"
-                        + "|".join(st.cues.change_noun_direction) + r")\s+of)\s*$", between):
+        if regex.search(template("appositive_change", change_nouns="|".join(st.cues.change_noun_direction)), between):
             if a.get("metric"):
                 b["metric"] = dict(a["metric"])
             if a.get("entity"):
@@ -189,7 +202,7 @@ def anaphoric_metric(st: "DocState", claim: dict, done: list[dict]) -> None:
     m = claim.get("metric")
     if not done or m is None:
         return
-    if regex.fullmatch(r"(?i)(?:the\s+)?(?:figure|number|total|tally|amount|estimate|sum)", m["text"]):
+    if _ANAPHORIC_METRIC.fullmatch(m["text"]):
         prev = done[-1]
         claim["metric"] = dict(prev["metric"]) if prev.get("metric") else None
         if prev.get("entity"):

@@ -6,11 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..mentions import ent_mention, mention, np_entity
-from ..syntax import ENTITY_LABELS, MEASURE_HEADS, span_root
+from ..syntax import span_root
 from ..slots.confidence import inferred_penalty
+from ..words import dependency_class, label_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# spaCy label classes of resources/assembly_words.json
+_NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
+
+#: the entity labels a sentence topic may carry (places, organisations, products)
+_TOPIC_LABELS = label_class("sentence_topic")
 
 
 def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
@@ -19,16 +26,16 @@ def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
     root = span_root(s.span)
     definite = None
     for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in _NOMINAL_SUBJECT_DEPS:
             ent = ent_mention(st, c)
             if ent is not None:
                 return ent
             if c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children if d.dep_ == "det") \
-                    and c.i not in st.token_q and c.lemma_.lower() not in MEASURE_HEADS:
+                    and c.i not in st.token_q and c.lemma_.lower() not in st.syntax.measure_heads:
                 # "The carrier said ...": a definite description names the topic too
                 definite = np_entity(st, c, set())
     for ent in s.span.ents:
-        if ent.label_ in ("GPE", "ORG", "LOC", "FAC", "PRODUCT"):
+        if ent.label_ in _TOPIC_LABELS:
             return mention(st.text, ent.start_char, ent.end_char)
     return definite
 
@@ -45,7 +52,7 @@ def resolve_pronoun(st: "DocState", claim: dict, s: "SentenceInfo", previous: li
         pos = min(pos, claim["metric"]["start_char"])
     best = None
     for ent in s.span.ents:
-        if ent.label_ in ENTITY_LABELS and ent.end_char <= pos:
+        if ent.label_ in st.syntax.entity_labels and ent.end_char <= pos:
             best = mention(st.text, ent.start_char, ent.end_char)
     if best is not None:
         best["inferred"] = False

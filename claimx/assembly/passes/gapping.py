@@ -19,16 +19,25 @@ import regex
 
 from ...grammar._resources import load
 from ..slots.kind_rules import load_kind_rules
+from ..words import pattern, pos_class, template, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
+
+# word and tag classes of resources/assembly_words.json
+_INDEFINITE_ARTICLES = word_class("indefinite_articles")
+_THING_POSSESSIVES = word_class("thing_possessives")
+
+# spaCy label classes of resources/assembly_words.json
+_NOUN_POS = pos_class("noun")
+_VERB_POS = pos_class("verb")
 
 __all__ = ["gapped_changes", "gapped_entities"]
 
 # what may stand between a hedged number and a gapped one that shares its cue: the first one's
 # period, then "and"/"or", up to three words and a preposition ("by 2027 and 5 million"); wider
 # gaps ("30% of power, and wind 20%") lowered modality on corpus/dev's check part
-MODAL_GAP = regex.compile(r"(?i)(?:\s+(?:in|by|for|over)\s+[\w'’-]+)?\s*,?\s+(?:and|or)\s+(?:[\w'’.-]+\s+){0,3}?(?:(?:to|by|at)\s+)?")
+MODAL_GAP = pattern("modal_gap")
 
 
 def _between(st: "DocState", s: "SentenceInfo", a: int, b: int) -> str:
@@ -45,7 +54,7 @@ def _between(st: "DocState", s: "SentenceInfo", a: int, b: int) -> str:
 
 def _has_verb(st: "DocState", a: int, b: int) -> bool:
     span = st.doc.char_span(a, b, alignment_mode="contract")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return span is not None and any(t.pos_ in _VERB_POS for t in span)
 
 
 def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]], absorbed: set) -> None:
@@ -53,13 +62,9 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
     the same sentence (see the module docstring); changes the claim dicts in place. (The hedge is
     not carried the same way: on corpus/dev that lowered modality on the check part.)"""
     coord = "|".join(load_kind_rules()["gap_coordinators"])
-    gap = regex.compile(
-        r"(?i)^(?:\s+[\w'’-]+){0,2}?"                      # "jobs", "in 2025", "annually"
-        r"(?:\s+(?:in|by|over|during)\s+[\w'’-]+){0,1}"
-        r"(?P<end>\s+to\s+Q)?"                              # the first change's end point
-        r"(?:\s*,\s*rather\s+than\s+Q\s*)?"
-        rf"\s*(?:,\s*(?P<c1>{coord})?|(?P<c2>{coord}))\s+"
-        r"(?:[\w'’.-]+\s+){0,4}?(?P<prep>(?:to|by|at)\s+)?$")
+    # up to two words of the first change ("jobs", "in 2025", "annually"), its end point
+    # ("to Q": group ``end``), a coordinator (``c1``/``c2``), a short phrase and a preposition
+    gap = regex.compile(template("gapped_change", coord=coord))
     claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
     for n, (qi, claim) in enumerate(claims):
         if n and claim.get("modality") == "asserted" and claims[n - 1][1].get("hedge"):
@@ -67,7 +72,7 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
             prev = claims[n - 1][1]
             a, b = prev["quantity"]["end_char"], claim["quantity"]["start_char"]
             between = _between(st, s, a, b)
-            if b - a <= 60 and regex.fullmatch(MODAL_GAP, between) and not _has_verb(st, a, b):
+            if b - a <= 60 and MODAL_GAP.fullmatch(between) and not _has_verb(st, a, b):
                 claim["modality"], claim["hedge"] = prev["modality"], dict(prev["hedge"])
         if claim["kind"] != "level" or n == 0:
             continue
@@ -91,9 +96,7 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
 # "..., livestock breeders by 50%", "... and analog chips 7.5%", "..., Nicaragua 157,573": after the
 # previous quantity (and up to three words of its own: "annually", "in 2025"), a coordinator and a
 # short noun phrase with no verb stand right before the gapped quantity (a preposition allowed)
-_GAPPED_NAME = regex.compile(
-    r"(?i)^(?:\s+[\w'’-]+){0,3}?\s*(?:,\s*(?:and\s+|or\s+|while\s+|whereas\s+)?|\s+(?:and|or|while|whereas)\s+)"
-    r"(?P<np>(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+)\s*(?:\s(?:by|with|at)\s*)?$")
+_GAPPED_NAME = pattern("gapped_name")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +112,7 @@ def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[i
     and shares the metric of the claim before it. Changes the claim dicts in place."""
     from ..mentions import ent_mention, np_entity, tmention
     from ..slots.entity import entity_in_phrase
-    from ..syntax import MEASURE_HEADS, np_bounds, span_root
+    from ..syntax import np_bounds, span_root
 
     claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
     for (_, prev), (qi, claim) in zip(claims, claims[1:]):
@@ -122,13 +125,13 @@ def gapped_entities(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[i
         if span is None or not len(span) or any(t.i in st.token_q or t.i in st.time_tokens for t in span):
             continue
         root = span_root(span)
-        if root.pos_ not in ("NOUN", "PROPN") or span[-1].pos_ not in ("NOUN", "PROPN") \
-                or span[0].lower_ in ("a", "an") or root.lower_ in st.cues.change_noun_direction:
+        if root.pos_ not in _NOUN_POS or span[-1].pos_ not in _NOUN_POS \
+                or span[0].lower_ in _INDEFINITE_ARTICLES or root.lower_ in st.cues.change_noun_direction:
             # ", a gain of 5.3 points" is an apposition, not a gapped verb
             continue
-        measures = MEASURE_HEADS | _measure_nouns()
+        measures = st.syntax.measure_heads | _measure_nouns()
         if root.lemma_.lower() in measures or root.lower_ in measures \
-                or any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in span):
+                or any(t.dep_ == "poss" and t.lower_ in _THING_POSSESSIVES for t in span):
             # "... and its net profit $310 mn": a second measure of the same entity
             first, last = np_bounds(root, pps=())
             claim["metric"] = tmention(st, max(first, span.start), min(last, span.end - 1))

@@ -6,13 +6,22 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
 from ...grammar._resources import load
+from ..words import dependency_class, tag_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
 
+# word and tag classes of resources/assembly_words.json
+_PRESENT_TENSE_TAGS = tag_class("present_tense")
+
+# spaCy label classes of resources/assembly_words.json
+_PASSIVE_DEPS = dependency_class("passive")
+
 
 #: how many heads above the quantity a forecaster verb may be
 MAX_CLIMB = 10
+#: a verb in one of these relations modifies a noun ("an estimated 5%"): it names no source
+_ATTRIBUTIVE = dependency_class("attributive_verb")
 
 
 def forecaster(ctx: "QuantityContext") -> Optional[dict]:
@@ -33,9 +42,9 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
         t = t.head
         if t.pos_ != "VERB" or t.lemma_.lower() not in verbs:
             continue
-        if t.lemma_.lower() in present and t.tag_ not in ("VBZ", "VBP"):
+        if t.lemma_.lower() in present and t.tag_ not in _PRESENT_TENSE_TAGS:
             return None
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.dep_ in ("amod", "acl", "relcl"):
+        if any(c.dep_ in _PASSIVE_DEPS for c in t.children) or t.dep_ in _ATTRIBUTIVE:
             # "is expected to", "an estimated 5%", "the 5% it projected": no source named here
             return None
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)

@@ -7,15 +7,23 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..syntax import ANAPHORIC_DET, governing_verb, span_root
+from ..syntax import governing_verb, span_root
+from ..words import dependency_class, pattern, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
 
+# spaCy label classes of resources/assembly_words.json
+_DETERMINER_DEPS = dependency_class("determiner")
+
 _LIST_NUMBER = regex.compile(r"[.)](?:\s|$)")
-_PAGE_OF = regex.compile(r"(?i)\b(?:page|p\.|slide|part|step|chapter|section|item|figure|table|no\.)\s*\d+\s+(?:of|/)\s*$")
-_DURATION_UNITS = frozenset({"a", "mo", "wk", "d", "h", "min", "s"})
-_DURATION_VERBS = frozenset({"last", "take", "spend", "wait", "remain", "stay", "run", "continue", "delay", "need"})
+#: "Page 3 of", "slide 2 /": the number is a place in a document
+_PAGE_OF = pattern("page_of")
+#: units of a duration ("over five years") and the verbs whose object a duration can be
+_DURATION_UNITS = word_class("duration_units")
+_DURATION_VERBS = word_class("duration_verbs")
+#: "over", "within", ... at the start of a duration quantity
+_PERIOD_LEAD = pattern("period_lead")
 
 
 def is_skipped(st: "DocState", q: dict, s: "SentenceInfo") -> bool:
@@ -27,7 +35,7 @@ def is_skipped(st: "DocState", q: dict, s: "SentenceInfo") -> bool:
     if form in ("vague", "scale_adjective") and not st.include_vague:
         return True
     # "£3.4bn over five years": a period, not a claim (but "the strike lasted over five years" is)
-    if q.get("unit") in _DURATION_UNITS and regex.match(r"(?i)(?:over|within|across|during)\s", q["text"]):
+    if q.get("unit") in _DURATION_UNITS and _PERIOD_LEAD.match(q["text"]):
         span = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
         verb = governing_verb(st, span_root(span)) if span is not None else None
         if verb is None or verb.lemma_.lower() not in _DURATION_VERBS:
@@ -45,6 +53,6 @@ def is_skipped(st: "DocState", q: dict, s: "SentenceInfo") -> bool:
     span = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
     if span is not None and span.start > 0:
         prev = st.doc[span.start - 1]
-        if prev.lower_ in ANAPHORIC_DET and prev.dep_ in ("det", "predet") and prev.head.i >= span.start:
+        if prev.lower_ in st.syntax.anaphoric_determiners and prev.dep_ in _DETERMINER_DEPS and prev.head.i >= span.start:
             return True
     return False

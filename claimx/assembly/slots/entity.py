@@ -11,16 +11,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-import regex
 from spacy.tokens import Token
 
 from ..clauses import segment_bounds
 from ..mentions import ent_mention, mention, np_entity, tmention
-from ..syntax import ENTITY_LABELS, FOOTNOTES, MEASURE_HEADS, PRONOUNS, np_bounds
+from ..syntax import np_bounds
+from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
+# word and tag classes of resources/assembly_words.json
+_NESTED_PLACE_PREPS = word_class("nested_place_prepositions")
+
+# spaCy label classes of resources/assembly_words.json
+_DETERMINER_OR_POSSESSOR_DEPS = dependency_class("determiner_or_possessor")
+_NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
+_NOUN_POS = pos_class("noun")
+_OBJECT_DEPS = dependency_class("direct_object")
+_PLACE_NAME_LABELS = label_class("place")
+
+_FIRST_PERSON = word_class("first_person_pronouns")
+#: prepositions whose object may name the entity of a noun ("debt in South Korea"); the place ones rank first
+_ENTITY_PREPS = word_class("entity_prepositions")
+_PLACE_PREPS = word_class("place_prepositions")
+#: "in/at/across (the)" right after a quantity, and the entity labels of a place named there
+_PLACE_AFTER = pattern("place_after")
+_PLACE_LABELS = label_class("place_after_quantity")
 
 @dataclass
 class EntityResult:
@@ -54,12 +71,12 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
     if ent is None and in_metric is not None:
         ent = in_metric
     if ent is None and subj is not None and (metric_tok is None or subj.i != metric_tok.i):
-        if subj.lower_ in PRONOUNS or subj.lower_ in ("we", "i", "us"):
+        if subj.lower_ in st.syntax.pronouns or subj.lower_ in _FIRST_PERSON:
             pronoun = True
-            first_person = subj.lower_ in ("we", "i", "us")
+            first_person = subj.lower_ in _FIRST_PERSON
         elif subj.pos_ == "VERB" or subj.dep_ == "csubj":
             # "Rebuilding the war-damaged region is projected to cost ...": the gerund's object
-            obj = [c for c in subj.children if c.dep_ in ("dobj", "obj")]
+            obj = [c for c in subj.children if c.dep_ in _OBJECT_DEPS]
             if obj:
                 ent = np_entity(st, obj[0], qtoks)
         else:
@@ -72,13 +89,13 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
                 ent = ent_mention(st, subj) or np_entity(st, subj, qtoks)
     if ent is None and not pronoun:
         ent = sentence_entity(st, q, s, qtoks, draft)
-    if ent is None and not pronoun and metric_tok is not None and metric_tok.lemma_.lower() in MEASURE_HEADS:
+    if ent is None and not pronoun and metric_tok is not None and metric_tok.lemma_.lower() in st.syntax.measure_heads:
         # "the global AI market size": the modifiers before a measure word name what is measured
-        comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+        comps = [c for c in metric_tok.lefts if c.dep_ == "compound" and c.pos_ in _NOUN_POS]
         if comps and comps[-1].i == metric_tok.i - 1:
             first, _ = np_bounds(metric_tok, exclude=frozenset(qtoks), pps=())
             # only a name ("global AI market size"), not a kind of thing ("fuel costs")
-            if any(st.doc[i].pos_ == "PROPN" or st.doc[i].ent_type_ in ENTITY_LABELS
+            if any(st.doc[i].pos_ == "PROPN" or st.doc[i].ent_type_ in st.syntax.entity_labels
                    for i in range(first, metric_tok.i)):
                 ent = tmention(st, first, metric_tok.i - 1)
     if ent is None and first_person and draft.get("attribution"):
@@ -103,7 +120,7 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
     for c in tok.children:
         if c.dep_ != "poss":
             continue
-        if c.lower_ in PRONOUNS:
+        if c.lower_ in st.syntax.pronouns:
             pronoun = True
             continue
         ent = ent_mention(st, c)
@@ -114,23 +131,23 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
             if inner:
                 common.append((0, inner))
     for c in tok.rights:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "at", "of", "for", "across", "from", "on"):
+        if c.dep_ != "prep" or c.lower_ not in _ENTITY_PREPS:
             continue
-        rank = 1 if c.lower_ in ("in", "at", "across") else 2
+        rank = 1 if c.lower_ in _PLACE_PREPS else 2
         for p in c.children:
-            if p.dep_ != "pobj" or p.i in qtoks or p.i in st.token_q or p.lower_ in PRONOUNS \
+            if p.dep_ != "pobj" or p.i in qtoks or p.i in st.token_q or p.lower_ in st.syntax.pronouns \
                     or p.i in st.time_tokens:
                 continue
-            has_det = any(x.dep_ in ("det", "poss") for x in p.children)
-            if p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN":
+            has_det = any(x.dep_ in _DETERMINER_OR_POSSESSOR_DEPS for x in p.children)
+            if p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN":
                 ent = ent_mention(st, p)
                 if ent is not None:
                     named.append((rank, ent))
                     # "admissions for COVID-19 in Ontario": a place nested in the phrase
                     for c2 in p.rights:
-                        if c2.dep_ == "prep" and c2.lower_ in ("in", "at"):
+                        if c2.dep_ == "prep" and c2.lower_ in _NESTED_PLACE_PREPS:
                             for p2 in c2.children:
-                                if p2.dep_ == "pobj" and p2.ent_type_ in ("GPE", "LOC"):
+                                if p2.dep_ == "pobj" and p2.ent_type_ in _PLACE_NAME_LABELS:
                                     e2 = ent_mention(st, p2)
                                     if e2 is not None:
                                         named.append((1, e2))
@@ -156,12 +173,12 @@ def entity_in_phrase(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
 
 def entity_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     """A named place or organisation right after the quantity: "6,300 kWh per capita in Spain"."""
-    m = regex.match(FOOTNOTES + r"\s+(?:in|at|across)\s+(?:the\s+)?", st.text[q["end_char"]:s.end])
+    m = _PLACE_AFTER.match(st.text[q["end_char"]:s.end])
     if not m:
         return None
     pos = q["end_char"] + m.end()
     for ent in st.doc.ents:
-        if ent.start_char == pos and ent.label_ in ("GPE", "LOC", "ORG", "FAC"):
+        if ent.start_char == pos and ent.label_ in _PLACE_LABELS:
             return mention(st.text, ent.start_char, ent.end_char)
     return None
 
@@ -172,7 +189,7 @@ def sentence_entity(st: "DocState", q: dict, s: "SentenceInfo", qtoks, claim: di
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
     best = None
     for ent_span in s.span.ents:
-        if ent_span.label_ not in ENTITY_LABELS or ent_span.start_char >= q["start_char"]:
+        if ent_span.label_ not in st.syntax.entity_labels or ent_span.start_char >= q["start_char"]:
             continue
         if any(t.i in st.token_q or t.i in st.time_tokens for t in ent_span):
             continue
@@ -191,7 +208,7 @@ def entity_of_source(st: "DocState", attribution: dict) -> Optional[dict]:
     if span is None:
         return None
     for t in span:
-        if t.dep_ in ("nsubj", "nsubjpass"):
+        if t.dep_ in _NOMINAL_SUBJECT_DEPS:
             inner = entity_in_phrase(st, t, set())
             if inner and not inner.get("pronoun"):
                 return inner

@@ -9,17 +9,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-import regex
 from spacy.tokens import Token
 
 from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
-from ..syntax import (ANAPHORIC_NOUNS, ENTITY_LABELS, FOOTNOTES, LINKING_LEMMAS, NOT_METRIC_BEFORE, PRONOUNS,
-                      TIME_NOUNS, governing_verb, np_bounds, q_root, token_before)
+from ..syntax import governing_verb, np_bounds, q_root, token_before
+from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext
 
+# word and tag classes of resources/assembly_words.json
+_BE_HAVE = word_class("be_and_have")
+_MEASURE_OF_WORTH = word_class("noun_of_or_worth_quantity")
+_NOT_METRIC_AFTER_IN = word_class("not_metric_after_in")
+_PARTITIVE_PREPS = word_class("partitive_prepositions")
+_VERB_PARTICLE_PREPS = word_class("verb_particle_prepositions")
+
+# spaCy label classes of resources/assembly_words.json
+_COMPOUND_OR_POSSESSOR_DEPS = dependency_class("compound_or_possessor")
+_NOMINAL_SUBJECT_DEPS = dependency_class("nominal_subject")
+_NOUN_POS = pos_class("noun")
+_OBJECT_DEPS = dependency_class("direct_object")
+_TIME_LABELS = label_class("time")
+
+_METRIC_HEAD_POS = pos_class("metric_head")
+#: a ratio's number modifying a noun ("45 times the records"); a count's ("42 clusters")
+_RATIO_MODIFIER = dependency_class("ratio_modifier")
+_COUNT_MODIFIER = dependency_class("count_modifier")
+#: the modifiers that make a noun right before a quantity a metric ("its net profit $310 mn")
+_NOUN_BEFORE_MODIFIER = dependency_class("noun_before_modifier")
+_CHANGE_NOUN_PREPS = word_class("change_noun_prepositions")
+#: units of a ratio or a rate: "of CO2" after them does not name the thing counted
+_RATIO_UNITS = word_class("ratio_units")
+#: verbs whose elided object a later count shares ("it had 1,850")
+_POSSESSION_VERBS = word_class("possession_verbs")
+_AS_MANY = pattern("as_many")
+_OF_AFTER = pattern("of_after")
+_OF_THAT_OF = pattern("of_that_of")
+_IN_AFTER = pattern("in_after")
 
 @dataclass
 class MetricResult:
@@ -34,14 +62,14 @@ class MetricResult:
 def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     """The noun phrase headed by ``n`` as a metric mention (cut before an "of"/"for" phrase that names
     an entity); ``None`` for a pronoun or a word that cannot head a measure."""
-    if n.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB") or n.lower_ in PRONOUNS:
+    if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in st.syntax.pronouns:
         return None
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
     named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
-        p.dep_ == "pobj" and (p.ent_type_ in ENTITY_LABELS or p.pos_ == "PROPN") for p in c.children)]
+        p.dep_ == "pobj" and (p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN") for p in c.children)]
     # a period is the timeframe, not part of the measure ("Tonnage for the first seven months")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and any(
-        p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in ("DATE", "TIME")) for p in c.children)]
+        p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in _TIME_LABELS) for p in c.children)]
     first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
@@ -69,7 +97,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     head = root.head
     after = text[q["end_char"]:s.end]
     lemma = verb.lemma_.lower() if verb is not None else ""
-    linking = verb is not None and (lemma in LINKING_LEMMAS or verb.lower_ in cues.change_verb_direction)
+    linking = verb is not None and (lemma in st.syntax.linking_verbs or verb.lower_ in cues.change_verb_direction)
 
     def from_other_quantity() -> bool:
         t = root
@@ -86,10 +114,10 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if kind == "ratio":
         if from_other_quantity():
             return MetricResult(draft["metric"], None)
-        m_as = regex.match(r"\s*as\s+(?:many|much)\s+", after)
+        m_as = _AS_MANY.match(after)
         if m_as:
             # "twice as many containers as Eastmere"
-            cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in ("NOUN", "PROPN")]
+            cand = [t for t in s.span if t.idx >= q["end_char"] + m_as.end() and t.pos_ in _NOUN_POS]
             if cand:
                 draft["metric"] = metric_from_noun(st, cand[0], qtoks)
                 return MetricResult(draft["metric"], cand[0])
@@ -97,14 +125,14 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             # "the average house price is 13 times the median income"
             draft["metric"] = metric_from_noun(st, subj, qtoks)
             return MetricResult(draft["metric"], subj)
-        if root.dep_ in ("nummod", "quantmod", "npadvmod", "advmod") and head.pos_ in ("NOUN", "PROPN"):
+        if root.dep_ in _RATIO_MODIFIER and head.pos_ in _NOUN_POS:
             # "holds 45 times the records of ...": the noun after "times" is the measure
             first, last = np_bounds(head, pps=())
             draft["metric"] = tmention(st, first, last)
             return MetricResult(draft["metric"], head)
     # "among the top 10 models, 8 are from China", "8 of the 10 models"
-    if root.dep_ in ("nsubj", "nsubjpass") and verb is not None:
-        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "among")]
+    if root.dep_ in _NOMINAL_SUBJECT_DEPS and verb is not None:
+        preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in _PARTITIVE_PREPS]
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
         for pr in preps:
             pobj = [c for c in pr.children if c.dep_ == "pobj"]
@@ -113,11 +141,11 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 break
     # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
     if metric_tok is None and not (q.get("unit") or "").startswith("/") \
-            and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det") \
-            and head.i not in qtoks and head.pos_ in ("NOUN", "PROPN") and head.idx > q["start_char"] \
-            and head.lemma_.lower() not in TIME_NOUNS:
+            and root.dep_ in _COUNT_MODIFIER \
+            and head.i not in qtoks and head.pos_ in _NOUN_POS and head.idx > q["start_char"] \
+            and head.lemma_.lower() not in st.syntax.time_nouns:
         if head.lower_ in cues.change_noun_direction:
-            pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")]
+            pp = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CHANGE_NOUN_PREPS]
             pobj = [c for c in pp[0].children if c.dep_ == "pobj"] if pp else []
             if pobj:
                 metric_tok = pobj[0]
@@ -125,24 +153,25 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             metric_tok = head
     # "emissions fell to 673 million tonnes of CO2": the subject of a linking verb names the
     # measure; "of CO2" only says what the unit counts
-    if metric_tok is None and linking and subj is not None and q.get("unit") not in (None, "%", "pp", "bp", "x") \
-            and regex.match(FOOTNOTES + r"\s+of\s+", after) and verb.lower_ in cues.change_verb_direction:
+    if metric_tok is None and linking and subj is not None and q.get("unit") is not None \
+            and q.get("unit") not in _RATIO_UNITS \
+            and _OF_AFTER.match(after) and verb.lower_ in cues.change_verb_direction:
         metric_tok = subj
     # "48 million tonnes of CO2", "40% of installation costs"
     if metric_tok is None:
-        m_of = regex.match(FOOTNOTES + r"\s+of\s+", after)
-        if m_of and not regex.match(FOOTNOTES + r"\s+of\s+(?:that|those)\s+of\b", after):
+        m_of = _OF_AFTER.match(after)
+        if m_of and not _OF_THAT_OF.match(after):
             pobj_start = q["end_char"] + m_of.end()
-            cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in ("NOUN", "PROPN")]
+            cand = [t for t in s.span if t.idx >= pobj_start and t.pos_ in _NOUN_POS]
             pobj = [t for t in cand if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.idx < pobj_start]
             if pobj:
                 metric_tok = pobj[0]
             elif cand:
-                metric_tok = cand[0] if cand[0].dep_ not in ("compound", "poss") else cand[0].head
+                metric_tok = cand[0] if cand[0].dep_ not in _COMPOUND_OR_POSSESSOR_DEPS else cand[0].head
     # "a core AI industry scale of 450 billion yuan", "a CAGR of 13.4%", "a profit of GBP 19 million"
     if metric_tok is None:
         prev = token_before(q["start_char"], s)
-        if prev is not None and prev.lower_ in ("of", "worth"):
+        if prev is not None and prev.lower_ in _MEASURE_OF_WORTH:
             noun = token_before(prev.idx, s)
             oq = st.token_q.get(noun.i) if noun is not None else None
             if oq is not None and oq != qi and prev.lower_ == "worth":
@@ -150,37 +179,37 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 if metrics.get(oq):
                     draft["metric"] = dict(metrics[oq])
                     return MetricResult(draft["metric"], None)
-            elif noun is not None and noun.pos_ in ("NOUN", "PROPN") and oq is None:
+            elif noun is not None and noun.pos_ in _NOUN_POS and oq is None:
                 if noun.lower_ not in cues.change_noun_direction or cues.rate_metric_re.fullmatch(noun.lower_) \
                         or noun.lower_ == "growth":
                     metric_tok = noun
-            elif prev.lower_ == "worth" and prev.head.pos_ in ("NOUN", "PROPN") and prev.head.i not in st.token_q:
+            elif prev.lower_ == "worth" and prev.head.pos_ in _NOUN_POS and prev.head.i not in st.token_q:
                 metric_tok = prev.head
     # "€410 billion in assets", "$2 billion in sales"
     if metric_tok is None:
-        m_in = regex.match(FOOTNOTES + r"\s+in\s+(?:new\s+|annual\s+|total\s+)?", after)
+        m_in = _IN_AFTER.match(after)
         if m_in:
             cand = [t for t in s.span if t.idx >= q["end_char"] + m_in.end()]
-            if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in ("terms", "total"):
+            if cand and cand[0].pos_ == "NOUN" and not cand[0].ent_type_ and cand[0].lower_ not in _NOT_METRIC_AFTER_IN:
                 metric_tok = cand[0]
     # a participle on a noun: "a total volume exceeding 890 petabytes"
-    if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") \
+    if metric_tok is None and verb is not None and verb.dep_ == "acl" and verb.head.pos_ in _NOUN_POS \
             and verb.head.i not in st.token_q:
         metric_tok = verb.head
     # a noun right before the quantity, no verb between: "and its net profit $310 mn"
     if metric_tok is None:
         prev = token_before(q["start_char"], s)
         if prev is not None and prev.pos_ == "NOUN" and prev.i not in st.token_q \
-                and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in NOT_METRIC_BEFORE \
-                and any(c.dep_ in ("det", "poss", "amod", "compound") for c in prev.lefts):
+                and prev.lower_ not in cues.change_noun_direction and prev.lower_ not in st.syntax.not_metric_before \
+                and any(c.dep_ in _NOUN_BEFORE_MODIFIER for c in prev.lefts):
             metric_tok = prev
     # the object of a change verb ("cut its emissions to Q"), the subject of a linking verb
     if metric_tok is None and verb is not None:
-        dobj = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in st.token_q
-                and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in TIME_NOUNS
-                and c.ent_type_ not in ("DATE", "TIME")]
+        dobj = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i not in st.token_q
+                and not any(t.i in qtoks for t in c.subtree) and c.lemma_.lower() not in st.syntax.time_nouns
+                and c.ent_type_ not in _TIME_LABELS]
         if dobj and (verb.lower_ in cues.change_verb_direction or kind == "change"
-                     or dobj[0].lower_ in ANAPHORIC_NOUNS):
+                     or dobj[0].lower_ in st.syntax.anaphoric_nouns):
             metric_tok = dobj[0]
         elif subj is not None and linking:
             metric_tok = subj
@@ -197,7 +226,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             otoks = st.q_tokens.get(oqi) or set()
             oroot = q_root(st.doc, otoks)
             overb = governing_verb(st, oroot) if oroot is not None else None
-            if overb is not None and (overb.i == verb.i or lemma in ("have", "be", "hold", "own")):
+            if overb is not None and (overb.i == verb.i or lemma in _POSSESSION_VERBS):
                 draft["metric"] = dict(metrics[oqi])
                 return MetricResult(draft["metric"], None)
             break
@@ -205,18 +234,18 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         metric_tok = subj
     if metric_tok is not None:
         draft["metric"] = metric_from_noun(st, metric_tok, qtoks)
-        if draft["metric"] is not None and draft["metric"]["text"].lower() in PRONOUNS:
+        if draft["metric"] is not None and draft["metric"]["text"].lower() in st.syntax.pronouns:
             draft["metric"] = None
-    if draft["metric"] is None and verb is not None and lemma not in ("be", "have") and verb.pos_ == "VERB":
+    if draft["metric"] is None and verb is not None and lemma not in _BE_HAVE and verb.pos_ == "VERB":
         # no noun names the measure: the verb does ("peaks at 2.1 EFLOPS", "sold 12.9 million")
         last = verb.i
         for c in verb.rights:
-            if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in ("at", "to")
+            if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == last + 1 and c.lower_ in _VERB_PARTICLE_PREPS
                                     and any(t.i in qtoks for t in c.subtree)):
                 last = c.i
         if is_lone_light_verb([st.doc[i] for i in range(verb.i, last + 1)], cues.change_verb_direction):
             # a light or change verb never names the measure ("its tapes hold 12 PB"): its subject does
-            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in PRONOUNS:
+            if subj is not None and subj.pos_ in _NOUN_POS and subj.lower_ not in st.syntax.pronouns:
                 draft["metric"] = metric_from_noun(st, subj, qtoks)
                 return MetricResult(draft["metric"], subj)
             return MetricResult(None, metric_tok)
