@@ -137,9 +137,12 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     """A cue the quantity's own verb carries (``governing_verbs`` / ``governing_auxes`` of the rules
     file, by lemma): "The ministry projects a deficit of 4.1%", "The plan envisages 50 new
     stations", "commits members to cutting emissions 30%", "should grow 2%"; ``None`` otherwise.
-    The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps."""
+    The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps. A passive
+    verb ("is projected to hit", "are forecast at") is a cue only when a hedge phrase of the cue
+    lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted."""
     rules = load_modality_rules()
     verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
+    passive = rules["dependency_classes"]["passive_auxiliary"]
     subj = ctx.subject
     if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
             and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
@@ -155,7 +158,8 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
         for a in v.children:
             if a.dep_ == "aux" and a.lower_ in auxes:
                 return {"text": a.text, "start_char": a.idx, "end_char": a.idx + len(a.text), "modality": auxes[a.lower_]}
-        if v.pos_ == "VERB" and v.lemma_.lower() in verbs and v.idx < ctx.quantity["start_char"]:
+        if v.pos_ == "VERB" and v.lemma_.lower() in verbs and v.idx < ctx.quantity["start_char"] \
+                and (not any(a.dep_ in passive for a in v.children) or _in_cue_phrase(ctx, v.lower_)):
             return {"text": v.text, "start_char": v.idx, "end_char": v.idx + len(v.text), "modality": verbs[v.lemma_.lower()]}
         if v.dep_ not in ("xcomp", "pcomp", "prep") or v.head.i == v.i:
             return None
@@ -163,3 +167,8 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
         if v.dep_ == "prep" and v.head.i != v.i:
             v = v.head
     return None
+
+
+def _in_cue_phrase(ctx: "QuantityContext", word: str) -> bool:
+    """True when ``word`` (lower case) is a word of one of the hedge phrases of the cue lexicon in use."""
+    return any(word in phrase.split() for phrase in ctx.state.cues.hedge_modality)
