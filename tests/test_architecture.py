@@ -373,8 +373,6 @@ KNOWN_WORDS_IN_CODE: dict[tuple[str, str, str], int] = {
     ("claimx/assembly/slots/metric.py", "metric", "regex"): 3,
     ("claimx/assembly/slots/metric.py", "metric", "words"): 6,
     ("claimx/assembly/slots/metric.py", "metric_from_noun", "words"): 1,
-    ("claimx/assembly/slots/modality.py", "hedge_after", "words"): 1,
-    ("claimx/assembly/slots/modality_rules.py", "estimate_over_modal", "regex"): 1,
     ("claimx/assembly/slots/timeframe.py", "_patterns", "regex"): 1,
     ("claimx/assembly/slots/timeframe.py", "_right_after_a_quantity", "regex"): 1,
     ("claimx/assembly/slots/timeframe.py", "timeframe", "regex"): 1,

@@ -29,6 +29,8 @@ def load_modality_rules() -> dict:
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
+    raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
+    raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return raw
 
 
@@ -59,10 +61,11 @@ def extra_cues(text: str, lo: int, hi: int, q: dict) -> list[dict]:
 def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
     """"Toyota estimates that duties will cost it 1.45 trillion yen": an estimate verb whose
     "that" clause holds the modal is the claim's modality."""
-    verbs = set(load_modality_rules()["estimate_verbs"])
+    rules = load_modality_rules()
+    verbs = set(rules["estimate_verbs"])
     for h in hedges:
         if h["end_char"] <= best["start_char"] and h is not best and h["text"].lower() in verbs \
-                and regex.match(r"\s+that\b", text[h["end_char"]:best["start_char"]]):
+                and rules["estimate_clause_re"].match(text[h["end_char"]:best["start_char"]]):
             return h
     return best
 
@@ -109,14 +112,15 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
         if t.head.i not in cue_is or t.head.i == t.i:
             head = t
             break
+    deps = load_modality_rules()["deps"]
     for _ in range(4):
-        if head.dep_ in ("aux", "auxpass", "neg") and head.head.i != head.i:
+        if head.dep_ in deps["cue_to_its_verb"] and head.head.i != head.i:
             head = head.head
         elif head.dep_ == "xcomp" and head.head.i in cue_is:
             head = head.head
         else:
             break
-    if head.dep_ in ("acl", "relcl", "advcl") and ctx.root.i not in {t.i for t in head.subtree}:
+    if head.dep_ in deps["clause_on_a_noun_or_adverbial"] and ctx.root.i not in {t.i for t in head.subtree}:
         # "The merger, expected to close in 2026, values ...", "Although sales are expected to
         # slow, the firm hired 300 workers"
         return True
@@ -142,7 +146,7 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted."""
     rules = load_modality_rules()
     verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
-    passive = rules["dependency_classes"]["passive_auxiliary"]
+    passive, climb = rules["deps"]["passive_auxiliary"], rules["deps"]["verb_to_its_governor"]
     subj = ctx.subject
     if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
             and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
@@ -161,7 +165,7 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
         if v.pos_ == "VERB" and v.lemma_.lower() in verbs and v.idx < ctx.quantity["start_char"] \
                 and (not any(a.dep_ in passive for a in v.children) or _in_cue_phrase(ctx, v.lower_)):
             return {"text": v.text, "start_char": v.idx, "end_char": v.idx + len(v.text), "modality": verbs[v.lemma_.lower()]}
-        if v.dep_ not in ("xcomp", "pcomp", "prep") or v.head.i == v.i:
+        if v.dep_ not in climb or v.head.i == v.i:
             return None
         v = v.head
         if v.dep_ == "prep" and v.head.i != v.i:
