@@ -381,8 +381,6 @@ KNOWN_WORDS_IN_CODE: dict[tuple[str, str, str], int] = {
     ("claimx/assembly/syntax.py", "_skip_possessor", "words"): 1,
     ("claimx/assembly/syntax.py", "governing_verb", "words"): 1,
     ("claimx/assembly/syntax.py", "subject_of", "words"): 1,
-    ("claimx/cues.py", "_PREP_END", "regex"): 1,
-    ("claimx/cues.py", "find_attributions", "words"): 3,
 }
 
 
