@@ -166,7 +166,7 @@ def _phrases(text: str) -> list[dict]:
         out.append(_rec(m, None, anaphor="P", shift=0))
     for m in p["open_end"].finditer(text):
         # "by the end of the forecast period": a deadline whose year the sentence does not give
-        out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in ("until", "through") else "by"))
+        out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in rules["raw"]["open_end_until"] else "by"))
     for m in p["then"].finditer(text):
         out.append(_rec(m, None, anaphor="A", shift=0))
     return out

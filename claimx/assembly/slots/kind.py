@@ -88,7 +88,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
-    if len(trail) >= 3 and trail[-1] == "record" and trail[-2] in ("a", "an") and trail[-3] == "to":
+    if len(trail) >= 3 and trail[-1] == "record" and trail[-2] in rules["articles"] and trail[-3] == "to":
         # "climbed to a record 51.8%": the record is the end point of the change
         trail = trail[:-2]
         i = len(trail) - 1
@@ -106,7 +106,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
             return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
-            direction = next((verbs[p] for p in skipped if p in ("up", "down")), verbs[w])
+            direction = next((verbs[p] for p in skipped if p in rules["direction_particles"]), verbs[w])
             via_to = "to" in skipped
         elif w in cues.change_noun_direction and ("of" in skipped or not skipped or set(skipped) <= set(rules["noun_skips"])):
             direction = cues.change_noun_direction[w]
@@ -187,14 +187,14 @@ def kind(ctx: "QuantityContext") -> KindResult:
             return res
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
     if direction is None and root is not None and root.i > root.head.i and root.head.pos_ == "VERB" \
-            and root.head.lower_ in verbs and root.dep_ in ("npadvmod", "advmod") and root.i - root.head.i <= 4:
+            and root.head.lower_ in verbs and root.dep_ in rules["deps"]["adverbial_modifier"] and root.i - root.head.i <= 4:
         # "cut emissions 55% by 2030": the number modifies the change verb across its object
         direction = verbs[root.head.lower_]
-    if direction is None and last and last[-1] in ("to", "by") and root is not None:
+    if direction is None and last and last[-1] in rules["end_point_prepositions"] and root is not None:
         # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
         # the preposition hangs from a change verb
         t = root.head
-        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in verbs:
+        if t.lower_ in rules["end_point_prepositions"] and t.head.pos_ == "VERB" and t.head.lower_ in verbs:
             direction = verbs[t.head.lower_]
             via_to = last[-1] == "to"
     if direction is None and last and last[-1] == "to":

@@ -115,7 +115,7 @@ def _period_of_conjoined_verb(ctx: "QuantityContext", tfs: list) -> Optional[dic
             continue
         top = span_root(span)
         attach = top.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else top
-        if attach.dep_ == "prep" and attach.head in chain or attach.dep_ in ("npadvmod", "prep") and attach.head in chain:
+        if attach.dep_ == "prep" and attach.head in chain or attach.dep_ in deps["attached_to_a_verb"] and attach.head in chain:
             return t
     return None
 
