@@ -77,7 +77,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
     # change: "from X to Y" start points are not claims of their own
     before = words_before(st, q["start_char"], s.start, 9)
     last = [w for w, _, _ in before]
-    if last and last[-1] == "from" and regex.match(r"\s*(?:\S+\s+){0,4}?to\b", after_l):
+    if last and last[-1] == "from" and rules["re"]["to_after_from"].match(after_l):
         # start point of a change; the end point carries it
         res.absorbs.add(qi)
         return res
@@ -136,7 +136,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
             res.change = {"direction": ex[0], "from_text": None}
         else:
             res.kind = "ratio"
-            obj_end = regex.search(r"\s+by\s+\S*\s*$", st.text[s.start:q["start_char"]])
+            obj_end = rules["re"]["by_before"].search(st.text[s.start:q["start_char"]])
             res.reference = mention(st.text, s.start + ex[2], s.start + obj_end.start() if obj_end else q["start_char"])
         return res
     if direction is None:
@@ -249,7 +249,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
             continue
         if other["end_char"] <= q["start_char"]:
             # "from X to Q"
-            if regex.fullmatch(r"\s*(?:\[\d+\]|[¹²³⁴-⁹⁰*†])*\s*to\s+", st.text[other["end_char"]:q["start_char"]]):
+            if rules["re"]["to_between"].fullmatch(st.text[other["end_char"]:q["start_char"]]):
                 from_q = other
         elif other["start_char"] - q["end_char"] < 60 and not any(
                 q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
@@ -282,8 +282,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
                 if ow_all and ow_all[-1] == "by" and not any(other["end_char"] <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
                     # "lifted wind generation by 14% to 142.1 TWh": the difference is stated
                     return res
-            elif regex.fullmatch(r"[\s,]*(?:an?\s+)?(?:\w+\s+)?(?:" + "|".join(cues.change_noun_direction) + r")\s+of\s+",
-                                 st.text[q["end_char"]:other["start_char"]], regex.IGNORECASE):
+            elif regex.fullmatch(rules["pattern_templates"]["change_noun_of_between"].replace(
+                    "{change_nouns}", "|".join(cues.change_noun_direction)), st.text[q["end_char"]:other["start_char"]]):
                 return res
     if from_q is not None and q.get("value") is not None and from_q.get("value") is not None and not via_to and direction is None:
         direction = "increase" if q["value"] > from_q["value"] else "decrease"

@@ -30,6 +30,7 @@ def load_modality_rules() -> dict:
             r["re"] = regex.compile("(?i)" + r["pattern"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
+    raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return raw
 
@@ -84,7 +85,7 @@ def restates(st: "DocState", s: "SentenceInfo", a: int, b: int) -> bool:
     found = False
     for m in st.cues.boundary_re.finditer(text, a, b):
         found = True
-        if not regex.fullmatch(r",\s*or", m.group(0), regex.IGNORECASE):
+        if not load_modality_rules()["restatement_boundary_re"].fullmatch(m.group(0)):
             return False
         if not any(o["start_char"] >= m.end() and regex.fullmatch(lead, text[m.end():o["start_char"]], regex.IGNORECASE)
                    for o in s.quantities):

@@ -46,7 +46,7 @@ def _slot_rules() -> dict:
     """The ``slot_rules`` of ``timeframes_context.json``: patterns compiled, lists as frozensets,
     ``deps`` (dependency class name -> frozenset of spaCy labels)."""
     raw = load_rules()["raw"]["slot_rules"]
-    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before")}
+    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return out
@@ -211,7 +211,7 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
         # restatement and the figure it restates share the period
         return False
-    if q["end_char"] <= owner["start_char"] and regex.search(r"(?i)\bto\s+$", text[q["end_char"]:owner["start_char"]]) \
+    if q["end_char"] <= owner["start_char"] and _slot_rules()["to_between"].search(text[q["end_char"]:owner["start_char"]]) \
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
         return False
@@ -222,7 +222,7 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # increase of 10%": an appositive of that quantity shares its period ("X in 2024, compared
         # with Y" does not)
         return False
-    return not (t["end_char"] <= q["start_char"] and regex.match(r"\s*,?\s*(?:to|at)\b", text[t["end_char"]:q["start_char"]]))
+    return not (t["end_char"] <= q["start_char"] and _slot_rules()["to_or_at_after"].match(text[t["end_char"]:q["start_char"]]))
 
 
 def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
