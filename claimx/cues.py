@@ -1,23 +1,35 @@
 """Hedge cues (modality) and attribution cues (source) of a text or a parsed Doc.
 
-Pure functions over the cue lexicon (:mod:`claimx.lexicon`); the ``claimx_cues`` component
+Pure functions over the cue lexicon (:mod:`claimx.lexicons`); the ``claimx_cues`` component
 (:mod:`claimx.components.cues`) stores what they find on the Doc.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Optional
+from functools import lru_cache
+from typing import Any, Optional
 
 import regex
 from spacy.tokens import Doc, Token
 
-from .lexicons import CompiledCues, load_default
+from .lexicons import CompiledCues, load_default, read_json
 
 
-#: Where an "according to X" cue ends: the next comma, semicolon, colon, sentence end, "while" or
-#: "and is/was/...".
-_PREP_END = regex.compile(r"[,;:]|\.(?:\s|$)|\s(?:while|and\s+(?:is|are|was|were|will))\b")
+@lru_cache(maxsize=1)
+def attribution_rules() -> dict[str, Any]:
+    """The rules of ``resources/attribution_rules.json``, compiled once (cached): ``prep_end``
+    (where an "according to X" cue ends, a compiled pattern), ``deps`` (dependency class name ->
+    frozenset of spaCy labels) and the word classes as frozensets.
+
+    :raises KeyError: when a required key is missing from the file.
+    """
+    raw = read_json("attribution_rules.json")
+    return {
+        "prep_end": regex.compile(raw["prep_cue_end"]),
+        "deps": {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()},
+        **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns")},
+    }
 
 
 def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
@@ -46,8 +58,9 @@ def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
 
 
 def _subject(verb: Token) -> Optional[Token]:
+    subject = attribution_rules()["deps"]["subject"]
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in subject:
             return c
     return None
 
@@ -61,11 +74,13 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
     phrases such as "X put the figure at".
     """
     cues = cues or load_default().cues
+    rules = attribution_rules()
+    deps = rules["deps"]
     text = doc.text
     out = []
     for m in cues.attribution_prep_re.finditer(text):
         # searched in place from the cue on (a slice of the rest of the text per cue was quadratic)
-        end_m = _PREP_END.search(text, m.end())
+        end_m = rules["prep_end"].search(text, m.end())
         end = end_m.start() if end_m else len(text)
         if end > m.end():
             out.append({"text": text[m.start():end].rstrip(), "start_char": m.start(), "end_char": m.start() + len(text[m.start():end].rstrip())})
@@ -79,33 +94,33 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
 
     for tok in doc:
         low = tok.lower_
-        if tok.pos_ not in ("VERB", "AUX") or low not in cues.attribution_verbs and phrase_at(tok.idx) is None:
+        if tok.pos_ not in rules["cue_pos"] or low not in cues.attribution_verbs and phrase_at(tok.idx) is None:
             continue
-        if tok.dep_ in ("amod", "acl") and low in ("estimated",):
+        if tok.dep_ in deps["modifier_of_a_noun"] and low in rules["modifier_not_a_source"]:
             continue
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        if any(c.dep_ in deps["passive"] for c in tok.children):
             # passive: "X is expected to", "it is estimated that" name no source
             continue
         subj = _subject(tok)
-        if subj is None or subj.lower_ in ("it", "there"):
+        if subj is None or subj.lower_ in rules["dummy_subjects"]:
             # "It is estimated that ...": no source is named
             continue
         phrase = phrase_at(tok.idx)
         in_phrase = phrase is not None
-        if not in_phrase and any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
-                c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children):
+        if not in_phrase and any(c.dep_ in deps["direct_object"] for c in tok.children) and not any(
+                c.dep_ in deps["clausal_complement"] for c in tok.children):
             # "Vireo TV added 850k subscribers", "the firm reported revenue of $5bn": the verb of
             # the claim itself, not a source cue
             continue
-        has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("parataxis",) or (
+        has_clause = any(c.dep_ in deps["reported_clause"] for c in tok.children) or tok.dep_ in deps["side_clause"] or (
             tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in tok.children))
-        is_parenthetical = tok.dep_ in ("ROOT", "parataxis") and any(
-            c.dep_ in ("ccomp",) for c in tok.children) or (tok.dep_ == "ccomp" and tok.i > tok.head.i)
+        is_parenthetical = tok.dep_ in deps["reporting_head"] and any(
+            c.dep_ in deps["finite_complement"] for c in tok.children) or (tok.dep_ == "ccomp" and tok.i > tok.head.i)
         subj_words = {t.lower_ for t in subj.subtree} | {subj.lemma_.lower()}
         if low in cues.evidence_verbs and not (subj_words & cues.source_nouns or has_clause):
             continue
-        if low not in cues.evidence_verbs and not (in_phrase or has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in ("he", "she", "they", "we", "i")
-                                                   or subj_words & cues.source_nouns or tok.dep_ in ("ROOT", "ccomp", "parataxis")):
+        if low not in cues.evidence_verbs and not (in_phrase or has_clause or is_parenthetical or subj.ent_type_ or subj.lower_ in rules["personal_pronouns"]
+                                                   or subj_words & cues.source_nouns or tok.dep_ in deps["clause_head"]):
             continue
         start = subj.left_edge.idx
         end = tok.idx + len(tok.text)

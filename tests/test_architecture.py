@@ -34,10 +34,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "claimx"
 #: Hard limit of a module's length (the aim is about 400 lines).
 MAX_LINES = 450
 
-#: Modules being split on other branches, with their size when this test was written. Each must still
-#: be over the limit (else remove it here) and must not grow past the size recorded.
-OVERSIZED = {
-}
 
 #: Layer name -> module name prefixes (the longest matching prefix decides).
 LAYERS = {
@@ -205,19 +201,9 @@ def test_no_module_over_the_limit():
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE.parent).as_posix()
         n = _line_count(path)
-        if n > MAX_LINES and rel not in OVERSIZED:
+        if n > MAX_LINES:
             over[rel] = n
     assert not over, f"modules over {MAX_LINES} lines: {over}"
-
-
-@pytest.mark.parametrize("rel", sorted(OVERSIZED))
-def test_oversized_allowance_is_still_needed_and_not_growing(rel):
-    path = PACKAGE.parent / rel
-    if not path.exists():
-        pytest.fail(f"{rel} no longer exists: remove it from OVERSIZED")
-    n = _line_count(path)
-    assert n > MAX_LINES, f"{rel} has {n} lines, within the limit: remove it from OVERSIZED"
-    assert n <= OVERSIZED[rel], f"{rel} grew from {OVERSIZED[rel]} to {n} lines"
 
 
 def test_no_import_cycle():
@@ -240,18 +226,6 @@ def test_imports_only_go_downward():
                 upward.add((module, target))
     assert upward - KNOWN_UPWARD == set(), f"imports against the layers: {sorted(upward - KNOWN_UPWARD)}"
     assert KNOWN_UPWARD - upward == set(), f"fixed, remove from KNOWN_UPWARD: {KNOWN_UPWARD - upward}"
-
-
-#: Modules that still import the ``claimx.lexicon`` compatibility shim instead of
-#: :mod:`claimx.lexicons` (modules this branch does not own). Each must still import it; when the
-#: set is empty, delete ``claimx/lexicon.py`` (and tests/test_lexicon.py with it).
-LEXICON_SHIM_IMPORTERS: set[str] = set()
-
-
-def test_only_the_known_modules_use_the_lexicon_shim():
-    importers = {m for m, targets in import_graph().items() if "claimx.lexicon" in targets}
-    assert importers - LEXICON_SHIM_IMPORTERS == set(), f"import claimx.lexicons instead: {importers - LEXICON_SHIM_IMPORTERS}"
-    assert LEXICON_SHIM_IMPORTERS - importers == set(), f"switched, remove: {LEXICON_SHIM_IMPORTERS - importers}"
 
 
 # The checker itself, on made-up graphs and sources, so that a broken checker cannot pass silently.
@@ -333,25 +307,6 @@ _REGEX_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findi
 #: (a pattern string with a word of three or more letters). Each count must be exact: it shrinks
 #: as the lists move to resources/.
 KNOWN_WORDS_IN_CODE: dict[tuple[str, str, str], int] = {
-    ("claimx/assembly/passes/periods.py", "_from_onwards", "regex"): 2,
-    ("claimx/assembly/passes/periods.py", "_phrases", "regex"): 1,
-    ("claimx/assembly/passes/periods.py", "_phrases", "words"): 1,
-    ("claimx/assembly/passes/periods.py", "load_rules", "regex"): 10,
-    ("claimx/assembly/passes/periods.py", "load_rules.lead", "regex"): 1,
-    ("claimx/assembly/slots/kind.py", "_RATIO_NEXT", "regex"): 1,
-    ("claimx/assembly/slots/kind.py", "_own_verb_between", "regex"): 1,
-    ("claimx/assembly/slots/kind.py", "kind", "regex"): 8,
-    ("claimx/assembly/slots/kind.py", "kind", "words"): 3,
-    ("claimx/assembly/slots/kind.py", "reference", "regex"): 3,
-    ("claimx/assembly/slots/kind_rules.py", "comparative_direction", "regex"): 1,
-    ("claimx/assembly/slots/kind_rules.py", "load_kind_rules", "regex"): 1,
-    ("claimx/assembly/slots/modality.py", "hedge_after", "words"): 1,
-    ("claimx/assembly/slots/modality_rules.py", "estimate_over_modal", "regex"): 1,
-    ("claimx/assembly/slots/timeframe.py", "_patterns", "regex"): 1,
-    ("claimx/assembly/slots/timeframe.py", "_right_after_a_quantity", "regex"): 1,
-    ("claimx/assembly/slots/timeframe.py", "timeframe", "regex"): 1,
-    ("claimx/cues.py", "_PREP_END", "regex"): 1,
-    ("claimx/cues.py", "find_attributions", "words"): 3,
 }
 
 

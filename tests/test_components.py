@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
@@ -284,3 +285,29 @@ def test_context_travels_with_the_doc_bytes(extractor):
     assert ctx.reference_date == dt.date(2023, 8, 1)
     assert [(q["text"], q["value"]) for q in ctx.quantities] == [("40", 40.0)]
     assert [p["value"] for p in ctx.prior_periods] == ["2023-Q2"]
+
+
+def _pipeline_with_cues_without(extractor, tmp_path, word):
+    """A pipeline whose cue finder loads (from_disk) the packaged cues minus every hedge holding ``word``."""
+    extractor.nlp.get_pipe("claimx_cues").to_disk(tmp_path)
+    data = json.loads((tmp_path / "cues.json").read_text(encoding="utf-8"))
+    for group in data["hedges"]:
+        group["cues"] = [c for c in group["cues"] if word not in c]
+    (tmp_path / "cues.json").write_text(json.dumps(data), encoding="utf-8")
+    nlp = spacy.load(PINNED_MODEL)
+    nlp.add_pipe("claimx_quantities", first=True)
+    for name in ("claimx_timeframes", "claimx_cues", "claimx_claims"):
+        nlp.add_pipe(name)
+    nlp.get_pipe("claimx_cues").from_disk(tmp_path)
+    return nlp
+
+
+@pytest.mark.parametrize("sentence, word, packaged", [
+    ("Wind output in Texas was estimated at 120 TWh for 2025.", "estimated", "estimate"),
+    ("Copper demand in Peru is projected to reach 3 million tonnes by 2030.", "projected", "forecast"),
+])
+def test_a_passive_cue_dropped_from_the_lexicon_is_not_refound_by_the_governing_verb(extractor, tmp_path, sentence, word, packaged):
+    (claim,) = extractor.nlp(sentence)._.claims
+    assert claim.modality == packaged and word in claim.hedge.text
+    (claim,) = _pipeline_with_cues_without(extractor, tmp_path, word)(sentence)._.claims
+    assert claim.modality == "asserted" and claim.hedge is None

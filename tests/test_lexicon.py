@@ -7,8 +7,16 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from claimx.lexicon import CueLexicon, SyntaxLexicon, load_cues, load_syntax
-from claimx.components.cues import find_hedges
+from claimx.cues import find_hedges
+from claimx.lexicons import CueLexicon, SyntaxLexicon, load_default
+
+
+def load_cues():
+    return load_default().cues
+
+
+def load_syntax():
+    return load_default().syntax
 
 
 def test_lexicons_load_once():

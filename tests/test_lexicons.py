@@ -113,8 +113,6 @@ def test_a_saved_pipeline_keeps_its_custom_lexicon(tmp_path):
     assert claim.kind == "change" and claim.change.direction == "increase"
 
 
-@pytest.mark.xfail(strict=True, reason="the assembly reads syntax.json's word classes at import "
-                   "(claimx/assembly/syntax.py module constants), not from the Lexicons it is given")
 def test_a_custom_syntax_lexicon_reaches_the_assembly(tmp_path):
     text = "The market size of cloud gaming reached $5 billion in 2024."
     (before,) = _pipeline().extract(text)

@@ -26,9 +26,25 @@ class ClaimAssembler:
     def __init__(self, nlp: Language, name: str, *, include_vague: bool = False,
                  lexicon_dir: Optional[str] = None) -> None:
         self.name = name
+        self.nlp = nlp
         self.include_vague = include_vague
         self.lexicon_dir = lexicon_dir
         self.lexicons = from_dir(lexicon_dir) if lexicon_dir else load_default()
+
+    def cue_lexicons(self):
+        """The lexicons whose cues the assembly reads (a :class:`claimx.lexicons.Lexicons`).
+
+        This component's own when it was given a folder (``lexicon_dir`` or :meth:`from_disk`);
+        else those of the pipeline's ``claimx_cues`` component when there is one, so that a custom
+        ``cues.json`` loaded into the cue finder alone is used by the assembly as well; else the
+        packaged ones."""
+        if self.lexicon_dir is None and self.nlp is not None:
+            for name in self.nlp.pipe_names:
+                if self.nlp.get_pipe_meta(name).factory == "claimx_cues":
+                    found = getattr(self.nlp.get_pipe(name), "lexicons", None)
+                    if found is not None:
+                        return found
+        return self.lexicons
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         """Write the lexicons the assembly uses to ``path`` (``cues.json``, ``syntax.json``)."""
@@ -54,15 +70,16 @@ class ClaimAssembler:
         timeframes = doc._.claimx_timeframes
         if timeframes is None:
             timeframes = timeframe_records(doc.text, ctx.reference_date)
+        lexicons = self.cue_lexicons()
         cues = doc._.claimx_cues
         if cues is None:
-            lexicon = self.lexicons.cues
+            lexicon = lexicons.cues
             cues = {"hedges": find_hedges(doc.text, lexicon),
                     "attributions": find_attributions(doc, lexicon) if doc.has_annotation("DEP") else []}
         include_vague = self.include_vague if ctx.include_vague is None else ctx.include_vague
         with _walked_once(doc):
             doc._.claimx_claims_data = assemble(doc, quantities, timeframes, cues, include_vague=include_vague,
-                                                 lexicon=self.lexicons.cues,
+                                                 lexicon=lexicons,
                                                  prior_periods=list(ctx.prior_periods),
                                                  article_topics=list(ctx.article_topics))
         return doc

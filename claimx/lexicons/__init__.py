@@ -30,8 +30,8 @@ __all__ = ["Lexicons", "load_default", "from_dir", "OVERRIDABLE", "CompiledCues"
 
 PathLike = Union[str, Path]
 
-#: The files a custom lexicon folder may replace: their readers take a :class:`Lexicons`.
-#: (``syntax.json`` is validated and carried, but the assembly still reads the packaged one.)
+#: The files a custom lexicon folder may replace: their readers take a :class:`Lexicons` (the cue
+#: finder reads ``cues.json``; the claim assembly reads both).
 OVERRIDABLE = ("cues.json", "syntax.json")
 
 

@@ -20,7 +20,8 @@ returns them with
 
 ``prior`` holds the periods named earlier in the article, outside the window (see
 :func:`article_periods`), so that an anaphor in a later paragraph finds its antecedent.
-The word lists and patterns are in ``claimx/resources/timeframes_context.json``.
+The word lists and patterns are in ``claimx/resources/timeframes_context.json`` (``period_patterns``:
+templates filled with the month, count and relative-opener words of the same file).
 """
 
 from __future__ import annotations
@@ -48,26 +49,15 @@ def load_rules() -> dict:
     counts: dict[str, int] = raw["counts"]
     m_alt = "|".join(sorted(months, key=len, reverse=True))
     n_alt = "|".join(sorted(counts, key=len, reverse=True)) + r"|\d{1,2}"
-    M = rf"(?:{m_alt})\.?"
-    lead = r"(?:(?:in|during|for|over|across|throughout)\s+)?"
-    pats = {
-        "month_quarter": regex.compile(rf"(?i)\b{lead}the\s+(?:({M})\s*[-–/]\s*)?({M})[\s-]+quarter(?:\s+of\s+((?:19|20)\d\d))?\b"),
-        "month_period": regex.compile(rf"(?i)\b{lead}the\s+({M})\s*[-–/]\s*({M})\s+(?:period|months)(?:\s+of\s+((?:19|20)\d\d))?\b"),
-        "fiscal_year_end": regex.compile(rf"(?i)\b{lead}the\s+(?:fiscal\s+|financial\s+)?year\s+(?:ending|ended|to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?({M})(?:\s+\d{{1,2}})?,?\s+((?:19|20)\d\d)\b"),
-        "fiscal_part": regex.compile(r"(?i)\b(?:fiscal|financial)(?:[- ]year)?\s+((?:19|20)\d\d)\s+(first|second|third|fourth)[- ](quarter|half)\b"),
-        "fiscal_part_of": regex.compile(r"(?i)\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b"),
-        "full_year": regex.compile(r"(?i)\b(?:full[- ]year|(?:this|the\s+current)\s+(?:fiscal|financial)\s+year)\b(?!\s+(?:19|20)\d\d)"),
-        "split_year": regex.compile(r"(?i)(?<![\d/-])(?:(?:fiscal\s+|FY\s?)?(?:(first|second|third|fourth)\s+(quarter|half)\s+of\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?))?((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])"),
-        "first_months": regex.compile(rf"(?i)\b{lead}the\s+first\s+({n_alt})\s+months(?:\s+of\s+(?:((?:19|20)\d\d)|the\s+year|this\s+year))?\b(?!\s+(?:of|to|ended|ending)\b)"),
-        "month_span": regex.compile(rf"(?i)\b(?:between\s+({M})\s+and|(?:over|from)\s+({M})\s+(?:to|through|until))\s+({M})(?:\s+((?:19|20)\d\d))?\b"),
-        "anaphor": regex.compile(r"(?i)\b(?:(?:in|during|for|over|across|throughout)\s+)?(?:the|this|that)\s+(same\s+)?(quarter|half|month|period)\b"
-                                 r"(?!\s+(?:of|ending|ended|to|before|after|since)\b)(\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))?"),
-        "year_anaphor": regex.compile(r"(?i)\b(?:in|during|for|over|across|throughout)\s+the\s+(?:whole\s+)?year\b(?!\s+(?:of|ending|ended|to|before|after|since|earlier|ago|through|till|until)\b)(?![-\w])"),
-        "months_anaphor": regex.compile(rf"(?i)\b(?:in|during|over|for)\s+(?:those|these|the\s+same)\s+(?:{n_alt})\s+months\b(?!\s+(?:of|to|since|ending|ended)\b)"),
-        "open_end": regex.compile(r"(?i)\b(by|until|through)\s+the\s+end\s+of\s+the\s+(?:decade|forecast\s+period|projection\s+period|outlook\s+period|century|programme|program|plan)\b"),
-        "then": regex.compile(r"(?i)\b(?:back\s+then|at\s+the\s+time)\b"),
-        "relative": regex.compile(r"(?i)(?:,\s*|\b)(?:" + "|".join(raw["relative_openers"]) + r")\b[^,;.]{0,60}$"),
-    }
+    fill = {"{lead}": raw["period_patterns"]["lead"], "{M}": rf"(?:{m_alt})\.?", "{n}": n_alt,
+            "{relative}": "|".join(raw["relative_openers"])}
+
+    def compiled(template: str) -> regex.Pattern:
+        for slot, alt in fill.items():
+            template = template.replace(slot, alt)
+        return regex.compile(template)
+
+    pats = {name: compiled(t) for name, t in raw["period_patterns"].items() if name not in ("_doc", "lead")}
     return {"months": months, "counts": counts, "patterns": pats, "raw": raw}
 
 
@@ -97,9 +87,13 @@ def in_relative_clause(text: str, start: int, lo: int = 0) -> bool:
     return bool(load_rules()["patterns"]["relative"].search(text[max(lo, start - 70):start]))
 
 
-def _rec(m: regex.Match, value: str, relation: str = "in", **extra) -> dict:
-    return {"text": m.group(0), "start_char": m.start(), "end_char": m.end(), "value": value,
+def _record(text: str, start: int, end: int, value: Optional[str], relation: str, **extra) -> dict:
+    return {"text": text, "start_char": start, "end_char": end, "value": value,
             "relation": relation, "anchor": False, "offset_years": None, **extra}
+
+
+def _rec(m: regex.Match, value: Optional[str], relation: str = "in", **extra) -> dict:
+    return _record(m.group(0), m.start(), m.end(), value, relation, **extra)
 
 
 def _quarter(month: int) -> int:
@@ -115,7 +109,7 @@ def _phrases(text: str) -> list[dict]:
     rules = load_rules()
     p = rules["patterns"]
     out: list[dict] = []
-    ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+    ordinals = rules["raw"]["ordinals"]
     for m in p["month_quarter"].finditer(text):
         end_month = _month(rules, m.group(2))
         year = m.group(3) or "XXXX"
@@ -142,7 +136,7 @@ def _phrases(text: str) -> list[dict]:
     for m in p["split_year"].finditer(text):
         start, end2 = int(m.group(3)), int(m.group(4))
         before = text[max(0, m.start() - 12):m.start()].lower()
-        if end2 == (start + 1) % 100 and not regex.search(r"\b(?:over|from|between)\s*$", before):
+        if end2 == (start + 1) % 100 and not p["split_year_after_a_range_word"].search(before):
             sub = ""
             if m.group(1):
                 sub = f"-{'Q' if m.group(2).lower() == 'quarter' else 'H'}{ordinals[m.group(1).lower()]}"
@@ -172,7 +166,7 @@ def _phrases(text: str) -> list[dict]:
         out.append(_rec(m, None, anaphor="P", shift=0))
     for m in p["open_end"].finditer(text):
         # "by the end of the forecast period": a deadline whose year the sentence does not give
-        out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in ("until", "through") else "by"))
+        out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in rules["raw"]["open_end_until"] else "by"))
     for m in p["then"].finditer(text):
         out.append(_rec(m, None, anaphor="A", shift=0))
     return out
@@ -228,18 +222,19 @@ def _from_onwards(text: str, rec: dict) -> dict:
     if rec.get("relation") != "in" or grain not in ("D", "M", "Y"):
         return rec
     lead = text[max(0, rec["start_char"] - 16):rec["start_char"]]
+    p = load_rules()["patterns"]
     if grain == "Y":
         # "a year to 2030", "out to 2030": the end of a stretch is ``until``; a year is ``since``
         # only after a "From" that opens the sentence or a clause ("From 2026, the levy ..."), not
         # after a number ("up 5% from 2019" dates a comparison base)
-        m_to = regex.search(r"(?i)\b(?:(?:out|up|right)\s+)?to\s+$", lead)
-        if m_to and regex.search(r"(?i)\b(?:a|per|each|every)\s+(?:year|annum)\s+(?:(?:out|up|right)\s+)?to\s+$|\bout\s+to\s+$", lead):
+        m_to = p["year_end_to"].search(lead)
+        if m_to and p["year_end_to_rate"].search(lead):
             start = rec["start_char"] - (len(lead) - m_to.start())
             return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="until")
-        if not regex.search(r"(?i)(?:^|[.;,!?]\s*|\n\s*)(?:from|starting|beginning)\s+(?:in\s+)?$", lead):
+        if not p["year_from_opening_clause"].search(lead):
             return rec
-    m = regex.search(r"(?i)\b(?:from|starting|beginning)\s+(?:on\s+|in\s+)?$", lead)
-    if m is None or regex.match(r"\s*(?:to|until|till|through|and|[-–])", text[rec["end_char"]:]):
+    m = p["from_lead"].search(lead)
+    if m is None or p["range_continues"].match(text[rec["end_char"]:]):
         return rec
     start = rec["start_char"] - (len(text[max(0, rec["start_char"] - 16):rec["start_char"]]) - m.start())
     return dict(rec, start_char=start, text=text[start:rec["end_char"]], relation="since")
@@ -281,19 +276,19 @@ def _between_pairs(text: str, recs: list[dict]) -> list[dict]:
     "between ... and" make one ``between`` span of their values (years only when their grains
     differ); the grammar reads such pairs only when both are plain dates."""
     out = list(recs)
-    for m in regex.finditer(r"(?i)\bbetween\b", text):
+    p = load_rules()["patterns"]
+    for m in p["between"].finditer(text):
         a = next((r for r in out if m.end() <= r["start_char"] <= m.end() + 40 and r.get("value")), None)
         if a is None or a["start_char"] < m.end():
             continue
         b = next((r for r in out if r is not a and r["start_char"] >= a["end_char"] and r.get("value")), None)
-        if b is None or not regex.fullmatch(r"(?i)[^,;.]{0,25}?\band\b[^,;.]{0,25}", text[a["end_char"]:b["start_char"]]) \
+        if b is None or not p["between_and"].fullmatch(text[a["end_char"]:b["start_char"]]) \
                 or regex.search(r"[,;.]", text[m.end():a["start_char"]]):
             continue
         va, vb = a["value"], b["value"]
         if grain_of(va) != grain_of(vb) or "/" in va or "/" in vb:
             va, vb = va[-4:] if va.startswith("FY") else va[:4], vb[-4:] if vb.startswith("FY") else vb[:4]
-        rec = {"text": text[m.start():b["end_char"]], "start_char": m.start(), "end_char": b["end_char"],
-               "value": f"{va}/{vb}", "relation": "between", "anchor": False, "offset_years": None}
+        rec = _record(text[m.start():b["end_char"]], m.start(), b["end_char"], f"{va}/{vb}", "between")
         out = sorted([r for r in out if r is not a and r is not b] + [rec], key=lambda r: r["start_char"])
     return out
 

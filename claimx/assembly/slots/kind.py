@@ -20,9 +20,6 @@ from .kind_rules import (comparative_direction, entity_base, growth_subject_dire
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
-# what may follow a multiplier that compares ("twice as many", "three times the size", "12-fold that of")
-_RATIO_NEXT = regex.compile(r"(?i)\s*(?:as|the|that|those|its|their|his|her|our|what|a|an|more|less|fewer|larger|higher|"
-                            r"bigger|greater|faster|lower|smaller|cheaper|over|above|below|than|\p{Lu})\b")
 
 
 @dataclass
@@ -52,7 +49,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
     after_l = after.lower()
     if unit == "x" or q.get("form") == "multiplier":
         prev = token_before(q["start_char"], s)
-        if not _RATIO_NEXT.match(after) and prev is not None and prev.pos_ in ("VERB", "AUX") \
+        if not rules["re"]["ratio_next"].match(after) and prev is not None and prev.pos_ in rules["verb_pos_set"] \
                 and prev.lower_ not in verbs:
             # "the G7 met twice", "was delayed three times": how often, not a ratio
             res.drop_unit = True
@@ -60,19 +57,19 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.kind = "ratio"
         res.reference = reference(st, q, s)
         return res
-    m_prem = regex.match(r"(?i)\s*(?:[\w-]+\s+)?(?:premium|discount)\s+(?:to|over|on)\s+", after)
-    if m_prem is None and regex.search(r"(?i)\b(?:premium|discount)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$",
-                                       st.text[max(s.start, q["start_char"] - 40):q["start_char"]]):
+    pat = rules["re"]
+    m_prem = pat["premium_after"].match(after)
+    if m_prem is None and pat["premium_before"].search(st.text[max(s.start, q["start_char"] - 40):q["start_char"]]):
         # "a premium of 30% over Friday's close"
-        m_prem = regex.match(r"(?i)\s*(?:to|over|on)\s+", after)
+        m_prem = pat["premium_base_after"].match(after)
     if m_prem and unit == "%":
         # "a 32% premium to Hallam's closing price": relative to another price at the same time
         start = q["end_char"] + m_prem.end()
-        end_m = regex.search(r"[,;:)]|\.(?:\s|$)|\s(?:while|and|but)\b", st.text[start:s.end])
+        end_m = pat["ratio_reference_end"].search(st.text[start:s.end])
         res.kind = "ratio"
         res.reference = mention(st.text, start, start + end_m.start() if end_m else s.end)
         return res
-    m_ratio = regex.match(r"\s*(?:of\s+)?(that|those)\s+of\b", after_l)
+    m_ratio = pat["that_of"].match(after_l)
     if m_ratio and unit in ("%", None):
         res.kind = "ratio"
         res.reference = reference(st, q, s, skip_of=True)
@@ -80,7 +77,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
     # change: "from X to Y" start points are not claims of their own
     before = words_before(st, q["start_char"], s.start, 9)
     last = [w for w, _, _ in before]
-    if last and last[-1] == "from" and regex.match(r"\s*(?:\S+\s+){0,4}?to\b", after_l):
+    if last and last[-1] == "from" and rules["re"]["to_after_from"].match(after_l):
         # start point of a change; the end point carries it
         res.absorbs.add(qi)
         return res
@@ -91,11 +88,11 @@ def kind(ctx: "QuantityContext") -> KindResult:
     trail = [w for w in last if w not in (",",)]
     i = len(trail) - 1
     skipped = []
-    if len(trail) >= 3 and trail[-1] == "record" and trail[-2] in ("a", "an") and trail[-3] == "to":
+    if len(trail) >= 3 and trail[-1] == "record" and trail[-2] in rules["articles"] and trail[-3] == "to":
         # "climbed to a record 51.8%": the record is the end point of the change
         trail = trail[:-2]
         i = len(trail) - 1
-    while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in ("by", "to", "at", "a", "an", "of", "nearly", "about", "around", "some", "roughly", "almost", "another", "further", "just", "only", "more", "than", "over", "compound", "annual", "growth", "rate", "cagr")
+    while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in rules["trail_skip_set"]
                       or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
         skipped.append(trail[i])
         i -= 1
@@ -109,12 +106,11 @@ def kind(ctx: "QuantityContext") -> KindResult:
             return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
-            direction = next((verbs[p] for p in skipped if p in ("up", "down")), verbs[w])
+            direction = next((verbs[p] for p in skipped if p in rules["direction_particles"]), verbs[w])
             via_to = "to" in skipped
         elif w in cues.change_noun_direction and ("of" in skipped or not skipped or set(skipped) <= set(rules["noun_skips"])):
             direction = cues.change_noun_direction[w]
-    m_rev = regex.search(r"(?i)\b(upward|downward)\s+revisions?\s+(?:of\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
-                         st.text[max(s.start, q["start_char"] - 50):q["start_char"]])
+    m_rev = pat["upward_revision"].search(st.text[max(s.start, q["start_char"] - 50):q["start_char"]])
     if direction is None and m_rev:
         # "an upward revision of nearly $45 billion": the size of a change
         direction = "increase" if m_rev.group(1).lower() == "upward" else "decrease"
@@ -140,7 +136,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
             res.change = {"direction": ex[0], "from_text": None}
         else:
             res.kind = "ratio"
-            obj_end = regex.search(r"\s+by\s+\S*\s*$", st.text[s.start:q["start_char"]])
+            obj_end = rules["re"]["by_before"].search(st.text[s.start:q["start_char"]])
             res.reference = mention(st.text, s.start + ex[2], s.start + obj_end.start() if obj_end else q["start_char"])
         return res
     if direction is None:
@@ -148,7 +144,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
         direction = swing_direction(st.text[max(s.start, q["start_char"] - 80):q["start_char"]])
     # "a CAGR of 13.4%", "compound annual growth rate of 21%"
     near_before = st.text[max(s.start, q["start_char"] - 60):q["start_char"]]
-    is_rate = bool(regex.search(r"(?:" + cues.rate_metric_re.pattern[2:-2] + r")\s+(?:of\s+)?(?:about\s+|around\s+|nearly\s+)?$", near_before, regex.IGNORECASE))
+    rate_before = rules["pattern_templates"]["rate_metric_before"].replace("{rate_metrics}", cues.rate_metric_re.pattern[2:-2])
+    is_rate = bool(regex.search(rate_before, near_before, regex.IGNORECASE))
     if is_rate or (m_noun and cues.rate_metric_re.match(m_noun.group(1) or "")):
         verb_dir = None
         for w in reversed(words_before(st, q["start_char"], s.start, 12)):
@@ -190,20 +187,20 @@ def kind(ctx: "QuantityContext") -> KindResult:
             return res
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
     if direction is None and root is not None and root.i > root.head.i and root.head.pos_ == "VERB" \
-            and root.head.lower_ in verbs and root.dep_ in ("npadvmod", "advmod") and root.i - root.head.i <= 4:
+            and root.head.lower_ in verbs and root.dep_ in rules["deps"]["adverbial_modifier"] and root.i - root.head.i <= 4:
         # "cut emissions 55% by 2030": the number modifies the change verb across its object
         direction = verbs[root.head.lower_]
-    if direction is None and last and last[-1] in ("to", "by") and root is not None:
+    if direction is None and last and last[-1] in rules["end_point_prepositions"] and root is not None:
         # "cut its annual emissions to 9 million tonnes", "cut emissions by at least 55%":
         # the preposition hangs from a change verb
         t = root.head
-        if t.lower_ in ("to", "by") and t.head.pos_ == "VERB" and t.head.lower_ in verbs:
+        if t.lower_ in rules["end_point_prepositions"] and t.head.pos_ == "VERB" and t.head.lower_ in verbs:
             direction = verbs[t.head.lower_]
             via_to = last[-1] == "to"
     if direction is None and last and last[-1] == "to":
         # "compressing the time ... from several weeks to under 72 hours"
         lead = st.text[seg_lo:q["start_char"]]
-        m_ft = regex.search(r"\bfrom\s+(.{1,60}?)\s+to\s*$", lead, regex.IGNORECASE | regex.DOTALL)
+        m_ft = pat["from_to_before"].search(lead)
         if m_ft:
             for w, _, _ in reversed(words_before(st, seg_lo + m_ft.start(), seg_lo, 12)):
                 if w in verbs:
@@ -220,12 +217,12 @@ def kind(ctx: "QuantityContext") -> KindResult:
             if other["start_char"] <= q["end_char"] or not (seg_lo <= other["start_char"] < seg_hi):
                 continue
             between = st.text[q["end_char"]:other["start_char"]]
-            m_up = regex.search(r"(?i),?\s*\b(up|down|rising|falling|higher|lower)?\s*from\s*$", between)
+            m_up = pat["up_from_between"].search(between)
             if m_up and not any(q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
                 word = (m_up.group(1) or "").lower()
-                if word in ("up", "rising", "higher"):
+                if word in rules["from_direction_words"]["increase"]:
                     direction = "increase"
-                elif word in ("down", "falling", "lower"):
+                elif word in rules["from_direction_words"]["decrease"]:
                     direction = "decrease"
                 elif not _bare_from_start(between, q, other):
                     # "drew 888 applications from 704 local bodies": a source, not a start point
@@ -252,7 +249,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
             continue
         if other["end_char"] <= q["start_char"]:
             # "from X to Q"
-            if regex.fullmatch(r"\s*(?:\[\d+\]|[¹²³⁴-⁹⁰*†])*\s*to\s+", st.text[other["end_char"]:q["start_char"]]):
+            if rules["re"]["to_between"].fullmatch(st.text[other["end_char"]:q["start_char"]]):
                 from_q = other
         elif other["start_char"] - q["end_char"] < 60 and not any(
                 q["end_char"] <= o["start_char"] < other["start_char"] for o in s.quantities if o is not other):
@@ -263,7 +260,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         # the start point is carried by this claim, not emitted on its own
         res.absorbs.add(st.quantities.index(from_q))
     else:
-        m_from = regex.search(r"\bfrom\s+((?:[\w$€£¥.,%-]+\s+){0,3}?[\w$€£¥.,%-]+)\s+to\s*$", st.text[seg_lo:q["start_char"]], regex.IGNORECASE)
+        m_from = rules["re"]["from_start_before"].search(st.text[seg_lo:q["start_char"]])
         if m_from and via_to:
             from_text = m_from.group(1)
     if via_to:
@@ -285,8 +282,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
                 if ow_all and ow_all[-1] == "by" and not any(other["end_char"] <= o["start_char"] < q["start_char"] for o in s.quantities if o is not q):
                     # "lifted wind generation by 14% to 142.1 TWh": the difference is stated
                     return res
-            elif regex.fullmatch(r"[\s,]*(?:an?\s+)?(?:\w+\s+)?(?:" + "|".join(cues.change_noun_direction) + r")\s+of\s+",
-                                 st.text[q["end_char"]:other["start_char"]], regex.IGNORECASE):
+            elif regex.fullmatch(rules["pattern_templates"]["change_noun_of_between"].replace(
+                    "{change_nouns}", "|".join(cues.change_noun_direction)), st.text[q["end_char"]:other["start_char"]]):
                 return res
     if from_q is not None and q.get("value") is not None and from_q.get("value") is not None and not via_to and direction is None:
         direction = "increase" if q["value"] > from_q["value"] else "decrease"
@@ -308,8 +305,8 @@ def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) 
     if not prev or "\n" in text[prev[-1].end:s.start]:
         return False
     words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
-    return bool(regex.search(rf"(?i)\b(?:{words}|growth|increase|rise|fall|decline|drop|gain)\b\s+(?:of\s+|by\s+)?(?:about\s+|around\s+)?[-+−]?\d[\d.,]*\s*%",
-                             text[prev[-1].start:prev[-1].end]))
+    pattern = rules["pattern_templates"]["elliptical_change"].replace("{verbs}", words)
+    return bool(regex.search(pattern, text[prev[-1].start:prev[-1].end]))
 
 
 def _another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:
@@ -317,14 +314,16 @@ def _another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:
     a subject of its own ("because consumption fell by about 5%, the share climbed to 51.8%"; not
     "added 850k, lifting the base to 12.4M", whose participle shares the subject)."""
     v, st = ctx.verb, ctx.state
-    if v is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+    rules = load_kind_rules()
+    deps = rules["deps"]
+    if v is None or not any(c.dep_ in deps["subject"] for c in v.children):
         return False
     span = st.doc.char_span(other["start_char"], other["end_char"], alignment_mode="expand")
     if span is None:
         return False
     t = span_root(span)
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod"):
+        if t.pos_ in rules["verb_pos_set"] and t.dep_ not in deps["not_a_clause_verb"]:
             return t.i != v.i
         if t.head.i == t.i:
             return False
@@ -338,13 +337,13 @@ def _bare_from_start(between: str, q: dict, other: dict) -> bool:
     two share a unit ("888 applications from 704 local bodies" is no change)."""
     if q.get("unit") != other.get("unit"):
         return False
-    return bool(regex.fullmatch(r"(?i)\s*(?:(?:in|during|for|at|on|by)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s*)?,?\s*from\s*", between))
+    return bool(load_kind_rules()["re"]["bare_from_between"].fullmatch(between))
 
 
 def _own_verb_between(between: str, verbs: dict) -> bool:
     """True when ``between`` (text from an earlier quantity to this one) opens a new verb phrase
     with a change verb after a conjunction ("before easing to", "and then fell to")."""
-    for m in regex.finditer(r"(?i)\b(?:before|then|and|but)\s+((?:[\w'’-]+\s+){0,2}?)([\w'’-]+)\s+to\s*$", between):
+    for m in load_kind_rules()["re"]["own_verb_between"].finditer(between):
         if m.group(2).lower() in verbs:
             return True
     return False
@@ -360,12 +359,13 @@ def reference(st: "DocState", q: dict, s: "SentenceInfo", skip_of: bool = False)
         seg_end = m.start()
     tail = text[pos:seg_end]
     # "twice as many containers as Eastmere"
-    m_as = regex.match(r"\s*as\s+(?:many|much|\w+)\s+(?:[\w-]+\s+){0,4}?as\s+", tail)
+    pat = load_kind_rules()["re"]
+    m_as = pat["reference_as_as"].match(tail)
     if m_as:
         start = pos + m_as.end()
     else:
-        m_lead = regex.match(r"\s*(?:of\s+|than\s+|over\s+|that\s+of\s+(?=\S))?", tail) if not skip_of else regex.match(r"\s*(?:of\s+)?", tail)
+        m_lead = pat["reference_lead"].match(tail) if not skip_of else pat["reference_lead_after_of"].match(tail)
         start = pos + (m_lead.end() if m_lead else 0)
-    end_m = regex.search(r"[,.;:)]\s|[,;:)]|\.$|\s(?:while|and|but|in\s+\d{4})\b", text[start:seg_end])
+    end_m = pat["reference_end"].search(text[start:seg_end])
     end = start + end_m.start() if end_m else seg_end
     return mention(st.text, start, end)

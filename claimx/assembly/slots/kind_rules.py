@@ -35,7 +35,14 @@ def load_kind_rules() -> dict:
     raw["postposed_re"] = regex.compile(raw["postposed_direction"])
     raw["swing_re_c"] = regex.compile("(?i)" + raw["swing_re"])
     raw["time_base_re"] = regex.compile("(?i)" + raw["time_bases"])
-    raw["revision_re"] = regex.compile(r"(?i)\b(" + "|".join(raw["revision_verbs"]) + r")\s+(?:(?:its|their|the|his|her|our)\s+)?[^,;.]{0,90}?\b(to|by)\s*$")
+    tpl = raw["pattern_templates"]
+    raw["revision_re"] = regex.compile(tpl["revision"].replace("{revision_verbs}", "|".join(raw["revision_verbs"])))
+    exceed = "|".join(sorted(raw["exceed_verbs"], key=len, reverse=True))
+    raw["exceed_re"] = regex.compile(tpl["exceed_by"].replace("{exceed_verbs}", exceed))
+    raw["re"] = {name: regex.compile(pattern) for name, pattern in raw["patterns"].items() if name != "_doc"}
+    raw["trail_skip_set"] = frozenset(raw["trail_skips"])
+    raw["verb_pos_set"] = frozenset(raw["verb_pos"])
+    raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return raw
 
 
@@ -48,7 +55,7 @@ def comparative_direction(after_lower: str) -> Optional[str]:
     m = rules["comparative_re"].match(after_lower)
     if m:
         return rules["comparatives"][m.group(1)]
-    m = regex.match(r"\s*(below|above)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:peak|high|low|level|record|average)\b", after_lower)
+    m = rules["re"]["below_above_base"].match(after_lower)
     if m:
         return rules["comparatives"][m.group(1)]
     return None
@@ -107,7 +114,7 @@ def entity_base(after: str) -> Optional[tuple[int, int]]:
     if m is None or not m.group(0).rstrip().endswith("than"):
         return None
     start = m.end()
-    end_m = regex.search(r"[,;:()]|\.(?:\s|$)|\s(?:while|and|but|whereas|as|after|before|because)\b", after[start:])
+    end_m = rules["re"]["entity_base_end"].search(after[start:])
     end = start + end_m.start() if end_m else len(after)
     base = after[start:end]
     if not regex.search(r"\w", base) or rules["time_base_re"].search(base) or rules["time_base_re"].search(after[:m.start(1)]):
@@ -145,8 +152,7 @@ def exceed_by(before: str) -> Optional[tuple[str, bool, int]]:
     (a change) rather than another entity (a ratio); ``None`` otherwise."""
     rules = load_kind_rules()
     verbs = rules["exceed_verbs"]
-    m = regex.search(r"(?i)\b(" + "|".join(sorted(verbs, key=len, reverse=True)) + r")\s+([^;.]{2,100}?)\s+by\s+"
-                     r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|roughly\s+)?$", before)
+    m = rules["exceed_re"].search(before)
     if m is None:
         return None
     obj = m.group(2)

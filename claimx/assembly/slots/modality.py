@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from ..clauses import between_has_boundary
 from ..syntax import span_root
 from .modality_rules import (crosses_report_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
-                             out_of_scope, restates)
+                             load_modality_rules, out_of_scope, restates)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -65,6 +65,7 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     qspan = st.doc.char_span(q["start_char"], q["end_char"], alignment_mode="expand")
     if qspan is None:
         return None
+    deps = load_modality_rules()["deps"]
     for h in s.hedges:
         if h["start_char"] < q["end_char"] or between_has_boundary(st, q["end_char"], h["start_char"]):
             continue
@@ -72,10 +73,10 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
         if cue is None:
             continue
         verb = span_root(cue)
-        while verb.dep_ in ("aux", "auxpass", "xcomp", "neg") and verb.head.i != verb.i:
+        while verb.dep_ in deps["cue_to_its_governing_verb"] and verb.head.i != verb.i:
             verb = verb.head
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
+            if c.dep_ in deps["subject"] and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
                 # "29% planned to spend less": the plan belongs to the metric, the share is asserted
                 return None if h["modality"] in intention_modalities() else h
         return None

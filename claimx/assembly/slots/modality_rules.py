@@ -29,6 +29,9 @@ def load_modality_rules() -> dict:
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
+    raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
+    raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
+    raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return raw
 
 
@@ -59,10 +62,11 @@ def extra_cues(text: str, lo: int, hi: int, q: dict) -> list[dict]:
 def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
     """"Toyota estimates that duties will cost it 1.45 trillion yen": an estimate verb whose
     "that" clause holds the modal is the claim's modality."""
-    verbs = set(load_modality_rules()["estimate_verbs"])
+    rules = load_modality_rules()
+    verbs = set(rules["estimate_verbs"])
     for h in hedges:
         if h["end_char"] <= best["start_char"] and h is not best and h["text"].lower() in verbs \
-                and regex.match(r"\s+that\b", text[h["end_char"]:best["start_char"]]):
+                and rules["estimate_clause_re"].match(text[h["end_char"]:best["start_char"]]):
             return h
     return best
 
@@ -81,7 +85,7 @@ def restates(st: "DocState", s: "SentenceInfo", a: int, b: int) -> bool:
     found = False
     for m in st.cues.boundary_re.finditer(text, a, b):
         found = True
-        if not regex.fullmatch(r",\s*or", m.group(0), regex.IGNORECASE):
+        if not load_modality_rules()["restatement_boundary_re"].fullmatch(m.group(0)):
             return False
         if not any(o["start_char"] >= m.end() and regex.fullmatch(lead, text[m.end():o["start_char"]], regex.IGNORECASE)
                    for o in s.quantities):
@@ -109,14 +113,15 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
         if t.head.i not in cue_is or t.head.i == t.i:
             head = t
             break
+    deps = load_modality_rules()["deps"]
     for _ in range(4):
-        if head.dep_ in ("aux", "auxpass", "neg") and head.head.i != head.i:
+        if head.dep_ in deps["cue_to_its_verb"] and head.head.i != head.i:
             head = head.head
         elif head.dep_ == "xcomp" and head.head.i in cue_is:
             head = head.head
         else:
             break
-    if head.dep_ in ("acl", "relcl", "advcl") and ctx.root.i not in {t.i for t in head.subtree}:
+    if head.dep_ in deps["clause_on_a_noun_or_adverbial"] and ctx.root.i not in {t.i for t in head.subtree}:
         # "The merger, expected to close in 2026, values ...", "Although sales are expected to
         # slow, the firm hired 300 workers"
         return True
@@ -137,9 +142,12 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     """A cue the quantity's own verb carries (``governing_verbs`` / ``governing_auxes`` of the rules
     file, by lemma): "The ministry projects a deficit of 4.1%", "The plan envisages 50 new
     stations", "commits members to cutting emissions 30%", "should grow 2%"; ``None`` otherwise.
-    The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps."""
+    The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps. A passive
+    verb ("is projected to hit", "are forecast at") is a cue only when a hedge phrase of the cue
+    lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted."""
     rules = load_modality_rules()
     verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
+    passive, climb = rules["deps"]["passive_auxiliary"], rules["deps"]["verb_to_its_governor"]
     subj = ctx.subject
     if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
             and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
@@ -155,11 +163,17 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
         for a in v.children:
             if a.dep_ == "aux" and a.lower_ in auxes:
                 return {"text": a.text, "start_char": a.idx, "end_char": a.idx + len(a.text), "modality": auxes[a.lower_]}
-        if v.pos_ == "VERB" and v.lemma_.lower() in verbs and v.idx < ctx.quantity["start_char"]:
+        if v.pos_ == "VERB" and v.lemma_.lower() in verbs and v.idx < ctx.quantity["start_char"] \
+                and (not any(a.dep_ in passive for a in v.children) or _in_cue_phrase(ctx, v.lower_)):
             return {"text": v.text, "start_char": v.idx, "end_char": v.idx + len(v.text), "modality": verbs[v.lemma_.lower()]}
-        if v.dep_ not in ("xcomp", "pcomp", "prep") or v.head.i == v.i:
+        if v.dep_ not in climb or v.head.i == v.i:
             return None
         v = v.head
         if v.dep_ == "prep" and v.head.i != v.i:
             v = v.head
     return None
+
+
+def _in_cue_phrase(ctx: "QuantityContext", word: str) -> bool:
+    """True when ``word`` (lower case) is a word of one of the hedge phrases of the cue lexicon in use."""
+    return any(word in phrase.split() for phrase in ctx.state.cues.hedge_modality)

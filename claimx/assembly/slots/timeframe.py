@@ -35,11 +35,21 @@ def _patterns() -> tuple:
     raw = load_rules()["raw"]
     base = regex.compile(r"(?i)\b(?:" + "|".join(raw["base_markers"]) + r")\b")
     report = regex.compile(r"(?i)\b(?:" + "|".join(raw["report_verbs"]) + r")\s*$")
-    lead = regex.compile(r"(?i)^\s*(?:(?:" + "|".join(raw["lead_prepositions"]) + r")\s+the\s+(?:past\s+|last\s+|first\s+)?"
-                         r"(?:[\w-]+\s+)?(?:days|weeks|months|quarters|years)|(?:" + "|".join(raw["lead_prepositions"]) + r"))?\s*$")
+    lead = regex.compile(raw["slot_rules"]["lead_pattern"].replace("{lead}", "|".join(raw["lead_prepositions"])))
     superlative = regex.compile(r"(?i)\b(?:" + "|".join(raw["superlatives"]) + r")\b(?:\s+[\w-]+){0,3}\s*$")
     weekday = regex.compile(r"(?i)\b(?:" + "|".join(raw["weekdays"]) + r")\b")
     return base, report, lead, superlative, weekday
+
+
+@lru_cache(maxsize=1)
+def _slot_rules() -> dict:
+    """The ``slot_rules`` of ``timeframes_context.json``: patterns compiled, lists as frozensets,
+    ``deps`` (dependency class name -> frozenset of spaCy labels)."""
+    raw = load_rules()["raw"]["slot_rules"]
+    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after")}
+    out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
+    out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +83,12 @@ def _streak(text: str, t: dict) -> bool:
 
 def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
     """True when the first verb of ``text[a:b]`` is a finite present-tense verb (VBZ/VBP)."""
+    r = _slot_rules()
+    have = r["have_forms"]
     for tok in ctx.state.doc.char_span(a, b, alignment_mode="expand") or ():
-        if tok.tag_ in ("VBZ", "VBP", "VBD", "MD") or tok.pos_ == "VERB":
-            return tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in ("has", "have") or (
-                tok.lower_ in ("has", "have") and tok.dep_ not in ("aux", "auxpass"))
+        if tok.tag_ in r["finite_verb_tags"] or tok.pos_ == "VERB":
+            return tok.tag_ in r["present_tense_tags"] and tok.lower_ not in have or (
+                tok.lower_ in have and tok.dep_ not in r["deps"]["auxiliary"])
     return False
 
 
@@ -85,10 +97,11 @@ def _period_of_conjoined_verb(ctx: "QuantityContext", tfs: list) -> Optional[dic
     ("The plant treated 2.3 million tonnes of ore in the period, ..., and recovered 91.4% of the
     gold"): the time phrase must hang from that verb (not from a noun or another quantity)."""
     v = ctx.verb
-    if v is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+    deps = _slot_rules()["deps"]
+    if v is None or any(c.dep_ in deps["subject_or_expletive"] for c in v.children):
         return None
     chain = []
-    while v.dep_ in ("conj", "advcl") and v.head.i != v.i and len(chain) < 3:
+    while v.dep_ in deps["conjoined_or_adverbial_clause"] and v.head.i != v.i and len(chain) < 3:
         v = v.head
         chain.append(v)
     if not chain:
@@ -102,7 +115,7 @@ def _period_of_conjoined_verb(ctx: "QuantityContext", tfs: list) -> Optional[dic
             continue
         top = span_root(span)
         attach = top.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else top
-        if attach.dep_ == "prep" and attach.head in chain or attach.dep_ in ("npadvmod", "prep") and attach.head in chain:
+        if attach.dep_ == "prep" and attach.head in chain or attach.dep_ in deps["attached_to_a_verb"] and attach.head in chain:
             return t
     return None
 
@@ -198,7 +211,7 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
         # restatement and the figure it restates share the period
         return False
-    if q["end_char"] <= owner["start_char"] and regex.search(r"(?i)\bto\s+$", text[q["end_char"]:owner["start_char"]]) \
+    if q["end_char"] <= owner["start_char"] and _slot_rules()["to_between"].search(text[q["end_char"]:owner["start_char"]]) \
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
         return False
@@ -209,7 +222,7 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # increase of 10%": an appositive of that quantity shares its period ("X in 2024, compared
         # with Y" does not)
         return False
-    return not (t["end_char"] <= q["start_char"] and regex.match(r"\s*,?\s*(?:to|at)\b", text[t["end_char"]:q["start_char"]]))
+    return not (t["end_char"] <= q["start_char"] and _slot_rules()["to_or_at_after"].match(text[t["end_char"]:q["start_char"]]))
 
 
 def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
@@ -220,7 +233,7 @@ def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
     if not prev:
         return False
     gap = st.text[prev[-1]["end_char"]:t["start_char"]]
-    return len(regex.findall(r"[\w'’-]+", gap)) <= 2 and not regex.search(r"(?i)\b(?:said|says|reported|announced)\b", gap)
+    return len(regex.findall(r"[\w'’-]+", gap)) <= 2 and not _slot_rules()["report_between"].search(gap)
 
 
 def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
@@ -298,8 +311,8 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     """
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
     # "up 4 points from a year earlier": a comparison base, not when the claim holds
-    tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and regex.search(
-        r"(?i)\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|on|over)\s*$", st.text[s.start:t["start_char"]]))]
+    base = _slot_rules()["comparison_base_before"]
+    tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and base.search(st.text[s.start:t["start_char"]]))]
     if not tfs:
         return None
     text = st.text
