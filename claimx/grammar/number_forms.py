@@ -40,6 +40,7 @@ _SINGULAR = frozenset(w for w in ORDINALS if not (w.endswith("s") or w == "halve
 _TOK_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|[A-Za-z]+|\^|[-+\u2212]")
 _SIGNS = frozenset(("minus", "negative"))
 _MINUS = frozenset("-\u2212")
+_OPENERS = frozenset([*_SIGNS, *_MINUS, "a", "an"])  # first tokens of a number form besides numbers
 _END_AFTER_RE = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]]|of\b|(?:" + "|".join(
     sorted(N.SCALE_WORDS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]])")
@@ -394,13 +395,15 @@ def extend_number_forms(text: str, out: list[QuantityMatch]) -> list[QuantityMat
             lo = m.end_char
             i += 1
             continue
-        hit = None
-        starts = [*_back_starts(text, lo, m.start_char), m.start_char, m.number_start] \
+        hit = None  # (a start read twice gives the same reading: each start once)
+        starts = [*_back_starts(text, lo, m.start_char), *dict.fromkeys((m.start_char, m.number_start))] \
             if _may_extend(text, lo, m) else ()
         for st in starts:
+            tm = _TOK_RE.search(text, st, min(len(text), st + 160))  # the first token _tokens gives
+            if tm is None or text[st:tm.start()].strip(" \u00a0\t") or (
+                    _cat(tm.group()) is None and tm.group().lower() not in _OPENERS):
+                continue  # no tokens, or a first one that starts no number form ("half", "more")
             toks = _tokens(text, st, min(len(text), st + 160))
-            if not toks:
-                continue
             r = read_number_form(text, toks, 0)
             if r is not None and r[0] <= m.number_start and r[1] >= m.number_end \
                     and (r[0] < m.start_char or r[1] > m.end_char or (r[2] != m.value and r[3] == "fraction")):
@@ -443,6 +446,5 @@ def extend_number_forms(text: str, out: list[QuantityMatch]) -> list[QuantityMat
 
 
 def number_token(t: str) -> bool:
-    """Whether the token ``t`` is a number written in digits or one number word ("7", "seven",
-    "hundred", "million")."""
+    """Whether the token ``t`` is a number in digits or one number word ("7", "seven", "million")."""
     return bool(t) and _cat(t) is not None

@@ -280,8 +280,12 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         lo = pos = q.end
     if pending:
         _resolve_minor(text, out, pending, money_at)
+    if not out:
+        return out  # (every pass below returns an empty list as it is)
     out = F.extend_number_forms(text, _join_count_ratios(text, out))
     out = FC.per_population(text, FC.percent_of(text, FC.drop_in_urls(text, FC.digit_lists(text, out))))
+    if len(out) < 2:
+        return out  # (the passes below join or compare neighbours)
     return _carry_to_conversion(text, _share_unit_backwards(text, _join_bounds(text, out)))
 
 
