@@ -12,14 +12,15 @@ bounded window, so the scan is linear in the text length (``benchmarks/adversari
 
 The grammar is split along its seams, each module importing only the ones before it:
 ``quantities_patterns`` (cue lexicon, regexes, guards, prefilters), ``quantities_base`` (the
-working record, the currency hint, look-around helpers), ``quantities_context`` (codes,
-attributive use, comparators, range sides), ``quantities_after`` (currency, scale, unit and
+working record, look-around helpers), ``quantities_context`` (codes, attributive use,
+comparators, range sides), ``quantities_after`` (currency, scale, unit and
 sub-unit after a number), ``quantities_emit`` (building the matches, passes over the list),
 ``quantities_core`` (the core readers and their fast path) and this module: the scan loop with
 its range step. The scan loop and :func:`_try_range` live together here because both call
 :func:`_fast_digits` through this module's namespace (the property tests replace it here to
 compare the fast path with the general one). The private names other modules and the tests use
-are re-exported from here.
+are re-exported from here. No reader keeps state between calls: the currency hint is passed down
+as an argument, so concurrent calls (threads) with different hints are safe.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from claimx.grammar import number_forms as F
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar.quantities_after import _read_after_number
-from claimx.grammar.quantities_base import _ascii_lower, _HINT, _peek, _Q, _window
+from claimx.grammar.quantities_base import _ascii_lower, _peek, _Q, _window
 from claimx.grammar.quantities_context import (
     _bare, _carry_to_start_point, _CMP_SYMBOL_LAST, _forecast_range, _glued_comparator, _left_extend,
     _mark_attributive, _may_have_suffix, _next_lower, _prev_lower, _same_unit, _suffix_comparator,
@@ -49,7 +50,7 @@ from claimx.grammar.quantities_patterns import (
 from claimx.grammar.types import QuantityMatch
 
 
-def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
+def _try_range(text: str, q1: _Q, lo: int, hint: Optional[str]) -> tuple[Optional[_Q], Optional[_Q]]:
     """Return ``(range, None)`` when ``q1`` opens a range, ``(None, q2)`` when ``q1``, the
     connector and the next number ``q2`` form a score line that holds no quantity ("a 1-0 win";
     rule ``_score_note`` in ``quantity_cues.json``), else ``(None, None)``. Call it only when
@@ -87,8 +88,8 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
             break
     if m2 is None or m2.lastgroup not in ("digits", "words"):
         return None, None
-    r2 = _fast_digits(text, m2, cm.end()) if ch.isdigit() else None
-    q2, _ = _core(text, m2, cm.end()) if r2 is None else r2
+    r2 = _fast_digits(text, m2, cm.end(), hint) if ch.isdigit() else None
+    q2, _ = _core(text, m2, cm.end(), hint) if r2 is None else r2
     if q2 is not None and q2.raw is not None and q2.raw < 0 and q2.start == cm.end() - 1 \
             and cm.group("c")[0] in _SP_CHARS and q1.raw is not None and -q2.raw > q1.raw >= 0 \
             and q2.unit not in ("Cel", "[degF]", "K"):  # "a 75 -300mm lens": the dash is no sign here
@@ -108,7 +109,7 @@ def _try_range(text: str, q1: _Q, lo: int) -> tuple[Optional[_Q], Optional[_Q]]:
         if q1.form == "words":  # "two to three million": the scale word is written once
             last = text[q2.nstart:q2.nend].rsplit(None, 1)[-1].lower()
             word_scale = N.SCALE_WORDS.get(last) or (100.0 if last == "hundred" else None)
-        _read_after_number(text, q2, points_ctx=None, lo=cm.end())
+        _read_after_number(text, q2, hint, points_ctx=None, lo=cm.end())
     if _may_have_suffix(text, q2.end):
         _suffix_comparator(text, q2)
     dash = conn in ("-", "\u2013", "\u2014", "\u2012", "~")
@@ -195,7 +196,6 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
     Never raises on any ``str`` input; a regex that runs over its time budget ends the scan
     early (the matches found so far are returned).
     """
-    _HINT[0] = currency_hint
     out: list[QuantityMatch] = []
     pending: list[tuple[int, _Q]] = []  # sub-unit amounts whose currency is inferred
     money_at: list[tuple[int, str]] = []  # (start, ISO code) of the other money amounts
@@ -233,13 +233,13 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         if m is None:
             pos = cand_end
             continue
-        r = _fast_digits(text, m, lo) if is_digit else None
-        q, nxt = _core(text, m, lo) if r is None else r
+        r = _fast_digits(text, m, lo, currency_hint) if is_digit else None
+        q, nxt = _core(text, m, lo, currency_hint) if r is None else r
         if q is None:
             pos = max(nxt, m.start() + 1)
             continue
         if q.form not in ("digits", "attributive"):  # the digit path has read its right side
-            _read_after_number(text, q, points_ctx=q.start if q.form == "words" else None, lo=lo)
+            _read_after_number(text, q, currency_hint, points_ctx=q.start if q.form == "words" else None, lo=lo)
             _mark_attributive(text, q)
         bare_one = q.form == "words" and q.unit is None and q.money is None and q.unit_info is None \
             and q.raw == 1 and text[q.nstart:q.nend].lower() == "one"
@@ -256,7 +256,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         rng = None
         c = text[q.end:q.end + 1]  # a connector next (as _peek(text, q.end) in _CONN_FIRST)
         if q.raw is not None and (c in _CONN_FIRST or (c in _SP_CHARS and _peek(text, q.end) in _CONN_FIRST)):
-            rng, skip = _try_range(text, q, lo)
+            rng, skip = _try_range(text, q, lo, currency_hint)
             if skip is not None:
                 lo = pos = skip.end
                 continue
@@ -279,7 +279,7 @@ def find_quantities(text: str, *, currency_hint: Optional[str] = None) -> list[Q
         out.append(_emit(text, q, q.rng))
         lo = pos = q.end
     if pending:
-        _resolve_minor(text, out, pending, money_at)
+        _resolve_minor(text, out, pending, money_at, currency_hint)
     if not out:
         return out  # (every pass below returns an empty list as it is)
     out = F.extend_number_forms(text, _join_count_ratios(text, out))

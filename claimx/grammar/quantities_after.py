@@ -11,7 +11,7 @@ from typing import Optional
 
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
-from claimx.grammar.quantities_base import _HINT, _million_m, _peek, _Q
+from claimx.grammar.quantities_base import _million_m, _peek, _Q
 from claimx.grammar.quantities_context import _points_context
 from claimx.grammar.quantities_patterns import (
     _alt, _LOOK, _MULT_FIRST, _MULT_SUFFIX_RE, _OF_CURRENCY_RE, _PER_GAME_RE, _POINTS_RE, _RELATIVE_TIME_RE,
@@ -19,11 +19,12 @@ from claimx.grammar.quantities_patterns import (
 )
 
 
-def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) -> None:
+def _read_after_number(text: str, q: _Q, hint: Optional[str], *, points_ctx: Optional[int], lo: int) -> None:
     """Extend ``q`` to the right: scale word, multiplier, unit or currency, compound ``per`` unit.
 
     ``points_ctx`` is the number's start when "N points" may mean percentage points (checked
-    with :func:`_points_context` only if "points" follows), else ``None``.
+    with :func:`_points_context` only if "points" follows), else ``None``. ``hint`` is the
+    call's currency hint (ISO 4217 code or ``None``) for ambiguous currencies and sub-units.
     """
     pos = q.end
     c1 = text[pos:pos + 1]  # guards: each pattern below can only start with certain chars
@@ -67,7 +68,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
                 and not _RELATIVE_TIME_RE.match(text, pm.end(), pm.end() + _LOOK):
             q.unit, q.end = f"x/{ti.symbol}", pm.end()  # "four times per week", "twice a year" is a rate
         return
-    if q.money is None and c1 in U.MINOR_FIRST and q.form in ("digits", "words") and _read_minor(text, q, pos):
+    if q.money is None and c1 in U.MINOR_FIRST and q.form in ("digits", "words") and _read_minor(text, q, pos, hint):
         pos = q.end
         unit_m = None
     else:
@@ -94,7 +95,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
         hm = U.CURRENCY_AFTER_RE.match(text, pos + 1, pos + 1 + _LOOK)  # "a one-yen bid", "a 10-dollar bill"
         if hm is not None and not hm.group("sp") and hm.group("c")[:1].islower():
             cur_m = hm
-        elif _read_minor(text, q, pos + 1):  # "a 12-cent dividend"
+        elif _read_minor(text, q, pos + 1, hint):  # "a 12-cent dividend"
             pos = q.end
     if cur_m is not None and cur_m.group("c").lower().startswith("pound") and not q.has_scale and (
             _OF_CURRENCY_RE.match(text, cur_m.end(), cur_m.end() + _LOOK) or U.mass_context(text, q.start)):
@@ -108,7 +109,7 @@ def _read_after_number(text: str, q: _Q, *, points_ctx: Optional[int], lo: int) 
             if cm and not cm.group("sp"):
                 cur_m = cm
     if cur_m is not None and (unit_m is None or cur_m.end() >= unit_m.end()):
-        code = U.resolve_currency(cur_m.group("c"), _HINT[0])
+        code = U.resolve_currency(cur_m.group("c"), hint)
         if code:
             q.money, pos = code, cur_m.end()
             unit_m = None
@@ -221,10 +222,10 @@ def _feet_and_inches(text: str, q: _Q, pos: int) -> int:
     return m.end()
 
 
-def _read_minor(text: str, q: _Q, pos: int) -> bool:
+def _read_minor(text: str, q: _Q, pos: int, hint: Optional[str]) -> bool:
     """Read a currency sub-unit at ``pos`` ("40.1 cents", "10 euro cents", "99p", "50 paise"):
     set ``q.money`` and ``q.sub`` (its share of the main unit) and ``q.end``; return whether one
-    was read. The currency is the qualifier written before the word, else the hint or the word's
+    was read. The currency is the qualifier written before the word, else ``hint`` or the word's
     default for now; :func:`find_quantities` then prefers the nearest money amount in the text
     (:func:`claimx.grammar.units.resolve_minor`)."""
     mm = U.MINOR_RE.match(text, pos, pos + _LOOK)
@@ -236,7 +237,7 @@ def _read_minor(text: str, q: _Q, pos: int) -> bool:
     qual = U.qualifier_currency(qual_text) if qual_text else None
     if qual_text and qual is None:
         return False
-    code, frac = U.resolve_minor(word, qualifier=qual, hint=_HINT[0])
+    code, frac = U.resolve_minor(word, qualifier=qual, hint=hint)
     q.money, q.sub, q.minor, q.minor_fixed = code, frac, word, qual == code
     q.end = mm.end()
     return True

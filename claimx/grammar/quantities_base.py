@@ -1,9 +1,11 @@
-"""The working record of one quantity being read (:class:`_Q`), the currency hint of the current
-call and the small look-around helpers the readers share (part of :mod:`claimx.grammar.quantities`).
+"""The working record of one quantity being read (:class:`_Q`) and the small look-around helpers
+the readers share (part of :mod:`claimx.grammar.quantities`).
 
-``_HINT`` is module-global mutable state: :func:`~claimx.grammar.quantities.find_quantities` sets
-it at the start of each call and the readers read it, so two calls must not run at the same time
-in one process (single-threaded use, as before the split).
+The grammar holds no per-call state at module level: the currency hint of a call
+(``currency_hint`` of :func:`~claimx.grammar.quantities.find_quantities`) is passed down as the
+``hint`` argument of every reader that resolves a currency (``_core``, ``_digits``,
+``_fast_digits``, ``_digits_right``, ``_read_after_number``, ``_read_minor``, ``_resolve_minor``,
+``_try_range``), so concurrent calls from several threads with different hints do not interfere.
 """
 
 from __future__ import annotations
@@ -151,5 +153,3 @@ def _physical_ahead(text: str, pos: int) -> bool:
 def _window(text: str, lo: int, s: int, width: int = 40) -> str:
     return text[max(lo, s - width):s]
 
-
-_HINT: list[Optional[str]] = [None]  # set per call by find_quantities (single-threaded use)

@@ -18,7 +18,7 @@ from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar.quantities_after import _read_after_number
 from claimx.grammar.quantities_base import (
-    _HINT, _OF_NEXT_RE, _peek, _physical_ahead, _prev_word, _Q, _UNIT_OR_CURRENCY_AHEAD, _window,
+    _OF_NEXT_RE, _peek, _physical_ahead, _prev_word, _Q, _UNIT_OR_CURRENCY_AHEAD, _window,
 )
 from claimx.grammar.quantities_context import _code_end, _mark_attributive
 from claimx.grammar.quantities_patterns import (
@@ -31,23 +31,24 @@ from claimx.grammar.quantities_patterns import (
 )
 
 
-def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
+def _core(text: str, m: regex.Match, lo: int, hint: Optional[str]) -> tuple[Optional[_Q], int]:
     """Build the quantity whose numeric core is ``m``; return it (or ``None``) and the position
-    from which scanning continues."""
+    from which scanning continues. ``hint`` is the call's currency hint (ISO 4217 code or
+    ``None``, see :func:`~claimx.grammar.units.resolve_currency`)."""
     s, e = m.span()
     g = m.lastgroup
     left = _window(text, lo, s)
     prev = _prev_word(left)
     prev_word = prev.lower()
     if g == "digits":
-        return _digits(text, m, lo, left, prev, prev_word)
+        return _digits(text, m, lo, left, prev, prev_word, hint)
     if g == "ufrac":
         if s > 0 and text[s - 1].isalnum():
             return None, e
         return _Q(s, e, s, e, N.UNICODE_FRACTIONS[m.group()], form="fraction"), e
     if g == "scaleadj":
         head = m.group("head").lower()
-        code = U.resolve_currency(head, _HINT[0]) if head in U.CURRENCY_NAMES else None
+        code = U.resolve_currency(head, hint) if head in U.CURRENCY_NAMES else None
         q = _Q(s, e, s, e, 1.0, scale=N.SCALE_WORDS[m.group("sa").lower()], has_scale=True,
                comparator="~", form="scale_adjective", money=code)
         return q, e
@@ -125,7 +126,8 @@ def _core(text: str, m: regex.Match, lo: int) -> tuple[Optional[_Q], int]:
     return None, e
 
 
-def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str) -> tuple[Optional[_Q], int]:
+def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str,
+            hint: Optional[str]) -> tuple[Optional[_Q], int]:
     s, e = m.span()
     digits = m.group()
     # currency glued or spaced before the number
@@ -144,7 +146,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         w11 = _window(text, lo, s - 1, 12)  # "$-99.99": the sign written after the currency
         c11 = U.currency_before(w11)
         if c11 is not None and c11[1] + len(c11[0]) == len(w11):
-            money = U.resolve_currency(c11[0], _HINT[0])
+            money = U.resolve_currency(c11[0], hint)
             if money is not None:
                 neg_after_currency, qs = True, s - 1 - (len(w11) - c11[1])
     if cur is None and b1.isalpha() and b1.isupper():  # "MAUD 60", "TEUR 1,200"
@@ -153,7 +155,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
         if gm is not None:
             cur, glued_scale = (gm.group("c"), gm.start("c")), N.GLUED_CURRENCY_SCALES[gm.group("s")]
     if cur:
-        money = U.resolve_currency(cur[0], _HINT[0])
+        money = U.resolve_currency(cur[0], hint)
         qs = s - (len(w12) - cur[1]) - (len(gm.group("s")) if glued_scale else 0)
         if cur[0] == "$" and qs > lo:  # "HK $5.1 billion", "c $ 16.4 million"
             dq = U.dollar_qualifier(text[max(lo, qs - 6):qs])
@@ -177,7 +179,7 @@ def _digits(text: str, m: regex.Match, lo: int, left: str, prev, prev_word: str)
             return None, e  # citation [12]
         if before == "." and qs >= 2 and text[qs - 2].isdigit():
             return None, e
-    q, nxt = _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word)
+    q, nxt = _digits_right(text, lo, s, e, digits, money, qs, before, left, prev, prev_word, hint)
     if glued_scale and q is not None and not q.has_scale:
         q.scale, q.has_scale = glued_scale, True
     if neg_after_currency and q is not None and q.raw is not None:
@@ -209,7 +211,7 @@ if _RANGE_DASHES & (_SCALE_FIRST | _TIME_FIRST | _UFRAC_CHARS | _MONTH_FIRST | U
     raise ImportError("quantities._RANGE_DASHES: a right-hand pattern now starts with a dash")
 
 
-def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q], int]]:
+def _fast_digits(text: str, m: re.Match, lo: int, hint: Optional[str]) -> Optional[tuple[Optional[_Q], int]]:
     """:func:`_core` for a digit core ``m`` whose left context is quiet: the number (or a currency
     glued before it, "$5") starts at most one ``_QUIET_BEFORE`` character after ``lo`` (the end of
     the previous match or connector), so the previous-word window is empty or that character and
@@ -229,7 +231,7 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         cur = U.currency_before(w12)
         if cur is None:
             return None
-        money = U.resolve_currency(cur[0], _HINT[0])
+        money = U.resolve_currency(cur[0], hint)
         if money is None:
             return None
         qs = s - (len(w12) - cur[1])
@@ -266,11 +268,11 @@ def _fast_digits(text: str, m: re.Match, lo: int) -> Optional[tuple[Optional[_Q]
         if info is not None and info.kind == "ratio":
             return _Q(s, um.end(), s, e, float(digits), unit=info.symbol, unit_info=info, digits=digits), um.end()
     # the window is text[lo:s] (at most a quiet character and a currency): no previous word
-    return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "")
+    return _digits_right(text, lo, s, e, digits, money, qs, b, text[lo:s], "", "", hint)
 
 
 def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Optional[str], qs: int,
-                  before: str, left: str, prev: str, prev_word: str) -> tuple[Optional[_Q], int]:
+                  before: str, left: str, prev: str, prev_word: str, hint: Optional[str]) -> tuple[Optional[_Q], int]:
     """Second half of :func:`_digits`: the number ``text[s:e]`` (``digits``), its currency and
     start ``qs`` read, ``before`` the character before ``qs``; read the right-hand context and
     apply the rules that need both sides."""
@@ -366,7 +368,7 @@ def _digits_right(text: str, lo: int, s: int, e: int, digits: str, money: Option
     if prev_word in _RANKING or left.rstrip().endswith("#"):
         return None, e
     if not quiet:
-        _read_after_number(text, q, points_ctx=s, lo=lo)
+        _read_after_number(text, q, hint, points_ctx=s, lo=lo)
     bare = (q.unit is None and q.money is None and not q.has_scale and q.unit_info is None)
     if year_like and bare:
         ym = _YEAR_TAIL_RE.match(text, e, e + _LOOK)

@@ -13,7 +13,7 @@ from typing import Optional
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar.quantities_after import _finish_unit, _troy
-from claimx.grammar.quantities_base import _HINT, _Q
+from claimx.grammar.quantities_base import _Q
 from claimx.grammar.types import QuantityMatch
 
 
@@ -181,10 +181,11 @@ def _join_count_ratios(text: str, out: list[QuantityMatch]) -> list[QuantityMatc
 
 
 def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int, _Q]],
-                   money_at: list[tuple[int, str]]) -> None:
+                   money_at: list[tuple[int, str]], hint: Optional[str]) -> None:
     """Give each sub-unit amount whose currency was not written ("40.1 cents") the currency of
     the nearest money amount in the text that the sub-unit word can belong to (looking at most
-    8 amounts either way), else the hint's, else the word's default; re-emit it in place."""
+    8 amounts either way), else ``hint``'s (ISO 4217 code or ``None``), else the word's default;
+    re-emit it in place."""
     starts = [a for a, _ in money_at]
     for idx, q in pending:
         cands = U.MINOR_UNITS[q.minor if U.minor_glued_only(q.minor) else q.minor.lower()].candidates
@@ -195,7 +196,7 @@ def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int,
             d = abs(starts[j] - q.start)
             if code in cands and (best is None or d < best):
                 near, best = code, d
-        code, frac = U.resolve_minor(q.minor, near=near, hint=_HINT[0])
+        code, frac = U.resolve_minor(q.minor, near=near, hint=hint)
         if code == q.money:
             continue
         if q.rng is not None:  # the bounds hold the old share: restate them exactly
