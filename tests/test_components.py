@@ -311,3 +311,29 @@ def test_a_passive_cue_dropped_from_the_lexicon_is_not_refound_by_the_governing_
     assert claim.modality == packaged and word in claim.hedge.text
     (claim,) = _pipeline_with_cues_without(extractor, tmp_path, word)(sentence)._.claims
     assert claim.modality == "asserted" and claim.hedge is None
+
+
+@pytest.mark.parametrize("failing", ["claimx_quantities", "claimx_claims"])
+def test_a_failing_component_goes_to_spacys_error_handler(failing, monkeypatch):
+    """A claimx component that raises on one text is reported to spaCy's error handler
+    (``nlp.default_error_handler``: spaCy wraps the call of every component that has no handler
+    of its own), and the other texts of the batch keep their claims."""
+    nlp = spacy.load(PINNED_MODEL)
+    for name in ("claimx_quantities", "claimx_timeframes", "claimx_cues", "claimx_claims"):
+        nlp.add_pipe(name)
+    proc = nlp.get_pipe(failing)
+    real = type(proc).__call__
+
+    def call(self, doc):
+        if "planted" in doc.text:
+            raise RuntimeError("planted failure")
+        return real(self, doc)
+
+    monkeypatch.setattr(type(proc), "__call__", call)
+    seen = []
+    nlp.default_error_handler = lambda name, component, docs, e: seen.append((name, str(e)))
+    texts = ["Exports rose 12% in 2023.", "A planted 7% failure.", "Rents fell 3.5% in Lisbon."]
+    docs = list(nlp.pipe(texts))
+    assert seen == [(failing, "planted failure")]
+    # spaCy leaves the failed Doc out of nlp.pipe's output; the others keep their claims
+    assert [[c.quantity.text for c in d._.claims] for d in docs] == [["12%"], ["3.5%"]]
