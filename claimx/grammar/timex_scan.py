@@ -55,6 +55,9 @@ _TRIGGER_CODES = _re.compile(
     r"|(?<=[QH])[1-4]|(?<=[1-4])[QH]|(?<=F)Y)"
 )
 _TRIGGER_CY = _re.compile(r"[cC][yY]\s?\d\d")
+# without a digit (\d: any Unicode digit) the code, decade and CY scans can find only "FY"
+_ANY_DIGIT = _re.compile(r"\d")
+_TRIGGER_FY = _re.compile("FY")
 # a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above)
 _TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
 _TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
@@ -76,9 +79,12 @@ _WORD_START = regex.compile(r"(?<!\w)(?:\w|['\u2019\u2018](?=\d))")  # a word, o
 def _triggers(text: str, low: Optional[str]) -> list[int]:
     """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
     lower-cased text when it has the same length (else ``None``)."""
-    found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
-    found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
-    found += [m.start() for m in _TRIGGER_CY.finditer(text)]
+    if _ANY_DIGIT.search(text) is None:
+        found = [m.start() for m in _TRIGGER_FY.finditer(text)]
+    else:
+        found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
+        found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
+        found += [m.start() for m in _TRIGGER_CY.finditer(text)]
     found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
     if low is not None:
         found += [m.start() for m in _TRIGGER_WORDS_LOW.finditer(low)]
