@@ -97,28 +97,32 @@ def _triggers(text: str, low: Optional[str]) -> list[int]:
 def _scan(text: str) -> list[_Atom]:
     """The atoms of ``text``: _MASTER tried only at the candidate positions of each trigger."""
     atoms: list[_Atom] = []
-    pos = 0  # where the position-by-position search would resume
-    tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
     # lower(): same length except for a few letters such as U+0130; the long s folds to "s" in (?i)
     low: Optional[str] = text.lower().replace("\u017f", "s")
     if len(low) != len(text):
         low = None
-    for t in _triggers(text, low):
+    triggers = _triggers(text, low)
+    if not triggers:
+        return atoms
+    window = _WINDOW_LOW.match if low is not None else _WINDOW_CI.match
+    wtext = text if low is None else low
+    word_starts, master = _WORD_START.finditer, _MASTER.match
+    pos = 0  # where the position-by-position search would resume
+    tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
+    for t in triggers:
         if t < pos:
             continue
-        if low is not None:
-            lo = _WINDOW_LOW.match(low, pos, t).start()
-        else:
-            lo = _WINDOW_CI.match(text, pos, t).start()
-        lo = max(lo, tried + 1)
-        for w in _WORD_START.finditer(text, lo):
+        lo = window(wtext, pos, t).start()
+        if lo <= tried:
+            lo = tried + 1
+        for w in word_starts(text, lo):
             p = w.start()
             if p > t or pos > t:
                 break
             if p < pos:
                 continue
             tried = p
-            m = _MASTER.match(text, p)
+            m = master(text, p)
             if m is None:
                 continue
             atom = _build_atom(text, m)
