@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from claimx.grammar._trie import trie_alt
-from claimx.grammar.timex_atoms import _Atom
+from claimx.grammar.timex_atoms import _MONTH_VERBS, _Atom
 from claimx.grammar.timex_build import _build_atom
 from claimx.grammar.timex_grammar import _CUE_TO_REL, _DASH, _MASTER, _MODS_HYPHEN, _MODS_WORD, _MONTH_NAMES
 from claimx.grammar.timex_lexicon import _LEX, _alt
@@ -84,6 +84,29 @@ _WINDOW_CI = regex.compile(
 _WORD_START = regex.compile(r"(?<!\w)(?:\w|['\u2019\u2018](?=\d))")  # a word, or an apostrophe before a year: '40s
 
 
+# A lower-case "may" or "march" (months that are verbs as often) at a candidate position: the only
+# branches that can start there are the month ones (no cue, position modifier or other branch
+# starts with these letters); those need a year in digits after the month, or a dash after it (the
+# "May-June quarter"), else they match the month alone, which _build_atom rejects without a cue
+# (timex_atoms._month_alone_ok). Without a digit in the text, a dash or "onward(s)" after it, the
+# master pattern's hit there is such a rejected one (or none), and the scan can skip it: no later
+# candidate lies inside the hit, and this one counts as tried.
+_VERB_MONTHS = tuple(sorted((w for w in _MONTH_VERBS if w.islower() and w in _TIME_WORDS), key=len, reverse=True))
+_VERB_MONTH_KEEP = regex.compile(r"\.?\s?" + _DASH + r"|\s+(?i:onwards?)")
+_RX_DIGIT = regex.compile(r"\d")  # the grammar's own \d (the regex module's Unicode digits)
+
+
+def _verb_month_alone(text: str, p: int) -> bool:
+    """True when ``text`` holds a lower-case "may"/"march" at ``p`` that _MASTER can only match alone
+    (a hit that _build_atom rejects, see above)."""
+    for w in _VERB_MONTHS:
+        if text.startswith(w, p):
+            e = p + len(w)
+            return (not text[e:e + 1] in _ASCII_LETTERS and _VERB_MONTH_KEEP.match(text, e) is None
+                    and _RX_DIGIT.search(text) is None)
+    return False
+
+
 def _triggers(text: str, low: Optional[str]) -> list[int]:
     """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
     lower-cased text when it has the same length (else ``None``)."""
@@ -135,6 +158,8 @@ def _scan(text: str) -> list[_Atom]:
             if p < pos:
                 continue
             tried = p
+            if p == t and _verb_month_alone(text, p):
+                continue
             m = master(text, p)
             if m is None:
                 continue
