@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from claimx.grammar._trie import trie_alt
-from claimx.grammar.timex_atoms import _Atom
+from claimx.grammar.timex_atoms import _MONTH_VERBS, _Atom
 from claimx.grammar.timex_build import _build_atom
 from claimx.grammar.timex_grammar import _CUE_TO_REL, _DASH, _MASTER, _MODS_HYPHEN, _MODS_WORD, _MONTH_NAMES
 from claimx.grammar.timex_lexicon import _LEX, _alt
@@ -55,11 +55,22 @@ _TRIGGER_CODES = _re.compile(
     r"|(?<=[QH])[1-4]|(?<=[1-4])[QH]|(?<=F)Y)"
 )
 _TRIGGER_CY = _re.compile(r"[cC][yY]\s?\d\d")
+# without a digit (\d: any Unicode digit) the code, decade and CY scans can find only "FY"
+_ANY_DIGIT = _re.compile(r"\d")
+_TRIGGER_FY = _re.compile("FY")
 # a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above)
 _TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
 _TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
 # on the lower-cased text (with the long s, which (?i) folds to "s", replaced by "s")
 _TRIGGER_WORDS_LOW = _re.compile(trie_alt(_TIME_WORDS))  # prefix-factored: 3x faster than a flat alternation
+# Trigger words that the grammar only reads as whole words: month names and abbreviations (every
+# month list of _BRANCHES is followed by "." or no ASCII letter) and the last words of the decade
+# words (followed by no word character). Where such a word is the longest trigger word at a
+# position and an ASCII letter follows it in the text ("decision", "tensions", "renovate"), no match
+# of _MASTER holds it as a month or a decade, so it is no trigger.
+_WHOLE_WORD_TRIGGERS = frozenset(_TIME_WORDS) & (
+    {k.lower() for k in _MONTH_NAMES} | {regex.split(r"[\s-]+", d)[-1].lower() for d in _LEX.decade_words})
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _TRIGGER_WORDS_CI = regex.compile(r"(?i:" + "|".join(_TIME_WORDS) + ")")  # when lower() changes lengths
 # run on the lower-cased text (same length), where a case-sensitive set lookup is much faster
 _WINDOW_LOW = regex.compile(
@@ -73,15 +84,46 @@ _WINDOW_CI = regex.compile(
 _WORD_START = regex.compile(r"(?<!\w)(?:\w|['\u2019\u2018](?=\d))")  # a word, or an apostrophe before a year: '40s
 
 
+# A lower-case "may" or "march" (months that are verbs as often) at a candidate position: the only
+# branches that can start there are the month ones (no cue, position modifier or other branch
+# starts with these letters); those need a year in digits after the month, or a dash after it (the
+# "May-June quarter"), else they match the month alone, which _build_atom rejects without a cue
+# (timex_atoms._month_alone_ok). Without a digit in the text, a dash or "onward(s)" after it, the
+# master pattern's hit there is such a rejected one (or none), and the scan can skip it: no later
+# candidate lies inside the hit, and this one counts as tried.
+_VERB_MONTHS = tuple(sorted((w for w in _MONTH_VERBS if w.islower() and w in _TIME_WORDS), key=len, reverse=True))
+_VERB_MONTH_KEEP = regex.compile(r"\.?\s?" + _DASH + r"|\s+(?i:onwards?)")
+_RX_DIGIT = regex.compile(r"\d")  # the grammar's own \d (the regex module's Unicode digits)
+
+
+def _verb_month_alone(text: str, p: int) -> bool:
+    """True when ``text`` holds a lower-case "may"/"march" at ``p`` that _MASTER can only match alone
+    (a hit that _build_atom rejects, see above)."""
+    for w in _VERB_MONTHS:
+        if text.startswith(w, p):
+            e = p + len(w)
+            return (not text[e:e + 1] in _ASCII_LETTERS and _VERB_MONTH_KEEP.match(text, e) is None
+                    and _RX_DIGIT.search(text) is None)
+    return False
+
+
 def _triggers(text: str, low: Optional[str]) -> list[int]:
     """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
     lower-cased text when it has the same length (else ``None``)."""
-    found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
-    found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
-    found += [m.start() for m in _TRIGGER_CY.finditer(text)]
+    if _ANY_DIGIT.search(text) is None:
+        found = [m.start() for m in _TRIGGER_FY.finditer(text)] if "FY" in text else []
+    else:
+        found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
+        found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
+        found += [m.start() for m in _TRIGGER_CY.finditer(text)]
     found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
     if low is not None:
-        found += [m.start() for m in _TRIGGER_WORDS_LOW.finditer(low)]
+        n = len(text)
+        for m in _TRIGGER_WORDS_LOW.finditer(low):
+            e = m.end()
+            if e < n and text[e] in _ASCII_LETTERS and m.group() in _WHOLE_WORD_TRIGGERS:
+                continue  # "decision": the longest trigger word "dec" is no month there
+            found.append(m.start())
     else:
         found += [m.start() for m in _TRIGGER_WORDS_CI.finditer(text)]
     found.sort()
@@ -91,28 +133,34 @@ def _triggers(text: str, low: Optional[str]) -> list[int]:
 def _scan(text: str) -> list[_Atom]:
     """The atoms of ``text``: _MASTER tried only at the candidate positions of each trigger."""
     atoms: list[_Atom] = []
-    pos = 0  # where the position-by-position search would resume
-    tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
     # lower(): same length except for a few letters such as U+0130; the long s folds to "s" in (?i)
     low: Optional[str] = text.lower().replace("\u017f", "s")
     if len(low) != len(text):
         low = None
-    for t in _triggers(text, low):
+    triggers = _triggers(text, low)
+    if not triggers:
+        return atoms
+    window = _WINDOW_LOW.match if low is not None else _WINDOW_CI.match
+    wtext = text if low is None else low
+    word_starts, master = _WORD_START.finditer, _MASTER.match
+    pos = 0  # where the position-by-position search would resume
+    tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
+    for t in triggers:
         if t < pos:
             continue
-        if low is not None:
-            lo = _WINDOW_LOW.match(low, pos, t).start()
-        else:
-            lo = _WINDOW_CI.match(text, pos, t).start()
-        lo = max(lo, tried + 1)
-        for w in _WORD_START.finditer(text, lo):
+        lo = window(wtext, pos, t).start()
+        if lo <= tried:
+            lo = tried + 1
+        for w in word_starts(text, lo):
             p = w.start()
             if p > t or pos > t:
                 break
             if p < pos:
                 continue
             tried = p
-            m = _MASTER.match(text, p)
+            if p == t and _verb_month_alone(text, p):
+                continue
+            m = master(text, p)
             if m is None:
                 continue
             atom = _build_atom(text, m)
