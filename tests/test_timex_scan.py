@@ -34,7 +34,11 @@ _EQ_PIECES = st.sampled_from(
                    "nineteen ", "ninety ", "twenty ", "thousand ", "one ", "hundred ", "five", "century", "15th ",
                    "twentieth ", "may ", "march ", "june ", "dec ", "in ", "between ", "from ", "later ", "in the ",
                    "after next", "before last", "EOY", "EOM", "CY", "cy18", "q3 ", "q1", "'40s", "'", "’",
-                   "70s", "September ", "Sept. ", "July-", "quarter ", "fifth ", "9th ", "Aug-", "Nov", "/2019"])
+                   "70s", "September ", "Sept. ", "July-", "quarter ", "fifth ", "9th ", "Aug-", "Nov", "/2019",
+                   # where the scan skips triggers: month names inside longer words, lone lower-case
+                   # 'may'/'march', decade words glued to letters
+                   "decision", "renovate", "tensions", "decadal", "marches ", "mayor ", "may-", "onward ",
+                   "Junebug ", "Octane "])
 
 
 @settings(max_examples=1500, deadline=None)
@@ -57,3 +61,22 @@ def test_fast_scan_equals_exhaustive_search_on_fixtures():
     texts += generate_sentences(300, seed=99)
     for text in texts:
         assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+
+
+def test_fast_scan_skips_only_what_cannot_start_an_atom():
+    """The scan drops trigger hits that cannot begin a timeframe (a month name inside a longer
+    word, a lone lower-case "may" or "march" in a text without digits); near them, the same
+    atoms as the position-by-position search."""
+    from claimx.grammar.timex import _scan, _scan_exhaustive
+
+    texts = ["The decision to renovate eased tensions in the decadal review.",
+             "Officials may march on, the mayor said; a may-June quarter review.",
+             "Output rose from May onwards, and in the May-June quarter.",
+             "Junebug Octane sold more in June and in Oct. than in the intense tenses of the 1990s."]
+    for text in texts:
+        assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+    from claimx.grammar.timex import find_timeframes
+
+    assert [t.text for t in find_timeframes(texts[0])] == []
+    assert [(t.text, t.value) for t in find_timeframes(texts[3])] == [
+        ("in June", "XXXX-06"), ("in Oct.", "XXXX-10"), ("the 1990s", "199X")]
