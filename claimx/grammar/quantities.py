@@ -35,7 +35,8 @@ from claimx.grammar.quantities_after import _read_after_number
 from claimx.grammar.quantities_base import _ascii_lower, _peek, _Q, _window
 from claimx.grammar.quantities_context import (
     _bare, _carry_to_start_point, _CMP_SYMBOL_LAST, _forecast_range, _glued_comparator, _left_extend,
-    _mark_attributive, _may_have_suffix, _next_lower, _prev_lower, _same_unit, _suffix_comparator,
+    _mark_attributive, _may_have_suffix, _next_lower, _prev_lower, _same_unit, _share_unit,
+    _suffix_comparator,
 )
 from claimx.grammar.quantities_core import _core, _fast_digits
 from claimx.grammar.quantities_emit import (
@@ -147,13 +148,7 @@ def _try_range(text: str, q1: _Q, lo: int, hint: Optional[str]) -> tuple[Optiona
         q1.scale = q2.scale
     if word_scale and q1.raw < word_scale and q1.scale == 1.0:
         q1.raw *= word_scale
-    if q1.money is None and q1.unit is None:
-        q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
-        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
-        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
-    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
-            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
-        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+    _share_unit(q1, q2)
     lo_v, hi_v = q1.value, q2.value
     if lo_v is None or hi_v is None:
         return None, None  # a bound beyond the float range: no range of two finite values

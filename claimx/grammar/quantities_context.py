@@ -166,13 +166,7 @@ def _carry_to_start_point(q1: _Q, q2: _Q) -> None:
         return
     if q2.has_scale and q1.raw and q2.raw and max(abs(q1.raw), abs(q2.raw)) < 100 * min(abs(q1.raw), abs(q2.raw)):
         q1.scale, q1.has_scale = q2.scale, True
-    if q1.money is None and q1.unit is None:
-        q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
-        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
-        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
-    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
-            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
-        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+    _share_unit(q1, q2)
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -182,3 +176,16 @@ def _next_lower(text: str, pos: int) -> str:
     """The lower-cased word after the space(s) at ``pos``, or ``""``."""
     m = _NEXT_WORD_RE.match(text, pos, pos + 40)
     return m.group(1).lower() if m else ""
+
+
+def _share_unit(q1: _Q, q2: _Q) -> None:
+    """The lower bound ``q1`` of a range takes the unit of the upper bound ``q2`` when it has
+    none ("3 to 5 GW"), or only the rate's denominator when both name the same unit
+    ("between A$1,900 and A$2,050 an ounce"). Changes ``q1`` in place."""
+    if q1.money is None and q1.unit is None:
+        q1.money, q1.unit, q1.unit_info = q2.money, q2.unit, q2.unit_info
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
+        q1.sub, q1.minor, q1.minor_fixed = q2.sub, q2.minor, q2.minor_fixed
+    elif q1.den_info is None and q1.den_annotation is None and (q2.den_info or q2.den_annotation) \
+            and q1.money == q2.money and q1.unit == q2.unit:  # "between A$1,900 and A$2,050 an ounce"
+        q1.den_info, q1.den_annotation = q2.den_info, q2.den_annotation
