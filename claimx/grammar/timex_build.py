@@ -39,19 +39,23 @@ from claimx.grammar.timex_words import parse_year_words
 _BRANCH_KINDS = tuple(kind for _, kind in _BRANCH_GROUPS)
 _BRANCH_SPANS = operator.itemgetter(*(i for i, _ in _BRANCH_GROUPS))
 _CORE_GROUP = _MASTER.groupindex["core"]
+_CUE_GROUP, _MOD_GROUP = _MASTER.groupindex["cue"], _MASTER.groupindex["mod"]
 
 
 def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
     """Turn one hit into an :class:`_Atom`, or ``None`` when the hit is not a time expression."""
     regs = m.regs
+    core = regs[_CORE_GROUP]
     # the branch that matched spans exactly the core (the others are unset): one C-level lookup
-    kind = _BRANCH_KINDS[_BRANCH_SPANS(regs).index(regs[_CORE_GROUP])]
-    cue = _norm(m.group("cue")) if m.group("cue") else None
-    mod = _norm(m.group("mod").rstrip("-")) if m.group("mod") else None
-    start = m.start()
-    cue_end = m.end("cue") if cue else start
-    core_start = m.start("mod") if mod else m.start("core")
-    a = _Atom(start=start, cue_end=cue_end, core_start=core_start, end=m.end("core"), kind=kind, cue=cue,
+    kind = _BRANCH_KINDS[_BRANCH_SPANS(regs).index(core)]
+    # the cue and modifier groups by their spans (unset: (-1, -1)), as m.group() would give them
+    (cs, ce), (ms, me) = regs[_CUE_GROUP], regs[_MOD_GROUP]
+    cue = _norm(m.string[cs:ce]) if ce > cs else None
+    mod = _norm(m.string[ms:me].rstrip("-")) if me > ms else None
+    start = regs[0][0]
+    cue_end = ce if cue else start
+    core_start = ms if mod else core[0]
+    a = _Atom(start=start, cue_end=cue_end, core_start=core_start, end=core[1], kind=kind, cue=cue,
               pos=_MOD_TO_POS.get(mod) if mod else None)
 
     if kind == "offset":

@@ -57,6 +57,7 @@ _TRIGGER_CODES = _re.compile(
 _TRIGGER_CY = _re.compile(r"[cC][yY]\s?\d\d")
 # without a digit (\d: any Unicode digit) the code, decade and CY scans can find only "FY"
 _ANY_DIGIT = _re.compile(r"\d")
+_ASCII_DIGIT = _re.compile("[0-9]")
 _TRIGGER_FY = _re.compile("FY")
 # a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above)
 _TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
@@ -110,7 +111,8 @@ def _verb_month_alone(text: str, p: int) -> bool:
 def _triggers(text: str, low: Optional[str]) -> list[int]:
     """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
     lower-cased text when it has the same length (else ``None``)."""
-    if _ANY_DIGIT.search(text) is None:
+    # an ASCII text can hold only ASCII digits: [0-9] is found faster than the Unicode \d
+    if (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is None:
         found = [m.start() for m in _TRIGGER_FY.finditer(text)] if "FY" in text else []
     else:
         found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
