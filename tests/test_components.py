@@ -25,18 +25,7 @@ def test_pipeline_round_trips_through_disk(extractor, tmp_path):
 
 
 def test_cue_lexicon_from_disk_is_used(extractor, tmp_path):
-    cues = extractor.nlp.get_pipe("claimx_cues")
-    cues.to_disk(tmp_path)
-    data = json.loads((tmp_path / "cues.json").read_text(encoding="utf-8"))
-    for group in data["hedges"]:
-        if group["modality"] == "forecast":
-            group["cues"] = [c for c in group["cues"] if "projected" not in c]
-    (tmp_path / "cues.json").write_text(json.dumps(data), encoding="utf-8")
-    nlp = spacy.load(PINNED_MODEL)
-    nlp.add_pipe("claimx_quantities", first=True)
-    for name in ("claimx_timeframes", "claimx_cues", "claimx_claims"):
-        nlp.add_pipe(name)
-    nlp.get_pipe("claimx_cues").from_disk(tmp_path)
+    nlp = _pipeline_with_cues_without(extractor, tmp_path, "projected")
     (claim,) = nlp(SENTENCE)._.claims
     assert claim.modality == "asserted"
 

@@ -165,13 +165,18 @@ def _scan(text: str) -> list[_Atom]:
             m = master(text, p)
             if m is None:
                 continue
-            atom = _build_atom(text, m)
-            if atom is not None:
-                atoms.append(atom)
-                pos = atom.end
-            else:
-                pos = m.end()
+            pos = _take(text, m, atoms)
     return atoms
+
+
+def _take(text: str, m, atoms: list[_Atom]) -> int:
+    """Build the atom of the master match ``m`` and append it to ``atoms`` if it is one; returns
+    where the search resumes (the atom's end, else the match's end)."""
+    atom = _build_atom(text, m)
+    if atom is None:
+        return m.end()
+    atoms.append(atom)
+    return atom.end
 
 
 def _scan_exhaustive(text: str) -> list[_Atom]:
@@ -182,10 +187,5 @@ def _scan_exhaustive(text: str) -> list[_Atom]:
         m = _MASTER.search(text, pos)
         if m is None:
             break
-        atom = _build_atom(text, m)
-        if atom is not None:
-            atoms.append(atom)
-            pos = atom.end
-        else:
-            pos = m.end()
+        pos = _take(text, m, atoms)
     return atoms
