@@ -38,7 +38,9 @@ _EQ_PIECES = st.sampled_from(
                    # where the scan skips triggers: month names inside longer words, lone lower-case
                    # 'may'/'march', decade words glued to letters
                    "decision", "renovate", "tensions", "decadal", "marches ", "mayor ", "may-", "onward ",
-                   "Junebug ", "Octane "])
+                   "Junebug ", "Octane ",
+                   # time words glued to a letter, digit or "_" before them are no triggers
+                   "head", "be", "mid", "Mid", "x", "_", "ſ", "K", "é", "²"])
 
 
 @settings(max_examples=1500, deadline=None)
@@ -80,3 +82,42 @@ def test_fast_scan_skips_only_what_cannot_start_an_atom():
     assert [t.text for t in find_timeframes(texts[0])] == []
     assert [(t.text, t.value) for t in find_timeframes(texts[3])] == [
         ("in June", "XXXX-06"), ("in Oct.", "XXXX-10"), ("the 1990s", "199X")]
+
+
+def test_no_word_of_the_grammar_holds_a_time_word_after_a_word_character():
+    """The scan looks for time words only at a word start (after a character that is not an ASCII
+    letter, digit or "_"): no word of the grammar's word lists or of its patterns' literals may
+    hold one glued to a word character before it ("midyear" would need the trigger inside it)."""
+    import regex
+
+    from claimx.grammar.timex_grammar import _MASTER_PLAIN, _NAMED_LISTS
+    from claimx.grammar.timex_scan import _TIME_WORDS
+
+    words = {w.lower() for ws in _NAMED_LISTS.values() for w in ws}
+    # the literals of the pattern, without group names and flags
+    literals = regex.sub(r"\\(?:[a-zA-Z]|L<\w+>)|\(\?P<\w+>", " ", _MASTER_PLAIN)
+    words |= {w.lower() for w in regex.findall(r"[A-Za-z]+", literals)}
+    glued = {(t, w) for t in _TIME_WORDS for w in words for i in range(1, len(w))
+             if w.startswith(t, i) and (w[i - 1].isalnum() or w[i - 1] == "_")}
+    assert glued == set()
+
+
+def test_fast_scan_ignores_time_words_glued_to_a_word_character():
+    """A time word after a letter or digit ("headquarters", "behalf", "midyear") starts no
+    timeframe; the same time words after a space, a dash or a bracket do."""
+    from claimx.grammar.timex import _scan, _scan_exhaustive, find_timeframes
+
+    texts = ["The headquarters moved on behalf of the board in midyear talks.",
+             "Headquarters staff expect a deal by mid-June (after the second half) on behalf of clients.",
+             "Prices rose in the mid-seventies and (last year) again; the midyear review, the midseason fall.",
+             "Xyear and 2025year are codes, but year-end and the decade-long plan are not.",
+             "The quarterback said his team’s season went well last year."]
+    for text in texts:
+        assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+    assert [t.text for t in find_timeframes(texts[0])] == []
+    assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [
+        ("by mid-June", "XXXX-06"), ("after the second half", "XXXX-H2")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[2])] == [
+        ("mid-seventies", "197X"), ("last year", "XXXX")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[3])] == [("year-end", "XXXX")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[4])] == [("last year", "XXXX")]

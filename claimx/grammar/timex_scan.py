@@ -64,6 +64,14 @@ _TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
 _TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
 # on the lower-cased text (with the long s, which (?i) folds to "s", replaced by "s")
 _TRIGGER_WORDS_LOW = _re.compile(trie_alt(_TIME_WORDS))  # prefix-factored: 3x faster than a flat alternation
+# The same at a word start only: every time word of the grammar's patterns and word lists follows
+# a non-word character there (a space, a dash, a bracket...), never a letter or a digit (checked
+# by tests/test_timex_scan.py), so a time word glued to an ASCII letter, digit or "_" before it
+# ("headquarters", "behalf") is no trigger. Written as the character before the word plus the word
+# (group 1), so that ``re`` skips ahead to the characters that can precede a word start (about 1.5x
+# faster than the plain trie); a word at offset 0 is matched on its own. Any other character
+# before a word (non-ASCII, which may or may not be a word character) keeps it a trigger.
+_TRIGGER_WORDS_AT_START = _re.compile("[^0-9a-z_](" + trie_alt(_TIME_WORDS) + ")")
 # Trigger words that the grammar only reads as whole words: month names and abbreviations (every
 # month list of _BRANCHES is followed by "." or no ASCII letter) and the last words of the decade
 # words (followed by no word character). Where such a word is the longest trigger word at a
@@ -121,11 +129,13 @@ def _triggers(text: str, low: Optional[str]) -> list[int]:
     found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
     if low is not None:
         n = len(text)
-        for m in _TRIGGER_WORDS_LOW.finditer(low):
-            e = m.end()
-            if e < n and text[e] in _ASCII_LETTERS and m.group() in _WHOLE_WORD_TRIGGERS:
+        first = _TRIGGER_WORDS_LOW.match(low)
+        hits = [(first.start(), first.end(), first.group())] if first is not None else []
+        hits += [(m.start(1), m.end(), m.group(1)) for m in _TRIGGER_WORDS_AT_START.finditer(low)]
+        for s, e, word in hits:
+            if e < n and text[e] in _ASCII_LETTERS and word in _WHOLE_WORD_TRIGGERS:
                 continue  # "decision": the longest trigger word "dec" is no month there
-            found.append(m.start())
+            found.append(s)
     else:
         found += [m.start() for m in _TRIGGER_WORDS_CI.finditer(text)]
     found.sort()
