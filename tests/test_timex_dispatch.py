@@ -17,6 +17,7 @@ from claimx.grammar.timex_dispatch import (
     expand_named_lists,
     first_items,
     guarded,
+    needs_digit,
     optional_groups_as_alternations,
 )
 
@@ -141,3 +142,65 @@ def test_guarded_tries_branches_in_their_order():
 def test_first_items_refuses_a_pattern_that_can_match_nothing():
     with pytest.raises(ValueError):
         first_items(r"(?:the\s+)?", {})
+
+
+
+# --- the master pattern for texts without a digit -------------------------------------------
+
+
+def _same_everywhere_without_digits(text: str) -> None:
+    from claimx.grammar.timex_grammar import _MASTER_NO_DIGIT
+
+    assert regex.search(r"\d", text) is None
+    plain = _plain()
+    for p in range(len(text)):
+        assert _key(_MASTER_NO_DIGIT.match(text, p)) == _key(plain.match(text, p)), (text[p:p + 60], p)
+
+
+def test_digit_free_master_has_the_groups_of_the_plain_one():
+    from claimx.grammar.timex_grammar import _MASTER_NO_DIGIT
+
+    assert _MASTER_NO_DIGIT.groupindex == _plain().groupindex
+
+
+def test_digit_free_master_equals_plain_master_on_number_free_paragraphs():
+    texts = [p for path in sorted((ROOT / "seeds").glob("*.txt"))
+             for p in path.read_text(encoding="utf-8").split("\n") if p.strip() and not regex.search(r"\d", p)]
+    texts += ["In June the board met; by the end of the first quarter of last year, and since Tuesday, "
+              "the fiscal year ended in March, the same period a year earlier, mid-June, the seventies.",
+              "From the start of next year to the second half of this year, the past five years, "
+              "the thirtieth of June, the year to date, year-end, the twenty-first century, August two "
+              "thousand and fifteen."]
+    for text in texts:
+        _same_everywhere_without_digits(text)
+
+
+_NO_DIGIT_PIECES = st.sampled_from(
+    [w for w in _PIECES.elements if not regex.search(r"\d", w)]  # type: ignore[attr-defined]
+   + ["fifteen ", "twentieth ", "Tuesday, ", "the ", "of next year", "ending ", "spring "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NO_DIGIT_PIECES, max_size=12).map("".join))
+def test_digit_free_master_equals_plain_master_on_composed_texts(text):
+    _same_everywhere_without_digits(text)
+
+
+@pytest.mark.parametrize("pattern, lists, expected", [
+    (r"\d\d", {}, True),
+    (r"(?:the\s+)?[0-3]?\d(?:st|nd)?", {}, True),
+    (r"Q[1-4]", {}, True),
+    (r"(?:ab|\d)\d", {}, True),
+    (r"\L<n>\s+year", {"n": frozenset({"1st", "2nd"})}, True),
+    (r"(?(g)x|\d)\d", {}, True),
+    (r"[12]\d|x", {}, False),
+    (r"(?:\d+)?x", {}, False),
+    (r"\d{0,2}x", {}, False),
+    (r"(?=\d)x", {}, False),
+    (r"[^a-z]x", {}, False),
+    (r"\L<n>\s+year", {"n": frozenset({"1st", "first"})}, False),
+])
+def test_needs_digit_on_made_up_patterns(pattern, lists, expected):
+    if "(?(g)" in pattern:
+        pattern = "(?P<g>a)?" + pattern
+    assert needs_digit(pattern, lists) is expected

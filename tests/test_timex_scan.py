@@ -121,3 +121,29 @@ def test_fast_scan_ignores_time_words_glued_to_a_word_character():
         ("mid-seventies", "197X"), ("last year", "XXXX")]
     assert [(t.text, t.value) for t in find_timeframes(texts[3])] == [("year-end", "XXXX")]
     assert [(t.text, t.value) for t in find_timeframes(texts[4])] == [("last year", "XXXX")]
+
+
+def test_fast_scan_on_texts_without_a_digit_uses_only_the_branches_that_need_none():
+    """In a text without a digit the scan runs the master pattern without the branches that need
+    one (dates, numeric years, Q1...): the same atoms as the search with the full pattern."""
+    from claimx.grammar.timex import _scan, _scan_exhaustive, find_timeframes
+
+    texts = ["Since the end of June the fiscal year has been hard, and by the second half of next year "
+             "it may ease.",
+             "On Tuesday, the first quarter of last year looked weak; in the spring of that year, and the "
+             "nineties, too."]
+    # not ASCII: the grammar's own \d decides (a non-ASCII digit keeps the full pattern)
+    others = ["The caf\u00e9\u2019s second half, since June, and the seventies.",
+              "In 20\u0662\u0665 and since June 20\u0662\u0665, the year\u2019s first quarter."]
+    for text in texts + others:
+        assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+    assert [(t.text, t.value) for t in find_timeframes(texts[0])] == [
+        ("Since the end of June", "XXXX-06"), ("by the second half of next year", "XXXX-H2")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [
+        ("On Tuesday", "XXXX-XX-XX"), ("the first quarter of last year", "XXXX-Q1"), ("that year", None),
+        ("the nineties", "199X")]
+    assert [(t.text, t.value) for t in find_timeframes(others[0])] == [
+        ("second half", "XXXX-H2"), ("since June", "XXXX-06"), ("the seventies", "197X")]
+    assert [(t.text, t.value) for t in find_timeframes(others[1])] == [
+        ("In 20\u0662\u0665", "2025"), ("since June 20\u0662\u0665", "2025-06"),
+        ("the year\u2019s first quarter", "XXXX-Q1")]

@@ -145,6 +145,48 @@ def first_items(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> list
 
 
 
+def _digit_set(op, av) -> bool:
+    """Whether a one-character item matches only decimal digits (a digit literal, a set of them)."""
+    if op is _C.LITERAL:
+        return 48 <= av <= 57
+    if op is not _C.IN or not av or av[0][0] is _C.NEGATE:
+        return False
+    return all((sop is _C.LITERAL and 48 <= sav <= 57) or (sop is _C.RANGE and 48 <= sav[0] <= sav[1] <= 57)
+               or (sop is _C.CATEGORY and sav is _C.CATEGORY_DIGIT) for sop, sav in av)
+
+
+def _needs_digit(seq) -> bool:
+    """Whether every match of the parsed sequence ``seq`` holds a decimal digit (never a false
+    ``True``: a lookaround or a construct not known counts as needing none)."""
+    for op, av in seq:
+        if op in (_C.LITERAL, _C.IN):
+            if _digit_set(op, av):
+                return True
+        elif op is _C.BRANCH:
+            if all(_needs_digit(alt) for alt in av[1]):
+                return True
+        elif op is _C.SUBPATTERN:
+            if _needs_digit(av[3]):
+                return True
+        elif op is _C.ATOMIC_GROUP:
+            if _needs_digit(av):
+                return True
+        elif op in _REPEATS:
+            if av[0] >= 1 and _needs_digit(av[2]):
+                return True
+        elif op is _C.GROUPREF_EXISTS:
+            if _needs_digit(av[1]) and av[2] is not None and _needs_digit(av[2]):
+                return True
+    return False
+
+
+def needs_digit(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> bool:
+    """Whether every match of ``pattern`` (regex-module syntax, with the named lists
+    ``named_lists``) holds a decimal digit: then it cannot match a text without one. A named list
+    counts as needing a digit when every word of it starts with one."""
+    return _needs_digit(_P.parse(_analysable(pattern, named_lists)))
+
+
 def _class(chars: set[str], non_ascii: bool) -> str:
     """A character set of ``chars`` (ASCII; written as ranges) and, if ``non_ascii``, all non-ASCII."""
     codes, parts = sorted(ord(c) for c in chars), []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from claimx.grammar.timex_dispatch import expand_named_lists, guarded, optional_groups_as_alternations
+from claimx.grammar.timex_dispatch import expand_named_lists, guarded, needs_digit, optional_groups_as_alternations
 from claimx.grammar.timex_lexicon import _LEX, _variants
 from claimx.grammar.timex_words import PATTERN as _WYEAR_PATTERN
 
@@ -287,14 +287,33 @@ _BRANCH_KIND = {f"k_{i}": kind for i, (kind, _) in enumerate(_BRANCHES)}
 # The master pattern as written (the reference the tests compare against) and as run: the same
 # matches, spelled for speed (see timex_dispatch)
 _MASTER_PLAIN = rf"(?<!\w)(?:{_CUE_RE})?(?:{_MOD_RE})?(?P<core>{_CORE_RE})(?P<onward>\s+(?i:onwards?))?"
-_GUARDED_CORE = guarded([f"(?P<k_{i}>{pat})" for i, (_, pat) in enumerate(_BRANCHES)], _NAMED_LISTS)
-_MASTER = regex.compile(
-    optional_groups_as_alternations(expand_named_lists(
-        rf"(?<!\w)(?:{_CUE_RE})?(?:{_MOD_RE})?(?P<core>{_GUARDED_CORE})(?P<onward>\s+(?i:onwards?))?",
-        _NAMED_LISTS,
-    )),
-    regex.V0,
-)
+def _compile_master(branches: list[str]) -> regex.Pattern:
+    core = guarded([f"(?P<k_{i}>{pat})" for i, pat in enumerate(branches)], _NAMED_LISTS)
+    return regex.compile(
+        optional_groups_as_alternations(expand_named_lists(
+            rf"(?<!\w)(?:{_CUE_RE})?(?:{_MOD_RE})?(?P<core>{core})(?P<onward>\s+(?i:onwards?))?",
+            _NAMED_LISTS,
+        )),
+        regex.V0,
+    )
+
+
+_MASTER = _compile_master([pat for _, pat in _BRANCHES])
+# For a text without a decimal digit (the regex module's \d): the same pattern with each core branch
+# that needs a digit (timex_dispatch.needs_digit) replaced by one that fails at once and only holds
+# the branch's named groups, empty, in their order ("(?!)(?P<year>)(?P<monn>)..."). Such a branch
+# cannot match that text, the other branches keep their order, and the groups keep their numbers
+# (the regex module numbers a name where it first appears), so the pattern matches exactly what
+# _MASTER matches there, at less cost where it fails (no digit-needing branch reads the words
+# before its digits) and in a much smaller compiled pattern.
+def _dead(pattern: str) -> str:
+    return "(?!)" + "".join(f"(?P<{name}>)" for name in regex.findall(r"\(\?P<(\w+)>", pattern)) + "\\x00"
+
+
+_MASTER_NO_DIGIT = _compile_master([_dead(pat) if needs_digit(pat, _NAMED_LISTS) else pat for _, pat in _BRANCHES])
+# a grammar edit that breaks it fails at import
+if (_MASTER_NO_DIGIT.groupindex, _MASTER_NO_DIGIT.groups) != (_MASTER.groupindex, _MASTER.groups):  # pragma: no cover
+    raise ImportError("timeframe grammar: the digit-free master pattern has other groups")
 
 # (group number, kind) of each core branch, to find the branch that matched from ``Match.regs``
 _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND.items())

@@ -13,7 +13,8 @@ import regex
 from claimx.grammar._trie import trie_alt
 from claimx.grammar.timex_atoms import _MONTH_VERBS, _Atom
 from claimx.grammar.timex_build import _build_atom
-from claimx.grammar.timex_grammar import _CUE_TO_REL, _DASH, _MASTER, _MODS_HYPHEN, _MODS_WORD, _MONTH_NAMES
+from claimx.grammar.timex_grammar import (_CUE_TO_REL, _DASH, _MASTER, _MASTER_NO_DIGIT, _MODS_HYPHEN, _MODS_WORD,
+                                          _MONTH_NAMES)
 from claimx.grammar.timex_lexicon import _LEX, _alt
 
 
@@ -116,11 +117,14 @@ def _verb_month_alone(text: str, p: int) -> bool:
     return False
 
 
-def _triggers(text: str, low: Optional[str]) -> list[int]:
+def _triggers(text: str, low: Optional[str], has_digit: Optional[bool] = None) -> list[int]:
     """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
-    lower-cased text when it has the same length (else ``None``)."""
+    lower-cased text when it has the same length (else ``None``); ``has_digit``: whether the text
+    holds a digit (``None``: look)."""
     # an ASCII text can hold only ASCII digits: [0-9] is found faster than the Unicode \d
-    if (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is None:
+    if has_digit is None:
+        has_digit = (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is not None
+    if not has_digit:
         found = [m.start() for m in _TRIGGER_FY.finditer(text)] if "FY" in text else []
     else:
         found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
@@ -149,12 +153,17 @@ def _scan(text: str) -> list[_Atom]:
     low: Optional[str] = text.lower().replace("\u017f", "s")
     if len(low) != len(text):
         low = None
-    triggers = _triggers(text, low)
+    # an ASCII text can hold only ASCII digits; else the grammar's own \d decides
+    digit = _ASCII_DIGIT.search(text) is not None if text.isascii() else None
+    triggers = _triggers(text, low, digit)
     if not triggers:
         return atoms
     window = _WINDOW_LOW.match if low is not None else _WINDOW_CI.match
     wtext = text if low is None else low
-    word_starts, master = _WORD_START.finditer, _MASTER.match
+    word_starts = _WORD_START.finditer
+    if digit is None:
+        digit = _RX_DIGIT.search(text) is not None
+    master = (_MASTER if digit else _MASTER_NO_DIGIT).match  # the same matches, see timex_grammar
     pos = 0  # where the position-by-position search would resume
     tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
     for t in triggers:
