@@ -147,3 +147,16 @@ def test_fast_scan_on_texts_without_a_digit_uses_only_the_branches_that_need_non
     assert [(t.text, t.value) for t in find_timeframes(others[1])] == [
         ("In 20\u0662\u0665", "2025"), ("since June 20\u0662\u0665", "2025-06"),
         ("the year\u2019s first quarter", "XXXX-Q1")]
+
+
+
+def test_fast_scan_keeps_a_decade_before_a_superscript_digit():
+    """The regex module does not count "\u00b2" or "\u00b3" as word characters (``re`` does): a
+    two-digit decade before one is still read ("the '40s\u00b2", a footnote mark)."""
+    from claimx.grammar.timex import _scan, _scan_exhaustive, find_timeframes
+
+    texts = ["Music of the '40s\u00b2 and the 70s\u00b3 was loud.", "In the 80s\u00e9 and the 90s, prices rose."]
+    for text in texts:
+        assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+    assert [(t.text, t.value) for t in find_timeframes(texts[0])] == [("the '40s", "194X"), ("the 70s", "197X")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [("the 90s", "199X")]

@@ -60,8 +60,11 @@ _TRIGGER_CY = _re.compile(r"[cC][yY]\s?\d\d")
 _ANY_DIGIT = _re.compile(r"\d")
 _ASCII_DIGIT = _re.compile("[0-9]")
 _TRIGGER_FY = _re.compile("FY")
-# a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above)
-_TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![\w-])")
+# a decade in two digits: "70s", "70's", "'40s" (the four-digit ones are codes above); not followed
+# by an ASCII word character or a dash (the grammar's (?![\w-]) in the regex module, which unlike
+# ``re`` does not count a superscript digit such as "\u00b2" as a word character: any non-ASCII
+# character after it keeps the trigger)
+_TRIGGER_DECADE = _re.compile(r"[1-9]0['\u2019]?s(?![0-9A-Za-z_-])")
 _TRIGGER_NAMES = _re.compile(_alt(_MONTH_NAMES.keys() | _LEX.weekdays.keys()))
 # on the lower-cased text (with the long s, which (?i) folds to "s", replaced by "s")
 _TRIGGER_WORDS_LOW = _re.compile(trie_alt(_TIME_WORDS))  # prefix-factored: 3x faster than a flat alternation
