@@ -40,7 +40,9 @@ _EQ_PIECES = st.sampled_from(
                    "decision", "renovate", "tensions", "decadal", "marches ", "mayor ", "may-", "onward ",
                    "Junebug ", "Octane ",
                    # time words glued to a letter, digit or "_" before them are no triggers
-                   "head", "be", "mid", "Mid", "x", "_", "ſ", "K", "é", "²"])
+                   "head", "be", "mid", "Mid", "x", "_", "ſ", "K", "é", "²",
+                   # month abbreviations that time.json's trigger words lack ("mar")
+                   "mar ", "MAR ", "Mar ", "mar.", "market "])
 
 
 @settings(max_examples=1500, deadline=None)
@@ -160,3 +162,18 @@ def test_fast_scan_keeps_a_decade_before_a_superscript_digit():
         assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
     assert [(t.text, t.value) for t in find_timeframes(texts[0])] == [("the '40s", "194X"), ("the 70s", "197X")]
     assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [("the 90s", "199X")]
+
+
+def test_fast_scan_reads_every_month_abbreviation_in_any_case():
+    """Every month name and abbreviation, in lower or upper case, is a trigger (the grammar reads
+    "last mar" or "this SEPT" as a month), whether or not time.json lists it as a trigger word."""
+    from claimx.grammar.timex import _scan, _scan_exhaustive, find_timeframes
+
+    texts = ["We met last mar and again this SEPT, not in the market.",
+             "Sales rose since next MAR; a marquee event in mar. was not dated."]
+    for text in texts:
+        assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+    assert [(t.text, t.value) for t in find_timeframes(texts[0])] == [
+        ("last mar", "XXXX-03"), ("this SEPT", "XXXX-09")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [
+        ("since next MAR", "XXXX-03"), ("in mar.", "XXXX-03")]

@@ -35,7 +35,9 @@ from claimx.grammar.timex_lexicon import _LEX, _alt
 # weekday names, and the time words on the lower-cased text.
 # --------------------------------------------------------------------------------------------
 
-_TIME_WORDS = tuple(_LEX.trigger_words)
+# the trigger words of time.json and every month name and abbreviation in lower case (the month
+# lists of _BRANCHES match them in any case next to a year or after "this"/"last"/"next": "last mar")
+_TIME_WORDS = tuple(dict.fromkeys([*_LEX.trigger_words, *(k.lower() for k in _MONTH_NAMES)]))
 # Words a core branch of _BRANCHES may hold before its first trigger (lower case; matched
 # case-insensitively). Keep in step with _BRANCHES: the equivalence test catches omissions.
 _CORE_PREFIX_WORDS = tuple(_LEX.core_prefix_words)
@@ -104,7 +106,7 @@ _WORD_START = regex.compile(r"(?<!\w)(?:\w|['\u2019\u2018](?=\d))")  # a word, o
 # (timex_atoms._month_alone_ok). Without a digit in the text, a dash or "onward(s)" after it, the
 # master pattern's hit there is such a rejected one (or none), and the scan can skip it: no later
 # candidate lies inside the hit, and this one counts as tried.
-_VERB_MONTHS = tuple(sorted((w for w in _MONTH_VERBS if w.islower() and w in _TIME_WORDS), key=len, reverse=True))
+_VERB_MONTHS = tuple(sorted((w for w in _MONTH_VERBS if w.islower() and w in _LEX.trigger_words), key=len, reverse=True))
 _VERB_MONTH_KEEP = regex.compile(r"\.?\s?" + _DASH + r"|\s+(?i:onwards?)")
 _RX_DIGIT = regex.compile(r"\d")  # the grammar's own \d (the regex module's Unicode digits)
 
