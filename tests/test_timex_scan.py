@@ -19,7 +19,13 @@ def _atoms_key(atoms):
 
 
 _LEX_PIECES = sorted({w for ws in load_time_lexicon().relation_cues.values() for w in ws}
-                     | {w for ws in load_time_lexicon().position_modifiers.values() for w in ws})
+                     | {w for ws in load_time_lexicon().position_modifiers.values() for w in ws}
+                     # the words that end a core, in the cases the grammar reads them (a word added
+                     # to the lexicon must be found by the fast scan too)
+                     | {v for d in load_time_lexicon().decade_words for v in (d, d.upper())}
+                     | set(load_time_lexicon().end_abbreviations) | set(load_time_lexicon().to_date_abbreviations)
+                     | {v for m in [*load_time_lexicon().months, *load_time_lexicon().month_abbreviations]
+                        for v in (m, m.lower(), m.upper())})
 _EQ_PIECES = st.sampled_from(
     _LEX_PIECES + ["the ", "The ", "THE ", "same ", "period", "previous ", "year", "Year", "years ", "ago",
                    "earlier", "quarter", "Quarter", "half", "first ", "second ", "third ", "final ", "latter ",

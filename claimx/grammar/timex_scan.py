@@ -35,9 +35,14 @@ from claimx.grammar.timex_lexicon import _LEX, _alt
 # weekday names, and the time words on the lower-cased text.
 # --------------------------------------------------------------------------------------------
 
-# the trigger words of time.json and every month name and abbreviation in lower case (the month
-# lists of _BRANCHES match them in any case next to a year or after "this"/"last"/"next": "last mar")
-_TIME_WORDS = tuple(dict.fromkeys([*_LEX.trigger_words, *(k.lower() for k in _MONTH_NAMES)]))
+# the trigger words of time.json and, computed from the lexicon so that a word added there is a
+# trigger too, every month name and abbreviation in lower case (the month lists of _BRANCHES match
+# them in any case next to a year or after "this"/"last"/"next": "last mar"), the last word of
+# each decade word and the end and to-date abbreviations (EOY, YTD)
+_TIME_WORDS = tuple(dict.fromkeys([
+    *_LEX.trigger_words, *(k.lower() for k in _MONTH_NAMES),
+    *(regex.split(r"[\s-]+", d)[-1].lower() for d in _LEX.decade_words),
+    *(k.lower() for k in [*_LEX.end_abbreviations, *_LEX.to_date_abbreviations])]))
 # Words a core branch of _BRANCHES may hold before its first trigger (lower case; matched
 # case-insensitively). Keep in step with _BRANCHES: the equivalence test catches omissions.
 _CORE_PREFIX_WORDS = tuple(_LEX.core_prefix_words)
