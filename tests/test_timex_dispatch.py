@@ -18,6 +18,7 @@ from claimx.grammar.timex_dispatch import (
     first_items,
     guarded,
     needs_digit,
+    needs_list,
     optional_groups_as_alternations,
 )
 
@@ -204,3 +205,57 @@ def test_needs_digit_on_made_up_patterns(pattern, lists, expected):
     if "(?(g)" in pattern:
         pattern = "(?P<g>a)?" + pattern
     assert needs_digit(pattern, lists) is expected
+
+
+
+def _same_everywhere_without_digits_or_months(text: str) -> None:
+    from claimx.grammar.timex_grammar import _MASTER_NO_DIGIT_NO_MONTH, _MONTH_LIST_WORDS
+
+    assert regex.search(r"\d", text) is None
+    assert not any(w in text.lower() for w in _MONTH_LIST_WORDS)
+    plain = _plain()
+    for p in range(len(text)):
+        assert _key(_MASTER_NO_DIGIT_NO_MONTH.match(text, p)) == _key(plain.match(text, p)), (text[p:p + 60], p)
+
+
+def test_master_without_digit_and_month_branches_equals_plain_master():
+    """On a text with neither a digit nor a month or weekday name, the master pattern without the
+    branches that need one matches what the plain one matches, at every position."""
+    from claimx.grammar.timex_grammar import _MASTER_NO_DIGIT_NO_MONTH, _MONTH_LISTS
+
+    assert _MASTER_NO_DIGIT_NO_MONTH.groupindex == _plain().groupindex
+    assert {"monfull", "monany", "wd", "qmon"} <= _MONTH_LISTS and "seasons" not in _MONTH_LISTS
+    for text in ["By the end of the first quarter of last year, and in the fiscal year, the same period a "
+                 "year earlier, the past five years, the seventies, the twenty-first century.",
+                 "From the start of next year to the second half of this year; the year to date, year-end, "
+                 "in the coming months, the headquarters of the board, the third month of next year."]:
+        _same_everywhere_without_digits_or_months(text)
+
+
+_NO_MONTH_PIECES = st.sampled_from(
+    [w for w in _NO_DIGIT_PIECES.elements  # type: ignore[attr-defined]
+     if not any(m in w.lower() for m in ("jun", "dec", "sep", "may", "tue", "mar"))]
+    + ["fiscal year ended ", "this ", "next ", "quarter "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NO_MONTH_PIECES, max_size=12).map("".join))
+def test_master_without_digit_and_month_branches_on_composed_texts(text):
+    from claimx.grammar.timex_grammar import _MONTH_LIST_WORDS
+
+    if not any(w in text.lower() for w in _MONTH_LIST_WORDS):
+        _same_everywhere_without_digits_or_months(text)
+
+
+@pytest.mark.parametrize("pattern, or_digit, expected", [
+    (r"\L<mon>\s+\d\d", False, True),
+    (r"(?:the\s+)?\L<mon>", False, True),
+    (r"this\s+(?:\L<mon>|\L<wd>)", False, True),
+    (r"(?:\L<mon>\s+)?year", False, False),
+    (r"\L<mon>|\d\d", False, False),
+    (r"\L<mon>|\d\d", True, True),
+    (r"\L<other>\s+\L<mon>?", False, False),
+])
+def test_needs_list_on_made_up_patterns(pattern, or_digit, expected):
+    lists = {"mon": frozenset({"June", "july"}), "wd": frozenset({"Monday"}), "other": frozenset({"x"})}
+    assert needs_list(pattern, lists, frozenset({"mon", "wd"}), or_digit=or_digit) is expected

@@ -183,3 +183,25 @@ def test_fast_scan_reads_every_month_abbreviation_in_any_case():
         ("last mar", "XXXX-03"), ("this SEPT", "XXXX-09")]
     assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [
         ("since next MAR", "XXXX-03"), ("in mar.", "XXXX-03")]
+
+
+def test_fast_scan_without_digits_or_month_names_and_with_months_in_any_case():
+    """A text with neither a digit nor a month or weekday name runs the master pattern without the
+    branches that need one; a month in lower or upper case ("next may", "since AUGUST") or a
+    weekday keeps them. Both give the atoms of the search with the full pattern."""
+    from claimx.grammar.timex import _scan, _scan_exhaustive, find_timeframes
+    from claimx.grammar.timex_scan import _triggers
+
+    texts = ["In the coming months the board expects, by the end of next year, a better third quarter than "
+             "in the same period a year earlier.",
+             "Sales fell next may and since AUGUST, but not in the market; the fiscal year ended july was weak.",
+             "Since tuesday and since Tuesday the mood changed."]
+    for text in texts:
+        assert _atoms_key(_scan(text)) == _atoms_key(_scan_exhaustive(text)), text
+    assert [_triggers(text, text.lower())[1] for text in texts] == [False, True, True]
+    assert [(t.text, t.value) for t in find_timeframes(texts[0])] == [
+        ("by the end of next year", "XXXX"), ("third quarter", "XXXX-Q3"),
+        ("in the same period a year earlier", None)]
+    assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [
+        ("next may", "XXXX-05"), ("since AUGUST", "XXXX-08")]
+    assert [(t.text, t.value) for t in find_timeframes(texts[2])] == [("since Tuesday", "XXXX-XX-XX")]

@@ -155,27 +155,28 @@ def _digit_set(op, av) -> bool:
                or (sop is _C.CATEGORY and sav is _C.CATEGORY_DIGIT) for sop, sav in av)
 
 
-def _needs_digit(seq) -> bool:
-    """Whether every match of the parsed sequence ``seq`` holds a decimal digit (never a false
-    ``True``: a lookaround or a construct not known counts as needing none)."""
+def _needs(seq, item) -> bool:
+    """Whether every match of the parsed sequence ``seq`` holds a one-character item for which
+    ``item(op, argument)`` is true (never a false ``True``: a lookaround or a construct not known
+    counts as holding none)."""
     for op, av in seq:
         if op in (_C.LITERAL, _C.IN):
-            if _digit_set(op, av):
+            if item(op, av):
                 return True
         elif op is _C.BRANCH:
-            if all(_needs_digit(alt) for alt in av[1]):
+            if all(_needs(alt, item) for alt in av[1]):
                 return True
         elif op is _C.SUBPATTERN:
-            if _needs_digit(av[3]):
+            if _needs(av[3], item):
                 return True
         elif op is _C.ATOMIC_GROUP:
-            if _needs_digit(av):
+            if _needs(av, item):
                 return True
         elif op in _REPEATS:
-            if av[0] >= 1 and _needs_digit(av[2]):
+            if av[0] >= 1 and _needs(av[2], item):
                 return True
         elif op is _C.GROUPREF_EXISTS:
-            if _needs_digit(av[1]) and av[2] is not None and _needs_digit(av[2]):
+            if _needs(av[1], item) and av[2] is not None and _needs(av[2], item):
                 return True
     return False
 
@@ -184,7 +185,20 @@ def needs_digit(pattern: str, named_lists: Mapping[str, frozenset[str]]) -> bool
     """Whether every match of ``pattern`` (regex-module syntax, with the named lists
     ``named_lists``) holds a decimal digit: then it cannot match a text without one. A named list
     counts as needing a digit when every word of it starts with one."""
-    return _needs_digit(_P.parse(_analysable(pattern, named_lists)))
+    return _needs(_P.parse(_analysable(pattern, named_lists)), _digit_set)
+
+
+_MARK = 0xE000  # a private-use character standing for a named list in needs_list
+
+
+def needs_list(pattern: str, named_lists: Mapping[str, frozenset[str]], names: frozenset[str], *,
+               or_digit: bool = False) -> bool:
+    """Whether every match of ``pattern`` (regex-module syntax, with the named lists
+    ``named_lists``) holds a word of one of the named lists ``names`` (or, with ``or_digit``, such a
+    word or a decimal digit): then it cannot match a text where none of them occurs."""
+    marked = _re.sub(r"\\L<(\w+)>", lambda m: f"\\U{_MARK:08x}" if m.group(1) in names else m.group(0), pattern)
+    return _needs(_P.parse(_analysable(marked, named_lists)),
+                  lambda op, av: (op is _C.LITERAL and av == _MARK) or (or_digit and _digit_set(op, av)))
 
 
 def _class(chars: set[str], non_ascii: bool) -> str:

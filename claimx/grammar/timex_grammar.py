@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import regex
 
-from claimx.grammar.timex_dispatch import expand_named_lists, guarded, needs_digit, optional_groups_as_alternations
+from claimx.grammar.timex_dispatch import (expand_named_lists, guarded, needs_digit, needs_list,
+                                           optional_groups_as_alternations)
 from claimx.grammar.timex_lexicon import _LEX, _variants
 from claimx.grammar.timex_words import PATTERN as _WYEAR_PATTERN
 
@@ -311,9 +312,17 @@ def _dead(pattern: str) -> str:
 
 
 _MASTER_NO_DIGIT = _compile_master([_dead(pat) if needs_digit(pat, _NAMED_LISTS) else pat for _, pat in _BRANCHES])
+# The named lists of month and weekday names (in any case), and for a text with neither a digit nor
+# any of their words (timex_scan decides) the pattern without the branches that need one of them
+_MONTH_LISTS = frozenset(n for n, ws in _NAMED_LISTS.items() if ws and all(
+    w.lower() in _MONTH_ANY or w.lower() in {d.lower() for d in _LEX.weekdays} for w in ws))
+_MONTH_LIST_WORDS = frozenset(w.lower() for n in _MONTH_LISTS for w in _NAMED_LISTS[n])
+_MASTER_NO_DIGIT_NO_MONTH = _compile_master([
+    _dead(pat) if needs_list(pat, _NAMED_LISTS, _MONTH_LISTS, or_digit=True) else pat for _, pat in _BRANCHES])
 # a grammar edit that breaks it fails at import
-if (_MASTER_NO_DIGIT.groupindex, _MASTER_NO_DIGIT.groups) != (_MASTER.groupindex, _MASTER.groups):  # pragma: no cover
-    raise ImportError("timeframe grammar: the digit-free master pattern has other groups")
+for _variant in (_MASTER_NO_DIGIT, _MASTER_NO_DIGIT_NO_MONTH):
+    if (_variant.groupindex, _variant.groups) != (_MASTER.groupindex, _MASTER.groups):  # pragma: no cover
+        raise ImportError("timeframe grammar: a reduced master pattern has other groups")
 
 # (group number, kind) of each core branch, to find the branch that matched from ``Match.regs``
 _BRANCH_GROUPS = tuple((_MASTER.groupindex[k], kind) for k, kind in _BRANCH_KIND.items())

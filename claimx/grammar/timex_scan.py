@@ -13,8 +13,8 @@ import regex
 from claimx.grammar._trie import trie_alt
 from claimx.grammar.timex_atoms import _MONTH_VERBS, _Atom
 from claimx.grammar.timex_build import _build_atom
-from claimx.grammar.timex_grammar import (_CUE_TO_REL, _DASH, _MASTER, _MASTER_NO_DIGIT, _MODS_HYPHEN, _MODS_WORD,
-                                          _MONTH_NAMES)
+from claimx.grammar.timex_grammar import (_CUE_TO_REL, _DASH, _MASTER, _MASTER_NO_DIGIT, _MASTER_NO_DIGIT_NO_MONTH,
+                                          _MODS_HYPHEN, _MODS_WORD, _MONTH_LIST_WORDS, _MONTH_NAMES)
 from claimx.grammar.timex_lexicon import _LEX, _alt
 
 
@@ -111,7 +111,8 @@ _WORD_START = regex.compile(r"(?<!\w)(?:\w|['\u2019\u2018](?=\d))")  # a word, o
 # (timex_atoms._month_alone_ok). Without a digit in the text, a dash or "onward(s)" after it, the
 # master pattern's hit there is such a rejected one (or none), and the scan can skip it: no later
 # candidate lies inside the hit, and this one counts as tried.
-_VERB_MONTHS = tuple(sorted((w for w in _MONTH_VERBS if w.islower() and w in _LEX.trigger_words), key=len, reverse=True))
+_VERB_MONTHS = tuple(sorted((w for w in _MONTH_VERBS if w.islower() and w in _LEX.trigger_words),
+                            key=len, reverse=True))
 _VERB_MONTH_KEEP = regex.compile(r"\.?\s?" + _DASH + r"|\s+(?i:onwards?)")
 _RX_DIGIT = regex.compile(r"\d")  # the grammar's own \d (the regex module's Unicode digits)
 
@@ -127,10 +128,15 @@ def _verb_month_alone(text: str, p: int) -> bool:
     return False
 
 
-def _triggers(text: str, low: Optional[str], has_digit: Optional[bool] = None) -> list[int]:
-    """Sorted start offsets of the triggers of ``text`` (see the comment above); ``low`` is the
-    lower-cased text when it has the same length (else ``None``); ``has_digit``: whether the text
-    holds a digit (``None``: look)."""
+def _triggers(text: str, low: Optional[str], has_digit: Optional[bool] = None) -> tuple[list[int], bool]:
+    """(sorted start offsets of the triggers of ``text`` (see the comment above), whether it may
+    hold a month or weekday name); ``low`` is the lower-cased text when it has the same length
+    (else ``None``); ``has_digit``: whether the text holds a digit (``None``: look).
+
+    A month or weekday name that the grammar reads starts a word and is followed by no ASCII
+    letter, so it is one of the names found here (capitalised, in any place) or the longest time
+    word at a word start of the lower-cased text; a longer time word there ("decade" over "dec")
+    has a letter after the name."""
     # an ASCII text can hold only ASCII digits: [0-9] is found faster than the Unicode \d
     if has_digit is None:
         has_digit = (_ASCII_DIGIT if text.isascii() else _ANY_DIGIT).search(text) is not None
@@ -140,20 +146,23 @@ def _triggers(text: str, low: Optional[str], has_digit: Optional[bool] = None) -
         found = [m.start() for m in _TRIGGER_CODES.finditer(text)]
         found += [m.start() for m in _TRIGGER_DECADE.finditer(text)]
         found += [m.start() for m in _TRIGGER_CY.finditer(text)]
-    found += [m.start() for m in _TRIGGER_NAMES.finditer(text)]
+    names = [m.start() for m in _TRIGGER_NAMES.finditer(text)]
+    found += names
+    month = bool(names) or low is None
     if low is not None:
         n = len(text)
         first = _TRIGGER_WORDS_LOW.match(low)
         hits = [(first.start(), first.end(), first.group())] if first is not None else []
         hits += [(m.start(1), m.end(), m.group(1)) for m in _TRIGGER_WORDS_AT_START.finditer(low)]
         for s, e, word in hits:
+            month = month or word in _MONTH_LIST_WORDS
             if e < n and text[e] in _ASCII_LETTERS and word in _WHOLE_WORD_TRIGGERS:
                 continue  # "decision": the longest trigger word "dec" is no month there
             found.append(s)
     else:
         found += [m.start() for m in _TRIGGER_WORDS_CI.finditer(text)]
     found.sort()
-    return found
+    return found, month
 
 
 def _scan(text: str) -> list[_Atom]:
@@ -165,7 +174,7 @@ def _scan(text: str) -> list[_Atom]:
         low = None
     # an ASCII text can hold only ASCII digits; else the grammar's own \d decides
     digit = _ASCII_DIGIT.search(text) is not None if text.isascii() else None
-    triggers = _triggers(text, low, digit)
+    triggers, month = _triggers(text, low, digit)
     if not triggers:
         return atoms
     window = _WINDOW_LOW.match if low is not None else _WINDOW_CI.match
@@ -173,7 +182,8 @@ def _scan(text: str) -> list[_Atom]:
     word_starts = _WORD_START.finditer
     if digit is None:
         digit = _RX_DIGIT.search(text) is not None
-    master = (_MASTER if digit else _MASTER_NO_DIGIT).match  # the same matches, see timex_grammar
+    # the same matches as _MASTER on such a text (see timex_grammar)
+    master = (_MASTER if digit else _MASTER_NO_DIGIT if month else _MASTER_NO_DIGIT_NO_MONTH).match
     pos = 0  # where the position-by-position search would resume
     tried = -1  # candidates up to here were tried (a failed match at p fails whatever pos is)
     for t in triggers:
