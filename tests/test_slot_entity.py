@@ -133,8 +133,6 @@ def test_a_shortfall_is_not_the_entity_the_railway_is(extractor):
     assert c.entity is not None and c.entity.text == "Pellham Rail"
 
 
-@pytest.mark.xfail(strict=True, reason="the fitted weights still prefer the subject 'The projection' when the "
-                                       "measure follows in a prepositional phrase ('rests on loan growth of 6%')")
 def test_a_projection_is_not_the_entity_the_bank_is(extractor):
     c = one(extractor.extract("Tarrow Bank lifts its outlook\n\nTarrow Bank said on Tuesday that lending was strong. "
                               "The projection rests on loan growth of 6% next year."), "6%")
