@@ -194,6 +194,13 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 f["measure_noun=1"] = 1.0
             if lemma in abstract or c.head.lower_ in abstract:
                 f["abstract_noun=1"] = 1.0
+        if "rule" in c.sources and rule is not None:
+            # the rule's pick is only the measured property or a figure ("The rate", "The result"),
+            # or carried over from the paragraph: the rule found nothing in the sentence
+            if carried:
+                f["rule=carried"] = 1.0
+            elif open_slot:
+                f["rule=open"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
             if "article" not in c.sources:
