@@ -137,3 +137,17 @@ def test_a_projection_is_not_the_entity_the_bank_is(extractor):
     c = one(extractor.extract("Tarrow Bank lifts its outlook\n\nTarrow Bank said on Tuesday that lending was strong. "
                               "The projection rests on loan growth of 6% next year."), "6%")
     assert c.entity is not None and c.entity.text == "Tarrow Bank"
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("Coffee yields diverged by country. Kenya again had the highest yield, at 4.1 tonnes per hectare, while farms "
+     "in Uganda and Tanzania harvested 12% and 18% less, respectively.", {"12%": "Uganda", "18%": "Tanzania"}),
+    ("Fares rose across the network. Lisbon had the cheapest ticket, at 1.90 euros, and fares in Porto and Braga "
+     "were 15% and 22% higher, respectively.", {"15%": "Porto", "22%": "Braga"}),
+])
+def test_a_respectively_list_after_the_sentences_first_quantity_gives_each_its_entity(extractor, text, entities):
+    # the list ("Uganda and Tanzania") follows another quantity of the sentence: the run of
+    # coordinated quantities takes the nearest list of its length before it
+    claims = {c.quantity.text: c for c in extractor.extract(text)}
+    for q, ent in entities.items():
+        assert claims[q].entity is not None and claims[q].entity.text == ent
