@@ -151,3 +151,17 @@ def test_a_respectively_list_after_the_sentences_first_quantity_gives_each_its_e
     claims = {c.quantity.text: c for c in extractor.extract(text)}
     for q, ent in entities.items():
         assert claims[q].entity is not None and claims[q].entity.text == ent
+
+
+@pytest.mark.parametrize("text, quantity, group", [
+    ("Poverty fell across Velmora last year. Among households headed by pensioners, the rate dropped to 11.4%.",
+     "11.4%", "households"),
+    ("Ardenia's labour market cooled. For women aged 55 to 64, the participation rate edged down to 61%.",
+     "61%", "women"),
+    ("Velmora's census was published on Monday. Among adults in rural areas, the share fell to 22%.", "22%", "adults"),
+])
+def test_a_fronted_for_or_among_phrase_names_the_group_of_a_measure_subject(extractor, text, quantity, group):
+    # the subject ("the rate", "the share") is only the measure: the group the clause opens with
+    # is what the figure is about, not the country of the sentence before
+    c = one(extractor.extract(text), quantity)
+    assert c.entity is not None and c.entity.text == group and c.entity.inferred is False
