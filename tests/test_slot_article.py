@@ -90,3 +90,45 @@ def test_assemble_without_article_topics_carries_nothing_from_the_article(extrac
     doc = nlp("Operating profit rose 12% to 840 million kroner in the quarter.")
     out = assemble(doc, doc._.claimx_quantities, doc._.claimx_timeframes, doc._.claimx_cues)
     assert out and all(not (c["entity"] or {}).get("inferred") for c in out)
+
+
+CARRIER = """Quorra Air fills more seats
+
+Quorra Air carried more passengers in May. Quorra Air said demand from Asia was strong.
+
+Online was again the standout. Ticket sales through its app climbed 19% in the month."""
+
+CARDS = """Lindqvist Bank grows card business
+
+Lindqvist Bank reported higher fees on Wednesday. Lindqvist Bank said lending was steady, and Lindqvist Bank
+shares rose.
+
+Premium was the bright spot. Card spending climbed 11% in the quarter."""
+
+
+@pytest.mark.parametrize("text, quantity, entity", [(CARRIER, "19%", "Quorra Air"), (CARDS, "11%", "Lindqvist Bank")])
+def test_a_passing_capitalised_subject_carried_over_loses_to_the_articles_subject(extractor, text, quantity, entity):
+    # "Online"/"Premium" open the previous sentence but are no name of the article: the article's
+    # topics compete with an entity carried over from the paragraph
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity and claim.entity.inferred is True
+
+
+JOBS = """Norvania jobless rate hits record low
+
+Norvania's economy added jobs in June, the Norvania statistics office said on Friday. Employers in Norvania hired briskly.
+
+The rate beat the previous low of 4.9%, set in 2019."""
+
+PRICES = """Velmora inflation slows
+
+Velmora's consumer prices rose less in May, the Velmora central bank said. Shoppers in Velmora paid less for fuel.
+
+The rate undercut the old record of 3.8%, set in 2015."""
+
+
+@pytest.mark.parametrize("text, quantity, entity", [(JOBS, "4.9%", "Norvania"), (PRICES, "3.8%", "Velmora")])
+def test_a_rule_pick_that_is_only_the_measure_loses_to_the_articles_subject(extractor, text, quantity, entity):
+    # "The rate" is the subject and the rule's pick, but a measure (feature rule=open)
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity and claim.entity.inferred is True

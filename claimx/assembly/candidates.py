@@ -159,8 +159,11 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     attr = claim.get("attribution")
     forecaster = bool(rule and attr and rule.get("start_char") is not None and not rule.get("inferred")
                       and attr["start_char"] <= rule["start_char"] < attr["end_char"])
-    topics = {} if (named_here and not forecaster) or not (open_slot or forecaster) \
+    # the article's topics are always candidates; how open the slot is is a feature of theirs
+    carried = bool(rule and (rule.get("inferred") or rule.get("start_char") is None))
+    topics = {} if (named_here and not forecaster and not carried) or not (open_slot or forecaster or carried) \
         else {t["text"]: t for t in st.article_topics}
+    topic_ctx = "forecaster" if forecaster else "carried" if carried else "named" if named_here else "open"
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
              None, "article")
@@ -191,8 +194,19 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 f["measure_noun=1"] = 1.0
             if lemma in abstract or c.head.lower_ in abstract:
                 f["abstract_noun=1"] = 1.0
+        if "rule" in c.sources and rule is not None:
+            # the rule's pick is only the measured property or a figure ("The rate", "The result"),
+            # or carried over from the paragraph: the rule found nothing in the sentence
+            if carried:
+                f["rule=carried"] = 1.0
+            elif open_slot:
+                f["rule=open"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
+            if "article" not in c.sources:
+                # carried over from the paragraph: one of the article's names, or a passing one
+                f["carried=topic" if any(_same_name(m["text"], t["text"]) for t in st.article_topics)
+                  else "carried=other"] = 1.0
         elif attr and m.get("start_char") is not None and attr["start_char"] <= m["start_char"] < attr["end_char"]:
             # the source of the figure: the article's own subject ("Toyota estimates ...") or another
             f["forecaster=topic" if any(_same_name(m["text"], t["text"]) for t in st.article_topics)
@@ -205,7 +219,8 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             if t["headline"]:
                 f["topic_headline=1"] = 1.0
             # the rule found nothing, or only the measured property ("Operating profit rose 12%")
-            f["topic_rule=none" if rule is None else "topic_rule=metric"] = 1.0
+            f["topic_rule=none" if rule is None else "topic_rule=found"] = 1.0
+            f[f"topic_ctx={topic_ctx}"] = 1.0
             label = labels.get(m["text"])
             f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f

@@ -76,15 +76,29 @@ def respectively(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int,
         targets = [r for r in runs if len(r) == len(grp)]
         if not targets:
             continue
-        # "memory and logic" are what is measured; "wind and solar capacity", "revenue and profit"
-        # are the measures
-        measures = any(t.lemma_.lower() in st.syntax.measure_heads or t.lower_ in st.syntax.measure_heads
-                       or t.lower_ in st.cues.change_noun_direction for t in grp)
-        modifier = grp[0].dep_ in _NOUN_MODIFIER and grp[0].head.pos_ in _NOUN_POS
-        entity_like = all(t.ent_type_ in st.syntax.entity_labels or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
         for run in targets[:1] if targets[0] is sent_claims else targets:
-            _assign(st, run, grp, entity_like)
+            _assign(st, run, grp, _entity_like(st, grp))
         break
+    else:
+        # no list before the sentence's first quantity fits: each run of coordinated quantities
+        # takes the nearest list of its length before it ("China had the lowest price, at $84.
+        # Packs in North America and Europe cost 44% and 56% more, respectively")
+        for run in quantity_runs(st, sent_claims):
+            if len(run) < 2 or run[0][1]["quantity"]["start_char"] <= first_q:
+                continue
+            fits = [g for g in conj_groups(st, s.span, run[0][1]["quantity"]["start_char"])
+                    if len(g) == len(run) and g[0].idx > first_q]
+            if fits:
+                _assign(st, run, fits[-1], _entity_like(st, fits[-1]))
+
+
+def _entity_like(st: "DocState", grp: list[Token]) -> bool:
+    """True when a coordinated list names entities: "memory and logic" are what is measured;
+    "wind and solar capacity", "revenue and profit" are the measures."""
+    measures = any(t.lemma_.lower() in st.syntax.measure_heads or t.lower_ in st.syntax.measure_heads
+                   or t.lower_ in st.cues.change_noun_direction for t in grp)
+    modifier = grp[0].dep_ in _NOUN_MODIFIER and grp[0].head.pos_ in _NOUN_POS
+    return all(t.ent_type_ in st.syntax.entity_labels or t.pos_ == "PROPN" for t in grp) or not (measures or modifier)
 
 
 def _assign(st: "DocState", run: list[tuple[int, dict]], grp: list[Token], entity_like: bool) -> None:

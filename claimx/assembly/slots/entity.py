@@ -9,6 +9,7 @@ for "we". Entity labels and pronouns come from ``resources/syntax.json``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Token
@@ -16,6 +17,7 @@ from spacy.tokens import Token
 from ..clauses import segment_bounds
 from ..mentions import ent_mention, mention, np_entity, tmention
 from ..syntax import np_bounds
+from ...grammar._resources import load
 from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
@@ -70,6 +72,8 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
         ent = entity_after(st, q, s)
     if ent is None and in_metric is not None:
         ent = in_metric
+    if ent is None and not pronoun and subj is not None:
+        ent = fronted_group(st, subj, qtoks)
     if ent is None and subj is not None and (metric_tok is None or subj.i != metric_tok.i):
         if subj.lower_ in st.syntax.pronouns or subj.lower_ in _FIRST_PERSON:
             pronoun = True
@@ -213,4 +217,27 @@ def entity_of_source(st: "DocState", attribution: dict) -> Optional[dict]:
             if inner and not inner.get("pronoun"):
                 return inner
             return np_entity(st, t, set())
+    return None
+
+
+@lru_cache(maxsize=1)
+def _fronted_preps() -> frozenset[str]:
+    """``fronted_group_prepositions`` of ``resources/entity_rules.json``."""
+    return frozenset(load("entity_rules.json", ("fronted_group_prepositions",))["fronted_group_prepositions"])
+
+
+def fronted_group(st: "DocState", subj: Token, qtoks) -> Optional[dict]:
+    """"For core-aged men, the rate fell to 4.1%": the object of a "for"/"among" phrase
+    (``resources/entity_rules.json``) that opens the subject's clause before a subject naming only a
+    measure (``measure_heads`` of ``resources/syntax.json``); ``None`` otherwise."""
+    if subj.lemma_.lower() not in st.syntax.measure_heads and subj.lower_ not in st.syntax.measure_heads:
+        return None
+    verb = subj.head
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in _fronted_preps() or c.i >= subj.i:
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and p.i not in qtoks and p.i not in st.token_q and p.i not in st.time_tokens \
+                    and p.lower_ not in st.syntax.pronouns:
+                return ent_mention(st, p) or np_entity(st, p, qtoks)
     return None
