@@ -50,7 +50,9 @@ def load_rules() -> dict:
     m_alt = "|".join(sorted(months, key=len, reverse=True))
     n_alt = "|".join(sorted(counts, key=len, reverse=True)) + r"|\d{1,2}"
     fill = {"{lead}": raw["period_patterns"]["lead"], "{M}": rf"(?:{m_alt})\.?", "{n}": n_alt,
-            "{relative}": "|".join(raw["relative_openers"])}
+            "{relative}": "|".join(raw["relative_openers"]),
+            "{M_full}": "|".join(raw["attributive_month"]["months"]),
+            "{M_nouns_blocked}": "|".join(raw["attributive_month"]["blocked_nouns"])}
 
     def compiled(template: str) -> regex.Pattern:
         for slot, alt in fill.items():
@@ -169,6 +171,32 @@ def _phrases(text: str) -> list[dict]:
         out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in rules["raw"]["open_end_until"] else "by"))
     for m in p["then"].finditer(text):
         out.append(_rec(m, None, anaphor="A", shift=0))
+    out.extend(_spans_and_seasons(text, rules))
+    return out
+
+
+def _spans_and_seasons(text: str, rules: dict) -> list[dict]:
+    """"the five years to 2024" (``2019/2024``), "the decade to 2020" (``2010/2020``), "over 2025
+    (as a whole)" (``2025``), "between now and 2030" (``XXXX/2030``), an attributive month
+    ("September sales": ``XXXX-09``), a season without a year ("this summer": ``XXXX-SU``),
+    "around 2030" (``2030``)."""
+    p = rules["patterns"]
+    seasons = rules["raw"]["seasons"]
+    out: list[dict] = []
+    for m in p["years_to"].finditer(text):
+        n = 10 if m.group(2) else (int(m.group(1)) if m.group(1).isdigit() else rules["counts"][m.group(1).lower()])
+        end = int(m.group(3))
+        out.append(_rec(m, f"{end - n:04d}/{end:04d}", "between", override=True))
+    for m in p["whole_year"].finditer(text):
+        out.append(_rec(m, m.group(1)))
+    for m in p["now_to"].finditer(text):
+        out.append(_rec(m, f"XXXX/{m.group(1)}", "between", override=True))
+    for m in p["attributive_month"].finditer(text):
+        out.append(_rec(m, f"XXXX-{_month(rules, m.group(1)):02d}"))
+    for m in p["season_relative"].finditer(text):
+        out.append(_rec(m, f"XXXX-{seasons[m.group(1).lower()]}"))
+    for m in p["circa_year"].finditer(text):
+        out.append(_rec(m, m.group(1)))
     return out
 
 
@@ -315,9 +343,8 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
                     out.append(dict(original))
                     continue
                 # "For the year, profit was $300 million" after "in fiscal 2025": the year last named
-                value = _antecedent(grain, seen)
-                if value is None:
-                    continue
+                # ("Revenue grew 12% in the year" with no year named before: XXXX)
+                value = _antecedent(grain, seen) or "XXXX"
                 out.append(dict(r, value=value, relation="in", anaphor=True))
                 continue
             value = _antecedent(grain, seen)

@@ -25,6 +25,7 @@ from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
 from .modality_rules import restates
+from .timeframe_lists import respective_timeframe
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
@@ -315,6 +316,10 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and base.search(st.text[s.start:t["start_char"]]))]
     if not tfs:
         return None
+    listed = respective_timeframe(ctx, tfs)
+    if listed is not None:
+        # "$3 million and $4 million in 2023 and 2024, respectively"
+        return {k: listed.get(k) for k in ("text", "start_char", "end_char", "value", "relation")}
     text = st.text
     head = next((t for t in tfs if _is_head(ctx, t)), None)
     if head is not None and q["start_char"] < head["end_char"]:

@@ -1,0 +1,99 @@
+"""Period phrases of claimx/assembly/passes/periods.py beyond the TIMEX grammar and the
+"respectively" pairing of claimx/assembly/slots/timeframe_lists.py: each behaviour on two sentences
+written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import one
+
+REF = "2025-11-20"
+
+
+def tf(extractor, text, qty, ref=REF):
+    c = one(extractor.extract(text, reference_date=ref), qty)
+    return (c.timeframe.value, c.timeframe.relation) if c.timeframe else None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Freight volumes at Kessel Port rose 14% over the five years to 2024.", "14%", ("2019/2024", "between")),
+    ("In the decade to 2020, Marovia's forest cover shrank 6%.", "6%", ("2010/2020", "between")),
+    ("Wage growth averaged 2.1% a year in the three years to 2023.", "2.1%", ("2020/2023", "between")),
+])
+def test_n_years_to_a_year_is_a_span_ending_there(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Power demand in Ostland will rise 3% over 2026 as a whole.", "3%", ("2026", "in")),
+    ("Copper prices climbed 11% across 2024, while nickel slid.", "11%", ("2024", "in")),
+])
+def test_over_a_year_is_that_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Between now and 2030, Velmar must add 25 GW of wind capacity.", "25 GW", ("XXXX/2030", "between")),
+    ("The agency will spend $4 billion from now until 2028.", "$4 billion", ("XXXX/2028", "between")),
+])
+def test_between_now_and_a_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("September sales of heat pumps rose 21%.", "21%", ("XXXX-09", "in")),
+    ("Its October exports fell 3.5% from a year earlier.", "3.5%", ("XXXX-10", "in")),
+])
+def test_a_month_before_a_noun_dates_the_claim(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The IMF's April outlook put Brenland's growth at 3.1%.", "3.1%"),
+    ("The bank's June survey showed 42% of firms raising prices.", "42%"),
+])
+def test_a_month_naming_a_report_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Tourist arrivals in Korvo rose 11% this summer.", "11%", ("XXXX-SU", "in")),
+    ("Gas demand for heating fell 7% last winter.", "7%", ("XXXX-WI", "in")),
+])
+def test_a_season_without_a_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Oil demand may peak at 105 million barrels a day around 2030.", "105 million barrels a day", ("2030", "in")),
+    ("The town's population will reach 90,000 about 2040, planners say.", "90,000", ("2040", "in")),
+])
+def test_around_a_year_is_that_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Marlin Foods' revenue grew 12% in the year, helped by exports.", "12%", ("XXXX", "in")),
+    ("During the year, Tolsen Bank opened 40 branches.", "40", ("XXXX", "in")),
+])
+def test_the_year_without_a_year_named_before_is_xxxx(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qtys,expected", [
+    ("Sales at Dunmore were $3 million and $4 million in 2023 and 2024, respectively.",
+     ("$3 million", "$4 million"), ("2023", "2024")),
+    ("In 2022 and 2023, the port of Alvik handled 4 million and 4.6 million containers, respectively.",
+     ("4 million", "4.6 million"), ("2022", "2023")),
+    ("Profit was $1.2 billion, $1.5 billion and $1.9 billion in 2021, 2022 and 2023, respectively.",
+     ("$1.2 billion", "$1.5 billion", "$1.9 billion"), ("2021", "2022", "2023")),
+])
+def test_respectively_pairs_figures_with_time_phrases(extractor, text, qtys, expected):
+    claims = extractor.extract(text, reference_date=REF)
+    assert tuple(one(claims, q).timeframe.value for q in qtys) == expected
+
+
+def test_respectively_over_entities_keeps_the_shared_period(extractor):
+    claims = extractor.extract("Spain and Portugal grew 3% and 4%, respectively, in 2024.", reference_date=REF)
+    assert [one(claims, q).timeframe.value for q in ("3%", "4%")] == ["2024", "2024"]
