@@ -210,3 +210,14 @@ def test_more_target_cues(extractor, text, qty):
 ])
 def test_a_reported_would_is_a_forecast_and_a_conditional_one_possible(extractor, text, qty, expected):
     assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty,other", [
+    ("Wheat output in 2026 is forecast at 3.2 million tonnes, compared with 2.9 million tonnes in 2025.",
+     "2.9 million tonnes", "3.2 million tonnes"),
+    ("The deficit is projected at 4.1% of GDP this year, versus 3.6% in 2024.", "3.6%", "4.1%"),
+])
+def test_a_comparison_base_after_a_forecast_is_asserted(extractor, text, qty, other):
+    claims = extractor.extract(text, reference_date="2025-11-20")
+    assert one(claims, qty).modality == "asserted"
+    assert one(claims, other).modality == "forecast"

@@ -32,6 +32,7 @@ def load_modality_rules() -> dict:
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
     raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
+    raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
     return raw
 
 
@@ -144,8 +145,13 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     stations", "commits members to cutting emissions 30%", "should grow 2%"; ``None`` otherwise.
     The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps. A passive
     verb ("is projected to hit", "are forecast at") is a cue only when a hedge phrase of the cue
-    lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted."""
+    lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted.
+    A figure that is the base of a comparison ("..., compared with 2.9 million tonnes in 2024") has
+    no governing cue (``comparison_base_lead``)."""
     rules = load_modality_rules()
+    q = ctx.quantity
+    if rules["comparison_base_re"].search(ctx.state.text, max(ctx.sentence.start, q["start_char"] - 60), q["start_char"]):
+        return None
     verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
     passive, climb = rules["deps"]["passive_auxiliary"], rules["deps"]["verb_to_its_governor"]
     subj = ctx.subject
