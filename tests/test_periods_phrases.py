@@ -97,3 +97,42 @@ def test_respectively_pairs_figures_with_time_phrases(extractor, text, qtys, exp
 def test_respectively_over_entities_keeps_the_shared_period(extractor):
     claims = extractor.extract("Spain and Portugal grew 3% and 4%, respectively, in 2024.", reference_date=REF)
     assert [one(claims, q).timeframe.value for q in ("3%", "4%")] == ["2024", "2024"]
+
+
+@pytest.mark.parametrize("text,qtys,expected", [
+    ("Real GDP growth for 2025-26 is projected at 6.5%, with Q1 at 6.9%, Q2 at 6.3%, Q3 at 6.5% and Q4 at 6.2%.",
+     ("6.9%", "6.3%", "6.2%"), ("FY2026-Q1", "FY2026-Q2", "FY2026-Q4")),
+    ("For 2026-27, the bank sees inflation at 4.1%, with Q2 at 3.8% and Q3 at 4.4%.",
+     ("4.1%", "3.8%", "4.4%"), ("FY2027", "FY2027-Q2", "FY2027-Q3")),
+])
+def test_quarters_labelling_figures_of_a_fiscal_year(extractor, text, qtys, expected):
+    claims = extractor.extract(text, reference_date=REF)
+    assert tuple(one(claims, q).timeframe.value for q in qtys) == expected
+
+
+@pytest.mark.parametrize("text,qtys,expected", [
+    ("Output fell in three quarters: Q1 at 2.1%, Q2 at 1.4% and Q3 at 0.9%.", ("2.1%", "1.4%"), ("2025-Q1", "2025-Q2")),
+    ("Brookfield Rail's traffic growth was uneven, with 2023 at 4%, 2024 at 1% and 2025 at 6%.", ("4%", "1%"), ("2023", "2024")),
+])
+def test_a_time_phrase_before_at_labels_the_next_figure(extractor, text, qtys, expected):
+    claims = extractor.extract(text, reference_date=REF)
+    assert tuple(one(claims, q).timeframe.value for q in qtys) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Nakaya Motors expects operating profit of 3.2 trillion yen for the fiscal year ending in March.",
+     "3.2 trillion yen", ("FYXXXX", "in")),
+    ("Revenue at Quill Media for the financial year to June 30 rose 4%.", "4%", ("FYXXXX", "in")),
+    ("Hoshino raised its net profit forecast for the year through March 2026 to 1.05 trillion yen.",
+     "1.05 trillion yen", ("FY2026", "in")),
+])
+def test_a_fiscal_year_named_by_its_end_month(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The unemployment rate held at 6.9% in October, Statistics Canada said.", "6.9%", ("2025-10", "in")),
+    ("The jobless rate in Ardenne stood at 5.2% in 2024, the national statistics office said.", "5.2%", ("2024", "in")),
+])
+def test_a_period_before_the_reporting_clause_dates_the_claim(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

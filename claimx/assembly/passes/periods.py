@@ -128,6 +128,9 @@ def _phrases(text: str) -> list[dict]:
     for m in p["fiscal_year_end"].finditer(text):
         # a year that ends in December is the calendar year ("the year ended December 31, 2024")
         out.append(_rec(m, m.group(2) if _month(rules, m.group(1)) == 12 else f"FY{m.group(2)}", override=True))
+    for m in p["fiscal_year_end_no_year"].finditer(text):
+        # "the fiscal year ending in March": a fiscal year the sentence does not date
+        out.append(_rec(m, "XXXX" if _month(rules, m.group(1)) == 12 else "FYXXXX", override=True))
     for key, (gy, go, gg) in (("fiscal_part", (1, 2, 3)), ("fiscal_part_of", (3, 1, 2))):
         # "fiscal 2026 first-quarter", "the first half of the 2025 fiscal year": a part of a fiscal year
         for m in p[key].finditer(text):
@@ -360,4 +363,27 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return _between_pairs(text, out)
+    return _fiscal_parts(text, _between_pairs(text, out))
+
+
+def _fiscal_parts(text: str, recs: list[dict]) -> list[dict]:
+    """A quarter or half whose year the text does not give, in a sentence that names a fiscal year
+    before it, is a part of that fiscal year ("for 2025-26 ..., with Q1 at 6.9%" -> ``FY2026-Q1``;
+    ``fiscal_parts`` in the rules file)."""
+    raw = load_rules()["raw"]["fiscal_parts"]
+    sentence_end = load_rules()["patterns"]["sentence_end"]
+    out: list[dict] = []
+    fiscal: Optional[tuple[dict, str]] = None
+    for r in recs:
+        v = r.get("value") or ""
+        m_fy = regex.fullmatch(raw["fiscal_value"], v)
+        m_part = regex.fullmatch(raw["part_value"], v)
+        if fiscal is not None and sentence_end.search(text, fiscal[0]["end_char"], r["start_char"]):
+            fiscal = None
+        if m_fy:
+            fiscal = (r, m_fy.group(1))
+        elif m_part and fiscal is not None and r.get("anchor") and not r.get("anaphor"):
+            # ``anchor``: the grammar took the year from the reference date (or left it X)
+            r = dict(r, value=f"FY{fiscal[1]}-{m_part.group(1)}", anchor=False)
+        out.append(r)
+    return out

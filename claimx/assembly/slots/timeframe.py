@@ -47,7 +47,8 @@ def _slot_rules() -> dict:
     """The ``slot_rules`` of ``timeframes_context.json``: patterns compiled, lists as frozensets,
     ``deps`` (dependency class name -> frozenset of spaCy labels)."""
     raw = load_rules()["raw"]["slot_rules"]
-    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after")}
+    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after",
+                                               "labels_next_figure")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return out
@@ -226,6 +227,14 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     return not (t["end_char"] <= q["start_char"] and _slot_rules()["to_or_at_after"].match(text[t["end_char"]:q["start_char"]]))
 
 
+def _labels_next_figure(ctx: "QuantityContext", t: dict) -> bool:
+    """True when ``t`` labels the next figure of the sentence, another than ``ctx``'s ("..., with
+    Q1 at 6.9%, Q2 at 6.3%": Q2 dates 6.3%, not 6.9%; ``labels_next_figure`` in the rules)."""
+    nxt = next((o for o in ctx.sentence.quantities if o["start_char"] >= t["end_char"]), None)
+    return nxt is not None and nxt is not ctx.quantity and t["start_char"] >= ctx.quantity["end_char"] \
+        and bool(_slot_rules()["labels_next_figure"].fullmatch(ctx.state.text, t["end_char"], nxt["start_char"]))
+
+
 def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
     """True when at most a few words ("respectively") stand between a quantity of the sentence
     and ``t``: "fell 4.1% and 2.7%, respectively, on Tuesday"."""
@@ -244,7 +253,7 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     text = st.text
     base_re, report_re, _, superlative_re, weekday_re = _patterns()
     others = [o for o in s.quantities if o is not q]
-    if _owned_by_other(ctx, t):
+    if _owned_by_other(ctx, t) or _labels_next_figure(ctx, t):
         return True
     if t["start_char"] >= q["end_char"]:
         window = text[q["end_char"]:t["start_char"]]
@@ -280,9 +289,10 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         return True
     if _streak(text, t) or _name_year(text, t):
         return True
-    if t["start_char"] >= q["end_char"] and any(a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
+    if t["start_char"] >= q["end_char"] and any(q["end_char"] <= a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
                                                for a in s.attributions):
-        # "..., according to the Autumn 2025 forecast": the source's date, not the claim's
+        # "..., according to the Autumn 2025 forecast": the source's date, not the claim's (an
+        # attribution span that holds the number too does not count)
         return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
@@ -354,7 +364,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 break
             # a timeframe right after another quantity belongs to that one
             prev_q = [o for o in others if o["end_char"] <= t["start_char"]]
-            if prev_q and not text[prev_q[-1]["end_char"]:t["start_char"]].strip(" ,"):
+            if prev_q and not text[prev_q[-1]["end_char"]:t["start_char"]].strip(" ,") \
+                    and not _slot_rules()["labels_next_figure"].fullmatch(text, t["end_char"], q["start_char"]):
+                # ("..., Q2 at 6.3%": Q2 labels this one)
                 break
             own = t
             break
