@@ -221,3 +221,19 @@ def test_a_comparison_base_after_a_forecast_is_asserted(extractor, text, qty, ot
     claims = extractor.extract(text, reference_date="2025-11-20")
     assert one(claims, qty).modality == "asserted"
     assert one(claims, other).modality == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Economists polled by Reuters had expected the Dravian economy to add 12,000 jobs in May.", "12,000"),
+    ("Analysts on average expected a profit of 38 cents a share from Holt Brewing.", "38 cents"),
+])
+def test_a_past_expected_of_forecasters_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Corvin rose 6%, more than expected.", "6%"),
+    ("As expected, the central bank of Tamsa held its rate at 4.25%.", "4.25%"),
+])
+def test_than_expected_and_as_expected_leave_the_claim_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "asserted"
