@@ -136,3 +136,13 @@ def test_a_fiscal_year_named_by_its_end_month(extractor, text, qty, expected):
 ])
 def test_a_period_before_the_reporting_clause_dates_the_claim(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("For 2025-26 the bank projects 6.8%, and 7.0% in the first quarter of 2026-27 and 6.9% in the second quarter.",
+     "6.9%", ("FY2027-Q2", "in")),
+    ("Tarn Power's output rose 4% in fiscal 2025, with 9% in the first quarter of fiscal 2026 and 3% in the second quarter.",
+     "3%", ("FY2026-Q2", "in")),
+])
+def test_a_yearless_quarter_takes_the_latest_fiscal_year_named(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
