@@ -267,3 +267,14 @@ def test_an_elliptical_percentage_after_a_level_stays_a_level(extractor):
 ])
 def test_a_record_end_point_and_a_difference_of_another_clause(extractor, text, qty):
     assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Wind output in Darsia inched up to 90 TWh from 85 TWh.", "90 TWh", ("change", "increase")),
+    ("Exports from Pellow crept up to $41 billion.", "$41 billion", ("change", "increase")),
+    ("Bond yields drifted down to 4.1%.", "4.1%", ("change", "decrease")),
+    ("Inflation in Tarsk decelerated to 3.2%.", "3.2%", ("change", "decrease")),
+    ("Egg prices spiked 30% in March.", "30%", ("change", "increase")),
+])
+def test_slow_and_sudden_change_verbs(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
