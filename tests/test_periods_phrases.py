@@ -146,3 +146,22 @@ def test_a_period_before_the_reporting_clause_dates_the_claim(extractor, text, q
 ])
 def test_a_yearless_quarter_takes_the_latest_fiscal_year_named(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports from Ruvia fell 4% in 2023. The following year they recovered 6%, and in 2025 they are forecast to rise 2%.",
+     "6%", ("2024", "in")),
+    ("Sales at Pindar rose 7% in October. A year earlier, they had fallen 3%, and in November they rose 1%.",
+     "3%", ("2024-10", "in")),
+])
+def test_a_relative_period_counts_from_the_period_named_before_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Harcourt Mining produced 210,000 ounces in the September quarter, up 5% on the June quarter.", "5%", ("XXXX-Q3", "in")),
+    ("Gold sales at Ulla Creek reached 48,000 ounces in the December quarter, down 2% on the September quarter.",
+     "2%", ("XXXX-Q4", "in")),
+])
+def test_a_month_named_quarter_after_on_is_the_comparison_base(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -264,7 +264,7 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     # the marker may run into the phrase: "on last year's figure", "than a year ago"
     wlo = t["start_char"] - len(window)
     m = None
-    for m0 in base_re.finditer(window + t["text"][:12]):
+    for m0 in base_re.finditer(window + t["text"][:30]):
         if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]):
             # the marker governs this phrase: no clause boundary between ("..., the most since
             # 2016, and in the first quarter of 2024 alone ...")
@@ -392,7 +392,11 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     if chosen.get("offset_years") is not None and chosen.get("value") is None:
         # "a year earlier", "that year": relative to the sentence's own timeframe, else to the
         # paragraph's latest one; X digits when there is none
-        base = next((t for t in s.timeframes if t is not chosen and t.get("value") and t.get("offset_years") is None), None)
+        # the latest period named before it ("Exports fell 4% in 2023. The following year they
+        # recovered 6%, and in 2025 ..." counts from 2023), else one after it in the sentence
+        named = [t for t in s.timeframes if t is not chosen and t.get("value") and t.get("offset_years") is None]
+        before = [t for t in named if t["end_char"] <= chosen["start_char"]]
+        base = before[-1] if before else (None if paragraph_time else next(iter(named), None))
         base_value = base["value"] if base is not None else paragraph_time
         if base_value:
             tf["value"] = shift_timex(base_value, chosen["offset_years"])
