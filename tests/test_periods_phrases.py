@@ -165,3 +165,20 @@ def test_a_relative_period_counts_from_the_period_named_before_it(extractor, tex
 ])
 def test_a_month_named_quarter_after_on_is_the_comparison_base(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Retail sales in Noravia rose 3.2% from a year earlier in October.", "3.2%", ("2025-10", "in")),
+    ("Factory output at Ludo fell 1.1% compared with a year earlier in August.", "1.1%", ("2025-08", "in")),
+    ("Car sales jumped 12% from the previous month in July.", "12%", ("2025-07", "in")),
+])
+def test_a_period_after_a_relative_comparison_base_dates_the_claim(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Tourist receipts were 43% higher than in 2019, the last year before the pandemic.", "43%"),
+    ("Bookings at Fenby were 12% higher than in 2018, the year before the strike.", "12%"),
+])
+def test_an_appositive_of_the_comparison_base_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None

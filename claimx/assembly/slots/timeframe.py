@@ -26,6 +26,8 @@ from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
 from .modality_rules import restates
 from .timeframe_lists import respective_timeframe
+from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
+from .timeframe_marks import slot_rules as _slot_rules
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
@@ -43,44 +45,9 @@ def _patterns() -> tuple:
 
 
 @lru_cache(maxsize=1)
-def _slot_rules() -> dict:
-    """The ``slot_rules`` of ``timeframes_context.json``: patterns compiled, lists as frozensets,
-    ``deps`` (dependency class name -> frozenset of spaCy labels)."""
-    raw = load_rules()["raw"]["slot_rules"]
-    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after",
-                                               "labels_next_figure")}
-    out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
-    out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
-    return out
-
-
-@lru_cache(maxsize=1)
 def _scope_patterns() -> dict:
     raw = load_rules()["raw"]["clause_scope"]
     return {k: regex.compile("(?i)" + v) for k, v in raw.items() if not k.startswith("_")}
-
-
-def _name_year(text: str, t: dict) -> bool:
-    """True when ``t`` is a bare year right after a capitalised word that is no month, weekday or
-    period word ("Vision 2030", "Horizon 2020", "Euro 2024": a name; ``name_year`` in the rules)."""
-    if not regex.fullmatch(r"(?:19|20)\d\d", t["text"]):
-        return False
-    m = regex.search(r"(\p{Lu}[\w-]*)\s+$", text[max(0, t["start_char"] - 30):t["start_char"]])
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    rules = load_rules()
-    return word not in rules["months"] and word not in rules["raw"]["weekdays"] and word not in rules["raw"]["name_year"]["exempt"]
-
-
-def _streak(text: str, t: dict) -> bool:
-    """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
-    quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
-    raw = load_rules()["raw"]["streak"]
-    if not regex.match("(?i)" + raw["phrase"], t["text"]):
-        return False
-    return bool(regex.search("(?i)" + raw["before"], text[max(0, t["start_char"] - 12):t["start_char"]])
-                or regex.match("(?i)" + raw["after"], text[t["end_char"]:t["end_char"] + 20]))
 
 
 def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
@@ -227,14 +194,6 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     return not (t["end_char"] <= q["start_char"] and _slot_rules()["to_or_at_after"].match(text[t["end_char"]:q["start_char"]]))
 
 
-def _labels_next_figure(ctx: "QuantityContext", t: dict) -> bool:
-    """True when ``t`` labels the next figure of the sentence, another than ``ctx``'s ("..., with
-    Q1 at 6.9%, Q2 at 6.3%": Q2 dates 6.3%, not 6.9%; ``labels_next_figure`` in the rules)."""
-    nxt = next((o for o in ctx.sentence.quantities if o["start_char"] >= t["end_char"]), None)
-    return nxt is not None and nxt is not ctx.quantity and t["start_char"] >= ctx.quantity["end_char"] \
-        and bool(_slot_rules()["labels_next_figure"].fullmatch(ctx.state.text, t["end_char"], nxt["start_char"]))
-
-
 def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
     """True when at most a few words ("respectively") stand between a quantity of the sentence
     and ``t``: "fell 4.1% and 2.7%, respectively, on Tuesday"."""
@@ -253,7 +212,7 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     text = st.text
     base_re, report_re, _, superlative_re, weekday_re = _patterns()
     others = [o for o in s.quantities if o is not q]
-    if _owned_by_other(ctx, t) or _labels_next_figure(ctx, t):
+    if _owned_by_other(ctx, t) or labels_next_figure(ctx, t):
         return True
     if t["start_char"] >= q["end_char"]:
         window = text[q["end_char"]:t["start_char"]]
@@ -265,7 +224,8 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     wlo = t["start_char"] - len(window)
     m = None
     for m0 in base_re.finditer(window + t["text"][:30]):
-        if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]):
+        if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]) \
+                and not base_closed_before(ctx, wlo + m0.end(), t):
             # the marker governs this phrase: no clause boundary between ("..., the most since
             # 2016, and in the first quarter of 2024 alone ...")
             m = m0
@@ -287,7 +247,7 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         return True
     if _other_clause(ctx, t):
         return True
-    if _streak(text, t) or _name_year(text, t):
+    if streak(text, t) or name_year(text, t):
         return True
     if t["start_char"] >= q["end_char"] and any(q["end_char"] <= a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
                                                for a in s.attributions):
@@ -345,7 +305,8 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 r"(?i),\s*or\s+(?:\w+\s+)?$", text[q["end_char"]:o["start_char"]]) for o in others):
             # another quantity in between owns it, unless it restates this one ("X, or roughly 18%,")
             break
-        if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]):
+        if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]) \
+                and not (not regex.search(r"[,;]", text[q["end_char"]:t["start_char"]]) and base_closed_before(ctx, q["end_char"], t)):
             # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
             # restatement after ", or" does not end the clause
             break
