@@ -182,3 +182,11 @@ def test_a_period_after_a_relative_comparison_base_dates_the_claim(extractor, te
 ])
 def test_an_appositive_of_the_comparison_base_is_no_timeframe(extractor, text, qty):
     assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales at Wexley rose 5% in the quarter. Margins in the third quarter of 2025 were 12%.", "5%", ("2025-Q3", "in")),
+    ("In the half, Orrin Bank's lending grew 4%. Its first half of 2024 also brought 300 new branches.", "4%", ("2024-H1", "in")),
+])
+def test_the_quarter_before_the_text_names_it_takes_the_one_named_later(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -351,6 +351,12 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
                 out.append(dict(r, value=value, relation="in", anaphor=True))
                 continue
             value = _antecedent(grain, seen)
+            if value is None and grain in ("Q", "H"):
+                # "In the quarter, ..." before the text names it ("... third-quarter results"): the
+                # first period of that grain named later in the window
+                later = [{"value": x["value"], "grain": grain_of(x["value"]), "relative": in_relative_clause(text, x["start_char"])}
+                         for x in recs if x["start_char"] > r["end_char"] and x.get("value") and not x.get("anaphor")]
+                value = _antecedent(grain, later)
             if value is None:
                 original = next((t for t in timeframes if t["start_char"] <= r["start_char"] < t["end_char"]), None)
                 if original is not None:
