@@ -237,3 +237,15 @@ def test_a_past_expected_of_forecasters_is_a_forecast(extractor, text, qty):
 ])
 def test_than_expected_and_as_expected_leave_the_claim_asserted(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The revised estimate for the Tarn bridge is A$100 million higher than before.", "A$100 million"),
+    ("Kestrel Bank's new forecast is 0.4 percentage points lower than in July.", "0.4 percentage points"),
+])
+def test_a_revision_stated_on_its_own_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_an_estimate_as_subject_without_a_comparative_stays_an_estimate(extractor):
+    assert mod(extractor, "The estimate for the Tarn bridge is A$2 billion.", "A$2 billion")[0] == "estimate"

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
-           "governing_cue", "out_of_scope"]
+           "governing_cue", "out_of_scope", "revision_on_its_own"]
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +33,7 @@ def load_modality_rules() -> dict:
     raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
+    raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     return raw
 
 
@@ -183,3 +184,14 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
 def _in_cue_phrase(ctx: "QuantityContext", word: str) -> bool:
     """True when ``word`` (lower case) is a word of one of the hedge phrases of the cue lexicon in use."""
     return any(word in phrase.split() for phrase in ctx.state.cues.hedge_modality)
+
+
+def revision_on_its_own(ctx: "QuantityContext", h: dict) -> bool:
+    """True when cue ``h`` is a noun of ``subject_cues`` ("estimate", "forecast") that is the
+    subject of a copula before the quantity, and a comparative follows the quantity ("The revised
+    estimate is A$100 million higher than before"): a revision stated on its own is asserted."""
+    rules = load_modality_rules()
+    text, q = ctx.state.text, ctx.quantity
+    if h["text"].lower() not in rules["subject_cues"] or not rules["revision_subject_re"].fullmatch(text, h["end_char"], q["start_char"]):
+        return False
+    return comparative_direction(text[q["end_char"]:ctx.sentence.end].lower()) is not None
