@@ -190,3 +190,11 @@ def test_an_appositive_of_the_comparison_base_is_no_timeframe(extractor, text, q
 ])
 def test_the_quarter_before_the_text_names_it_takes_the_one_named_later(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In October the jobless rate in Galt rose to 6.9% while the participation rate fell to 65.1%.", "65.1%", ("2025-10", "in")),
+    ("In 2024 Farrow's exports rose 5% whereas its imports fell 2%.", "2%", ("2024", "in")),
+])
+def test_a_sentence_opening_period_without_a_comma_scopes_over_a_while_clause(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

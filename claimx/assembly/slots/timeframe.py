@@ -270,7 +270,11 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     lead = regex.sub(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*", "", lead)
     if not lead_re.match(lead):
         return False
-    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", st.text[t["end_char"]:s.end]) or regex.match(r"\s*,", st.text[t["end_char"]:s.end]))
+    after = st.text[t["end_char"]:s.end]
+    if not lead and t.get("relation") in ("in", "as_of") and regex.match(r"\s+\p{L}", after):
+        # "In October the jobless rate rose to 6.9% while ...": the sentence opens with it
+        return True
+    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", after) or regex.match(r"\s*,", after))
 
 
 def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> Optional[dict]:
