@@ -249,3 +249,15 @@ def test_a_revision_stated_on_its_own_is_asserted(extractor, text, qty):
 
 def test_an_estimate_as_subject_without_a_comparative_stays_an_estimate(extractor):
     assert mod(extractor, "The estimate for the Tarn bridge is A$2 billion.", "A$2 billion")[0] == "estimate"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Some 45% of households in Brell expect prices to rise next year.", "Some 45%"),
+    ("A majority of Tolland's economists, 54%, expect the economy to shrink.", "54%"),
+])
+def test_a_share_that_is_the_subject_of_an_expectation_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_a_figure_that_is_the_subject_of_a_modal_keeps_its_hedge(extractor):
+    assert mod(extractor, "Some 300 jobs at Varden could go.", "Some 300")[0] == "possible"

@@ -80,6 +80,8 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
         for c in verb.children:
             if c.dep_ in deps["subject"] and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
                 # "29% planned to spend less": the plan belongs to the metric, the share is asserted
-                return None if h["modality"] in intention_modalities() else h
+                # "Some 45% of households expect prices to rise": so does an expectation
+                believes = h["text"].lower() in load_modality_rules()["subject_belief_verbs"]
+                return None if h["modality"] in intention_modalities() or believes else h
         return None
     return None
