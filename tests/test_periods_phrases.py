@@ -198,3 +198,17 @@ def test_the_quarter_before_the_text_names_it_takes_the_one_named_later(extracto
 ])
 def test_a_sentence_opening_period_without_a_comma_scopes_over_a_while_clause(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Exports from Kelm were up 15% on 2019.", "15%"),
+    ("Rail traffic in Osberg was 8% above 2019 levels.", "8%"),
+    ("Hotel stays were 10% below pre-pandemic 2019 levels.", "10%"),
+    ("The Harlan index is up 12% over 2024.", "12%"),
+])
+def test_a_year_after_on_or_before_levels_dates_the_comparison_base(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+def test_a_deadline_before_levels_stays_the_claims(extractor):
+    assert tf(extractor, "Velmar will return to 2019 levels of 40 million visitors by 2027.", "40 million") == ("2027", "by")

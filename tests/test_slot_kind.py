@@ -278,3 +278,11 @@ def test_a_record_end_point_and_a_difference_of_another_clause(extractor, text, 
 ])
 def test_slow_and_sudden_change_verbs(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Rail traffic in Osberg was 8% above 2019 levels.", "8%", ("change", "increase")),
+    ("Hotel stays were 10% below pre-pandemic 2019 levels.", "10%", ("change", "decrease")),
+])
+def test_a_difference_against_a_years_level_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

@@ -191,6 +191,9 @@ def _spans_and_seasons(text: str, rules: dict) -> list[dict]:
         end = int(m.group(3))
         out.append(_rec(m, f"{end - n:04d}/{end:04d}", "between", override=True))
     for m in p["whole_year"].finditer(text):
+        if m.group(0).lower().startswith("over") and "whole" not in m.group(0).lower() \
+                and p["whole_year_not_after"].search(text, max(0, m.start() - 12), m.start()):
+            continue  # "up 12% over 2024": a comparison
         out.append(_rec(m, m.group(1)))
     for m in p["now_to"].finditer(text):
         out.append(_rec(m, f"XXXX/{m.group(1)}", "between", override=True))

@@ -229,8 +229,10 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
             # the marker governs this phrase: no clause boundary between ("..., the most since
             # 2016, and in the first quarter of 2024 alone ...")
             m = m0
-    if m and t.get("relation") not in ("by", "until"):
-        # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030")
+    if (m or grain_of(t.get("value")) == "Y" and _slot_rules()["year_levels_after"].match(text, t["end_char"])) \
+            and t.get("relation") not in ("by", "until"):
+        # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030");
+        # "8% above 2019 levels" dates the base
         return True
     if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
             and not (_right_after_a_quantity(ctx, t) and not any(
