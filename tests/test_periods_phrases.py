@@ -212,3 +212,15 @@ def test_a_year_after_on_or_before_levels_dates_the_comparison_base(extractor, t
 
 def test_a_deadline_before_levels_stays_the_claims(extractor):
     assert tf(extractor, "Velmar will return to 2019 levels of 40 million visitors by 2027.", "40 million") == ("2027", "by")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Power prices in Lusk have risen 30% since the invasion of Ukraine in February 2022.", "30%", ("2022-02", "since")),
+    ("Rents in Varno have climbed 18% since the end of the pandemic in 2022.", "18%", ("2022", "since")),
+])
+def test_since_an_event_in_a_date_is_a_span_since_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+def test_a_record_since_an_event_is_no_timeframe(extractor):
+    assert tf(extractor, "Joblessness in Pell hit 6%, the highest since the financial crisis in 2009.", "6%") is None

@@ -249,6 +249,17 @@ def _calendar_fiscal(rec: dict) -> dict:
     return rec
 
 
+def _since_event(text: str, rec: dict) -> dict:
+    """"since the invasion of Ukraine in February 2022": the date of the event a "since" names is
+    a ``since`` span; the phrase takes the "since ..." words."""
+    if rec.get("relation") != "in" or grain_of(rec.get("value")) not in ("D", "M", "Q", "Y"):
+        return rec
+    m = load_rules()["patterns"]["since_event"].search(text, max(0, rec["start_char"] - 60), rec["start_char"])
+    if m is None:
+        return rec
+    return dict(rec, start_char=m.start(), text=text[m.start():rec["end_char"]], relation="since")
+
+
 def _from_onwards(text: str, rec: dict) -> dict:
     """"From Friday, ...", "from 1 July": a start point with no end is ``since``, and the phrase
     takes the "from"."""
@@ -335,7 +346,7 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
     no antecedent keeps the grammar's reading, or is dropped when the grammar had none. Returns
     new dicts sorted by ``start_char``; the inputs are not changed.
     """
-    recs = [_from_onwards(text, r) for r in _merge([_calendar_fiscal(dict(t)) for t in timeframes], _phrases(text))]
+    recs = [_since_event(text, _from_onwards(text, r)) for r in _merge([_calendar_fiscal(dict(t)) for t in timeframes], _phrases(text))]
     seen: list[dict] = list(prior or [])
     out: list[dict] = []
     for r in recs:
