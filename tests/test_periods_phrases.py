@@ -224,3 +224,11 @@ def test_since_an_event_in_a_date_is_a_span_since_it(extractor, text, qty, expec
 
 def test_a_record_since_an_event_is_no_timeframe(extractor):
     assert tf(extractor, "Joblessness in Pell hit 6%, the highest since the financial crisis in 2009.", "6%") is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Tourist arrivals in Sollen reached 90% of 2019's level.", "90%"),
+    ("Freight at Kerry Port recovered to 96% of 2018's levels.", "96%"),
+])
+def test_a_possessive_years_level_dates_the_comparison_base(extractor, text, qty):
+    assert tf(extractor, text, qty) is None

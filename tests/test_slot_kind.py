@@ -286,3 +286,11 @@ def test_slow_and_sudden_change_verbs(extractor, text, qty, expected):
 ])
 def test_a_difference_against_a_years_level_is_a_change(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Steel output at Harn was 2% below the previous year.", "2%", ("change", "decrease")),
+    ("Orders at Pellam were 6% above the same month last year.", "6%", ("change", "increase")),
+])
+def test_above_or_below_an_earlier_period_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
