@@ -232,3 +232,19 @@ def test_a_record_since_an_event_is_no_timeframe(extractor):
 ])
 def test_a_possessive_years_level_dates_the_comparison_base(extractor, text, qty):
     assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The Orsk plant will produce 2 million tonnes a year from 2027.", "2 million tonnes", ("2027", "since")),
+    ("Bellmont's carbon levy will rise to 12% from 2026.", "12%", ("2026", "since")),
+])
+def test_from_a_year_after_an_end_point_or_a_rate_is_since(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Investment in Marle doubled to $2 trillion in 2024 from 2019.", "$2 trillion", ("2024", "in")),
+    ("Sales at Ravel are up 5% from 2024.", "5%", None),
+])
+def test_from_a_year_after_a_dated_end_point_or_a_change_stays_a_base(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

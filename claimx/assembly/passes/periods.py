@@ -268,7 +268,11 @@ def _from_onwards(text: str, rec: dict) -> dict:
         return rec
     lead = text[max(0, rec["start_char"] - 16):rec["start_char"]]
     p = load_rules()["patterns"]
-    if grain == "Y":
+    if grain == "Y" and p["year_from_after_end_point"].search(text, max(0, rec["start_char"] - 50), rec["start_char"]) \
+            and not p["year_from_not_before"].match(text, rec["end_char"]):
+        # "will rise to 12% from 2026", "2 million tonnes a year from 2027": a start, not a base
+        pass
+    elif grain == "Y":
         # "a year to 2030", "out to 2030": the end of a stretch is ``until``; a year is ``since``
         # only after a "From" that opens the sentence or a clause ("From 2026, the levy ..."), not
         # after a number ("up 5% from 2019" dates a comparison base)
