@@ -248,3 +248,15 @@ def test_from_a_year_after_an_end_point_or_a_rate_is_since(extractor, text, qty,
 ])
 def test_from_a_year_after_a_dated_end_point_or_a_change_stays_a_base(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The Dovian economy grew 0.3% in the second quarter of 2025, after 0.6% in the first.", "0.6%", ("2025-Q1", "in")),
+    ("Revenue at Quell fell 2% in the first half of fiscal 2025 and rose 5% in the second.", "5%", ("FY2025-H2", "in")),
+])
+def test_a_bare_ordinal_after_a_named_quarter_is_that_years_part(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+def test_a_bare_ordinal_without_a_period_before_is_no_timeframe(extractor):
+    assert tf(extractor, "In the first place, costs at Yarrow rose 4%.", "4%") is None

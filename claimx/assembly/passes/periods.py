@@ -387,7 +387,30 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return _fiscal_parts(text, _between_pairs(text, out))
+    return _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out)))
+
+
+def _elliptical_parts(text: str, recs: list[dict]) -> list[dict]:
+    """"grew 0.3% in the second quarter of 2025, after 0.6% in the first": a bare ordinal after a
+    quarter or half named earlier in the sentence is that grain's part of the same year
+    (``2025-Q1``; ``elliptical_part`` in the rules)."""
+    rules = load_rules()
+    p = rules["patterns"]
+    added: list[dict] = []
+    for m in p["elliptical_part"].finditer(text):
+        if any(r["start_char"] < m.end() and m.start() < r["end_char"] for r in recs):
+            continue
+        prev = [r for r in recs if r["end_char"] <= m.start() and grain_of(r.get("value")) in ("Q", "H")]
+        if not prev or p["sentence_end"].search(text, prev[-1]["end_char"], m.start()):
+            continue
+        v = prev[-1]["value"]
+        n = rules["raw"]["ordinals"][m.group(1).lower()]
+        if v[-2] == "H" and n > 2:
+            continue
+        added.append(_rec(m, f"{v[:-1]}{n}", anaphor=None))
+    for r in added:
+        r.pop("anaphor", None)
+    return sorted(recs + added, key=lambda r: r["start_char"])
 
 
 def _fiscal_parts(text: str, recs: list[dict]) -> list[dict]:
