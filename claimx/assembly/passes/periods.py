@@ -27,83 +27,22 @@ templates filled with the month, count and relative-opener words of the same fil
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ...lexicons import read_json
 from ..mentions import shift_timex
+from .period_parts import elliptical_parts as _elliptical_parts
+from .period_parts import fiscal_parts as _fiscal_parts
+from .period_parts import since_event as _since_event
+from .period_parts import spans_and_seasons as _spans_and_seasons
+from .period_rules import grain_of, in_relative_clause, load_rules
+from .period_rules import month_number as _month
+from .period_rules import quarter as _quarter
+from .period_rules import rec as _rec
+from .period_rules import record as _record
 
 __all__ = ["resolve_periods", "article_periods", "grain_of", "load_rules", "in_relative_clause"]
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> dict:
-    """The rules of ``claimx/resources/timeframes_context.json`` with compiled patterns (cached).
-
-    :raises KeyError: when a required key is missing from the file.
-    """
-    raw = read_json("timeframes_context.json")
-    months: dict[str, int] = raw["months"]
-    counts: dict[str, int] = raw["counts"]
-    m_alt = "|".join(sorted(months, key=len, reverse=True))
-    n_alt = "|".join(sorted(counts, key=len, reverse=True)) + r"|\d{1,2}"
-    fill = {"{lead}": raw["period_patterns"]["lead"], "{M}": rf"(?:{m_alt})\.?", "{n}": n_alt,
-            "{relative}": "|".join(raw["relative_openers"]),
-            "{M_full}": "|".join(raw["attributive_month"]["months"]),
-            "{M_nouns_blocked}": "|".join(raw["attributive_month"]["blocked_nouns"])}
-
-    def compiled(template: str) -> regex.Pattern:
-        for slot, alt in fill.items():
-            template = template.replace(slot, alt)
-        return regex.compile(template)
-
-    pats = {name: compiled(t) for name, t in raw["period_patterns"].items() if name not in ("_doc", "lead")}
-    return {"months": months, "counts": counts, "patterns": pats, "raw": raw}
-
-
-def grain_of(value: Optional[str]) -> Optional[str]:
-    """The grain of a TIMEX3 value: ``Q``, ``H`` (quarter, half), ``M`` (month), ``D`` (day),
-    ``S`` (a span ``a/b``), ``Y`` (year, ``FY`` year), else ``None``."""
-    if not value:
-        return None
-    if "/" in value:
-        return "S"
-    if regex.search(r"-Q[\dX]$", value):
-        return "Q"
-    if regex.search(r"-H[\dX]$", value):
-        return "H"
-    if regex.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
-        return "M"
-    if regex.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
-        return "D"
-    if regex.fullmatch(r"(?:FY)?[\dX]{4}", value):
-        return "Y"
-    return None
-
-
-def in_relative_clause(text: str, start: int, lo: int = 0) -> bool:
-    """True when position ``start`` of ``text`` follows a relative opener ("which", "when", ...,
-    from ``timeframes_context.json``) in the same comma-free stretch that begins after ``lo``."""
-    return bool(load_rules()["patterns"]["relative"].search(text[max(lo, start - 70):start]))
-
-
-def _record(text: str, start: int, end: int, value: Optional[str], relation: str, **extra) -> dict:
-    return {"text": text, "start_char": start, "end_char": end, "value": value,
-            "relation": relation, "anchor": False, "offset_years": None, **extra}
-
-
-def _rec(m: regex.Match, value: Optional[str], relation: str = "in", **extra) -> dict:
-    return _record(m.group(0), m.start(), m.end(), value, relation, **extra)
-
-
-def _quarter(month: int) -> int:
-    return (month - 1) // 3 + 1
-
-
-def _month(rules: dict, word: Optional[str]) -> Optional[int]:
-    return rules["months"].get((word or "").lower().rstrip(".")) if word else None
 
 
 def _phrases(text: str) -> list[dict]:
@@ -178,34 +117,6 @@ def _phrases(text: str) -> list[dict]:
     return out
 
 
-def _spans_and_seasons(text: str, rules: dict) -> list[dict]:
-    """"the five years to 2024" (``2019/2024``), "the decade to 2020" (``2010/2020``), "over 2025
-    (as a whole)" (``2025``), "between now and 2030" (``XXXX/2030``), an attributive month
-    ("September sales": ``XXXX-09``), a season without a year ("this summer": ``XXXX-SU``),
-    "around 2030" (``2030``)."""
-    p = rules["patterns"]
-    seasons = rules["raw"]["seasons"]
-    out: list[dict] = []
-    for m in p["years_to"].finditer(text):
-        n = 10 if m.group(2) else (int(m.group(1)) if m.group(1).isdigit() else rules["counts"][m.group(1).lower()])
-        end = int(m.group(3))
-        out.append(_rec(m, f"{end - n:04d}/{end:04d}", "between", override=True))
-    for m in p["whole_year"].finditer(text):
-        if m.group(0).lower().startswith("over") and "whole" not in m.group(0).lower() \
-                and p["whole_year_not_after"].search(text, max(0, m.start() - 12), m.start()):
-            continue  # "up 12% over 2024": a comparison
-        out.append(_rec(m, m.group(1)))
-    for m in p["now_to"].finditer(text):
-        out.append(_rec(m, f"XXXX/{m.group(1)}", "between", override=True))
-    for m in p["attributive_month"].finditer(text):
-        out.append(_rec(m, f"XXXX-{_month(rules, m.group(1)):02d}"))
-    for m in p["season_relative"].finditer(text):
-        out.append(_rec(m, f"XXXX-{seasons[m.group(1).lower()]}"))
-    for m in p["circa_year"].finditer(text):
-        out.append(_rec(m, m.group(1)))
-    return out
-
-
 def _merge(grammar: list[dict], extra: list[dict]) -> list[dict]:
     """The grammar's records with ``extra`` added; a record of ``extra`` replaces the grammar
     records it overlaps, unless one of them is longer (the grammar read more)."""
@@ -247,17 +158,6 @@ def _calendar_fiscal(rec: dict) -> dict:
     if m and rec.get("anchor") and not regex.search(r"\d{2}", rec.get("text") or ""):
         return dict(rec, value=f"XXXX-{m.group(1)}", anchor=False)
     return rec
-
-
-def _since_event(text: str, rec: dict) -> dict:
-    """"since the invasion of Ukraine in February 2022": the date of the event a "since" names is
-    a ``since`` span; the phrase takes the "since ..." words."""
-    if rec.get("relation") != "in" or grain_of(rec.get("value")) not in ("D", "M", "Q", "Y"):
-        return rec
-    m = load_rules()["patterns"]["since_event"].search(text, max(0, rec["start_char"] - 60), rec["start_char"])
-    if m is None:
-        return rec
-    return dict(rec, start_char=m.start(), text=text[m.start():rec["end_char"]], relation="since")
 
 
 def _from_onwards(text: str, rec: dict) -> dict:
@@ -390,47 +290,3 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
     return _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out)))
 
 
-def _elliptical_parts(text: str, recs: list[dict]) -> list[dict]:
-    """"grew 0.3% in the second quarter of 2025, after 0.6% in the first": a bare ordinal after a
-    quarter or half named earlier in the sentence is that grain's part of the same year
-    (``2025-Q1``; ``elliptical_part`` in the rules)."""
-    rules = load_rules()
-    p = rules["patterns"]
-    added: list[dict] = []
-    for m in p["elliptical_part"].finditer(text):
-        if any(r["start_char"] < m.end() and m.start() < r["end_char"] for r in recs):
-            continue
-        prev = [r for r in recs if r["end_char"] <= m.start() and grain_of(r.get("value")) in ("Q", "H")]
-        if not prev or p["sentence_end"].search(text, prev[-1]["end_char"], m.start()):
-            continue
-        v = prev[-1]["value"]
-        n = rules["raw"]["ordinals"][m.group(1).lower()]
-        if v[-2] == "H" and n > 2:
-            continue
-        added.append(_rec(m, f"{v[:-1]}{n}", anaphor=None))
-    for r in added:
-        r.pop("anaphor", None)
-    return sorted(recs + added, key=lambda r: r["start_char"])
-
-
-def _fiscal_parts(text: str, recs: list[dict]) -> list[dict]:
-    """A quarter or half whose year the text does not give, in a sentence that names a fiscal year
-    before it, is a part of that fiscal year ("for 2025-26 ..., with Q1 at 6.9%" -> ``FY2026-Q1``;
-    ``fiscal_parts`` in the rules file)."""
-    raw = load_rules()["raw"]["fiscal_parts"]
-    sentence_end = load_rules()["patterns"]["sentence_end"]
-    out: list[dict] = []
-    fiscal: Optional[tuple[dict, str]] = None
-    for r in recs:
-        v = r.get("value") or ""
-        m_fy = regex.fullmatch(raw["fiscal_value"], v)
-        m_part = regex.fullmatch(raw["part_value"], v)
-        if fiscal is not None and sentence_end.search(text, fiscal[0]["end_char"], r["start_char"]):
-            fiscal = None
-        if m_fy:
-            fiscal = (r, m_fy.group(1))
-        elif m_part and fiscal is not None and r.get("anchor") and not r.get("anaphor"):
-            # ``anchor``: the grammar took the year from the reference date (or left it X)
-            r = dict(r, value=f"FY{fiscal[1]}-{m_part.group(1)}", anchor=False)
-        out.append(r)
-    return out
