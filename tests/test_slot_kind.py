@@ -294,3 +294,15 @@ def test_a_difference_against_a_years_level_is_a_change(extractor, text, qty, ex
 ])
 def test_above_or_below_an_earlier_period_is_a_change(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The Dovian economy grew 0.3% in the second quarter, after 0.6% in the first.", "0.6%", ("change", "increase")),
+    ("Retail sales at Kemp rose 1.2% in May, following 0.8% in April.", "0.8%", ("change", "increase")),
+])
+def test_a_bare_percentage_after_after_a_change_in_its_sentence_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+def test_a_bare_percentage_after_after_a_level_stays_a_level(extractor):
+    assert kind_of(extractor, "Inflation in Sarn was 2.9% in October, after 3.1% in September.", "3.1%") == ("level", None)
