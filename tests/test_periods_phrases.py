@@ -260,3 +260,11 @@ def test_a_bare_ordinal_after_a_named_quarter_is_that_years_part(extractor, text
 
 def test_a_bare_ordinal_without_a_period_before_is_no_timeframe(extractor):
     assert tf(extractor, "In the first place, costs at Yarrow rose 4%.", "4%") is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("By 2050, demand for Korth's copper is forecast to be 40% above 2020.", "40%", ("2050", "by")),
+    ("Compared with 2019, emissions in Tavel in 2024 were 6% lower.", "6%", ("2024", "in")),
+])
+def test_a_year_after_above_or_a_fronted_compared_with_is_the_base(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

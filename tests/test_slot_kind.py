@@ -306,3 +306,11 @@ def test_a_bare_percentage_after_after_a_change_in_its_sentence_is_a_change(extr
 
 def test_a_bare_percentage_after_after_a_level_stays_a_level(extractor):
     assert kind_of(extractor, "Inflation in Sarn was 2.9% in October, after 3.1% in September.", "3.1%") == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("By 2050, demand for Korth's copper is forecast to be 40% above 2020.", "40%", ("change", "increase")),
+    ("Traffic on the Ulm bridge was 7% below 2019.", "7%", ("change", "decrease")),
+])
+def test_above_or_below_a_year_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

@@ -68,5 +68,9 @@ def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
     text = ctx.state.text
     if not slot_rules()["own_period_after_base"].match(t["text"]):
         return False
+    # nothing between the base and the phrase, or a comma and words of a new clause part ("Compared
+    # with 2019, emissions in 2024 ..."; a bare ", " is an appositive of the base)
     return any(lo <= r["start_char"] and r["end_char"] <= t["start_char"] and r is not t
-               and not text[r["end_char"]:t["start_char"]].strip() for r in ctx.sentence.timeframes)
+               and (not text[r["end_char"]:t["start_char"]].strip()
+                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip()))
+               for r in ctx.sentence.timeframes)
