@@ -268,3 +268,11 @@ def test_a_bare_ordinal_without_a_period_before_is_no_timeframe(extractor):
 ])
 def test_a_year_after_above_or_a_fronted_compared_with_is_the_base(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In the third quarter of 2025, Brill Foods' sales rose 4%. Profit jumped 20% in the most recent quarter.", "20%", ("2025-Q3", "in")),
+    ("In the September quarter, Kerr Gold produced 50,000 ounces. In the latest quarter, costs fell 3%.", "3%", ("XXXX-Q3", "in")),
+])
+def test_the_latest_quarter_is_the_reporting_quarter(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
