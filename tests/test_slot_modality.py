@@ -261,3 +261,16 @@ def test_a_share_that_is_the_subject_of_an_expectation_is_asserted(extractor, te
 
 def test_a_figure_that_is_the_subject_of_a_modal_keeps_its_hedge(extractor):
     assert mod(extractor, "Some 300 jobs at Varden could go.", "Some 300")[0] == "possible"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Harven Rail will hire 2,000 workers and said it employed 40,000 people in 2024.", "40,000"),
+    ("The council may cut 300 jobs and added that it had 9,000 staff last year.", "9,000"),
+])
+def test_a_conjoined_reporting_verb_ends_the_cues_scope(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_an_estimate_in_a_relative_clause_does_not_take_over_a_later_will(extractor):
+    text = "Officials in Brask, who estimate that 2,000 homes were damaged, said repairs will cost $1 billion."
+    assert mod(extractor, text, "$1 billion") == ("forecast", "will")

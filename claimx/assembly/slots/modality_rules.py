@@ -29,6 +29,7 @@ def load_modality_rules() -> dict:
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
+    raw["report_conjunct_re"] = regex.compile(raw["report_conjunct"])
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
     raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
@@ -68,14 +69,17 @@ def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
     verbs = set(rules["estimate_verbs"])
     for h in hedges:
         if h["end_char"] <= best["start_char"] and h is not best and h["text"].lower() in verbs \
-                and rules["estimate_clause_re"].match(text[h["end_char"]:best["start_char"]]):
+                and rules["estimate_clause_re"].match(text[h["end_char"]:best["start_char"]]) \
+                and not regex.search(r"[,;]", text[h["end_char"]:best["start_char"]]):
             return h
     return best
 
 
 def crosses_report_clause(text: str, a: int, b: int) -> bool:
-    """True when a reporting clause (", the OECD said,") stands between a cue and the number."""
-    return bool(load_modality_rules()["report_re"].search(text, a, b))
+    """True when a reporting clause (", the OECD said,", "... and said ...") stands between a cue
+    and the number."""
+    rules = load_modality_rules()
+    return bool(rules["report_re"].search(text, a, b) or rules["report_conjunct_re"].search(text, a, b))
 
 
 def restates(st: "DocState", s: "SentenceInfo", a: int, b: int) -> bool:
