@@ -16,7 +16,15 @@ returns them with
 * **anaphoric periods** resolved: "the quarter", "the half", "the month" (the article's reporting
   period of that grain: the first one it names), "the same period", "the period", "those six
   months" (the latest sub-year period named before, outside relative clauses), "back then" (the
-  latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back.
+  latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back;
+  "the quarter" before the text names one takes the first one named later in the window, and
+  "the year" with none named is ``XXXX``;
+* the phrases and rewrites of :mod:`.period_parts`: "the five years to 2024" (``2019/2024``),
+  "over 2025 as a whole", "between now and 2030" (``XXXX/2030``), "September sales"
+  (``XXXX-09``), "this summer" (``XXXX-SU``), "around 2030", "since the invasion in February
+  2022" (``since``), "after 0.6% in the first" (the first quarter of the year named before), a
+  yearless quarter in a sentence that names a fiscal year (``FY2026-Q1``); "from 2026" after an
+  end point or a rate ("will rise to 12% from 2026") is ``since``.
 
 ``prior`` holds the periods named earlier in the article, outside the window (see
 :func:`article_periods`), so that an anaphor in a later paragraph finds its antecedent.
