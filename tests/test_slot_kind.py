@@ -267,3 +267,50 @@ def test_an_elliptical_percentage_after_a_level_stays_a_level(extractor):
 ])
 def test_a_record_end_point_and_a_difference_of_another_clause(extractor, text, qty):
     assert kind_of(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Wind output in Darsia inched up to 90 TWh from 85 TWh.", "90 TWh", ("change", "increase")),
+    ("Exports from Pellow crept up to $41 billion.", "$41 billion", ("change", "increase")),
+    ("Bond yields drifted down to 4.1%.", "4.1%", ("change", "decrease")),
+    ("Inflation in Tarsk decelerated to 3.2%.", "3.2%", ("change", "decrease")),
+    ("Egg prices spiked 30% in March.", "30%", ("change", "increase")),
+])
+def test_slow_and_sudden_change_verbs(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Rail traffic in Osberg was 8% above 2019 levels.", "8%", ("change", "increase")),
+    ("Hotel stays were 10% below pre-pandemic 2019 levels.", "10%", ("change", "decrease")),
+])
+def test_a_difference_against_a_years_level_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Steel output at Harn was 2% below the previous year.", "2%", ("change", "decrease")),
+    ("Orders at Pellam were 6% above the same month last year.", "6%", ("change", "increase")),
+])
+def test_above_or_below_an_earlier_period_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The Dovian economy grew 0.3% in the second quarter, after 0.6% in the first.", "0.6%", ("change", "increase")),
+    ("Retail sales at Kemp rose 1.2% in May, following 0.8% in April.", "0.8%", ("change", "increase")),
+])
+def test_a_bare_percentage_after_after_a_change_in_its_sentence_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+def test_a_bare_percentage_after_after_a_level_stays_a_level(extractor):
+    assert kind_of(extractor, "Inflation in Sarn was 2.9% in October, after 3.1% in September.", "3.1%") == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("By 2050, demand for Korth's copper is forecast to be 40% above 2020.", "40%", ("change", "increase")),
+    ("Traffic on the Ulm bridge was 7% below 2019.", "7%", ("change", "decrease")),
+])
+def test_above_or_below_a_year_is_a_change(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

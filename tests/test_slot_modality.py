@@ -210,3 +210,67 @@ def test_more_target_cues(extractor, text, qty):
 ])
 def test_a_reported_would_is_a_forecast_and_a_conditional_one_possible(extractor, text, qty, expected):
     assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty,other", [
+    ("Wheat output in 2026 is forecast at 3.2 million tonnes, compared with 2.9 million tonnes in 2025.",
+     "2.9 million tonnes", "3.2 million tonnes"),
+    ("The deficit is projected at 4.1% of GDP this year, versus 3.6% in 2024.", "3.6%", "4.1%"),
+])
+def test_a_comparison_base_after_a_forecast_is_asserted(extractor, text, qty, other):
+    claims = extractor.extract(text, reference_date="2025-11-20")
+    assert one(claims, qty).modality == "asserted"
+    assert one(claims, other).modality == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Economists polled by Reuters had expected the Dravian economy to add 12,000 jobs in May.", "12,000"),
+    ("Analysts on average expected a profit of 38 cents a share from Holt Brewing.", "38 cents"),
+])
+def test_a_past_expected_of_forecasters_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Corvin rose 6%, more than expected.", "6%"),
+    ("As expected, the central bank of Tamsa held its rate at 4.25%.", "4.25%"),
+])
+def test_than_expected_and_as_expected_leave_the_claim_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The revised estimate for the Tarn bridge is A$100 million higher than before.", "A$100 million"),
+    ("Kestrel Bank's new forecast is 0.4 percentage points lower than in July.", "0.4 percentage points"),
+])
+def test_a_revision_stated_on_its_own_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_an_estimate_as_subject_without_a_comparative_stays_an_estimate(extractor):
+    assert mod(extractor, "The estimate for the Tarn bridge is A$2 billion.", "A$2 billion")[0] == "estimate"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Some 45% of households in Brell expect prices to rise next year.", "Some 45%"),
+    ("A majority of Tolland's economists, 54%, expect the economy to shrink.", "54%"),
+])
+def test_a_share_that_is_the_subject_of_an_expectation_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_a_figure_that_is_the_subject_of_a_modal_keeps_its_hedge(extractor):
+    assert mod(extractor, "Some 300 jobs at Varden could go.", "Some 300")[0] == "possible"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Harven Rail will hire 2,000 workers and said it employed 40,000 people in 2024.", "40,000"),
+    ("The council may cut 300 jobs and added that it had 9,000 staff last year.", "9,000"),
+])
+def test_a_conjoined_reporting_verb_ends_the_cues_scope(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_an_estimate_in_a_relative_clause_does_not_take_over_a_later_will(extractor):
+    text = "Officials in Brask, who estimate that 2,000 homes were damaged, said repairs will cost $1 billion."
+    assert mod(extractor, text, "$1 billion") == ("forecast", "will")

@@ -16,7 +16,15 @@ returns them with
 * **anaphoric periods** resolved: "the quarter", "the half", "the month" (the article's reporting
   period of that grain: the first one it names), "the same period", "the period", "those six
   months" (the latest sub-year period named before, outside relative clauses), "back then" (the
-  latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back.
+  latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back;
+  "the quarter" before the text names one takes the first one named later in the window, and
+  "the year" with none named is ``XXXX``;
+* the phrases and rewrites of :mod:`.period_parts`: "the five years to 2024" (``2019/2024``),
+  "over 2025 as a whole", "between now and 2030" (``XXXX/2030``), "September sales"
+  (``XXXX-09``), "this summer" (``XXXX-SU``), "around 2030", "since the invasion in February
+  2022" (``since``), "after 0.6% in the first" (the first quarter of the year named before), a
+  yearless quarter in a sentence that names a fiscal year (``FY2026-Q1``); "from 2026" after an
+  end point or a rate ("will rise to 12% from 2026") is ``since``.
 
 ``prior`` holds the periods named earlier in the article, outside the window (see
 :func:`article_periods`), so that an anaphor in a later paragraph finds its antecedent.
@@ -27,81 +35,22 @@ templates filled with the month, count and relative-opener words of the same fil
 from __future__ import annotations
 
 import datetime as _dt
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ...lexicons import read_json
 from ..mentions import shift_timex
+from .period_parts import elliptical_parts as _elliptical_parts
+from .period_parts import fiscal_parts as _fiscal_parts
+from .period_parts import since_event as _since_event
+from .period_parts import spans_and_seasons as _spans_and_seasons
+from .period_rules import grain_of, in_relative_clause, load_rules
+from .period_rules import month_number as _month
+from .period_rules import quarter as _quarter
+from .period_rules import rec as _rec
+from .period_rules import record as _record
 
 __all__ = ["resolve_periods", "article_periods", "grain_of", "load_rules", "in_relative_clause"]
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> dict:
-    """The rules of ``claimx/resources/timeframes_context.json`` with compiled patterns (cached).
-
-    :raises KeyError: when a required key is missing from the file.
-    """
-    raw = read_json("timeframes_context.json")
-    months: dict[str, int] = raw["months"]
-    counts: dict[str, int] = raw["counts"]
-    m_alt = "|".join(sorted(months, key=len, reverse=True))
-    n_alt = "|".join(sorted(counts, key=len, reverse=True)) + r"|\d{1,2}"
-    fill = {"{lead}": raw["period_patterns"]["lead"], "{M}": rf"(?:{m_alt})\.?", "{n}": n_alt,
-            "{relative}": "|".join(raw["relative_openers"])}
-
-    def compiled(template: str) -> regex.Pattern:
-        for slot, alt in fill.items():
-            template = template.replace(slot, alt)
-        return regex.compile(template)
-
-    pats = {name: compiled(t) for name, t in raw["period_patterns"].items() if name not in ("_doc", "lead")}
-    return {"months": months, "counts": counts, "patterns": pats, "raw": raw}
-
-
-def grain_of(value: Optional[str]) -> Optional[str]:
-    """The grain of a TIMEX3 value: ``Q``, ``H`` (quarter, half), ``M`` (month), ``D`` (day),
-    ``S`` (a span ``a/b``), ``Y`` (year, ``FY`` year), else ``None``."""
-    if not value:
-        return None
-    if "/" in value:
-        return "S"
-    if regex.search(r"-Q[\dX]$", value):
-        return "Q"
-    if regex.search(r"-H[\dX]$", value):
-        return "H"
-    if regex.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
-        return "M"
-    if regex.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value):
-        return "D"
-    if regex.fullmatch(r"(?:FY)?[\dX]{4}", value):
-        return "Y"
-    return None
-
-
-def in_relative_clause(text: str, start: int, lo: int = 0) -> bool:
-    """True when position ``start`` of ``text`` follows a relative opener ("which", "when", ...,
-    from ``timeframes_context.json``) in the same comma-free stretch that begins after ``lo``."""
-    return bool(load_rules()["patterns"]["relative"].search(text[max(lo, start - 70):start]))
-
-
-def _record(text: str, start: int, end: int, value: Optional[str], relation: str, **extra) -> dict:
-    return {"text": text, "start_char": start, "end_char": end, "value": value,
-            "relation": relation, "anchor": False, "offset_years": None, **extra}
-
-
-def _rec(m: regex.Match, value: Optional[str], relation: str = "in", **extra) -> dict:
-    return _record(m.group(0), m.start(), m.end(), value, relation, **extra)
-
-
-def _quarter(month: int) -> int:
-    return (month - 1) // 3 + 1
-
-
-def _month(rules: dict, word: Optional[str]) -> Optional[int]:
-    return rules["months"].get((word or "").lower().rstrip(".")) if word else None
 
 
 def _phrases(text: str) -> list[dict]:
@@ -126,6 +75,9 @@ def _phrases(text: str) -> list[dict]:
     for m in p["fiscal_year_end"].finditer(text):
         # a year that ends in December is the calendar year ("the year ended December 31, 2024")
         out.append(_rec(m, m.group(2) if _month(rules, m.group(1)) == 12 else f"FY{m.group(2)}", override=True))
+    for m in p["fiscal_year_end_no_year"].finditer(text):
+        # "the fiscal year ending in March": a fiscal year the sentence does not date
+        out.append(_rec(m, "XXXX" if _month(rules, m.group(1)) == 12 else "FYXXXX", override=True))
     for key, (gy, go, gg) in (("fiscal_part", (1, 2, 3)), ("fiscal_part_of", (3, 1, 2))):
         # "fiscal 2026 first-quarter", "the first half of the 2025 fiscal year": a part of a fiscal year
         for m in p[key].finditer(text):
@@ -169,6 +121,7 @@ def _phrases(text: str) -> list[dict]:
         out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in rules["raw"]["open_end_until"] else "by"))
     for m in p["then"].finditer(text):
         out.append(_rec(m, None, anaphor="A", shift=0))
+    out.extend(_spans_and_seasons(text, rules))
     return out
 
 
@@ -223,7 +176,11 @@ def _from_onwards(text: str, rec: dict) -> dict:
         return rec
     lead = text[max(0, rec["start_char"] - 16):rec["start_char"]]
     p = load_rules()["patterns"]
-    if grain == "Y":
+    if grain == "Y" and p["year_from_after_end_point"].search(text, max(0, rec["start_char"] - 50), rec["start_char"]) \
+            and not p["year_from_not_before"].match(text, rec["end_char"]):
+        # "will rise to 12% from 2026", "2 million tonnes a year from 2027": a start, not a base
+        pass
+    elif grain == "Y":
         # "a year to 2030", "out to 2030": the end of a stretch is ``until``; a year is ``since``
         # only after a "From" that opens the sentence or a clause ("From 2026, the levy ..."), not
         # after a number ("up 5% from 2019" dates a comparison base)
@@ -301,7 +258,7 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
     no antecedent keeps the grammar's reading, or is dropped when the grammar had none. Returns
     new dicts sorted by ``start_char``; the inputs are not changed.
     """
-    recs = [_from_onwards(text, r) for r in _merge([_calendar_fiscal(dict(t)) for t in timeframes], _phrases(text))]
+    recs = [_since_event(text, _from_onwards(text, r)) for r in _merge([_calendar_fiscal(dict(t)) for t in timeframes], _phrases(text))]
     seen: list[dict] = list(prior or [])
     out: list[dict] = []
     for r in recs:
@@ -315,12 +272,17 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
                     out.append(dict(original))
                     continue
                 # "For the year, profit was $300 million" after "in fiscal 2025": the year last named
-                value = _antecedent(grain, seen)
-                if value is None:
-                    continue
+                # ("Revenue grew 12% in the year" with no year named before: XXXX)
+                value = _antecedent(grain, seen) or "XXXX"
                 out.append(dict(r, value=value, relation="in", anaphor=True))
                 continue
             value = _antecedent(grain, seen)
+            if value is None and grain in ("Q", "H"):
+                # "In the quarter, ..." before the text names it ("... third-quarter results"): the
+                # first period of that grain named later in the window
+                later = [{"value": x["value"], "grain": grain_of(x["value"]), "relative": in_relative_clause(text, x["start_char"])}
+                         for x in recs if x["start_char"] > r["end_char"] and x.get("value") and not x.get("anaphor")]
+                value = _antecedent(grain, later)
             if value is None:
                 original = next((t for t in timeframes if t["start_char"] <= r["start_char"] < t["end_char"]), None)
                 if original is not None:
@@ -333,4 +295,6 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return _between_pairs(text, out)
+    return _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out)))
+
+

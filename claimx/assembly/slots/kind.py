@@ -299,13 +299,17 @@ def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) 
     sentence of its paragraph, which states a percentage change with a change verb or noun."""
     rules = load_kind_rules()
     text = st.text
+    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
+    pattern = rules["pattern_templates"]["elliptical_change"].replace("{verbs}", words)
+    m_same = regex.search("(?i)" + rules["elliptical_same_sentence_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]])
+    if m_same and regex.search(pattern, text[s.start:q["start_char"] - 30 + m_same.start()]):
+        # "grew 0.3% in the second quarter, after 0.6% in the first"
+        return True
     if not regex.search("(?i)" + rules["elliptical_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]]):
         return False
     prev = [p for p in st.sentences if p.end <= s.start]
     if not prev or "\n" in text[prev[-1].end:s.start]:
         return False
-    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
-    pattern = rules["pattern_templates"]["elliptical_change"].replace("{verbs}", words)
     return bool(regex.search(pattern, text[prev[-1].start:prev[-1].end]))
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from ..clauses import between_has_boundary
 from ..syntax import span_root
 from .modality_rules import (crosses_report_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
-                             load_modality_rules, out_of_scope, restates)
+                             load_modality_rules, out_of_scope, restates, revision_on_its_own)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -47,6 +47,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         best = h
     if best is not None:
         best = estimate_over_modal(st.text, hedges, best)
+    if best is not None and revision_on_its_own(ctx, best):
+        return None
     if best is None:
         best = next((h for h in hedges if h.get("after_of") == q["start_char"]), None)
     if best is None:
@@ -78,6 +80,8 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
         for c in verb.children:
             if c.dep_ in deps["subject"] and c.left_edge.i <= qspan.start and qspan.end - 1 <= c.right_edge.i:
                 # "29% planned to spend less": the plan belongs to the metric, the share is asserted
-                return None if h["modality"] in intention_modalities() else h
+                # "Some 45% of households expect prices to rise": so does an expectation
+                believes = h["text"].lower() in load_modality_rules()["subject_belief_verbs"]
+                return None if h["modality"] in intention_modalities() or believes else h
         return None
     return None

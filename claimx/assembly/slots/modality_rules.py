@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
-           "governing_cue", "out_of_scope"]
+           "governing_cue", "out_of_scope", "revision_on_its_own"]
 
 
 @lru_cache(maxsize=1)
@@ -29,9 +29,12 @@ def load_modality_rules() -> dict:
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
+    raw["report_conjunct_re"] = regex.compile(raw["report_conjunct"])
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
     raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
+    raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
+    raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     return raw
 
 
@@ -66,14 +69,17 @@ def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
     verbs = set(rules["estimate_verbs"])
     for h in hedges:
         if h["end_char"] <= best["start_char"] and h is not best and h["text"].lower() in verbs \
-                and rules["estimate_clause_re"].match(text[h["end_char"]:best["start_char"]]):
+                and rules["estimate_clause_re"].match(text[h["end_char"]:best["start_char"]]) \
+                and not regex.search(r"[,;]", text[h["end_char"]:best["start_char"]]):
             return h
     return best
 
 
 def crosses_report_clause(text: str, a: int, b: int) -> bool:
-    """True when a reporting clause (", the OECD said,") stands between a cue and the number."""
-    return bool(load_modality_rules()["report_re"].search(text, a, b))
+    """True when a reporting clause (", the OECD said,", "... and said ...") stands between a cue
+    and the number."""
+    rules = load_modality_rules()
+    return bool(rules["report_re"].search(text, a, b) or rules["report_conjunct_re"].search(text, a, b))
 
 
 def restates(st: "DocState", s: "SentenceInfo", a: int, b: int) -> bool:
@@ -144,8 +150,13 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     stations", "commits members to cutting emissions 30%", "should grow 2%"; ``None`` otherwise.
     The verb is climbed through ``xcomp``/``pcomp``/``prep`` links, at most three steps. A passive
     verb ("is projected to hit", "are forecast at") is a cue only when a hedge phrase of the cue
-    lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted."""
+    lexicon in use (``cues.json``) has its word: a lexicon without "projected" leaves it asserted.
+    A figure that is the base of a comparison ("..., compared with 2.9 million tonnes in 2024") has
+    no governing cue (``comparison_base_lead``)."""
     rules = load_modality_rules()
+    q = ctx.quantity
+    if rules["comparison_base_re"].search(ctx.state.text, max(ctx.sentence.start, q["start_char"] - 60), q["start_char"]):
+        return None
     verbs, auxes = rules["governing_verbs"], rules["governing_auxes"]
     passive, climb = rules["deps"]["passive_auxiliary"], rules["deps"]["verb_to_its_governor"]
     subj = ctx.subject
@@ -177,3 +188,14 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
 def _in_cue_phrase(ctx: "QuantityContext", word: str) -> bool:
     """True when ``word`` (lower case) is a word of one of the hedge phrases of the cue lexicon in use."""
     return any(word in phrase.split() for phrase in ctx.state.cues.hedge_modality)
+
+
+def revision_on_its_own(ctx: "QuantityContext", h: dict) -> bool:
+    """True when cue ``h`` is a noun of ``subject_cues`` ("estimate", "forecast") that is the
+    subject of a copula before the quantity, and a comparative follows the quantity ("The revised
+    estimate is A$100 million higher than before"): a revision stated on its own is asserted."""
+    rules = load_modality_rules()
+    text, q = ctx.state.text, ctx.quantity
+    if h["text"].lower() not in rules["subject_cues"] or not rules["revision_subject_re"].fullmatch(text, h["end_char"], q["start_char"]):
+        return False
+    return comparative_direction(text[q["end_char"]:ctx.sentence.end].lower()) is not None

@@ -25,6 +25,9 @@ from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
 from .modality_rules import restates
+from .timeframe_lists import respective_timeframe
+from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
+from .timeframe_marks import slot_rules as _slot_rules
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
@@ -42,43 +45,9 @@ def _patterns() -> tuple:
 
 
 @lru_cache(maxsize=1)
-def _slot_rules() -> dict:
-    """The ``slot_rules`` of ``timeframes_context.json``: patterns compiled, lists as frozensets,
-    ``deps`` (dependency class name -> frozenset of spaCy labels)."""
-    raw = load_rules()["raw"]["slot_rules"]
-    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after")}
-    out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
-    out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
-    return out
-
-
-@lru_cache(maxsize=1)
 def _scope_patterns() -> dict:
     raw = load_rules()["raw"]["clause_scope"]
     return {k: regex.compile("(?i)" + v) for k, v in raw.items() if not k.startswith("_")}
-
-
-def _name_year(text: str, t: dict) -> bool:
-    """True when ``t`` is a bare year right after a capitalised word that is no month, weekday or
-    period word ("Vision 2030", "Horizon 2020", "Euro 2024": a name; ``name_year`` in the rules)."""
-    if not regex.fullmatch(r"(?:19|20)\d\d", t["text"]):
-        return False
-    m = regex.search(r"(\p{Lu}[\w-]*)\s+$", text[max(0, t["start_char"] - 30):t["start_char"]])
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    rules = load_rules()
-    return word not in rules["months"] and word not in rules["raw"]["weekdays"] and word not in rules["raw"]["name_year"]["exempt"]
-
-
-def _streak(text: str, t: dict) -> bool:
-    """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
-    quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
-    raw = load_rules()["raw"]["streak"]
-    if not regex.match("(?i)" + raw["phrase"], t["text"]):
-        return False
-    return bool(regex.search("(?i)" + raw["before"], text[max(0, t["start_char"] - 12):t["start_char"]])
-                or regex.match("(?i)" + raw["after"], text[t["end_char"]:t["end_char"] + 20]))
 
 
 def _present_tense_between(ctx: "QuantityContext", a: int, b: int) -> bool:
@@ -243,7 +212,7 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     text = st.text
     base_re, report_re, _, superlative_re, weekday_re = _patterns()
     others = [o for o in s.quantities if o is not q]
-    if _owned_by_other(ctx, t):
+    if _owned_by_other(ctx, t) or labels_next_figure(ctx, t):
         return True
     if t["start_char"] >= q["end_char"]:
         window = text[q["end_char"]:t["start_char"]]
@@ -254,13 +223,16 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     # the marker may run into the phrase: "on last year's figure", "than a year ago"
     wlo = t["start_char"] - len(window)
     m = None
-    for m0 in base_re.finditer(window + t["text"][:12]):
-        if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]):
+    for m0 in base_re.finditer(window + t["text"][:30]):
+        if m0.start() < len(window) and not between_has_boundary(st, wlo + m0.end(), t["start_char"]) \
+                and not base_closed_before(ctx, wlo + m0.end(), t):
             # the marker governs this phrase: no clause boundary between ("..., the most since
             # 2016, and in the first quarter of 2024 alone ...")
             m = m0
-    if m and t.get("relation") not in ("by", "until"):
-        # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030")
+    if (m or grain_of(t.get("value")) == "Y" and _slot_rules()["year_levels_after"].match(text, t["end_char"])) \
+            and t.get("relation") not in ("by", "until"):
+        # a deadline is never a comparison base ("cut emissions 55% from 1990 levels by 2030");
+        # "8% above 2019 levels" dates the base
         return True
     if t.get("relation") == "in" and (weekday_re.search(t["text"]) or grain_of(t.get("value")) == "D") \
             and not (_right_after_a_quantity(ctx, t) and not any(
@@ -277,11 +249,12 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         return True
     if _other_clause(ctx, t):
         return True
-    if _streak(text, t) or _name_year(text, t):
+    if streak(text, t) or name_year(text, t):
         return True
-    if t["start_char"] >= q["end_char"] and any(a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
+    if t["start_char"] >= q["end_char"] and any(q["end_char"] <= a["start_char"] <= t["start_char"] and t["end_char"] <= a["end_char"]
                                                for a in s.attributions):
-        # "..., according to the Autumn 2025 forecast": the source's date, not the claim's
+        # "..., according to the Autumn 2025 forecast": the source's date, not the claim's (an
+        # attribution span that holds the number too does not count)
         return True
     if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
         # "the highest since July 2009", "the first time since 2016": a record, not when it holds
@@ -299,7 +272,11 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     lead = regex.sub(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*", "", lead)
     if not lead_re.match(lead):
         return False
-    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", st.text[t["end_char"]:s.end]) or regex.match(r"\s*,", st.text[t["end_char"]:s.end]))
+    after = st.text[t["end_char"]:s.end]
+    if not lead and t.get("relation") in ("in", "as_of") and regex.match(r"\s+\p{L}", after):
+        # "In October the jobless rate rose to 6.9% while ...": the sentence opens with it
+        return True
+    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", after) or regex.match(r"\s*,", after))
 
 
 def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> Optional[dict]:
@@ -315,6 +292,10 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and base.search(st.text[s.start:t["start_char"]]))]
     if not tfs:
         return None
+    listed = respective_timeframe(ctx, tfs)
+    if listed is not None:
+        # "$3 million and $4 million in 2023 and 2024, respectively"
+        return {k: listed.get(k) for k in ("text", "start_char", "end_char", "value", "relation")}
     text = st.text
     head = next((t for t in tfs if _is_head(ctx, t)), None)
     if head is not None and q["start_char"] < head["end_char"]:
@@ -330,7 +311,8 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 r"(?i),\s*or\s+(?:\w+\s+)?$", text[q["end_char"]:o["start_char"]]) for o in others):
             # another quantity in between owns it, unless it restates this one ("X, or roughly 18%,")
             break
-        if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]):
+        if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]) \
+                and not (not regex.search(r"[,;]", text[q["end_char"]:t["start_char"]]) and base_closed_before(ctx, q["end_char"], t)):
             # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
             # restatement after ", or" does not end the clause
             break
@@ -349,7 +331,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 break
             # a timeframe right after another quantity belongs to that one
             prev_q = [o for o in others if o["end_char"] <= t["start_char"]]
-            if prev_q and not text[prev_q[-1]["end_char"]:t["start_char"]].strip(" ,"):
+            if prev_q and not text[prev_q[-1]["end_char"]:t["start_char"]].strip(" ,") \
+                    and not _slot_rules()["labels_next_figure"].fullmatch(text, t["end_char"], q["start_char"]):
+                # ("..., Q2 at 6.3%": Q2 labels this one)
                 break
             own = t
             break
@@ -375,7 +359,11 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     if chosen.get("offset_years") is not None and chosen.get("value") is None:
         # "a year earlier", "that year": relative to the sentence's own timeframe, else to the
         # paragraph's latest one; X digits when there is none
-        base = next((t for t in s.timeframes if t is not chosen and t.get("value") and t.get("offset_years") is None), None)
+        # the latest period named before it ("Exports fell 4% in 2023. The following year they
+        # recovered 6%, and in 2025 ..." counts from 2023), else one after it in the sentence
+        named = [t for t in s.timeframes if t is not chosen and t.get("value") and t.get("offset_years") is None]
+        before = [t for t in named if t["end_char"] <= chosen["start_char"]]
+        base = before[-1] if before else (None if paragraph_time else next(iter(named), None))
         base_value = base["value"] if base is not None else paragraph_time
         if base_value:
             tf["value"] = shift_timex(base_value, chosen["offset_years"])

@@ -1,0 +1,76 @@
+"""Small tests of the timeframe slot on one time phrase (claimx/assembly/slots/timeframe.py): a
+year inside a name, an ordinal period counting a streak, a phrase that labels the next figure, a
+comparison base closed before the phrase; and the slot's compiled rules (``slot_rules`` of
+``claimx/resources/timeframes_context.json``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..passes.periods import load_rules
+
+if TYPE_CHECKING:
+    from ..context import QuantityContext
+
+__all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before"]
+
+
+@lru_cache(maxsize=1)
+def slot_rules() -> dict:
+    """The ``slot_rules`` of ``timeframes_context.json``: patterns compiled, lists as frozensets,
+    ``deps`` (dependency class name -> frozenset of spaCy labels)."""
+    raw = load_rules()["raw"]["slot_rules"]
+    out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after",
+                                               "labels_next_figure", "own_period_after_base", "year_levels_after")}
+    out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
+    out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
+    return out
+
+
+def name_year(text: str, t: dict) -> bool:
+    """True when ``t`` is a bare year right after a capitalised word that is no month, weekday or
+    period word ("Vision 2030", "Horizon 2020", "Euro 2024": a name; ``name_year`` in the rules)."""
+    if not regex.fullmatch(r"(?:19|20)\d\d", t["text"]):
+        return False
+    m = regex.search(r"(\p{Lu}[\w-]*)\s+$", text[max(0, t["start_char"] - 30):t["start_char"]])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    rules = load_rules()
+    return word not in rules["months"] and word not in rules["raw"]["weekdays"] and word not in rules["raw"]["name_year"]["exempt"]
+
+
+def streak(text: str, t: dict) -> bool:
+    """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
+    quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
+    raw = load_rules()["raw"]["streak"]
+    if not regex.match("(?i)" + raw["phrase"], t["text"]):
+        return False
+    return bool(regex.search("(?i)" + raw["before"], text[max(0, t["start_char"] - 12):t["start_char"]])
+                or regex.match("(?i)" + raw["after"], text[t["end_char"]:t["end_char"] + 20]))
+
+
+def labels_next_figure(ctx: "QuantityContext", t: dict) -> bool:
+    """True when ``t`` labels the next figure of the sentence, another than ``ctx``'s ("..., with
+    Q1 at 6.9%, Q2 at 6.3%": Q2 dates 6.3%, not 6.9%; ``labels_next_figure`` in the rules)."""
+    nxt = next((o for o in ctx.sentence.quantities if o["start_char"] >= t["end_char"]), None)
+    return nxt is not None and nxt is not ctx.quantity and t["start_char"] >= ctx.quantity["end_char"] \
+        and bool(slot_rules()["labels_next_figure"].fullmatch(ctx.state.text, t["end_char"], nxt["start_char"]))
+
+
+def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
+    """True when another time phrase between ``lo`` (a comparison marker's end) and ``t`` is the
+    marker's whole base, with only spaces or a comma after it ("rose 3.2% from a year earlier in
+    October": "a year earlier" is the base, October the claim's month)."""
+    text = ctx.state.text
+    if not slot_rules()["own_period_after_base"].match(t["text"]):
+        return False
+    # nothing between the base and the phrase, or a comma and words of a new clause part ("Compared
+    # with 2019, emissions in 2024 ..."; a bare ", " is an appositive of the base)
+    return any(lo <= r["start_char"] and r["end_char"] <= t["start_char"] and r is not t
+               and (not text[r["end_char"]:t["start_char"]].strip()
+                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip()))
+               for r in ctx.sentence.timeframes)
