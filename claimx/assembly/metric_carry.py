@@ -89,10 +89,13 @@ def carried(ctx: "QuantityContext", claim: dict, previous: Sequence[dict]) -> li
         if not pm or not pm.get("text"):
             continue
         back += 1
+        pq = prev.get("quantity") or {}
+        if pm.get("start_char") is not None and pm["start_char"] < pq.get("end_char", -1) \
+                and pq.get("start_char", -1) < pm["end_char"]:
+            continue  # a word of the earlier quantity itself ("4.8 million units")
         if pm["text"].lower() in seen:
             continue
         seen.add(pm["text"].lower())
-        pq = prev.get("quantity") or {}
         same_sentence = s.start <= pq.get("start_char", -1) < s.end
         f = {
             "carry=1": 1.0,
@@ -147,3 +150,4 @@ def add_metric_extras(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     if c is not None:
         add(c[0], c[1], "cut")
     return carried(ctx, claim, previous)
+
