@@ -19,3 +19,19 @@ def test_a_percent_fewer_than_a_month_before_takes_the_count_noun(extractor):
     c = one(claims, "6%")
     assert c.metric is not None and c.metric.text == "parcels"
     assert one(claims, "48,000").metric.text == "parcels"
+
+
+# "add N <unit> of <measure noun>": the measure noun after the unit is the metric, not the subject
+def test_heat_pumps_add_consumption(extractor):
+    claims = extractor.extract("Electricity consumption in the country will rise to 95 TWh by 2030. "
+                               "Heat pumps are expected to add 6 TWh of consumption.")
+    c = one(claims, "6 TWh")
+    assert c.metric is not None and c.metric.text == "consumption"
+    assert c.entity is not None and c.entity.text == "Heat pumps"
+
+
+def test_builders_add_demand(extractor):
+    claims = extractor.extract("Steel demand is forecast to reach 1.9 billion tonnes in 2026. "
+                               "Builders in India are expected to add 20 million tonnes of demand.")
+    c = one(claims, "20 million tonnes")
+    assert c.metric is not None and c.metric.text == "demand"

@@ -21,7 +21,7 @@ from ..grammar._resources import load
 from .clauses import segment_bounds
 from .exclusions import exclusion_reason
 from .mentions import ent_mention, np_entity, tmention
-from .metric_carry import add_metric_extras
+from .metric_carry import add_metric_extras, metric_features
 from .slots.entity import entity_in_phrase
 from .slots.metric import metric_from_noun
 from .syntax import span_root
@@ -119,6 +119,9 @@ def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     out = list(cands.values())
     for c in out:
         c.features = _common_features(ctx, claim, c)
+    measures = _measure_words()[0]
+    for c in out + carried:
+        c.features.update(metric_features(c.mention, c.head, measures))
     return out + carried
 
 

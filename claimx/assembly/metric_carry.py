@@ -151,3 +151,14 @@ def add_metric_extras(ctx: "QuantityContext", claim: dict, previous: Sequence[di
         add(c[0], c[1], "cut")
     return carried(ctx, claim, previous)
 
+
+
+
+def metric_features(mention: dict, head: Optional["Token"], measures: frozenset) -> dict:
+    """Metric-only features of one candidate: ``m_measure_noun=1`` when its head is a measure noun
+    (``measures``: "revenue", "output", "exports", ... of ``slot_measures.json``)."""
+    if head is None or mention.get("inferred"):
+        return {}
+    if head.lemma_.lower() in measures or head.lower_ in measures:
+        return {"m_measure_noun=1": 1.0}
+    return {}
