@@ -33,7 +33,7 @@ _NOUN_POS = pos_class("noun")
 _VERB_POS = pos_class("verb")
 
 #: how many earlier claims of the paragraph are looked back at for a carried metric
-MAX_BACK = 2
+MAX_BACK = 1
 
 
 def _unit(claim: dict) -> str:
