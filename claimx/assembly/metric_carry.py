@@ -2,15 +2,14 @@
 paragraph, the governing verb, and the noun phrase cut to its head and left modifiers.
 
 * Carried: a sentence often names only what the figure is about, and the measured property is the
-  one of an earlier claim ("Retail trade (+122,000), construction (+110,000)" after "employment
-  rose by 463,000"; "logic chips are expected to grow 37.1%" in a paragraph on chip sales;
-  "..., 22% more than in July 2024" after "flew 680,000 passengers"). The candidate is the
-  previous claim's metric (its text; offsets of that earlier mention), with features that describe
-  what links the two claims (same sentence, same unit, same kind) and what the rule chooser found
-  in this sentence (nothing, a name, a subject, a verb).
-* Verb: where no noun names the property the verb does ("LFP packs averaged $81/kWh", "the record
-  88,668 ounces that Gruyere produced"); only verbs that the exclusions allow (never a lone light
-  or change verb).
+  one of the previous claim of the paragraph ("..., 11% more than a year earlier" after "carried
+  2.6 million travellers"; "memory chips are expected to grow 20%" after a figure for chip sales).
+  The candidate is that claim's metric (its text; offsets of that earlier mention), with features
+  that describe what links the two claims (same sentence, same unit, same kind) and what the rule
+  chooser found in this sentence (nothing, a name, the entity, a subject, a verb).
+* Verb: where no noun names the property the verb does ("bus packs averaged $140/kWh", "the 9,000
+  ounces that the mine produced"); only verbs that the exclusions allow (never a lone light or
+  change verb).
 * Cut: "the rate for core-aged women" -> "rate", a noun phrase without its prepositional phrases.
 
 Features are 0/1 indicators named ``group=value``, as in :mod:`claimx.assembly.candidates`.
@@ -150,7 +149,6 @@ def add_metric_extras(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     if c is not None:
         add(c[0], c[1], "cut")
     return carried(ctx, claim, previous)
-
 
 
 
