@@ -59,3 +59,15 @@ def test_a_half_year_phrase_is_not_part_of_the_metric(extractor):
 def test_a_quarter_phrase_is_not_part_of_the_metric(extractor):
     c = one(extractor.extract("Container traffic for the fourth quarter fell 3%."), "3%")
     assert c.metric is not None and c.metric.text == "Container traffic"
+
+
+# "a record low of Q": the extreme is not the measure, the subject of the verb is
+def test_a_record_low_of_gives_way_to_the_subject_of_be(extractor):
+    c = one(extractor.extract("Joblessness is at a record low of 3.9%."), "3.9%")
+    assert c.metric is not None and c.metric.text == "Joblessness"
+
+
+def test_a_record_low_of_gives_way_to_the_subject_of_a_change_verb(extractor):
+    c = one(extractor.extract("The vacancy rate fell to a record low of 1.2% in May."), "1.2%")
+    assert c.metric is not None and c.metric.text == "vacancy rate"
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from spacy.tokens import Token
 
@@ -21,6 +21,7 @@ from ..grammar._resources import load
 from .clauses import segment_bounds
 from .exclusions import exclusion_reason
 from .mentions import ent_mention, np_entity, tmention
+from .metric_carry import add_metric_extras, metric_features
 from .slots.entity import entity_in_phrase
 from .slots.metric import metric_from_noun
 from .syntax import span_root
@@ -92,8 +93,10 @@ def _near(ctx: "QuantityContext", tok: Token) -> bool:
     return root is not None and abs(tok.i - root.i) <= MAX_DISTANCE and tok.sent.start == root.sent.start
 
 
-def metric_candidates(ctx: "QuantityContext", claim: dict) -> list[Candidate]:
-    """Candidate metrics of ``claim`` (the rule's pick first), features filled in."""
+def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[dict] = ()) -> list[Candidate]:
+    """Candidate metrics of ``claim`` (the rule's pick first), features filled in; ``previous``: the
+    earlier claims of the paragraph, in text order (their metrics are carried-over candidates, see
+    :mod:`claimx.assembly.metric_carry`)."""
     st, qtoks = ctx.state, ctx.tokens
     cands: dict = {}
     _add(cands, ctx, claim, "metric", claim.get("metric"), None, "rule")
@@ -105,10 +108,21 @@ def metric_candidates(ctx: "QuantityContext", claim: dict) -> list[Candidate]:
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
                 continue
             _add(cands, ctx, claim, "metric", metric_from_noun(st, r, qtoks), r, "chunk")
+    extra = add_metric_extras(ctx, claim, previous, lambda m, h, src: _add(cands, ctx, claim, "metric", m, h, src))
+    carried = []
+    for m, f in extra:
+        if exclusion_reason(ctx, claim, "metric", m) is None:
+            c = Candidate(m, None, {"carried"})
+            c.features = _common_features(ctx, claim, c)
+            c.features.update(f)
+            carried.append(c)
     out = list(cands.values())
     for c in out:
         c.features = _common_features(ctx, claim, c)
-    return out
+    measures = _measure_words()[0]
+    for c in out + carried:
+        c.features.update(metric_features(c.mention, c.head, measures))
+    return out + carried
 
 
 def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional[Token],

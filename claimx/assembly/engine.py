@@ -114,13 +114,13 @@ def _exclude(ctx: QuantityContext, claim: dict) -> bool:
 
 
 def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity: Optional[dict], done: list[dict],
-          fixed: set) -> None:
+          fixed: set, previous: tuple = ()) -> None:
     """The learned chooser (:mod:`claimx.assembly.ranker`): the metric first, then the entity given
     the metric, each among its candidates; a slot without fitted weights, or decided by a sentence
     pass (``fixed``), keeps the rule's pick."""
     record = ranker.RECORDER is not None
     if (ranker.enabled("metric") or record) and "metric" not in fixed:
-        best = ranker.choose("metric", metric_candidates(ctx, claim), doc_text=ctx.text, quantity=claim["quantity"])
+        best = ranker.choose("metric", metric_candidates(ctx, claim, previous), doc_text=ctx.text, quantity=claim["quantity"])
         if ranker.enabled("metric"):
             claim["metric"] = {k: best.mention[k] for k in ("text", "start_char", "end_char")} if best else None
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
@@ -152,7 +152,7 @@ def run(st: DocState) -> list[dict]:
             discourse.carry_over(st, s, claim, pronoun, done, topic, last_entity)
             if exclusion_reason(contexts[qi], claim, "entity") is not None:
                 claim["entity"] = None
-            _rank(contexts[qi], claim, topic, last_entity, done, claim.pop("_fixed", set()))
+            _rank(contexts[qi], claim, topic, last_entity, done, claim.pop("_fixed", set()), tuple(out))
             done.append(claim)
             out.append(claim)
         for t in s.timeframes:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _BE_HAVE = word_class("be_and_have")
 _MEASURE_OF_WORTH = word_class("noun_of_or_worth_quantity")
 _NOT_METRIC_AFTER_IN = word_class("not_metric_after_in")
+#: "a record low of 5.6%": the extreme is not the measure; the subject of the verb is
+_EXTREME_NOUNS = word_class("extreme_nouns_before_of")
 _PARTITIVE_PREPS = word_class("partitive_prepositions")
 _VERB_PARTICLE_PREPS = word_class("verb_particle_prepositions")
 
@@ -179,7 +181,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
                 if metrics.get(oq):
                     draft["metric"] = dict(metrics[oq])
                     return MetricResult(draft["metric"], None)
-            elif noun is not None and noun.pos_ in _NOUN_POS and oq is None:
+            elif noun is not None and noun.pos_ in _NOUN_POS and oq is None and noun.lower_ not in _EXTREME_NOUNS:
                 if noun.lower_ not in cues.change_noun_direction or cues.rate_metric_re.fullmatch(noun.lower_) \
                         or noun.lower_ == "growth":
                     metric_tok = noun
