@@ -100,7 +100,7 @@ def metric_candidates(ctx: "QuantityContext", claim: dict) -> list[Candidate]:
     if ctx.subject is not None:
         _add(cands, ctx, claim, "metric", metric_from_noun(st, ctx.subject, qtoks), ctx.subject, "subj")
     if ctx.root is not None:
-        for chunk in ctx.sentence.span.noun_chunks:
+        for chunk in ctx.sentence.noun_chunks:
             r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
                 continue
@@ -125,12 +125,12 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             _add(cands, ctx, claim, "entity", inner, None, "metric_phrase")
     if ctx.subject is not None:
         _add(cands, ctx, claim, "entity", ent_mention(st, ctx.subject) or np_entity(st, ctx.subject, qtoks), ctx.subject, "subj")
-    for ent in ctx.sentence.span.ents:
+    for ent in ctx.sentence.ents:
         if ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent):
             _add(cands, ctx, claim, "entity", {"text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char},
                  span_root(ent), "ent")
     if ctx.root is not None:
-        for chunk in ctx.sentence.span.noun_chunks:
+        for chunk in ctx.sentence.noun_chunks:
             r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in st.syntax.pronouns:
                 continue
@@ -147,7 +147,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # is not the measured property itself: the topics compete only when the slot is open
     metric = claim.get("metric")
     named_here = any(ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
-                     for ent in s.span.ents)
+                     for ent in s.ents)
     rule = claim.get("entity")
     rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
     measures, abstract = _measure_words()
@@ -167,7 +167,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE),
     # up to the end of this sentence: what follows it may or may not be parsed (sentence windows),
     # and the claim must not depend on that
-    labels = {e.text: e.label_ for e in ctx.doc.ents if e.text in topics and e.end_char <= s.end}
+    labels = {e.text: e.label_ for e in ctx.state.ents if e.text in topics and e.end_char <= s.end}
     out = list(cands.values())
     for c in out:
         f = _common_features(ctx, claim, c)

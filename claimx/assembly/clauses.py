@@ -12,12 +12,16 @@ if TYPE_CHECKING:
 
 
 def segments(st: "DocState", s: "SentenceInfo") -> list[tuple[int, int]]:
-    """Clause segments of a sentence, split at boundary words (end exclusive)."""
-    cuts = [s.start]
-    for m in st.cues.boundary_re.finditer(st.text, s.start, s.end):
-        cuts.append(m.start())
-    cuts.append(s.end)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    """Clause segments of a sentence, split at boundary words (end exclusive); worked out once per
+    sentence (``st.segment_cache``): the list returned is shared, not to be changed."""
+    segs = st.segment_cache.get((s.start, s.end))
+    if segs is None:
+        cuts = [s.start]
+        for m in st.cues.boundary_re.finditer(st.text, s.start, s.end):
+            cuts.append(m.start())
+        cuts.append(s.end)
+        segs = st.segment_cache[(s.start, s.end)] = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return segs
 
 
 def segment_of(segs: list[tuple[int, int]], pos: int) -> int:

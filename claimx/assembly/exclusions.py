@@ -118,8 +118,7 @@ def is_lone_light_verb(toks: list["Token"], change_verbs=()) -> bool:
 
 
 def _tokens(ctx: "QuantityContext", m: dict) -> list["Token"]:
-    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-    return list(span) if span is not None else []
+    return list(ctx.state.span_tokens(m["start_char"], m["end_char"]))
 
 
 def _overlaps(a: Optional[dict], b: Optional[dict]) -> bool:
