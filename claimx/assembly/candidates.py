@@ -50,21 +50,23 @@ def _bin(value: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def _tree_distance(a: Token, b: Token) -> int:
+def _tree_distance(heads: list[int], a: int, b: int) -> int:
+    """Edges between tokens ``a`` and ``b`` (indices; ``heads``: each token's head index) through
+    their lowest common ancestor; 99 when none within 30 steps."""
     up_a = {}
     t, d = a, 0
     while True:
-        up_a[t.i] = d
-        if t.head.i == t.i or d > 30:
+        up_a[t] = d
+        if heads[t] == t or d > 30:
             break
-        t, d = t.head, d + 1
+        t, d = heads[t], d + 1
     t, d = b, 0
     while True:
-        if t.i in up_a:
-            return up_a[t.i] + d
-        if t.head.i == t.i or d > 30:
+        if t in up_a:
+            return up_a[t] + d
+        if heads[t] == t or d > 30:
             return 99
-        t, d = t.head, d + 1
+        t, d = heads[t], d + 1
 
 
 def _head_of(ctx: "QuantityContext", m: dict) -> Optional[Token]:
@@ -258,7 +260,7 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     gap = (q["start_char"] - m["end_char"]) if before else (m["start_char"] - q["end_char"])
     f[f"chars={_bin(max(gap, 0), (1, 10, 30, 60))}"] = 1.0
     if ctx.root is not None:
-        f[f"tree={_bin(_tree_distance(head, ctx.root), (1, 2, 3, 5))}"] = 1.0
+        f[f"tree={_bin(_tree_distance(ctx.state.heads, head.i, ctx.root.i), (1, 2, 3, 5))}"] = 1.0
         if ctx.root.head.i == head.i:
             f["qty_head=1"] = 1.0
     if ctx.verb is not None:

@@ -119,6 +119,11 @@ class DocState:
         """``doc.ents`` (spaCy rebuilds every entity span on each read), read once."""
         return self.doc.ents
 
+    @cached_property
+    def heads(self) -> list[int]:
+        """The index of each token's syntactic head (``doc[i].head.i``; a root is its own head)."""
+        return [t.head.i for t in self.doc]
+
     def span_tokens(self, start: int, end: int) -> tuple[Token, ...]:
         """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (character offsets
         into ``doc.text``; empty when there is no such span), looked up once per span."""

@@ -90,8 +90,10 @@ def _bare(text: str) -> str:
     return _ARTICLE.sub("", " ".join(text.split())).lower()
 
 
+@lru_cache(maxsize=4096)
 def text_reason(text: str) -> Optional[str]:
-    """The reason a mention text is excluded on its words alone (unit, pronoun, date), or ``None``."""
+    """The reason a mention text is excluded on its words alone (unit, pronoun, date), or ``None``
+    (a function of the text and the packaged word lists alone: cached)."""
     ex = load_exclusions()
     bare = _bare(text)
     if not bare:
