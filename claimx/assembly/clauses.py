@@ -10,6 +10,9 @@ import regex
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
 
+_WORD_OR_COMMA = regex.compile(r"[\w'’-]+|[,;]")
+_QUOTE_MARK = regex.compile(r'[“”"]')
+
 
 def segments(st: "DocState", s: "SentenceInfo") -> list[tuple[int, int]]:
     """Clause segments of a sentence, split at boundary words (end exclusive); worked out once per
@@ -46,7 +49,7 @@ def between_has_boundary(st: "DocState", a: int, b: int) -> bool:
 def words_before(st: "DocState", pos: int, lo: int, n: int = 4) -> list[tuple[str, int, int]]:
     """The last ``n`` words (and commas/semicolons) of ``text[lo:pos]`` as (lowercased, start, end)."""
     seg = st.text[lo:pos]
-    words = [(m.group().lower(), lo + m.start(), lo + m.end()) for m in regex.finditer(r"[\w'’-]+|[,;]", seg)]
+    words = [(m.group().lower(), lo + m.start(), lo + m.end()) for m in _WORD_OR_COMMA.finditer(seg)]
     return words[-n:]
 
 
@@ -55,7 +58,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions = []
     stack: Optional[int] = None
     straight: Optional[int] = None
-    for m in regex.finditer(r'[“”"]', text):
+    for m in _QUOTE_MARK.finditer(text):
         ch = m.group()
         if ch == "“":
             stack = m.start()

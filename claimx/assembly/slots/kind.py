@@ -36,6 +36,10 @@ class KindResult:
     absorbs: set = field(default_factory=set)
 
 
+#: the words right after a quantity that may name a change ("a 5% increase in", "a 24% CAGR")
+_NOUN_AFTER = regex.compile(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})")
+
+
 def kind(ctx: "QuantityContext") -> KindResult:
     """The kind of the claim on ``ctx``'s quantity: ``ratio`` (with its reference), ``change`` (with
     direction and start point) or ``level``; and the other quantities it absorbs as its start point."""
@@ -118,7 +122,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         # "recorded growth of 0.5%", "posted online growth above 20%": a growth rate is a change
         direction = "increase"
     # "a 5% increase in", "a 24% CAGR"
-    m_noun = regex.match(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})", after_l)
+    m_noun = _NOUN_AFTER.match(after_l)
     if direction is None and m_noun:
         first_word = m_noun.group(1).split()[0]
         if first_word in cues.change_noun_direction:

@@ -289,6 +289,11 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     return False
 
 
+_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*")
+_COMMA_AFTER_WORDS = regex.compile(r"(?:\s+[\w'’-]+){0,5}?\s*,")
+_COMMA_AFTER = regex.compile(r"\s*,")
+
+
 def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     """A sentence-initial time phrase ("In March, ...", "Over the first half of its financial
     year, ..."): only a preposition before it, and a comma after it within a few words."""
@@ -296,10 +301,10 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     _, _, lead_re, _, _ = _patterns()
     lead = st.text[s.start:t["start_char"]].strip(" \t\n\"“'‘(")
     # a dateline ("OTTAWA —", "NEW DELHI, March 3 (Reuters) -") is not part of the sentence
-    lead = regex.sub(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*", "", lead)
+    lead = _DATELINE.sub("", lead)
     if not lead_re.match(lead):
         return False
-    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", st.text[t["end_char"]:s.end]) or regex.match(r"\s*,", st.text[t["end_char"]:s.end]))
+    return bool(_COMMA_AFTER_WORDS.match(st.text[t["end_char"]:s.end]) or _COMMA_AFTER.match(st.text[t["end_char"]:s.end]))
 
 
 def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> Optional[dict]:
