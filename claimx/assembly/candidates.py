@@ -169,7 +169,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE),
     # up to the end of this sentence: what follows it may or may not be parsed (sentence windows),
     # and the claim must not depend on that
-    labels = {e.text: e.label_ for e in ctx.state.ents if e.text in topics and e.end_char <= s.end}
+    labels = {e.text: e.label_ for e in ctx.state.ents if e.text in topics and e.end_char <= s.end} if topics else {}
     out = list(cands.values())
     for c in out:
         f = _common_features(ctx, claim, c)
