@@ -87,3 +87,14 @@ def test_segments_are_worked_out_once_per_sentence(states):
     # split at ";" and "which" (cues.json clause boundaries): more than one segment, covering the sentence
     assert len(segs) >= 2 and segs[0][0] == s.start and segs[-1][1] == s.end
     assert st.text[segs[1][0]:segs[1][0] + 1] == ";"
+
+
+def test_split_at_returns_the_doc_when_no_cut_falls_inside_a_token(extractor):
+    from claimx.components.quantities import split_at
+
+    doc = extractor.nlp.make_doc("Wheat exports rose 5 % to 3.2 million tonnes.")
+    assert split_at(doc, [19, 20, 21, 22, 26, 29]) is doc
+    doc = extractor.nlp.make_doc("Ferrovia paid EUR120m for 14 trains.")
+    out = split_at(doc, [14, 17, 21, 26, 28])
+    assert [t.text for t in out] == ["Ferrovia", "paid", "EUR", "120", "m", "for", "14", "trains", "."]
+    assert out.text == doc.text
