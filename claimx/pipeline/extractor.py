@@ -109,7 +109,7 @@ class Extractor:
         from ..grammar.quantities import find_quantities, guess_currency_hint
 
         hint = guess_currency_hint(text)
-        topics = tuple(article_topics(text))
+        topics: Optional[tuple] = None  # the article's names, read once a window is made
         ref = reference_date.get("reference_date") if isinstance(reference_date, dict) else reference_date
         out = []
         max_len = self.nlp.max_length
@@ -134,6 +134,8 @@ class Extractor:
                             from ..assembly.passes.periods import article_periods
                             periods = article_periods(text, ref)
                         prior = tuple(p for p in periods if p["start_char"] < ws)
+                    if topics is None:
+                        topics = tuple(article_topics(text))
                     doc = self.nlp.make_doc(text[ws:we])
                     doc._.claimx_context = ClaimxContext(
                         reference_date=ref,
