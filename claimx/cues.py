@@ -13,6 +13,7 @@ from typing import Any, Optional
 import regex
 from spacy.tokens import Doc, Token
 
+from .assembly.context import doc_text
 from .lexicons import CompiledCues, load_default, read_json
 
 
@@ -76,7 +77,7 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
     cues = cues or load_default().cues
     rules = attribution_rules()
     deps = rules["deps"]
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for m in cues.attribution_prep_re.finditer(text):
         # searched in place from the cue on (a slice of the rest of the text per cue was quadratic)

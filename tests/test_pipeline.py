@@ -194,3 +194,16 @@ def test_tasks_split_by_characters_keep_order_and_claims(extractor, monkeypatch)
            for claims in extractor.pipe(texts, n_process=2, batch_size=64)]
     assert two == one
     assert one[3][0] == ("5 GW", 5.0) and len(one) == 12
+
+
+def test_the_articles_periods_reach_later_paragraphs_and_one_paragraph_texts(extractor):
+    """The article's dated periods are read only for windows that start after the text's start
+    (none lies before offset 0): an anaphoric period of a later paragraph still gets its
+    antecedent from an earlier one, and a one-paragraph text resolves its own (new sentences)."""
+    texts = ["Harbor Foods reported results for the third quarter of 2024.\n\nIn the quarter, its revenue rose 5% to $2.1 billion.",
+             "Velo Bikes sold 12,000 units in the first half of 2025.\n\nDuring the half, exports fell 3%.",
+             "Revenue at Kestrel Mills rose 4% in the second quarter of 2023, and margins widened 1.2 points during the quarter."]
+    got = [[(c.quantity.text, c.timeframe and c.timeframe.value) for c in extractor.extract(t, reference_date="2025-06-01")]
+           for t in texts]
+    assert got == [[("5%", "2024-Q3"), ("$2.1 billion", "2024-Q3")], [("12,000", "2025-H1"), ("3%", "2025-H1")],
+                   [("4%", "2023-Q2"), ("1.2 points", "2023-Q2")]]

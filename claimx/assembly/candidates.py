@@ -51,21 +51,23 @@ def _bin(value: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def _tree_distance(a: Token, b: Token) -> int:
+def _tree_distance(heads: list[int], a: int, b: int) -> int:
+    """Edges between tokens ``a`` and ``b`` (indices; ``heads``: each token's head index) through
+    their lowest common ancestor; 99 when none within 30 steps."""
     up_a = {}
     t, d = a, 0
     while True:
-        up_a[t.i] = d
-        if t.head.i == t.i or d > 30:
+        up_a[t] = d
+        if heads[t] == t or d > 30:
             break
-        t, d = t.head, d + 1
+        t, d = heads[t], d + 1
     t, d = b, 0
     while True:
-        if t.i in up_a:
-            return up_a[t.i] + d
-        if t.head.i == t.i or d > 30:
+        if t in up_a:
+            return up_a[t] + d
+        if heads[t] == t or d > 30:
             return 99
-        t, d = t.head, d + 1
+        t, d = heads[t], d + 1
 
 
 def _head_of(ctx: "QuantityContext", m: dict) -> Optional[Token]:
@@ -103,7 +105,7 @@ def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     if ctx.subject is not None:
         _add(cands, ctx, claim, "metric", metric_from_noun(st, ctx.subject, qtoks), ctx.subject, "subj")
     if ctx.root is not None:
-        for chunk in ctx.sentence.span.noun_chunks:
+        for chunk in ctx.sentence.noun_chunks:
             r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
                 continue
@@ -139,12 +141,12 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             _add(cands, ctx, claim, "entity", inner, None, "metric_phrase")
     if ctx.subject is not None:
         _add(cands, ctx, claim, "entity", ent_mention(st, ctx.subject) or np_entity(st, ctx.subject, qtoks), ctx.subject, "subj")
-    for ent in ctx.sentence.span.ents:
+    for ent in ctx.sentence.ents:
         if ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent):
             _add(cands, ctx, claim, "entity", {"text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char},
                  span_root(ent), "ent")
     if ctx.root is not None:
-        for chunk in ctx.sentence.span.noun_chunks:
+        for chunk in ctx.sentence.noun_chunks:
             r = span_root(chunk)
             if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in st.syntax.pronouns:
                 continue
@@ -161,7 +163,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # is not the measured property itself: the topics compete only when the slot is open
     metric = claim.get("metric")
     named_here = any(ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
-                     for ent in s.span.ents)
+                     for ent in s.ents)
     rule = claim.get("entity")
     rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
     measures, abstract = _measure_words()
@@ -184,7 +186,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE),
     # up to the end of this sentence: what follows it may or may not be parsed (sentence windows),
     # and the claim must not depend on that
-    labels = {e.text: e.label_ for e in ctx.doc.ents if e.text in topics and e.end_char <= s.end}
+    labels = {e.text: e.label_ for e in ctx.state.ents if e.text in topics and e.end_char <= s.end} if topics else {}
     out = list(cands.values())
     for c in out:
         f = _common_features(ctx, claim, c)
@@ -287,7 +289,7 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     gap = (q["start_char"] - m["end_char"]) if before else (m["start_char"] - q["end_char"])
     f[f"chars={_bin(max(gap, 0), (1, 10, 30, 60))}"] = 1.0
     if ctx.root is not None:
-        f[f"tree={_bin(_tree_distance(head, ctx.root), (1, 2, 3, 5))}"] = 1.0
+        f[f"tree={_bin(_tree_distance(ctx.state.heads, head.i, ctx.root.i), (1, 2, 3, 5))}"] = 1.0
         if ctx.root.head.i == head.i:
             f["qty_head=1"] = 1.0
     if ctx.verb is not None:

@@ -10,14 +10,21 @@ import regex
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
 
+_WORD_OR_COMMA = regex.compile(r"[\w'’-]+|[,;]")
+_QUOTE_MARK = regex.compile(r'[“”"]')
+
 
 def segments(st: "DocState", s: "SentenceInfo") -> list[tuple[int, int]]:
-    """Clause segments of a sentence, split at boundary words (end exclusive)."""
-    cuts = [s.start]
-    for m in st.cues.boundary_re.finditer(st.text, s.start, s.end):
-        cuts.append(m.start())
-    cuts.append(s.end)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    """Clause segments of a sentence, split at boundary words (end exclusive); worked out once per
+    sentence (``st.segment_cache``): the list returned is shared, not to be changed."""
+    segs = st.segment_cache.get((s.start, s.end))
+    if segs is None:
+        cuts = [s.start]
+        for m in st.cues.boundary_re.finditer(st.text, s.start, s.end):
+            cuts.append(m.start())
+        cuts.append(s.end)
+        segs = st.segment_cache[(s.start, s.end)] = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return segs
 
 
 def segment_of(segs: list[tuple[int, int]], pos: int) -> int:
@@ -42,7 +49,7 @@ def between_has_boundary(st: "DocState", a: int, b: int) -> bool:
 def words_before(st: "DocState", pos: int, lo: int, n: int = 4) -> list[tuple[str, int, int]]:
     """The last ``n`` words (and commas/semicolons) of ``text[lo:pos]`` as (lowercased, start, end)."""
     seg = st.text[lo:pos]
-    words = [(m.group().lower(), lo + m.start(), lo + m.end()) for m in regex.finditer(r"[\w'’-]+|[,;]", seg)]
+    words = [(m.group().lower(), lo + m.start(), lo + m.end()) for m in _WORD_OR_COMMA.finditer(seg)]
     return words[-n:]
 
 
@@ -51,7 +58,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions = []
     stack: Optional[int] = None
     straight: Optional[int] = None
-    for m in regex.finditer(r'[“”"]', text):
+    for m in _QUOTE_MARK.finditer(text):
         ch = m.group()
         if ch == "“":
             stack = m.start()

@@ -3,13 +3,29 @@ and per quantity (:class:`QuantityContext`, built once and frozen)."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional, Union
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import CompiledCues, Lexicons, SyntaxLexicon, load_default
 from .syntax import governing_verb, q_root, subject_of
+
+#: ``(token count, doc.text)`` of the Docs seen lately, kept while each Doc lives: spaCy joins the
+#: tokens' texts anew on every read of ``doc.text``, and a Doc's text does not change (retokenizing
+#: keeps it; the token count guards against a Doc filled again from bytes)
+_TEXTS: "weakref.WeakKeyDictionary[Doc, tuple[int, str]]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` (a ``str``), joined once per Doc (see ``_TEXTS``)."""
+    n = len(doc)
+    seen = _TEXTS.get(doc)
+    if seen is None or seen[0] != n:
+        seen = _TEXTS[doc] = (n, doc.text)
+    return seen[1]
 
 
 @dataclass
@@ -24,6 +40,17 @@ class SentenceInfo:
     timeframes: list[dict] = field(default_factory=list)
     hedges: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def ents(self) -> list[Span]:
+        """``span.ents``: the named entities inside the sentence (spaCy rebuilds every entity span
+        of the Doc on each read), read once."""
+        return self.span.ents
+
+    @cached_property
+    def noun_chunks(self) -> list[Span]:
+        """``list(span.noun_chunks)`` (spaCy walks the whole Doc's chunks on each read), read once."""
+        return list(self.span.noun_chunks)
 
 
 @dataclass
@@ -52,6 +79,9 @@ class DocState:
     article_topics: list[dict] = field(default_factory=list)
     #: the assembly's word classes (entity labels, pronouns, measure heads, ...)
     syntax: SyntaxLexicon = field(default_factory=lambda: load_default().syntax)
+    #: clause segments per sentence ``(start, end)``, filled by :func:`claimx.assembly.clauses.segments`
+    segment_cache: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
+    _span_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Optional[dict] = None,
@@ -66,7 +96,7 @@ class DocState:
         lexicons = lexicon if isinstance(lexicon, Lexicons) else None
         compiled = lexicons.cues if lexicons is not None else (lexicon or load_default().cues)
         syntax = lexicons.syntax if lexicons is not None else load_default().syntax
-        st = cls(doc=doc, text=doc.text, cues=compiled, syntax=syntax, include_vague=include_vague,
+        st = cls(doc=doc, text=doc_text(doc), cues=compiled, syntax=syntax, include_vague=include_vague,
                  quantities=sorted(quantities, key=lambda q: q["start_char"]),
                  timeframes=sorted(timeframes, key=lambda t: t["start_char"]),
                  hedges=cues.get("hedges", []),
@@ -83,6 +113,26 @@ class DocState:
             if span is not None:
                 st.time_tokens.update(range(span.start, span.end))
         return st
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents`` (spaCy rebuilds every entity span on each read), read once."""
+        return self.doc.ents
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """The index of each token's syntactic head (``doc[i].head.i``; a root is its own head)."""
+        return [t.head.i for t in self.doc]
+
+    def span_tokens(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (character offsets
+        into ``doc.text``; empty when there is no such span), looked up once per span."""
+        key = (start, end)
+        toks = self._span_tokens.get(key)
+        if toks is None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            toks = self._span_tokens[key] = tuple(span) if span is not None else ()
+        return toks
 
     def _sentences(self) -> list[SentenceInfo]:
         if self.doc.has_annotation("SENT_START"):

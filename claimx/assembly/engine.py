@@ -10,7 +10,7 @@ from typing import Optional, Union
 from spacy.tokens import Doc
 
 from ..lexicons import CompiledCues, Lexicons
-from .context import DocState, QuantityContext, SentenceInfo
+from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
 from .exclusions import exclusion_reason, trim_quantity
@@ -182,7 +182,7 @@ def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Opt
     (cue and syntax word classes), or a cue lexicon alone with the packaged syntax lexicon, or
     ``None`` for the packaged ones.
     """
-    timeframes = periods.resolve_periods(doc.text, timeframes, prior_periods)
+    timeframes = periods.resolve_periods(doc_text(doc), timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
     st.article_topics = list(article_topics or [])
     return run(st)

@@ -90,8 +90,10 @@ def _bare(text: str) -> str:
     return _ARTICLE.sub("", " ".join(text.split())).lower()
 
 
+@lru_cache(maxsize=4096)
 def text_reason(text: str) -> Optional[str]:
-    """The reason a mention text is excluded on its words alone (unit, pronoun, date), or ``None``."""
+    """The reason a mention text is excluded on its words alone (unit, pronoun, date), or ``None``
+    (a function of the text and the packaged word lists alone: cached)."""
     ex = load_exclusions()
     bare = _bare(text)
     if not bare:
@@ -118,8 +120,7 @@ def is_lone_light_verb(toks: list["Token"], change_verbs=()) -> bool:
 
 
 def _tokens(ctx: "QuantityContext", m: dict) -> list["Token"]:
-    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-    return list(span) if span is not None else []
+    return list(ctx.state.span_tokens(m["start_char"], m["end_char"]))
 
 
 def _overlaps(a: Optional[dict], b: Optional[dict]) -> bool:

@@ -54,7 +54,7 @@ def ent_mention(st: "DocState", tok: Token) -> Optional[dict]:
     if tok.i in st.time_tokens or tok.ent_type_ in _TIME_LABELS:
         return None
     if tok.ent_type_ in st.syntax.entity_labels:
-        for ent in doc.ents:
+        for ent in st.ents:
             if ent.start <= tok.i < ent.end:
                 return mention(st.text, ent.start_char, ent.end_char)
     if tok.pos_ == "PROPN":

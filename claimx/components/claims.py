@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..assembly.context import doc_text
 from ..cues import find_attributions, find_hedges
 from ..lexicons import from_dir, load_default
 from .context import context_of
@@ -63,18 +64,18 @@ class ClaimAssembler:
         # without the other claimx components in the pipeline, their work is done here
         quantities = doc._.claimx_quantities
         if quantities is None:
-            quantities = list(ctx.quantities) if ctx.quantities is not None else quantity_records(doc.text, ctx.currency_hint)
+            quantities = list(ctx.quantities) if ctx.quantities is not None else quantity_records(doc_text(doc), ctx.currency_hint)
         if not quantities:
             doc._.claimx_claims_data = []
             return doc
         timeframes = doc._.claimx_timeframes
         if timeframes is None:
-            timeframes = timeframe_records(doc.text, ctx.reference_date)
+            timeframes = timeframe_records(doc_text(doc), ctx.reference_date)
         lexicons = self.cue_lexicons()
         cues = doc._.claimx_cues
         if cues is None:
             lexicon = lexicons.cues
-            cues = {"hedges": find_hedges(doc.text, lexicon),
+            cues = {"hedges": find_hedges(doc_text(doc), lexicon),
                     "attributions": find_attributions(doc, lexicon) if doc.has_annotation("DEP") else []}
         include_vague = self.include_vague if ctx.include_vague is None else ctx.include_vague
         with _walked_once(doc):

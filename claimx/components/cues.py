@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..cues import find_attributions, find_hedges
 from ..lexicons import from_dir, load_default
+from ..assembly.context import doc_text
 from .context import context_of
 
 __all__ = ["CueFinder", "find_attributions", "find_hedges", "make_cues"]
@@ -41,7 +42,7 @@ class CueFinder:
             doc._.claimx_cues = {"hedges": [], "attributions": []}
             return doc
         doc._.claimx_cues = {
-            "hedges": find_hedges(doc.text, self.cues),
+            "hedges": find_hedges(doc_text(doc), self.cues),
             "attributions": find_attributions(doc, self.cues) if doc.has_annotation("DEP") else [],
         }
         return doc

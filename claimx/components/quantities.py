@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -70,6 +73,8 @@ def split_at(doc: Doc, cuts: list[int]) -> Doc:
     """
     if doc.has_annotation("DEP") or doc.has_annotation("TAG"):
         raise ValueError("split_at needs an unparsed Doc (run it before the tagger and parser)")
+    if not _cuts_inside_a_token(doc, cuts):
+        return doc
     words: list[str] = []
     spaces: list[bool] = []
     changed = False
@@ -94,6 +99,21 @@ def split_at(doc: Doc, cuts: list[int]) -> Doc:
     new.user_data.update(doc.user_data)  # the doc._ extension values (claimx_context)
     new._context = doc._context  # what nlp.pipe(as_tuples=True) passes along
     return new
+
+
+def _cuts_inside_a_token(doc: Doc, cuts: list[int]) -> bool:
+    """True when an offset of ``cuts`` (sorted) falls strictly inside a token of ``doc`` (the
+    tokens' offsets and lengths read as one array, not token by token)."""
+    if not cuts or not len(doc):
+        return False
+    table = doc.to_array([IDX, LENGTH])
+    starts = table[:, 0].tolist()
+    lengths = table[:, 1].tolist()
+    for c in cuts:
+        k = bisect_right(starts, c) - 1
+        if k >= 0 and starts[k] < c < starts[k] + lengths[k]:
+            return True
+    return False
 
 
 @Language.factory(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..assembly.context import doc_text
 from .context import as_date, context_of
 from .records import timeframe_records
 
@@ -28,7 +29,7 @@ class TimeframeFinder:
         self._reference_date = as_date(reference_date)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = timeframe_records(doc.text, context_of(doc).reference_date or self._reference_date)
+        found = timeframe_records(doc_text(doc), context_of(doc).reference_date or self._reference_date)
         spans = []
         for t in found:
             span = doc.char_span(t["start_char"], t["end_char"], label=t["relation"], alignment_mode="expand")

@@ -109,7 +109,7 @@ class Extractor:
         from ..grammar.quantities import find_quantities, guess_currency_hint
 
         hint = guess_currency_hint(text)
-        topics = tuple(article_topics(text))
+        topics: Optional[tuple] = None  # the article's names, read once a window is made
         ref = reference_date.get("reference_date") if isinstance(reference_date, dict) else reference_date
         out = []
         max_len = self.nlp.max_length
@@ -120,15 +120,22 @@ class Extractor:
                 claimable = [m for m in matches if self.include_vague or m.form not in NEVER_CLAIMS]
                 if not claimable:
                     continue
-                if periods is None:
-                    from ..assembly.passes.periods import article_periods
-                    periods = article_periods(text, ref)
                 cand = sorted((s + m.start_char, s + m.end_char) for m in claimable)
                 windows = self._sentence_windows(text, s, e, cand)
                 order = sorted(range(len(matches)), key=lambda i: (matches[i].start_char, matches[i].end_char))
                 spans = [(s + matches[i].start_char, s + matches[i].end_char) for i in order]
                 for (ws, we), inside in zip(windows, assign_to_windows(windows, spans)):
                     local = [matches[i] for i in sorted(order[k] for k in inside)]
+                    prior: tuple[dict, ...] = ()
+                    if ws > 0:
+                        # the periods named before the window (none before the text's start: a
+                        # one-paragraph text never reads the article's periods)
+                        if periods is None:
+                            from ..assembly.passes.periods import article_periods
+                            periods = article_periods(text, ref)
+                        prior = tuple(p for p in periods if p["start_char"] < ws)
+                    if topics is None:
+                        topics = tuple(article_topics(text))
                     doc = self.nlp.make_doc(text[ws:we])
                     doc._.claimx_context = ClaimxContext(
                         reference_date=ref,
@@ -136,7 +143,7 @@ class Extractor:
                         article_topics=topics,
                         include_vague=self.include_vague,
                         quantities=tuple(match_to_dict(m, s - ws) for m in local),
-                        prior_periods=tuple(p for p in periods if p["start_char"] < ws),
+                        prior_periods=prior,
                     )
                     out.append((doc, ws))
         return out

@@ -34,7 +34,7 @@ def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
                     and c.i not in st.token_q and c.lemma_.lower() not in st.syntax.measure_heads:
                 # "The carrier said ...": a definite description names the topic too
                 definite = np_entity(st, c, set())
-    for ent in s.span.ents:
+    for ent in s.ents:
         if ent.label_ in _TOPIC_LABELS:
             return mention(st.text, ent.start_char, ent.end_char)
     return definite
@@ -51,7 +51,7 @@ def resolve_pronoun(st: "DocState", claim: dict, s: "SentenceInfo", previous: li
     if claim.get("metric") and claim["metric"].get("start_char") is not None:
         pos = min(pos, claim["metric"]["start_char"])
     best = None
-    for ent in s.span.ents:
+    for ent in s.ents:
         if ent.label_ in st.syntax.entity_labels and ent.end_char <= pos:
             best = mention(st.text, ent.start_char, ent.end_char)
     if best is not None:

@@ -15,7 +15,6 @@ __all__ = ["load_rules", "grain_of", "in_relative_clause", "record", "rec", "qua
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def load_rules() -> dict:
     """The rules of ``claimx/resources/timeframes_context.json`` with compiled patterns (cached).
 
@@ -40,6 +39,7 @@ def load_rules() -> dict:
     return {"months": months, "counts": counts, "patterns": pats, "raw": raw}
 
 
+@lru_cache(maxsize=4096)
 def grain_of(value: Optional[str]) -> Optional[str]:
     """The grain of a TIMEX3 value: ``Q``, ``H`` (quarter, half), ``M`` (month), ``D`` (day),
     ``S`` (a span ``a/b``), ``Y`` (year, ``FY`` year), else ``None``."""

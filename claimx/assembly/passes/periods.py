@@ -158,12 +158,16 @@ def _merge(grammar: list[dict], extra: list[dict]) -> list[dict]:
     return sorted(out, key=lambda r: r["start_char"])
 
 
+_FISCAL_PART = regex.compile(r"FY\d{4}-([QH]\d)")
+_TWO_DIGITS = regex.compile(r"\d{2}")
+
+
 def _calendar_fiscal(rec: dict) -> dict:
     """A company's fiscal quarter/half whose year the grammar took from the reference date
     ("the fiscal third quarter" -> ``FY2025-Q3``) in calendar form with X digits (``XXXX-Q3``)."""
     v = rec.get("value") or ""
-    m = regex.fullmatch(r"FY\d{4}-([QH]\d)", v)
-    if m and rec.get("anchor") and not regex.search(r"\d{2}", rec.get("text") or ""):
+    m = _FISCAL_PART.fullmatch(v)
+    if m and rec.get("anchor") and not _TWO_DIGITS.search(rec.get("text") or ""):
         return dict(rec, value=f"XXXX-{m.group(1)}", anchor=False)
     return rec
 

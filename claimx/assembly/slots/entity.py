@@ -181,7 +181,7 @@ def entity_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     if not m:
         return None
     pos = q["end_char"] + m.end()
-    for ent in st.doc.ents:
+    for ent in st.ents:
         if ent.start_char == pos and ent.label_ in _PLACE_LABELS:
             return mention(st.text, ent.start_char, ent.end_char)
     return None
@@ -192,7 +192,7 @@ def sentence_entity(st: "DocState", q: dict, s: "SentenceInfo", qtoks, claim: di
     reference and attribution."""
     seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
     best = None
-    for ent_span in s.span.ents:
+    for ent_span in s.ents:
         if ent_span.label_ not in st.syntax.entity_labels or ent_span.start_char >= q["start_char"]:
             continue
         if any(t.i in st.token_q or t.i in st.time_tokens for t in ent_span):

@@ -6,6 +6,7 @@ Change verbs and nouns, rate words and clause boundaries come from ``resources/c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -34,6 +35,17 @@ class KindResult:
     reference: Optional[dict] = None
     drop_unit: bool = False
     absorbs: set = field(default_factory=set)
+
+
+#: the words right after a quantity that may name a change ("a 5% increase in", "a 24% CAGR")
+_NOUN_AFTER = regex.compile(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})")
+
+
+@lru_cache(maxsize=16)
+def _rate_before_re(template: str, rate_metrics: str) -> "regex.Pattern":
+    """The "rate metric before the quantity" pattern of ``template`` with the lexicon's rate metrics
+    filled in, compiled once per lexicon (case-insensitive)."""
+    return regex.compile(template.replace("{rate_metrics}", rate_metrics), regex.IGNORECASE)
 
 
 def kind(ctx: "QuantityContext") -> KindResult:
@@ -118,7 +130,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         # "recorded growth of 0.5%", "posted online growth above 20%": a growth rate is a change
         direction = "increase"
     # "a 5% increase in", "a 24% CAGR"
-    m_noun = regex.match(r"\s*(?:-\s*)?([a-z]+(?:\s+[a-z]+){0,3})", after_l)
+    m_noun = _NOUN_AFTER.match(after_l)
     if direction is None and m_noun:
         first_word = m_noun.group(1).split()[0]
         if first_word in cues.change_noun_direction:
@@ -144,8 +156,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         direction = swing_direction(st.text[max(s.start, q["start_char"] - 80):q["start_char"]])
     # "a CAGR of 13.4%", "compound annual growth rate of 21%"
     near_before = st.text[max(s.start, q["start_char"] - 60):q["start_char"]]
-    rate_before = rules["pattern_templates"]["rate_metric_before"].replace("{rate_metrics}", cues.rate_metric_re.pattern[2:-2])
-    is_rate = bool(regex.search(rate_before, near_before, regex.IGNORECASE))
+    is_rate = bool(_rate_before_re(rules["pattern_templates"]["rate_metric_before"], cues.rate_metric_re.pattern[2:-2]).search(near_before))
     if is_rate or (m_noun and cues.rate_metric_re.match(m_noun.group(1) or "")):
         verb_dir = None
         for w in reversed(words_before(st, q["start_char"], s.start, 12)):

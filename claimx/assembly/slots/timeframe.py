@@ -262,6 +262,12 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     return False
 
 
+_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*")
+_COMMA_AFTER_WORDS = regex.compile(r"(?:\s+[\w'’-]+){0,5}?\s*,")
+_COMMA_AFTER = regex.compile(r"\s*,")
+_WORD_AFTER = regex.compile(r"\s+\p{L}")
+
+
 def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     """A sentence-initial time phrase ("In March, ...", "Over the first half of its financial
     year, ..."): only a preposition before it, and a comma after it within a few words."""
@@ -269,14 +275,14 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     _, _, lead_re, _, _ = _patterns()
     lead = st.text[s.start:t["start_char"]].strip(" \t\n\"“'‘(")
     # a dateline ("OTTAWA —", "NEW DELHI, March 3 (Reuters) -") is not part of the sentence
-    lead = regex.sub(r"^\p{Lu}[\p{Lu}\s.,'’-]*(?:,[^—–]{0,30})?\s*[—–-]+\s*", "", lead)
+    lead = _DATELINE.sub("", lead)
     if not lead_re.match(lead):
         return False
     after = st.text[t["end_char"]:s.end]
-    if not lead and t.get("relation") in ("in", "as_of") and regex.match(r"\s+\p{L}", after):
+    if not lead and t.get("relation") in ("in", "as_of") and _WORD_AFTER.match(after):
         # "In October the jobless rate rose to 6.9% while ...": the sentence opens with it
         return True
-    return bool(regex.match(r"(?:\s+[\w'’-]+){0,5}?\s*,", after) or regex.match(r"\s*,", after))
+    return bool(_COMMA_AFTER_WORDS.match(after) or _COMMA_AFTER.match(after))
 
 
 def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> Optional[dict]:
