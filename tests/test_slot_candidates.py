@@ -138,10 +138,18 @@ def _entity_decisions(extractor, text):
 
 # a forecaster named as the subject is marked as the source: another one, or the article's subject
 def test_a_forecaster_that_is_not_the_articles_subject_is_marked_other(extractor):
-    ds = _entity_decisions(extractor, "Grain stocks fell. Harrow Analytics expects wheat exports to reach "
-                                      "31 million tonnes in 2026.")
+    ds = _entity_decisions(extractor, "Grain stocks fell. Harrow Analytics expects its revenue to reach "
+                                      "31 million euros in 2026.")
     feats = {m["text"]: f for d in ds for m, f in d["candidates"]}
     assert feats["Harrow Analytics"].get("forecaster=other") == 1.0
+
+
+# a forecaster of something other than its own accounts is only the source: no candidate at all
+def test_a_forecaster_of_another_things_figure_is_no_candidate(extractor):
+    ds = _entity_decisions(extractor, "Grain stocks fell. Harrow Analytics expects wheat exports to reach "
+                                      "31 million tonnes in 2026.")
+    texts = {m["text"] for d in ds for m, _ in d["candidates"]}
+    assert ds and not any("Harrow" in t for t in texts)
 
 
 def test_a_forecaster_that_is_the_articles_subject_is_marked_topic(extractor):

@@ -118,6 +118,24 @@ def test_a_gapped_loss_is_a_second_metric_of_the_same_airline(extractor):
     assert c.metric.text == "net loss" and c.entity.text.startswith("Kestrel Air")
 
 
+# ...and a forecaster of something else ("The OECD expects inflation to slow") is only the source, even
+# when the article names it often: the claim is about the article's place (issue 11)
+def test_a_fund_forecasting_a_countrys_inflation_is_not_the_entity(extractor):
+    c = one(extractor.extract("Moldova's economy slows as the IMF trims its outlook\n\nMoldova's growth was weak last "
+                              "year, and prices in Moldova stayed high. The IMF expects inflation to ease to 4.5% in 2026."),
+            "4.5%")
+    assert c.attribution is not None and "IMF" in c.attribution.text
+    assert c.entity is not None and c.entity.text == "Moldova"
+
+
+def test_an_agency_forecasting_a_price_is_not_the_entity(extractor):
+    c = one(extractor.extract("Chile's lithium exports cool as Cochilco trims outlook\n\nChile sold less lithium this "
+                              "year, and mines in Chile cut shifts. Cochilco forecasts the average price to drop 8% in 2026."),
+            "8%")
+    assert c.attribution is not None and "Cochilco" in c.attribution.text
+    assert c.entity is not None and c.entity.text == "Chile"
+
+
 # a phrase that stands for a figure or a development ("The upgrade", "The shortfall") is no entity:
 # the claim is about the article's subject
 def test_an_upgrade_is_not_the_entity_the_company_is(extractor):

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..grammar._resources import load
 from .clauses import segment_bounds
-from .exclusions import exclusion_reason
+from .exclusions import exclusion_reason, third_party_forecast
 from .mentions import ent_mention, np_entity, tmention
 from .metric_carry import add_metric_extras, metric_features
 from .slots.entity import entity_in_phrase
@@ -162,7 +162,12 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # a name in the sentence beats the article's subject, and so does any entity the rule found that
     # is not the measured property itself: the topics compete only when the slot is open
     metric = claim.get("metric")
+    attr = claim.get("attribution")
+    # "The OECD expects inflation to slow to 4.2%": the forecaster is only the source (excluded), and
+    # neither its name in the sentence nor as the article's topic keeps the article's other topics out
+    third_party = third_party_forecast(ctx, claim)
     named_here = any(ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
+                     and not (third_party and attr["start_char"] <= ent.start_char < attr["end_char"])
                      for ent in s.ents)
     rule = claim.get("entity")
     rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
@@ -172,13 +177,12 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                                      and rule["start_char"] < metric["end_char"] and metric["start_char"] < rule["end_char"])
     # "WSTS expects the market to expand": a forecaster named as the subject is the attribution and
     # only sometimes the entity ("Walmart now expects net sales to grow"): the topics compete too
-    attr = claim.get("attribution")
     forecaster = bool(rule and attr and rule.get("start_char") is not None and not rule.get("inferred")
                       and attr["start_char"] <= rule["start_char"] < attr["end_char"])
     # the article's topics are always candidates; how open the slot is is a feature of theirs
     carried = bool(rule and (rule.get("inferred") or rule.get("start_char") is None))
     topics = {} if (named_here and not forecaster and not carried) or not (open_slot or forecaster or carried) \
-        else {t["text"]: t for t in st.article_topics}
+        else {t["text"]: t for t in st.article_topics if not (third_party and _same_name(attr["text"], t["text"]))}
     topic_ctx = "forecaster" if forecaster else "carried" if carried else "named" if named_here else "open"
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},

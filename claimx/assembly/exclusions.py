@@ -11,8 +11,9 @@ A mention is excluded when it is (reason in brackets):
   "cost", "peaks at") may be the metric, as docs/GOLD.md allows [verb];
 * a date or time (every token in a time expression or a DATE/TIME entity, or only date words) [date];
 * inside the claim's attribution ("the OECD" of "according to the OECD"), unless the source is the
-  subject of the quantity's own verb ("Walmart now expects ..." names the forecaster: docs/GOLD.md,
-  development-corpus conventions) [attribution];
+  subject of the quantity's own verb and forecasts itself ("Walmart now expects net sales ..." names
+  the forecaster: docs/GOLD.md, development-corpus conventions; not "The OECD expects inflation ...",
+  see :func:`third_party_forecast`) [attribution];
 * a person inside any attribution cue of the sentence: the speaker [speaker].
 
 The word lists are ``resources/slot_exclusions.json``; units and currencies are the quantity
@@ -54,6 +55,7 @@ class Exclusions:
     date_words: frozenset[str]
     unit_symbols: frozenset[str]
     light_verbs: frozenset[str]
+    own_account_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +153,24 @@ def trim_quantity(text: str, m: Optional[dict], q: dict) -> Optional[dict]:
     return mention(text, start, end)
 
 
+def third_party_forecast(ctx: "QuantityContext", claim: dict) -> bool:
+    """True when ``claim``'s attribution is a forecaster's expectation (it overlaps a hedge cue of the
+    sentence: "The OECD expects", "BNEF expects") whose metric names nothing of a firm's own accounts
+    (``own_account_words`` of ``resources/slot_exclusions.json``): the forecaster forecasts another
+    thing ("inflation", "the average pack price", "demand"), so it is the source, not the entity.
+    "Walmart now expects net sales to grow 4.8%" forecasts itself (False)."""
+    attr, metric = claim.get("attribution"), claim.get("metric")
+    if not attr or attr.get("start_char") is None or not any(_overlaps(attr, h) for h in ctx.sentence.hedges):
+        return False
+    if not metric:
+        return True
+    own = load_exclusions().own_account_words
+    words = {w.lower() for w in metric.get("text", "").split()}
+    if metric.get("start_char") is not None:
+        words |= {t.lemma_.lower() for t in _tokens(ctx, metric)}
+    return not (words & own)
+
+
 def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional[dict] = None) -> Optional[str]:
     """Why mention ``m`` (default: ``claim[slot]``) may not be the ``slot`` ("entity"/"metric") of
     ``claim`` (a claim dict of ``ctx``'s quantity, offsets in ``ctx.doc``), or ``None`` when it may.
@@ -190,7 +210,7 @@ def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional
         # expectation is the attribution and may be the entity (docs/GOLD.md)
         forecaster = slot == "entity" and any(_overlaps(attr, h) for h in ctx.sentence.hedges) \
             and m["end_char"] <= max(h["start_char"] for h in ctx.sentence.hedges if _overlaps(attr, h))
-        if not forecaster:
+        if not forecaster or third_party_forecast(ctx, claim):
             return "attribution"
     if any(t.ent_type_ in ex.person_labels for t in toks) and any(_overlaps(m, a) for a in ctx.sentence.attributions):
         return "speaker"
