@@ -132,3 +132,24 @@ def test_a_rule_pick_that_is_only_the_measure_loses_to_the_articles_subject(extr
     # "The rate" is the subject and the rule's pick, but a measure (feature rule=open)
     claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
     assert claim.entity is not None and claim.entity.text == entity and claim.entity.inferred is True
+
+
+# "the previous high", "the earlier peak": a phrase naming a past figure is no entity (abstract_nouns of
+# resources/slot_measures.json); the claim is about the article's subject
+LOANS = """Kestland mortgage costs climb
+
+Kestland's lenders raised rates in May, the Kestland banking board said. Borrowers in Kestland paid more.
+
+The average loan rate passed the previous high of 7.8%, set in 2008."""
+
+EXPORTS = """Ostravia exports hit a record
+
+Ostravia's factories shipped more goods in March, the Ostravia trade office said. Ports in Ostravia were busy.
+
+The figure topped the earlier peak of $3.1 billion, set in 2021."""
+
+
+@pytest.mark.parametrize("text, quantity, entity", [(LOANS, "7.8%", "Kestland"), (EXPORTS, "$3.1 billion", "Ostravia")])
+def test_a_past_high_or_peak_is_not_the_entity(extractor, text, quantity, entity):
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity and claim.entity.inferred is True

@@ -57,3 +57,22 @@ def test_a_past_saw_reports_what_happened_and_names_no_forecaster(extractor):
 def test_a_passive_forecast_names_no_forecaster(extractor):
     c = one(extractor.extract("Output is expected to rise 3% in 2026."), "3%")
     assert c.attribution is None
+
+
+# a cue whose speaker holds the quantity ("Most respondents, 63%, said") reports a survey's answer:
+# no source, and the group is the entity (issue 11)
+def test_a_quantified_group_that_said_is_no_source(extractor):
+    c = one(extractor.extract("Most farmers, 58%, said they expected a smaller harvest this year."), "58%")
+    assert c.attribution is None
+    assert c.entity is not None and c.entity.text == "Most farmers"
+
+
+def test_a_share_of_firms_that_reported_is_no_source(extractor):
+    c = one(extractor.extract("Many retailers, 37%, reported that they would cut prices before Christmas."), "37%")
+    assert c.attribution is None
+    assert c.entity is not None and c.entity.text == "Many retailers"
+
+
+def test_a_ministry_that_said_stays_the_source(extractor):
+    c = one(extractor.extract("The ministry said imports rose 6% in May."), "6%")
+    assert c.attribution is not None and c.attribution.text == "The ministry said"

@@ -61,23 +61,27 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
 def attribution(ctx: "QuantityContext") -> Optional[dict]:
     """The source cue of ``ctx``'s quantity: the nearest one in its clause, else one at the head of the
     sentence, else one that ends the sentence, else a forecaster named as the subject of the verb
-    above the quantity (:func:`forecaster`); ``None`` when there is none."""
+    above the quantity (:func:`forecaster`); ``None`` when there is none. A cue whose speaker holds a
+    quantity of the sentence ("Most respondents, 63%, said") is no source."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
-    if not s.attributions:
+    # "Most respondents, 63%, said they ...", "29% of firms said ...": a cue whose speaker holds a
+    # quantity reports a survey's answer, the measured group's own statement, not a source
+    cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
+    if not cues:
         return forecaster(ctx)
     segs = segments(st, s)
     qseg = segment_of(segs, q["start_char"])
-    same = [a for a in s.attributions if segment_of(segs, a["start_char"]) == qseg]
+    same = [a for a in cues if segment_of(segs, a["start_char"]) == qseg]
     chosen = None
     if same:
         chosen = min(same, key=lambda a: abs(a["start_char"] - q["start_char"]))
     else:
         first_q = min(o["start_char"] for o in s.quantities)
         last_q = max(o["end_char"] for o in s.quantities)
-        heads = [a for a in s.attributions if a.get("scope") == "sentence" or a["end_char"] <= first_q]
+        heads = [a for a in cues if a.get("scope") == "sentence" or a["end_char"] <= first_q]
         # "..., according to the WHO." / "..., the ministry said.": a source at the very end of
         # the sentence covers all of it
-        tails = [a for a in s.attributions if a["start_char"] >= last_q
+        tails = [a for a in cues if a["start_char"] >= last_q
                  and not st.text[a["end_char"]:s.end].strip(" .!?\"”’)\n")]
         if heads:
             chosen = heads[0]
