@@ -53,6 +53,20 @@ def test_a_central_bank_cited_is_not_the_entity(extractor):
     assert c.entity is None or "central bank" not in c.entity.text
 
 
+# ...unless the figure is the source's own, by a possessive pronoun ("Toyota said that its output ...")
+def test_a_carmaker_reporting_its_deliveries_is_the_entity(extractor):
+    c = one(extractor.extract("Sales are also rising. Brenmark said on Monday that its domestic deliveries grew by 14% "
+                              "in October, as demand in Poland picked up."), "14%")
+    assert c.attribution is not None and c.attribution.text == "Brenmark said"
+    assert c.entity is not None and c.entity.text == "Brenmark"
+
+
+def test_a_steelmaker_reporting_its_shipments_is_the_entity(extractor):
+    c = one(extractor.extract("Exports held up. Halvor Steel reported that its European shipments fell 6% in the "
+                              "quarter, while prices in Germany eased."), "6%")
+    assert c.entity is not None and c.entity.text == "Halvor Steel"
+
+
 # ...but a forecaster named as the subject of its own expectation may be (docs/GOLD.md)
 def test_a_company_forecasting_its_sales_is_the_entity(extractor):
     c = one(extractor.extract("Acme Foods now expects net sales to grow 7% this year."), "7%")

@@ -13,7 +13,8 @@ A mention is excluded when it is (reason in brackets):
 * inside the claim's attribution ("the OECD" of "according to the OECD"), unless the source is the
   subject of the quantity's own verb and forecasts itself ("Walmart now expects net sales ..." names
   the forecaster: docs/GOLD.md, development-corpus conventions; not "The OECD expects inflation ...",
-  see :func:`third_party_forecast`) [attribution];
+  see :func:`third_party_forecast`), or the metric is the source's own by a possessive pronoun
+  ("Toyota said that its global output increased") [attribution];
 * a person inside any attribution cue of the sentence: the speaker [speaker].
 
 The word lists are ``resources/slot_exclusions.json``; units and currencies are the quantity
@@ -171,6 +172,20 @@ def third_party_forecast(ctx: "QuantityContext", claim: dict) -> bool:
     return not (words & own)
 
 
+def _own_report(ctx: "QuantityContext", claim: dict) -> bool:
+    """True when the claim's metric is the source's own, by a possessive pronoun ("Toyota said that
+    its global output increased by 10%"): the source is then also what the figure is about."""
+    metric = claim.get("metric")
+    if not metric or metric.get("start_char") is None:
+        return False
+    toks = _tokens(ctx, metric)
+    if not toks:
+        return False
+    ex = load_exclusions()
+    near = list(toks) + list(toks[0].head.children) + ([ctx.doc[toks[0].i - 1]] if toks[0].i > 0 else [])
+    return any(t.dep_ == "poss" and t.lower_ in ex.pronouns for t in near)
+
+
 def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional[dict] = None) -> Optional[str]:
     """Why mention ``m`` (default: ``claim[slot]``) may not be the ``slot`` ("entity"/"metric") of
     ``claim`` (a claim dict of ``ctx``'s quantity, offsets in ``ctx.doc``), or ``None`` when it may.
@@ -210,7 +225,7 @@ def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional
         # expectation is the attribution and may be the entity (docs/GOLD.md)
         forecaster = slot == "entity" and any(_overlaps(attr, h) for h in ctx.sentence.hedges) \
             and m["end_char"] <= max(h["start_char"] for h in ctx.sentence.hedges if _overlaps(attr, h))
-        if not forecaster or third_party_forecast(ctx, claim):
+        if (not forecaster or third_party_forecast(ctx, claim)) and not _own_report(ctx, claim):
             return "attribution"
     if any(t.ent_type_ in ex.person_labels for t in toks) and any(_overlaps(m, a) for a in ctx.sentence.attributions):
         return "speaker"
