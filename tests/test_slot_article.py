@@ -153,3 +153,24 @@ The figure topped the earlier peak of $3.1 billion, set in 2021."""
 def test_a_past_high_or_peak_is_not_the_entity(extractor, text, quantity, entity):
     claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
     assert claim.entity is not None and claim.entity.text == entity and claim.entity.inferred is True
+
+
+# "The decline was smaller than the 12% drop", "The rise followed a 9% fall": a change noun as the
+# subject stands for a development, not what is measured (abstract_nouns); the article's subject is
+SLIP = """Harlow Foods sales slip
+
+Harlow Foods said on Monday that demand was soft. Harlow Foods cut prices in May.
+
+The decline was smaller than the 12% drop recorded a year earlier."""
+
+RECOVER = """Pellmark shares recover
+
+Pellmark said on Friday that trading was calm. Pellmark bought back shares.
+
+The rise followed a 9% fall in the previous week."""
+
+
+@pytest.mark.parametrize("text, quantity, entity", [(SLIP, "12%", "Harlow Foods"), (RECOVER, "9%", "Pellmark")])
+def test_a_change_noun_subject_is_not_the_entity(extractor, text, quantity, entity):
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity and claim.entity.inferred is True
