@@ -1,0 +1,121 @@
+"""The article's measure topic as an inferred metric candidate.
+
+A figure's sentence often names only the thing measured and leaves the property to the article:
+"logic chips are expected to grow 37.1%" in an article about chip sales means sales of logic
+chips; "Retail trade (+122,000)" in a jobs report means jobs. The article's measure topic is the
+measure noun (``resources/metric_topic.json``: the measure nouns of ``slot_measures.json`` and
+the measure heads of ``syntax.json``, less generic figure words) the article says most often,
+the headline counting extra; it is found in the raw text, without a parse, once per article.
+
+The candidate carries features (0/1 indicators ``group=value``, as in
+:mod:`claimx.assembly.candidates`) that say what the rule chooser found in the sentence
+(:func:`claimx.assembly.metric_carry.rule_state`), the claim's kind and whether the sentence
+itself holds the word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+import regex
+
+from ..grammar._resources import load
+from .metric_carry import rule_state
+from .words import dependency_class, pos_class
+
+if TYPE_CHECKING:
+    from .context import QuantityContext
+
+_NOUN_POS = pos_class("noun")
+_OBJECT_DEPS = dependency_class("direct_object")
+_THING_TAGS = frozenset(load("metric_topic.json", ("thing_tags",))["thing_tags"])
+_WORD = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}-])")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], int, int]:
+    """(candidate words, headline bonus, minimum count) from the resource files."""
+    lex = load("metric_topic.json", ("generic", "extra", "headline_bonus", "min_count"))
+    measures = load("slot_measures.json", ("measure_nouns",))["measure_nouns"]
+    heads = load("syntax.json", ("measure_heads",))["measure_heads"]
+    words = (set(measures) | set(heads) | set(lex["extra"])) - set(lex["generic"])
+    return frozenset(w.lower() for w in words), int(lex["headline_bonus"]), int(lex["min_count"])
+
+
+def _key(word: str, words: frozenset[str]) -> str:
+    """Singular and plural of one measure noun count together ("price"/"prices")."""
+    if word.endswith("s") and word[:-1] in words:
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=64)
+def article_measure(text: str) -> Optional[dict]:
+    """The article's measure topic: ``{"text", "count", "headline", "start_char", "end_char"}``
+    (``text`` as most often written, lower case; offsets of its first occurrence in ``text``), or
+    ``None`` when no measure noun is said :data:`min_count` times. Ties go to the earlier word."""
+    words, bonus, min_count = _lexicon()
+    headline_end = text.find("\n") if "\n" in text.strip() else len(text)
+    counts: Counter = Counter()
+    forms: dict[str, Counter] = {}
+    first: dict[str, tuple[int, int]] = {}
+    in_head: set[str] = set()
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w not in words:
+            continue
+        k = _key(w, words)
+        counts[k] += 1
+        forms.setdefault(k, Counter())[w] += 1
+        first.setdefault(k, (m.start(), m.end()))
+        if m.start() < headline_end:
+            in_head.add(k)
+    best = None
+    for k, n in counts.items():
+        if n < min_count:
+            continue
+        score = (n + (bonus if k in in_head else 0), -first[k][0])
+        if best is None or score > best[0]:
+            best = (score, k)
+    if best is None:
+        return None
+    k = best[1]
+    form = forms[k].most_common(1)[0][0]
+    return {"text": form, "count": counts[k], "headline": k in in_head,
+            "start_char": first[k][0], "end_char": first[k][1]}
+
+
+def measure_topics(text: str) -> tuple[dict, ...]:
+    """The article measure topic of ``text`` as a one-entry tuple marked ``"measure": True`` (the
+    pipeline passes it along with the article's topic names), or ``()``."""
+    m = article_measure(text)
+    return (dict(m, measure=True),) if m is not None else ()
+
+
+def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """The article's measure topic as ``claim``'s metric where the sentence names only the thing
+    that changes: the quantity has a unit (a count's metric is the noun counted), its verb is an
+    intransitive change verb ("logic chips are expected to grow 37.1%", "sensors rose 10.4%") and
+    the metric chosen so far is that verb's subject headed by a word that is no measure (or there
+    is none); the headline must name the topic. Returns a mention without offsets (inferred),
+    or ``None`` (keep the metric chosen)."""
+    topic = ctx.state.article_measure
+    verb, subj = ctx.verb, ctx.subject
+    if topic is None or not topic["headline"] or verb is None or not (claim.get("quantity") or {}).get("unit"):
+        return None
+    if verb.lower_ not in ctx.state.cues.change_verb_direction or any(
+            c.dep_ in _OBJECT_DEPS and c.i not in ctx.state.token_q for c in verb.children):
+        return None
+    words, _, _ = _lexicon()
+    m = claim.get("metric")
+    if m:
+        if subj is None or m.get("start_char") is None or not (m["start_char"] <= subj.idx < m["end_char"]):
+            return None
+        # a thing, not a measure: a name or a plural noun ("Walmart Connect", "analog chips")
+        if subj.pos_ not in _NOUN_POS or not (subj.pos_ == "PROPN" or subj.tag_ in _THING_TAGS) \
+                or _key(subj.lower_, words) in words or subj.lemma_.lower() in words \
+                or subj.lemma_.lower() in ctx.state.syntax.measure_heads or subj.lower_ in ctx.state.syntax.pronouns:
+            return None
+    return {"text": topic["text"], "start_char": None, "end_char": None}

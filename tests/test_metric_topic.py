@@ -1,0 +1,49 @@
+"""The article's measure topic as the metric of a figure whose sentence names only the thing that
+changes (claimx.assembly.metric_topic), on made-up articles."""
+
+from __future__ import annotations
+
+from claimx.assembly.metric_topic import article_measure
+from tests.conftest import one
+
+
+def test_the_headline_measure_noun_is_the_article_measure():
+    text = ("Bicycle sales climb for a third year\n\nSales of bicycles rose again in 2025. "
+            "Dealers said sales were strongest in spring, and exports were flat.")
+    m = article_measure(text)
+    assert m is not None and m["text"] == "sales" and m["headline"] and m["count"] == 3
+
+
+def test_no_measure_noun_said_twice_is_no_topic():
+    assert article_measure("A quiet week\n\nThe council met on Tuesday and the exports office closed.") is None
+
+
+def test_plural_things_that_grow_take_the_headline_measure(extractor):
+    text = ("Toy sales set for a record year\n\nToy sales in Norway are forecast to reach NOK 9 billion. "
+            "Board games are expected to grow 12.5% in 2026, while dolls could rise 3.1%.")
+    claims = extractor.extract(text)
+    c = one(claims, "12.5%")
+    assert c.metric is not None and c.metric.text == "sales"
+    assert c.metric.start_char is None
+
+
+def test_a_named_product_line_that_expanded_takes_the_headline_measure(extractor):
+    text = ("Coffee exports hit a record as prices soar\n\nEthiopia's coffee exports reached $1.8 billion "
+            "in the year to June. Sidamo beans expanded 14% over the same period.")
+    claims = extractor.extract(text)
+    c = one(claims, "14%")
+    assert c.metric is not None and c.metric.text == "exports"
+
+
+def test_a_measure_subject_keeps_its_own_metric(extractor):
+    text = ("Toy sales set for a record year\n\nToy sales in Norway are forecast to reach NOK 9 billion. "
+            "Online revenue is expected to grow 8.5% in 2026.")
+    c = one(extractor.extract(text), "8.5%")
+    assert c.metric is not None and c.metric.text == "Online revenue"
+
+
+def test_a_count_keeps_the_noun_it_counts(extractor):
+    text = ("Toy sales set for a record year\n\nToy sales in Norway are forecast to reach NOK 9 billion. "
+            "Stores added 1,200 workers in 2025.")
+    c = one(extractor.extract(text), "1,200")
+    assert c.metric is not None and c.metric.text == "workers"
