@@ -47,3 +47,20 @@ def test_a_count_keeps_the_noun_it_counts(extractor):
             "Stores added 1,200 workers in 2025.")
     c = one(extractor.extract(text), "1,200")
     assert c.metric is not None and c.metric.text == "workers"
+
+
+# "X averaged Q": the verb names the statistic of a thing
+def test_cells_averaged_takes_the_verb(extractor):
+    c = one(extractor.extract("In 2025, sodium-ion cells averaged 160 Wh/kg in the survey."), "160 Wh/kg")
+    assert c.metric is not None and c.metric.text == "averaged"
+    assert c.entity is not None and "sodium-ion cells" in c.entity.text
+
+
+def test_flights_averaged_takes_the_verb(extractor):
+    c = one(extractor.extract("Domestic flights at the airport averaged 94 minutes of delay last winter."), "94 minutes")
+    assert c.metric is not None and c.metric.text == "averaged"
+
+
+def test_a_measure_that_averages_stays_the_metric(extractor):
+    c = one(extractor.extract("Core inflation is projected to average 3.1% next year."), "3.1%")
+    assert c.metric is not None and c.metric.text == "Core inflation"

@@ -13,7 +13,7 @@ from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
-from .metric_topic import topic_metric
+from .metric_topic import metric_override
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
 from .passes import coordination, discourse, gapping, periods
@@ -125,7 +125,7 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         if ranker.enabled("metric"):
             claim["metric"] = {k: best.mention[k] for k in ("text", "start_char", "end_char")} if best else None
     if "metric" not in fixed:
-        claim["metric"] = topic_metric(ctx, claim) or claim.get("metric")
+        claim["metric"] = metric_override(ctx, claim) or claim.get("metric")
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..grammar._resources import load
-from .metric_carry import rule_state
+from .metric_carry import rule_state, verb_mention
 from .words import dependency_class, pos_class
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _NOUN_POS = pos_class("noun")
 _OBJECT_DEPS = dependency_class("direct_object")
 _THING_TAGS = frozenset(load("metric_topic.json", ("thing_tags",))["thing_tags"])
+_STATISTIC_VERBS = frozenset(load("metric_topic.json", ("statistic_verbs",))["statistic_verbs"])
 _WORD = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}-])")
 
 
@@ -119,3 +120,25 @@ def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
                 or subj.lemma_.lower() in ctx.state.syntax.measure_heads or subj.lower_ in ctx.state.syntax.pronouns:
             return None
     return {"text": topic["text"], "start_char": None, "end_char": None}
+
+
+def statistic_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """The governing verb as ``claim``'s metric where it names the statistic of a thing ("LFP packs
+    averaged $81/kWh", "the cells averaged 310 Wh/kg": ``statistic_verbs`` of
+    ``resources/metric_topic.json``) and its subject is no measure word; ``None`` otherwise (also
+    for "inflation is projected to average 4.2%", whose subject is the measure)."""
+    verb, subj = ctx.verb, ctx.subject
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _STATISTIC_VERBS:
+        return None
+    words, _, _ = _lexicon()
+    if subj is not None and (_key(subj.lower_, words) in words or subj.lemma_.lower() in words
+                             or subj.lemma_.lower() in ctx.state.syntax.measure_heads):
+        return None
+    v = verb_mention(ctx)
+    return v[0] if v is not None else None
+
+
+def metric_override(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """The metric the rules of this module give ``claim`` over the one chosen so far
+    (:func:`statistic_verb_metric`, then :func:`topic_metric`), or ``None`` to keep it."""
+    return statistic_verb_metric(ctx, claim) or topic_metric(ctx, claim)
