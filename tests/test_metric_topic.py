@@ -64,3 +64,10 @@ def test_flights_averaged_takes_the_verb(extractor):
 def test_a_measure_that_averages_stays_the_metric(extractor):
     c = one(extractor.extract("Core inflation is projected to average 3.1% next year."), "3.1%")
     assert c.metric is not None and c.metric.text == "Core inflation"
+
+
+def test_the_topic_need_not_be_in_the_headline(extractor):
+    text = ("A strong year for Danish ports\n\nContainer traffic through Aarhus rose to 1.1 million TEU, "
+            "and traffic at the smaller ports grew too. Reefer boxes climbed 6.4% in 2025.")
+    c = one(extractor.extract(text), "6.4%")
+    assert c.metric is not None and c.metric.text == "traffic"

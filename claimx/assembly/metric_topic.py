@@ -1,4 +1,4 @@
-"""The article's measure topic as an inferred metric candidate.
+"""Metrics the sentence's parse alone does not give: the article's measure topic, a statistic verb.
 
 A figure's sentence often names only the thing measured and leaves the property to the article:
 "logic chips are expected to grow 37.1%" in an article about chip sales means sales of logic
@@ -7,10 +7,11 @@ measure noun (``resources/metric_topic.json``: the measure nouns of ``slot_measu
 the measure heads of ``syntax.json``, less generic figure words) the article says most often,
 the headline counting extra; it is found in the raw text, without a parse, once per article.
 
-The candidate carries features (0/1 indicators ``group=value``, as in
-:mod:`claimx.assembly.candidates`) that say what the rule chooser found in the sentence
-(:func:`claimx.assembly.metric_carry.rule_state`), the claim's kind and whether the sentence
-itself holds the word.
+The topic replaces the metric chosen so far (:func:`topic_metric`) only where the sentence names
+a thing that changes; offering it to the learned chooser as a candidate with its own features
+lowered the metric on both parts of the development corpus. A verb that names a statistic
+("averaged") is the metric of a thing's figure (:func:`statistic_verb_metric`). The assembly
+applies :func:`metric_override` after the learned chooser.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..grammar._resources import load
-from .metric_carry import rule_state, verb_mention
+from .metric_carry import verb_mention
 from .words import dependency_class, pos_class
 
 if TYPE_CHECKING:
@@ -100,11 +101,11 @@ def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     that changes: the quantity has a unit (a count's metric is the noun counted), its verb is an
     intransitive change verb ("logic chips are expected to grow 37.1%", "sensors rose 10.4%") and
     the metric chosen so far is that verb's subject headed by a word that is no measure (or there
-    is none); the headline must name the topic. Returns a mention without offsets (inferred),
+    is none). Returns a mention without offsets (inferred),
     or ``None`` (keep the metric chosen)."""
     topic = ctx.state.article_measure
     verb, subj = ctx.verb, ctx.subject
-    if topic is None or not topic["headline"] or verb is None or not (claim.get("quantity") or {}).get("unit"):
+    if topic is None or verb is None or not (claim.get("quantity") or {}).get("unit"):
         return None
     if verb.lower_ not in ctx.state.cues.change_verb_direction or any(
             c.dep_ in _OBJECT_DEPS and c.i not in ctx.state.token_q for c in verb.children):
