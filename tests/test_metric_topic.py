@@ -71,3 +71,20 @@ def test_the_topic_need_not_be_in_the_headline(extractor):
             "and traffic at the smaller ports grew too. Reefer boxes climbed 6.4% in 2025.")
     c = one(extractor.extract(text), "6.4%")
     assert c.metric is not None and c.metric.text == "traffic"
+
+
+# a name chosen as the metric gives way to the article's measure topic
+def test_a_region_named_with_its_figure_takes_the_topic(extractor):
+    text = ("Rent prices keep rising\n\nRent prices rose 4.2% across the country in the year to March. Prices "
+            "in the capital led the table, and the Outer Hebrides came last at 0.9%.")
+    c = one(extractor.extract(text), "0.9%")
+    assert c.metric is not None and c.metric.text == "prices"
+    assert c.entity is not None and "Outer Hebrides" in c.entity.text
+
+
+def test_a_country_ranked_with_its_figure_takes_the_topic(extractor):
+    text = ("Wheat exports hit a record\n\nUkraine's wheat exports reached 18 million tonnes in the season, "
+            "and exports by sea grew strongly. Romania ranked third, at 6.1%.")
+    c = one(extractor.extract(text), "6.1%")
+    assert c.metric is not None and c.metric.text == "exports"
+    assert c.entity is not None and c.entity.text == "Romania"

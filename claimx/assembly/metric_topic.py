@@ -24,6 +24,7 @@ import regex
 
 from ..grammar._resources import load
 from .metric_carry import verb_mention
+from .syntax import span_root
 from .words import dependency_class, pos_class
 
 if TYPE_CHECKING:
@@ -96,22 +97,35 @@ def measure_topics(text: str) -> tuple[dict, ...]:
     return (dict(m, measure=True),) if m is not None else ()
 
 
+def _head(ctx: "QuantityContext", m: Optional[dict]):
+    """The root token of mention ``m`` in the window, or ``None``."""
+    if not m or m.get("start_char") is None:
+        return None
+    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+    return span_root(span) if span is not None and len(span) else None
+
+
 def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     """The article's measure topic as ``claim``'s metric where the sentence names only the thing
-    that changes: the quantity has a unit (a count's metric is the noun counted), its verb is an
+    measured. The quantity must have a unit (a count's metric is the noun counted); then either the
+    metric chosen so far is a name ("Romania ranked third, at 6.1%"), or the quantity's verb is an
     intransitive change verb ("logic chips are expected to grow 37.1%", "sensors rose 10.4%") and
-    the metric chosen so far is that verb's subject headed by a word that is no measure (or there
-    is none). Returns a mention without offsets (inferred),
-    or ``None`` (keep the metric chosen)."""
+    the metric chosen so far is that verb's subject headed by a name or a plural noun that is no
+    measure word (or there is none). Returns a mention without offsets (inferred), or ``None``
+    (keep the metric chosen)."""
     topic = ctx.state.article_measure
     verb, subj = ctx.verb, ctx.subject
     if topic is None or verb is None or not (claim.get("quantity") or {}).get("unit"):
         return None
+    m = claim.get("metric")
+    head = _head(ctx, m)
+    if head is not None and (head.ent_type_ in ctx.state.syntax.entity_labels or head.pos_ == "PROPN"):
+        # a name is never the measured property ("Northern Ireland" of "..., Northern Ireland 1.3%")
+        return {"text": topic["text"], "start_char": None, "end_char": None}
     if verb.lower_ not in ctx.state.cues.change_verb_direction or any(
             c.dep_ in _OBJECT_DEPS and c.i not in ctx.state.token_q for c in verb.children):
         return None
     words, _, _ = _lexicon()
-    m = claim.get("metric")
     if m:
         if subj is None or m.get("start_char") is None or not (m["start_char"] <= subj.idx < m["end_char"]):
             return None
