@@ -103,3 +103,15 @@ def test_bracketed_ports_take_the_total_metric(extractor):
     claims = extractor.extract(text)
     for q in ("820,000", "610,000", "400,000"):
         assert one(claims, q).metric.text == "containers"
+
+
+# an empty verb ("continued", "became") is never the metric: the subject it hangs from is
+def test_a_share_that_continued_to_climb_keeps_the_share(extractor):
+    claims = extractor.extract("The share of households with a heat pump continued to climb, up 2.1 points to 14.6%.")
+    c = one(claims, "14.6%")
+    assert c.metric is not None and c.metric.text == "share of households with a heat pump"
+
+
+def test_a_rate_that_continued_to_fall_keeps_the_rate(extractor):
+    c = one(extractor.extract("The vacancy rate continued to fall, down 0.4 points to 3.2%."), "3.2%")
+    assert c.metric is not None and c.metric.text == "vacancy rate"

@@ -24,12 +24,17 @@ import regex
 
 from ..grammar._resources import load
 from .metric_carry import verb_mention
+from .slots.metric import metric_from_noun
 from .syntax import span_root
 from .words import dependency_class, pos_class
 
 if TYPE_CHECKING:
     from .context import QuantityContext
 
+_EMPTY_VERBS = frozenset(load("metric_topic.json", ("empty_verbs",))["empty_verbs"])
+_SUBJECT_DEPS = dependency_class("nominal_subject")
+#: the clause links along which a verb's missing subject is looked for up the tree
+_CLAUSE_DEPS = frozenset(load("metric_topic.json", ("clause_deps",))["clause_deps"])
 _NOUN_POS = pos_class("noun")
 _OBJECT_DEPS = dependency_class("direct_object")
 _THING_TAGS = frozenset(load("metric_topic.json", ("thing_tags",))["thing_tags"])
@@ -153,7 +158,35 @@ def statistic_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]
     return v[0] if v is not None else None
 
 
+def empty_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """Where the metric chosen so far is a verb that never names the measure (``empty_verbs`` of
+    ``resources/metric_topic.json``: "continued", "became", "edging"), the common-noun subject of
+    that verb or of the verb it hangs from ("generation barely moved, edging up to 61.2 TWh" ->
+    "generation"); failing one, the article's measure topic for a quantity with a unit; else
+    ``None``."""
+    head = _head(ctx, claim.get("metric"))
+    st = ctx.state
+    if head is None or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _EMPTY_VERBS:
+        return None
+    t = head
+    for _ in range(3):
+        subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+        if subj:
+            n = subj[0]
+            if n.pos_ == "NOUN" and n.lower_ not in st.syntax.pronouns and n.lemma_.lower() not in st.syntax.time_nouns \
+                    and not n.ent_type_:
+                return metric_from_noun(st, n, ctx.tokens)
+            break
+        if t.dep_ not in _CLAUSE_DEPS or t.head.i == t.i:
+            break
+        t = t.head
+    topic = st.article_measure
+    if topic is not None and (claim.get("quantity") or {}).get("unit"):
+        return {"text": topic["text"], "start_char": None, "end_char": None}
+    return None
+
+
 def metric_override(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     """The metric the rules of this module give ``claim`` over the one chosen so far
     (:func:`statistic_verb_metric`, then :func:`topic_metric`), or ``None`` to keep it."""
-    return statistic_verb_metric(ctx, claim) or topic_metric(ctx, claim)
+    return statistic_verb_metric(ctx, claim) or empty_verb_metric(ctx, claim) or topic_metric(ctx, claim)
