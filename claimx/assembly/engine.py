@@ -124,21 +124,21 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         best = ranker.choose("metric", metric_candidates(ctx, claim, previous), doc_text=ctx.text, quantity=claim["quantity"])
         if ranker.enabled("metric"):
             claim["metric"] = {k: best.mention[k] for k in ("text", "start_char", "end_char")} if best else None
-    if "metric" not in fixed:
-        claim["metric"] = metric_override(ctx, claim) or claim.get("metric")
+    # the metric rules of claimx.assembly.metric_topic replace the chosen metric; the entity is
+    # chosen given the metric the chooser picked (the one its weights were fitted with)
+    override = metric_override(ctx, claim) if "metric" not in fixed else None
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None
         if metric and metric.get("start_char") is None:
-            # the article's measure topic (no offsets): the entity is chosen as for an open metric
-            claim["metric"] = None
-            _rank_entity(ctx, claim, head, topic, last_entity, done)
-            claim["metric"] = metric
-            return
-        if metric:
+            claim["metric"] = None  # a metric without offsets: chosen as for an open metric
+        elif metric:
             span = ctx.doc.char_span(metric["start_char"], metric["end_char"], alignment_mode="expand")
             head = span_root(span) if span is not None and len(span) else None
         _rank_entity(ctx, claim, head, topic, last_entity, done)
+        claim["metric"] = metric
+    if override is not None:
+        claim["metric"] = override
 
 
 def _rank_entity(ctx: QuantityContext, claim: dict, head, topic: Optional[dict], last_entity: Optional[dict],
