@@ -115,3 +115,21 @@ def test_a_share_that_continued_to_climb_keeps_the_share(extractor):
 def test_a_rate_that_continued_to_fall_keeps_the_rate(extractor):
     c = one(extractor.extract("The vacancy rate continued to fall, down 0.4 points to 3.2%."), "3.2%")
     assert c.metric is not None and c.metric.text == "vacancy rate"
+
+
+# an adjective complement the quantity hangs from measures it ("short of", "worth")
+def test_a_budget_short_of_a_sum_takes_short_of(extractor):
+    text = "The three hospitals could be short of between $1 billion and $2 billion by 2030."
+    c = one(extractor.extract(text), "between $1 billion and $2 billion")
+    assert c.metric is not None and c.metric.text == "short of"
+    assert c.quantity.lower == 1e9 and c.quantity.upper == 2e9
+
+
+def test_a_house_worth_a_sum_takes_worth(extractor):
+    c = one(extractor.extract("The average detached house in Leeds is now worth £412,000."), "£412,000")
+    assert c.metric is not None and c.metric.text == "worth"
+
+
+def test_a_measure_that_is_worth_a_sum_stays_the_metric(extractor):
+    c = one(extractor.extract("Kenya's tea exports were worth $1.4 billion in 2025."), "$1.4 billion")
+    assert c.metric is not None and c.metric.text == "tea exports"

@@ -10,8 +10,10 @@ the headline counting extra; it is found in the raw text, without a parse, once 
 The topic replaces the metric chosen so far (:func:`topic_metric`) only where the sentence names
 a thing that changes; offering it to the learned chooser as a candidate with its own features
 lowered the metric on both parts of the development corpus. A verb that names a statistic
-("averaged") is the metric of a thing's figure (:func:`statistic_verb_metric`). The assembly
-applies :func:`metric_override` after the learned chooser.
+("averaged") is the metric of a thing's figure (:func:`statistic_verb_metric`), and so is an
+adjective complement ("short of", "worth": :func:`adjective_metric`); a verb that never names a
+measure gives way to its subject (:func:`empty_verb_metric`). The assembly applies
+:func:`metric_override` after the learned chooser (and after choosing the entity).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..grammar._resources import load
+from .mentions import tmention
 from .metric_carry import verb_mention
 from .slots.metric import metric_from_noun
 from .syntax import span_root
@@ -35,6 +38,9 @@ _EMPTY_VERBS = frozenset(load("metric_topic.json", ("empty_verbs",))["empty_verb
 _SUBJECT_DEPS = dependency_class("nominal_subject")
 #: the clause links along which a verb's missing subject is looked for up the tree
 _CLAUSE_DEPS = frozenset(load("metric_topic.json", ("clause_deps",))["clause_deps"])
+_ADJ_PATH_DEPS = frozenset(load("metric_topic.json", ("adjective_path_deps",))["adjective_path_deps"])
+_ADJ_TAGS = frozenset(load("metric_topic.json", ("adjective_tags",))["adjective_tags"])
+_BASE_PREPS = frozenset(load("metric_topic.json", ("comparison_base_prepositions",))["comparison_base_prepositions"])
 _NOUN_POS = pos_class("noun")
 _OBJECT_DEPS = dependency_class("direct_object")
 _THING_TAGS = frozenset(load("metric_topic.json", ("thing_tags",))["thing_tags"])
@@ -142,6 +148,15 @@ def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     return {"text": topic["text"], "start_char": None, "end_char": None}
 
 
+def _is_measure(ctx: "QuantityContext", tok) -> bool:
+    """True when token ``tok`` (or ``None``) is a measure word (the candidate words of the topic)."""
+    if tok is None:
+        return False
+    words, _, _ = _lexicon()
+    return _key(tok.lower_, words) in words or tok.lemma_.lower() in words \
+        or tok.lemma_.lower() in ctx.state.syntax.measure_heads
+
+
 def statistic_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     """The governing verb as ``claim``'s metric where it names the statistic of a thing ("LFP packs
     averaged $81/kWh", "the cells averaged 310 Wh/kg": ``statistic_verbs`` of
@@ -150,9 +165,7 @@ def statistic_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]
     verb, subj = ctx.verb, ctx.subject
     if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _STATISTIC_VERBS:
         return None
-    words, _, _ = _lexicon()
-    if subj is not None and (_key(subj.lower_, words) in words or subj.lemma_.lower() in words
-                             or subj.lemma_.lower() in ctx.state.syntax.measure_heads):
+    if _is_measure(ctx, subj):
         return None
     v = verb_mention(ctx)
     return v[0] if v is not None else None
@@ -186,7 +199,37 @@ def empty_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     return None
 
 
+def adjective_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """The adjective complement the quantity hangs from as its metric ("the three countries could
+    be short of EUR 10 billion" -> "short of"; "the typical property is now worth GBP 16,672 less"
+    -> "worth"), with the preposition the path goes through right after it; ``None`` when the
+    quantity does not hang from a positive adjective that complements a verb, or is the base of
+    a comparison ("than ...")."""
+    t = ctx.root
+    if t is None:
+        return None
+    prep = None
+    for _ in range(4):
+        if t.dep_ not in _ADJ_PATH_DEPS or t.head.i == t.i:
+            return None
+        if t.dep_ == "prep":
+            if t.lower_ in _BASE_PREPS:
+                return None
+            prep = t
+        t = t.head
+        if t.pos_ == "ADJ" and t.dep_ == "acomp":
+            if t.tag_ not in _ADJ_TAGS:
+                return None
+            if _is_measure(ctx, ctx.subject):
+                return None  # "farm exports were worth Rs 18,400 crore": the subject is the measure
+            last = prep.i if prep is not None and prep.head.i == t.i and prep.i == t.i + 1 else t.i
+            return tmention(ctx.state, t.i, last)
+    return None
+
+
 def metric_override(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
-    """The metric the rules of this module give ``claim`` over the one chosen so far
-    (:func:`statistic_verb_metric`, then :func:`topic_metric`), or ``None`` to keep it."""
-    return statistic_verb_metric(ctx, claim) or empty_verb_metric(ctx, claim) or topic_metric(ctx, claim)
+    """The metric the rules of this module give ``claim`` over the one chosen so far, the first
+    that applies of :func:`adjective_metric`, :func:`statistic_verb_metric`,
+    :func:`empty_verb_metric` and :func:`topic_metric`; ``None`` to keep it."""
+    return (adjective_metric(ctx, claim) or statistic_verb_metric(ctx, claim) or empty_verb_metric(ctx, claim)
+            or topic_metric(ctx, claim))
