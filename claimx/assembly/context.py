@@ -77,6 +77,8 @@ class DocState:
     time_tokens: set[int] = field(default_factory=set)
     #: the names of the whole article, best first (:func:`claimx.assembly.article.article_topics`)
     article_topics: list[dict] = field(default_factory=list)
+    #: the article's measure topic (:func:`claimx.assembly.metric_topic.article_measure`), or None
+    article_measure: Optional[dict] = None
     #: the assembly's word classes (entity labels, pronouns, measure heads, ...)
     syntax: SyntaxLexicon = field(default_factory=lambda: load_default().syntax)
     #: clause segments per sentence ``(start, end)``, filled by :func:`claimx.assembly.clauses.segments`

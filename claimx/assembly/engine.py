@@ -13,6 +13,7 @@ from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
+from .metric_topic import metric_override
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
 from .passes import coordination, discourse, gapping, periods
@@ -123,16 +124,30 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         best = ranker.choose("metric", metric_candidates(ctx, claim, previous), doc_text=ctx.text, quantity=claim["quantity"])
         if ranker.enabled("metric"):
             claim["metric"] = {k: best.mention[k] for k in ("text", "start_char", "end_char")} if best else None
+    # the metric rules of claimx.assembly.metric_topic replace the chosen metric; the entity is
+    # chosen given the metric the chooser picked (the one its weights were fitted with)
+    override = metric_override(ctx, claim) if "metric" not in fixed else None
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None
-        if metric:
+        if metric and metric.get("start_char") is None:
+            claim["metric"] = None  # a metric without offsets: chosen as for an open metric
+        elif metric:
             span = ctx.doc.char_span(metric["start_char"], metric["end_char"], alignment_mode="expand")
             head = span_root(span) if span is not None and len(span) else None
-        best = ranker.choose("entity", entity_candidates(ctx, claim, head, topic, last_entity, done),
-                             doc_text=ctx.text, quantity=claim["quantity"])
-        if ranker.enabled("entity"):
-            claim["entity"] = dict(best.mention, inferred=bool(best.mention.get("inferred"))) if best else None
+        _rank_entity(ctx, claim, head, topic, last_entity, done)
+        claim["metric"] = metric
+    if override is not None:
+        claim["metric"] = override
+
+
+def _rank_entity(ctx: QuantityContext, claim: dict, head, topic: Optional[dict], last_entity: Optional[dict],
+                 done: list[dict]) -> None:
+    """The learned entity chooser given the metric's head token ``head`` (or ``None``)."""
+    best = ranker.choose("entity", entity_candidates(ctx, claim, head, topic, last_entity, done),
+                         doc_text=ctx.text, quantity=claim["quantity"])
+    if ranker.enabled("entity"):
+        claim["entity"] = dict(best.mention, inferred=bool(best.mention.get("inferred"))) if best else None
 
 
 def run(st: DocState) -> list[dict]:
@@ -184,5 +199,7 @@ def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Opt
     """
     timeframes = periods.resolve_periods(doc_text(doc), timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
-    st.article_topics = list(article_topics or [])
+    # the article's measure topic rides with its names (claimx.assembly.metric_topic.measure_topics)
+    st.article_topics = [t for t in article_topics or [] if not t.get("measure")]
+    st.article_measure = next((t for t in article_topics or [] if t.get("measure")), None)
     return run(st)

@@ -106,6 +106,7 @@ class Extractor:
         cheap rule here; the parser cuts them again inside each window.
         """
         from ..assembly.article import article_topics
+        from ..assembly.metric_topic import measure_topics
         from ..grammar.quantities import find_quantities, guess_currency_hint
 
         hint = guess_currency_hint(text)
@@ -135,7 +136,7 @@ class Extractor:
                             periods = article_periods(text, ref)
                         prior = tuple(p for p in periods if p["start_char"] < ws)
                     if topics is None:
-                        topics = tuple(article_topics(text))
+                        topics = tuple(article_topics(text)) + measure_topics(text)
                     doc = self.nlp.make_doc(text[ws:we])
                     doc._.claimx_context = ClaimxContext(
                         reference_date=ref,
