@@ -379,3 +379,23 @@ def test_a_year_after_a_month_or_a_budget_stays_a_timeframe(extractor):
 ])
 def test_a_date_inside_the_attribution_after_the_number_is_the_sources(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Kestrel Foods said sales rose 4% and 7% in the first and second quarters, respectively.", "7%", ("2025-Q2", "in")),
+    ("Kestrel Foods said sales rose 4% and 7% in the first and second quarters, respectively.", "4%", ("2025-Q1", "in")),
+    ("Port volumes grew 2.5% and 3.1% in the third and fourth quarters of 2024, respectively.", "2.5%", ("2024-Q3", "in")),
+    ("Port volumes grew 2.5% and 3.1% in the third and fourth quarters of 2024, respectively.", "3.1%", ("2024-Q4", "in")),
+])
+def test_respective_quarters_written_with_one_noun(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Operating margin was 11.2% in H1 and H2 at 12.5%.", "12.5%", ("2025-H2", "in")),
+    ("Vantor's order intake rose 5% in H1 and H2 at 8%, it said.", "8%", ("2025-H2", "in")),
+    ("The region plans to cut emissions by 55% by mid-century.", "55%", ("2050", "by")),
+    ("Glenmark wants 90% of its buses electric by the middle of the century.", "90%", ("2050", "by")),
+])
+def test_listed_half_codes_and_mid_century(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
