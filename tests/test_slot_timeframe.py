@@ -399,3 +399,20 @@ def test_respective_quarters_written_with_one_noun(extractor, text, qty, expecte
 ])
 def test_listed_half_codes_and_mid_century(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Rents rose 6% and utility bills 9% in 2023.", "6%", ("2023", "in")),
+    ("Coffee exports fell 11% and cocoa shipments 4% last year.", "11%", ("2024", "in")),
+    ("Coffee exports fell 11% and cocoa shipments 4% last year.", "4%", ("2024", "in")),
+])
+def test_a_gapped_conjunct_shares_the_period_written_after_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Rents rose 6% and utility bills climbed 9% in 2023.", "6%"),
+    ("Coffee exports fell 11%, and cocoa shipments were down 4% last year.", "11%"),
+])
+def test_a_conjunct_with_its_own_verb_keeps_its_period(extractor, text, qty):
+    assert tf(extractor, text, qty) is None

@@ -184,6 +184,10 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
         return False
+    if q["end_char"] <= owner["start_char"] and _gapped_conjunct(ctx, owner) \
+            and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
+        # "Prices rose 4% and wages 3% in 2024": the verbless conjunct shares the first one's period
+        return False
     tail = text[t["end_char"]:q["start_char"]]
     if t["end_char"] <= q["start_char"] and regex.fullmatch(r"\s*[,(]\s*(?:[\w'’-]+\s+){0,4}", tail) \
             and not _patterns()[0].search(tail):
@@ -192,6 +196,17 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # with Y" does not)
         return False
     return not (t["end_char"] <= q["start_char"] and _slot_rules()["to_or_at_after"].match(text[t["end_char"]:q["start_char"]]))
+
+
+def _gapped_conjunct(ctx: "QuantityContext", owner: dict) -> bool:
+    """True when ``owner`` heads a verbless conjunct right after ``ctx``'s quantity, its verb gapped
+    ("rose 4% and wages 3%", "grew 6%, while imports 2%"): no verb or auxiliary between the two."""
+    st, q = ctx.state, ctx.quantity
+    gap = st.text[q["end_char"]:owner["start_char"]]
+    if not _slot_rules()["gapped_conjunct"].search(gap):
+        return False
+    span = st.doc.char_span(q["end_char"], owner["start_char"], alignment_mode="contract")
+    return span is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in span)
 
 
 def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
