@@ -274,3 +274,23 @@ def test_a_conjoined_reporting_verb_ends_the_cues_scope(extractor, text, qty):
 def test_an_estimate_in_a_relative_clause_does_not_take_over_a_later_will(extractor):
     text = "Officials in Brask, who estimate that 2,000 homes were damaged, said repairs will cost $1 billion."
     assert mod(extractor, text, "$1 billion") == ("forecast", "will")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports are expected to slow to 1.8% in 2026 after 3.5% in 2025.", "3.5%", ("asserted", None)),
+    ("Exports are expected to slow to 1.8% in 2026 after 3.5% in 2025.", "1.8%", ("forecast", "are expected to")),
+    ("Turnover will climb to $5.5 billion versus $4.9 billion in the prior year.", "$4.9 billion", ("asserted", None)),
+    ("Turnover will climb to $5.5 billion versus $4.9 billion in the prior year.", "$5.5 billion", ("forecast", "will")),
+])
+def test_the_base_a_hedged_figure_is_set_against_is_asserted(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,cue", [
+    ("Farmers hope to harvest 12 million tonnes of wheat.", "12 million tonnes", "hope to"),
+    ("Local councils want to build 40,000 homes by 2030.", "40,000", "want to"),
+    ("The railway plans capital spending of €3 billion next year.", "€3 billion", "plans"),
+    ("Norvik Energy plans 2 GW of offshore wind.", "2 GW", "plans"),
+])
+def test_hopes_wants_and_plans_with_an_object_are_targets(extractor, text, qty, cue):
+    assert mod(extractor, text, qty) == ("target", cue)

@@ -34,6 +34,7 @@ def load_modality_rules() -> dict:
     raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
+    raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     return raw
 
@@ -142,6 +143,17 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
         # "Prices could rise further after jumping 12% in October"
         return True
     return False
+
+
+def base_after_figure(ctx: "QuantityContext", h: dict) -> bool:
+    """True when another figure stands between cue ``h`` and the quantity and the words after it
+    make the quantity that figure's comparison base ("is expected to slow to 2.1% in 2026 after 2.8%
+    in 2025"): the cue hedges the figure, not the base (``base_after_figure`` of the rules)."""
+    q, text = ctx.quantity, ctx.state.text
+    figs = [o for o in ctx.sentence.quantities if o is not q and h["end_char"] <= o["start_char"] and o["end_char"] <= q["start_char"]]
+    if not figs:
+        return False
+    return load_modality_rules()["base_after_figure_re"].match(text, figs[-1]["end_char"], q["start_char"]) is not None
 
 
 def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
