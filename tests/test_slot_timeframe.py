@@ -416,3 +416,12 @@ def test_a_gapped_conjunct_shares_the_period_written_after_it(extractor, text, q
 ])
 def test_a_conjunct_with_its_own_verb_keeps_its_period(extractor, text, qty):
     assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Initial jobless claims fell by 9,000 to 224,000 in the week ended Nov. 8.", "224,000", ("2025-W45", "in")),
+    ("Crude inventories rose 1.6 million barrels in the week ending Oct. 31, the agency said.", "1.6 million barrels",
+     ("2025-W44", "in")),
+])
+def test_a_week_named_by_its_end_day(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -51,3 +51,13 @@ def test_bare_half_codes_in_a_list_of_halves(text, found):
 
 def test_listed_halves_resolve_against_a_reference_date():
     assert [v for v, _ in _found("Margins were 8.1% in H1 and H2 at 7.4%.", dt.date(2026, 3, 1))] == ["2025-H1", "2025-H2"]
+
+
+@pytest.mark.parametrize("text,ref,found", [
+    ("Mortgage applications fell 3% in the week ended Nov. 15.", dt.date(2025, 11, 20), [("2025-W46", "in")]),
+    ("Jobless claims rose to 231,000 in the week ending Jan. 4, 2025.", None, [("2025-W01", "in")]),
+    ("Mortgage applications fell 3% in the week ended Nov. 15.", None, [("XXXX-WXX", "in")]),
+    ("Gas stocks rose in the week to June.", None, []),
+])
+def test_a_week_named_by_its_end_day_is_its_iso_week(text, ref, found):
+    assert _found(text, ref) == found

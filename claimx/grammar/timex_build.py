@@ -96,6 +96,11 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         if parts is None:
             return None
         a.year, a.sub, a.day = parts
+        if m.group("pweek"):
+            if a.day is None:
+                return None  # "the week to June" names no week
+            a.unit, a.months = "week", 0
+            return _finish(text, m, a)
         if m.group("pfy"):
             a.fiscal, a.months = True, 12
         elif m.group("pcnt"):

@@ -132,7 +132,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "pend",
         r"(?:(?P<pfy>(?:(?i:the)\s+)?(?i:fiscal|financial)[-\s](?i:year)|FY)"
         r"|(?:(?i:the)\s+)?(?P<pcnt>\L<counts>|\d{1,2})[-\s](?P<punit>(?i:months?))(?:\s+(?i:period))?"
-        r"|(?i:the)\s+(?P<punit>\L<punits>))"
+        r"|(?i:the)\s+(?P<punit>\L<punits>)|(?i:the)\s+(?P<pweek>(?i:week)))"
         rf",?\s+(?P<pconn>\L<pconn>)\s+{_PEND_END}",
     ),
     # ISO date 2025-06-30
