@@ -425,3 +425,12 @@ def test_a_conjunct_with_its_own_verb_keeps_its_period(extractor, text, qty):
 ])
 def test_a_week_named_by_its_end_day(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Ardent Bank reported results for the second quarter of 2025 on Monday. In the latest quarter, its loans grew 5%.",
+     "5%", ("2025-Q2", "in")),
+    ("Selva Foods said profit rose 9% in the fiscal year that ended in March.", "9%", ("FY2025", "in")),
+])
+def test_the_latest_quarter_and_a_fiscal_year_that_ended(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

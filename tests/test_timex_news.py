@@ -61,3 +61,13 @@ def test_listed_halves_resolve_against_a_reference_date():
 ])
 def test_a_week_named_by_its_end_day_is_its_iso_week(text, ref, found):
     assert _found(text, ref) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("In the latest quarter, margins widened to 12%.", [("XXXX-QX", "in")]),
+    ("Deposits grew 2% in the most recent quarter.", [("XXXX-QX", "in")]),
+    ("In the fiscal year that ended in March 2025, profit rose 9%.", [("FY2025", "in")]),
+    ("For the year which ended on June 30, 2024, sales rose 4%.", [("2023-07/2024-06", "between")]),
+])
+def test_latest_quarters_and_periods_that_ended(text, found):
+    assert _found(text) == found

@@ -133,7 +133,7 @@ _BRANCHES: list[tuple[str, str]] = [
         r"(?:(?P<pfy>(?:(?i:the)\s+)?(?i:fiscal|financial)[-\s](?i:year)|FY)"
         r"|(?:(?i:the)\s+)?(?P<pcnt>\L<counts>|\d{1,2})[-\s](?P<punit>(?i:months?))(?:\s+(?i:period))?"
         r"|(?i:the)\s+(?P<punit>\L<punits>)|(?i:the)\s+(?P<pweek>(?i:week)))"
-        rf",?\s+(?P<pconn>\L<pconn>)\s+{_PEND_END}",
+        rf",?\s+(?:(?i:that|which)\s+)?(?P<pconn>\L<pconn>)\s+(?:(?i:in|on)\s+)?{_PEND_END}",
     ),
     # ISO date 2025-06-30
     ("date", _ISODATE),
@@ -256,7 +256,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # the end of the month, EOY, EOM
     ("unitend", r"(?P<eoabbr>\L<eoabbr>)(?![\w-])|(?i:end[-\s]of[-\s])(?P<eounit>(?i:month|quarter))(?![\w-])"),
     ("theyear", r"(?i:the)\s+(?P<tunit>(?i:year|month))(?![\w-])"),
-    ("bare", r"(?i:the)\s+(?P<bunit>(?i:quarter|half[-\s]year|half))(?![\w-])(?!\s+(?i:of)\b)"),
+    ("bare", r"(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?P<bunit>(?i:quarter|half[-\s]year|half))(?![\w-])(?!\s+(?i:of)\b)"),
     # a month or weekday alone (month alone needs a cue or a modifier)
     ("month", rf"(?(cue)(?:(?i:the)\s+)?)(?:(?P<mon>\L<monfullany>)(?![A-Za-z])|(?P<mon>\L<monabbrany>(?:\.|(?![A-Za-z]))))"),
     ("weekday", _WD),
