@@ -294,3 +294,13 @@ def test_the_base_a_hedged_figure_is_set_against_is_asserted(extractor, text, qt
 ])
 def test_hopes_wants_and_plans_with_an_object_are_targets(extractor, text, qty, cue):
     assert mod(extractor, text, qty) == ("target", cue)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The treasury expects 2.2% growth in 2026, after 1.9% in 2025.", "1.9%", ("asserted", None)),
+    ("The treasury expects 2.2% growth in 2026, after 1.9% in 2025.", "2.2%", ("forecast", "expects")),
+    ("Growth is pencilled in at 1.4% for next year.", "1.4%", ("forecast", "pencilled in")),
+    ("The bank has penciled in a deficit of 3.2% of GDP.", "3.2%", ("forecast", "penciled in")),
+])
+def test_a_base_after_words_and_pencilled_in_forecasts(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
