@@ -434,3 +434,11 @@ def test_a_week_named_by_its_end_day(extractor, text, qty, expected):
 ])
 def test_the_latest_quarter_and_a_fiscal_year_that_ended(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In March and April, car sales fell 2% and 5%, respectively.", "5%", ("2025-04", "in")),
+    ("In January and February, arrivals rose 8% and 3%, respectively.", "3%", ("2025-02", "in")),
+])
+def test_respective_months_written_before_the_figures(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

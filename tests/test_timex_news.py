@@ -71,3 +71,12 @@ def test_a_week_named_by_its_end_day_is_its_iso_week(text, ref, found):
 ])
 def test_latest_quarters_and_periods_that_ended(text, found):
     assert _found(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("In March and April, car sales fell 2% and 5%, respectively.", [("XXXX-03", "in"), ("XXXX-04", "in")]),
+    ("Tourist arrivals rose in January, February and March.", [("XXXX-01", "in"), ("XXXX-02", "in"), ("XXXX-03", "in")]),
+    ("Sales rose in March and may rise again.", [("XXXX-03", "in")]),
+])
+def test_a_month_alone_after_a_month_of_a_list(text, found):
+    assert _found(text) == found
