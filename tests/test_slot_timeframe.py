@@ -442,3 +442,11 @@ def test_the_latest_quarter_and_a_fiscal_year_that_ended(extractor, text, qty, e
 ])
 def test_respective_months_written_before_the_figures(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Offshore wind is expected to reach 30 GW in the second half of the decade.", "30 GW", ("202X", "in")),
+    ("Battery demand could triple to 900 GWh in the second half of the decade.", "900 GWh", ("202X", "in")),
+])
+def test_the_second_half_of_the_decade(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

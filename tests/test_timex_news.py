@@ -80,3 +80,12 @@ def test_latest_quarters_and_periods_that_ended(text, found):
 ])
 def test_a_month_alone_after_a_month_of_a_list(text, found):
     assert _found(text) == found
+
+
+@pytest.mark.parametrize("text,ref,found", [
+    ("Demand should double in the second half of the decade.", dt.date(2025, 6, 1), [("202X", "in")]),
+    ("Most plants will close by the first half of this decade.", dt.date(2021, 2, 1), [("202X", "by")]),
+    ("Output peaked in the second half of the year.", dt.date(2025, 9, 1), [("2025-H2", "in")]),
+])
+def test_a_half_of_the_decade_is_the_decade(text, ref, found):
+    assert _found(text, ref) == found

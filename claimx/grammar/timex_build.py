@@ -38,6 +38,7 @@ from claimx.grammar.timex_words import parse_year_words
 
 # a half code or word earlier in the clause and a list separator just before: "in H1 and | H2 at 6.2%"
 _HALF_LISTED_BEFORE = regex.compile(r"(?<![\w-])(?:H[12]|(?i:half))(?![\w-])[^.;:\n]{0,60}?(?:,\s*|\s)(?:(?i:and|or|while|with)\s+)?\Z")
+_OF_THE_DECADE = regex.compile(r"\s+(?i:of)\s+(?i:the|this)\s+(?i:decade)(?![\w-])")
 _HALF_CODE_NEXT = regex.compile(r"\s+(\w+)")
 
 
@@ -169,6 +170,12 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
                     and ((cue is None and not _HALF_LISTED_BEFORE.search(text, max(0, a.core_start - 80), a.core_start))
                          or _noun_next(text, m.end("core")))):
                 return None
+            dec = _OF_THE_DECADE.match(text, m.end("core")) if a.year is None and m.group("hord") else None
+            if dec is not None:
+                # "the second half of the decade": a part of the reference decade, written as the
+                # decade (202X), as "the early 2030s" is 203X
+                a.kind, a.unit, a.yanchor, a.sub, a.pos = "rel", "decade", 0, None, "late" if a.sub == 2 else "early"
+                a.end = dec.end()
     elif kind == "season":
         a.year = int(m.group("year"))
         a.season = _SEASONS[_norm(m.group("season"))]
