@@ -304,3 +304,12 @@ def test_hopes_wants_and_plans_with_an_object_are_targets(extractor, text, qty, 
 ])
 def test_a_base_after_words_and_pencilled_in_forecasts(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,cue", [
+    ("Retailers braced for a forecast 4% drop in footfall.", "4%", "forecast"),
+    ("Brokers pointed to a predicted $2.3 billion shortfall.", "$2.3 billion", "predicted"),
+    ("Officials welcomed an anticipated 15,000 visitors.", "15,000", "anticipated"),
+])
+def test_an_attributive_forecast_participle_before_the_figure(extractor, text, qty, cue):
+    assert mod(extractor, text, qty) == ("forecast", cue)
