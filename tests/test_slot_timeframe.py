@@ -450,3 +450,11 @@ def test_respective_months_written_before_the_figures(extractor, text, qty, expe
 ])
 def test_the_second_half_of_the_decade(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Air traffic is still 7% below pre-pandemic levels of 2019.", "7%"),
+    ("Fertiliser prices remain 35% above peaks seen in 2022.", "35%"),
+])
+def test_a_year_after_below_or_above_levels_dates_the_base(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
