@@ -313,3 +313,14 @@ def test_a_base_after_words_and_pencilled_in_forecasts(extractor, text, qty, exp
 ])
 def test_an_attributive_forecast_participle_before_the_figure(extractor, text, qty, cue):
     assert mod(extractor, text, qty) == ("forecast", cue)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Imports, which fell 9% last year, are expected to recover 5% this year.", "9%", ("asserted", None)),
+    ("Imports, which fell 9% last year, are expected to recover 5% this year.", "5%", ("forecast", "are expected to")),
+    ("Steel use is projected to rise 2% a year, led by India, which accounts for 8% of demand.", "8%", ("asserted", None)),
+    ("Dovra expects orders of $900 million, having booked $750 million in 2024.", "$750 million", ("asserted", None)),
+    ("The mall, which will house 200 shops, is forecast to cost $300 million.", "200", ("forecast", "will")),
+])
+def test_a_figure_in_a_clause_of_its_own_that_states_a_fact_is_asserted(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
