@@ -458,3 +458,19 @@ def test_the_second_half_of_the_decade(extractor, text, qty, expected):
 ])
 def test_a_year_after_below_or_above_levels_dates_the_base(extractor, text, qty):
     assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Economists expect the rate to stay at 3.75% after the bank lowered it in 2024.", "3.75%"),
+    ("The airline kept its fleet at 120 jets although it retired ten in March.", "120"),
+])
+def test_a_time_phrase_in_a_later_clause_of_its_own_dates_that_clause(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales rose 5% in March after the firm cut prices.", "5%", ("2025-03", "in")),
+    ("Output climbed 7% after price cuts in June.", "7%", ("2025-06", "in")),
+])
+def test_a_time_phrase_before_a_later_clause_stays_the_claims(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -27,6 +27,8 @@ from ..syntax import span_root
 from .modality_rules import restates
 from .timeframe_lists import respective_timeframe
 from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
+from .timeframe_marks import gapped_conjunct as _gapped_conjunct
+from .timeframe_marks import in_later_clause as _in_later_clause
 from .timeframe_marks import slot_rules as _slot_rules
 
 if TYPE_CHECKING:
@@ -154,6 +156,8 @@ def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
             # "The plant, opened in 2019, employs 800 people"
             return True
         return False
+    if _in_later_clause(ctx, t):
+        return True
     between = text[q["end_char"]:t["start_char"]]
     m = p["number_relative"].search(text, max(s.start, q["start_char"] - 80), q["start_char"])
     if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
@@ -196,17 +200,6 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # with Y" does not)
         return False
     return not (t["end_char"] <= q["start_char"] and _slot_rules()["to_or_at_after"].match(text[t["end_char"]:q["start_char"]]))
-
-
-def _gapped_conjunct(ctx: "QuantityContext", owner: dict) -> bool:
-    """True when ``owner`` heads a verbless conjunct right after ``ctx``'s quantity, its verb gapped
-    ("rose 4% and wages 3%", "grew 6%, while imports 2%"): no verb or auxiliary between the two."""
-    st, q = ctx.state, ctx.quantity
-    gap = st.text[q["end_char"]:owner["start_char"]]
-    if not _slot_rules()["gapped_conjunct"].search(gap):
-        return False
-    span = st.doc.char_span(q["end_char"], owner["start_char"], alignment_mode="contract")
-    return span is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in span)
 
 
 def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:

@@ -1,6 +1,6 @@
 """Small tests of the timeframe slot on one time phrase (claimx/assembly/slots/timeframe.py): a
 year inside a name, an ordinal period counting a streak, a phrase that labels the next figure, a
-comparison base closed before the phrase; and the slot's compiled rules (``slot_rules`` of
+comparison base closed before the phrase, a gapped conjunct, a later clause of its own; and the slot's compiled rules (``slot_rules`` of
 ``claimx/resources/timeframes_context.json``)."""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from ..passes.periods import load_rules
 if TYPE_CHECKING:
     from ..context import QuantityContext
 
-__all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before"]
+__all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before", "gapped_conjunct",
+           "in_later_clause"]
 
 
 @lru_cache(maxsize=1)
@@ -75,3 +76,35 @@ def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
                and (not text[r["end_char"]:t["start_char"]].strip()
                     or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip()))
                for r in ctx.sentence.timeframes)
+
+
+def gapped_conjunct(ctx: "QuantityContext", owner: dict) -> bool:
+    """True when ``owner`` heads a verbless conjunct right after ``ctx``'s quantity, its verb gapped
+    ("rose 4% and wages 3%", "grew 6%, while imports 2%"): no verb or auxiliary between the two."""
+    st, q = ctx.state, ctx.quantity
+    gap = st.text[q["end_char"]:owner["start_char"]]
+    if not slot_rules()["gapped_conjunct"].search(gap):
+        return False
+    span = st.doc.char_span(q["end_char"], owner["start_char"], alignment_mode="contract")
+    return span is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in span)
+
+
+def in_later_clause(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` (after the quantity) sits in an adverbial clause with its own
+    subject, opened by one of ``own_clause_marks_after``, that does not hold the quantity ("expect
+    the rate to stay at 4.25% after it rose to that level in 2023")."""
+    root = ctx.root
+    span = ctx.state.doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+    if root is None or span is None:
+        return False
+    marks = set(load_rules()["raw"]["slot_rules"]["own_clause_marks_after"])
+    subj = slot_rules()["deps"]["subject_or_expletive"]
+    tok = span[0]
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.dep_ == "advcl" and tok.i > root.i and root.i not in {x.i for x in tok.subtree}:
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children) and any(
+                c.dep_ in subj for c in tok.children)
+    return False
