@@ -474,3 +474,13 @@ def test_a_time_phrase_in_a_later_clause_of_its_own_dates_that_clause(extractor,
 ])
 def test_a_time_phrase_before_a_later_clause_stays_the_claims(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Output grew 0.7% in the third quarter of 2024, after 0.4% in the previous quarter.", "0.4%", ("2024-Q2", "in")),
+    ("Card spending rose 1.1% in the first quarter of 2025, reversing a 0.6% fall in the previous quarter.", "0.6%",
+     ("2024-Q4", "in")),
+    ("Card spending fell 0.6% in the previous quarter.", "0.6%", ("2025-Q3", "in")),
+])
+def test_the_previous_quarter_counts_from_the_quarter_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

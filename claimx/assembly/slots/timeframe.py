@@ -29,6 +29,7 @@ from .timeframe_lists import respective_timeframe
 from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
 from .timeframe_marks import gapped_conjunct as _gapped_conjunct
 from .timeframe_marks import in_later_clause as _in_later_clause
+from .timeframe_marks import previous_part
 from .timeframe_marks import slot_rules as _slot_rules
 
 if TYPE_CHECKING:
@@ -385,6 +386,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 tf["relation"] = base["relation"]
         else:
             tf["value"] = "XXXX"
+    prev = previous_part(ctx, chosen)
+    if prev is not None:
+        tf["value"] = prev
     if tf["value"] is None:
         return None
     return tf

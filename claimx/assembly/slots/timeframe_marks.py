@@ -6,7 +6,7 @@ comparison base closed before the phrase, a gapped conjunct, a later clause of i
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..context import QuantityContext
 
 __all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before", "gapped_conjunct",
-           "in_later_clause"]
+           "in_later_clause", "previous_part"]
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +26,7 @@ def slot_rules() -> dict:
     raw = load_rules()["raw"]["slot_rules"]
     out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after",
                                                "labels_next_figure", "own_period_after_base", "year_levels_after",
-                                               "gapped_conjunct")}
+                                               "gapped_conjunct", "previous_part")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return out
@@ -108,3 +108,27 @@ def in_later_clause(ctx: "QuantityContext", t: dict) -> bool:
             return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children) and any(
                 c.dep_ in subj for c in tok.children)
     return False
+
+
+def previous_part(ctx: "QuantityContext", t: dict) -> Optional[str]:
+    """The value of "the previous quarter" (``t``; a half where the pattern reads one) counted from the part named
+    before it in the sentence ("in the third quarter of 2024, after 0.2% in the previous quarter"
+    -> "2024-Q2"; "XXXX-Q1" -> "XXXX-Q4"), else ``None`` (``previous_part`` in the rules)."""
+    m = slot_rules()["previous_part"].search(t.get("text") or "")
+    if m is None:
+        return None
+    code = "Q" if m.group(1).lower() == "quarter" else "H"
+    parts = 4 if code == "Q" else 2
+    named = []
+    for r in ctx.sentence.timeframes:
+        year, sep, part = (r.get("value") or "").partition(f"-{code}")
+        if r is not t and r["end_char"] <= t["start_char"] and sep and len(year) == 4 and part.isdigit() \
+                and 1 <= int(part) <= parts:
+            named.append((year, int(part)))
+    if not named:
+        return None
+    year, n = named[-1]
+    n -= 1
+    if n == 0:  # the last part of the year before; an unknown year stays unknown
+        n, year = parts, (f"{int(year) - 1:04d}" if year.isdigit() else year)
+    return f"{year}-{code}{n}"
