@@ -484,3 +484,11 @@ def test_a_time_phrase_before_a_later_clause_stays_the_claims(extractor, text, q
 ])
 def test_the_previous_quarter_counts_from_the_quarter_named_before(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports rose 5% from a year earlier to $30 billion in October.", "5%", ("2025-10", "in")),
+    ("Car sales fell 3.4% from a year earlier to 210,000 units in September.", "3.4%", ("2025-09", "in")),
+])
+def test_a_change_from_a_year_earlier_to_an_end_point_keeps_the_month_after(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

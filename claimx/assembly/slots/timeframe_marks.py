@@ -74,8 +74,20 @@ def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
     # with 2019, emissions in 2024 ..."; a bare ", " is an appositive of the base)
     return any(lo <= r["start_char"] and r["end_char"] <= t["start_char"] and r is not t
                and (not text[r["end_char"]:t["start_char"]].strip()
-                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip()))
+                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip())
+                    or _end_point_between(ctx, r["end_char"], t["start_char"]))
                for r in ctx.sentence.timeframes)
+
+
+def _end_point_between(ctx: "QuantityContext", a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is only an end point (``to_or_at_after``, one quantity of the sentence
+    and at most two words it counts): "rose 5% from a year earlier | to $30 billion | in October"."""
+    text = ctx.state.text
+    for o in ctx.sentence.quantities:
+        if a <= o["start_char"] and o["end_char"] <= b and regex.fullmatch(r"[\s,]*(?:[^\W\d]+\s*){0,2}", text[o["end_char"]:b]):
+            m = slot_rules()["to_or_at_after"].match(text, a, o["start_char"])
+            return m is not None and not text[m.end():o["start_char"]].strip()
+    return False
 
 
 def gapped_conjunct(ctx: "QuantityContext", owner: dict) -> bool:
