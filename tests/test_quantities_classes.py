@@ -659,6 +659,18 @@ def test_up_to_after_a_phrasal_verb_is_a_level():
         assert _one(text).comparator == "<=", text
 
 
+def test_up_to_after_a_verb_of_revision_or_pickup_is_a_level():
+    for frame, (q, value, unit) in itertools.product(
+            ("The jobless rate nudged up to {q} in May.", "Growth picked up to {q} in the quarter.",
+             "The estimate was revised up to {q}.", "Output ramped up to {q} by June.",
+             "Yields drifted up to {q} on Friday."),
+            (("4.4%", 4.4, "%"), ("2.8 million", 2.8e6, None), ("$7 billion", 7e9, "USD"))):
+        m = _one(frame.format(q=q))
+        assert (m.value, m.unit, m.comparator) == (value, unit, "="), (frame, m)
+    for text in ("The bank may lend up to 4.4% of its capital.", "Bonuses were capped, picked from up to 5% of pay."):
+        assert _one(text).comparator == "<=", text
+
+
 def test_day_ranges_after_a_month_with_to_or_through():
     for month, (a, b), joiner in itertools.product(("March", "Sept.", "June"), (("13", "19"), ("3", "7")),
                                                    (" to ", " through ", "-", "\u2013")):

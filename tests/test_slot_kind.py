@@ -314,3 +314,13 @@ def test_a_bare_percentage_after_after_a_level_stays_a_level(extractor):
 ])
 def test_above_or_below_a_year_is_a_change(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,direction", [
+    ("Air traffic is still 7% below pre-pandemic levels.", "7%", "decrease"),
+    ("Fertiliser prices remain 35% above peaks seen in 2022.", "35%", "increase"),
+    ("Output is 4% below levels recorded in 2019.", "4%", "decrease"),
+])
+def test_a_figure_below_or_above_earlier_levels_is_a_change(extractor, text, qty, direction):
+    c = one(extractor.extract(text), qty)
+    assert (c.kind, c.change.direction) == ("change", direction)

@@ -274,3 +274,53 @@ def test_a_conjoined_reporting_verb_ends_the_cues_scope(extractor, text, qty):
 def test_an_estimate_in_a_relative_clause_does_not_take_over_a_later_will(extractor):
     text = "Officials in Brask, who estimate that 2,000 homes were damaged, said repairs will cost $1 billion."
     assert mod(extractor, text, "$1 billion") == ("forecast", "will")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports are expected to slow to 1.8% in 2026 after 3.5% in 2025.", "3.5%", ("asserted", None)),
+    ("Exports are expected to slow to 1.8% in 2026 after 3.5% in 2025.", "1.8%", ("forecast", "are expected to")),
+    ("Turnover will climb to $5.5 billion versus $4.9 billion in the prior year.", "$4.9 billion", ("asserted", None)),
+    ("Turnover will climb to $5.5 billion versus $4.9 billion in the prior year.", "$5.5 billion", ("forecast", "will")),
+])
+def test_the_base_a_hedged_figure_is_set_against_is_asserted(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,cue", [
+    ("Farmers hope to harvest 12 million tonnes of wheat.", "12 million tonnes", "hope to"),
+    ("Local councils want to build 40,000 homes by 2030.", "40,000", "want to"),
+    ("The railway plans capital spending of €3 billion next year.", "€3 billion", "plans"),
+    ("Norvik Energy plans 2 GW of offshore wind.", "2 GW", "plans"),
+])
+def test_hopes_wants_and_plans_with_an_object_are_targets(extractor, text, qty, cue):
+    assert mod(extractor, text, qty) == ("target", cue)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The treasury expects 2.2% growth in 2026, after 1.9% in 2025.", "1.9%", ("asserted", None)),
+    ("The treasury expects 2.2% growth in 2026, after 1.9% in 2025.", "2.2%", ("forecast", "expects")),
+    ("Growth is pencilled in at 1.4% for next year.", "1.4%", ("forecast", "pencilled in")),
+    ("The bank has penciled in a deficit of 3.2% of GDP.", "3.2%", ("forecast", "penciled in")),
+])
+def test_a_base_after_words_and_pencilled_in_forecasts(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,cue", [
+    ("Retailers braced for a forecast 4% drop in footfall.", "4%", "forecast"),
+    ("Brokers pointed to a predicted $2.3 billion shortfall.", "$2.3 billion", "predicted"),
+    ("Officials welcomed an anticipated 15,000 visitors.", "15,000", "anticipated"),
+])
+def test_an_attributive_forecast_participle_before_the_figure(extractor, text, qty, cue):
+    assert mod(extractor, text, qty) == ("forecast", cue)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Imports, which fell 9% last year, are expected to recover 5% this year.", "9%", ("asserted", None)),
+    ("Imports, which fell 9% last year, are expected to recover 5% this year.", "5%", ("forecast", "are expected to")),
+    ("Steel use is projected to rise 2% a year, led by India, which accounts for 8% of demand.", "8%", ("asserted", None)),
+    ("Dovra expects orders of $900 million, having booked $750 million in 2024.", "$750 million", ("asserted", None)),
+    ("The mall, which will house 200 shops, is forecast to cost $300 million.", "200", ("forecast", "will")),
+])
+def test_a_figure_in_a_clause_of_its_own_that_states_a_fact_is_asserted(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected

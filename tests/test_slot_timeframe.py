@@ -379,3 +379,116 @@ def test_a_year_after_a_month_or_a_budget_stays_a_timeframe(extractor):
 ])
 def test_a_date_inside_the_attribution_after_the_number_is_the_sources(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Kestrel Foods said sales rose 4% and 7% in the first and second quarters, respectively.", "7%", ("2025-Q2", "in")),
+    ("Kestrel Foods said sales rose 4% and 7% in the first and second quarters, respectively.", "4%", ("2025-Q1", "in")),
+    ("Port volumes grew 2.5% and 3.1% in the third and fourth quarters of 2024, respectively.", "2.5%", ("2024-Q3", "in")),
+    ("Port volumes grew 2.5% and 3.1% in the third and fourth quarters of 2024, respectively.", "3.1%", ("2024-Q4", "in")),
+])
+def test_respective_quarters_written_with_one_noun(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Operating margin was 11.2% in H1 and H2 at 12.5%.", "12.5%", ("2025-H2", "in")),
+    ("Vantor's order intake rose 5% in H1 and H2 at 8%, it said.", "8%", ("2025-H2", "in")),
+    ("The region plans to cut emissions by 55% by mid-century.", "55%", ("2050", "by")),
+    ("Glenmark wants 90% of its buses electric by the middle of the century.", "90%", ("2050", "by")),
+])
+def test_listed_half_codes_and_mid_century(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Rents rose 6% and utility bills 9% in 2023.", "6%", ("2023", "in")),
+    ("Coffee exports fell 11% and cocoa shipments 4% last year.", "11%", ("2024", "in")),
+    ("Coffee exports fell 11% and cocoa shipments 4% last year.", "4%", ("2024", "in")),
+])
+def test_a_gapped_conjunct_shares_the_period_written_after_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Rents rose 6% and utility bills climbed 9% in 2023.", "6%"),
+    ("Coffee exports fell 11%, and cocoa shipments were down 4% last year.", "11%"),
+])
+def test_a_conjunct_with_its_own_verb_keeps_its_period(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Initial jobless claims fell by 9,000 to 224,000 in the week ended Nov. 8.", "224,000", ("2025-W45", "in")),
+    ("Crude inventories rose 1.6 million barrels in the week ending Oct. 31, the agency said.", "1.6 million barrels",
+     ("2025-W44", "in")),
+])
+def test_a_week_named_by_its_end_day(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Ardent Bank reported results for the second quarter of 2025 on Monday. In the latest quarter, its loans grew 5%.",
+     "5%", ("2025-Q2", "in")),
+    ("Selva Foods said profit rose 9% in the fiscal year that ended in March.", "9%", ("FY2025", "in")),
+])
+def test_the_latest_quarter_and_a_fiscal_year_that_ended(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In March and April, car sales fell 2% and 5%, respectively.", "5%", ("2025-04", "in")),
+    ("In January and February, arrivals rose 8% and 3%, respectively.", "3%", ("2025-02", "in")),
+])
+def test_respective_months_written_before_the_figures(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Offshore wind is expected to reach 30 GW in the second half of the decade.", "30 GW", ("202X", "in")),
+    ("Battery demand could triple to 900 GWh in the second half of the decade.", "900 GWh", ("202X", "in")),
+])
+def test_the_second_half_of_the_decade(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Air traffic is still 7% below pre-pandemic levels of 2019.", "7%"),
+    ("Fertiliser prices remain 35% above peaks seen in 2022.", "35%"),
+])
+def test_a_year_after_below_or_above_levels_dates_the_base(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Economists expect the rate to stay at 3.75% after the bank lowered it in 2024.", "3.75%"),
+    ("The airline kept its fleet at 120 jets although it retired ten in March.", "120"),
+])
+def test_a_time_phrase_in_a_later_clause_of_its_own_dates_that_clause(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales rose 5% in March after the firm cut prices.", "5%", ("2025-03", "in")),
+    ("Output climbed 7% after price cuts in June.", "7%", ("2025-06", "in")),
+])
+def test_a_time_phrase_before_a_later_clause_stays_the_claims(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Output grew 0.7% in the third quarter of 2024, after 0.4% in the previous quarter.", "0.4%", ("2024-Q2", "in")),
+    ("Card spending rose 1.1% in the first quarter of 2025, reversing a 0.6% fall in the previous quarter.", "0.6%",
+     ("2024-Q4", "in")),
+    ("Card spending fell 0.6% in the previous quarter.", "0.6%", ("2025-Q3", "in")),
+])
+def test_the_previous_quarter_counts_from_the_quarter_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports rose 5% from a year earlier to $30 billion in October.", "5%", ("2025-10", "in")),
+    ("Car sales fell 3.4% from a year earlier to 210,000 units in September.", "3.4%", ("2025-09", "in")),
+])
+def test_a_change_from_a_year_earlier_to_an_end_point_keeps_the_month_after(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

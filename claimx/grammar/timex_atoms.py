@@ -23,6 +23,10 @@ _PERIOD_END_BEFORE = regex.compile(r"(?<![\w-])(?:to|through|until|till)\s+\Z|[A
 _MONTH_BEFORE = regex.compile(
     rf"(?:(?<![\w-])\L<monany>\.?\s*(?:{_DASH}|/|(?i:to|through|thru|until|till)\s)"
     rf"|(?i:between)\s+\L<monany>\.?\s+(?i:and)\s)\s*(?:(?i:the\s+end\s+of)\s+)?\Z", monany=_NAMED_LISTS["monany"])
+# a capitalised month name and a list separator just before a month: "In March and | April"
+_MONTH_LISTED_BEFORE = regex.compile(
+    r"(?<![\w-])(?:\L<monfull>|\L<monabbr>\.)\s*(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+)\Z",
+    monfull=_NAMED_LISTS["monfull"], monabbr=_NAMED_LISTS["monabbr"])
 _MONTH_AFTER = regex.compile(
     rf"\s*(?:{_DASH}|(?i:to|through|thru|until|till|and)\s)\s*(?:(?i:the\s+end\s+of)\s+)?\L<monany>(?:\.|(?![A-Za-z]))",
     monany=_NAMED_LISTS["monany"])
@@ -193,6 +197,8 @@ def _month_alone_ok(text: str, m: regex.Match, cue: Optional[str], mod: Optional
         return False  # "between June and may rise": a lower-case "may" or "march" needs its own cue
     if _MONTH_BEFORE.search(text, max(0, ms - 40), ms):
         return True
+    if capital and _MONTH_LISTED_BEFORE.search(text, max(0, ms - 40), ms):
+        return True  # "In March and April", "in January, February and March": a list of months
     if _MONTH_AFTER.match(text, m.end("core")) and (capital or cue is not None):
         return True
     if not capital:

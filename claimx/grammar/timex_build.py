@@ -36,6 +36,20 @@ from claimx.grammar.timex_lexicon import _LEX, _norm
 from claimx.grammar.timex_words import NEXT_WORDS as _WYEAR_NEXT
 from claimx.grammar.timex_words import parse_year_words
 
+# a half code or word earlier in the clause and a list separator just before: "in H1 and | H2 at 6.2%"
+_HALF_LISTED_BEFORE = regex.compile(r"(?<![\w-])(?:H[12]|(?i:half))(?![\w-])[^.;:\n]{0,60}?(?:,\s*|\s)(?:(?i:and|or|while|with)\s+)?\Z")
+_OF_THE_DECADE = regex.compile(r"\s+(?i:of)\s+(?i:the|this)\s+(?i:decade)(?![\w-])")
+_HALF_CODE_NEXT = regex.compile(r"\s+(\w+)")
+
+
+def _noun_next(text: str, pos: int) -> bool:
+    """Whether a lower-case word that is no ``half_code_next_words`` word follows ``pos``."""
+    if not _LOWER_WORD_NEXT.match(text, pos):
+        return False
+    w = _HALF_CODE_NEXT.match(text, pos)
+    return w is None or w.group(1) not in _LEX.half_code_next_words
+
+
 _BRANCH_KINDS = tuple(kind for _, kind in _BRANCH_GROUPS)
 _BRANCH_SPANS = operator.itemgetter(*(i for i, _ in _BRANCH_GROUPS))
 _CORE_GROUP = _MASTER.groupindex["core"]
@@ -83,6 +97,11 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         if parts is None:
             return None
         a.year, a.sub, a.day = parts
+        if m.group("pweek"):
+            if a.day is None:
+                return None  # "the week to June" names no week
+            a.unit, a.months = "week", 0
+            return _finish(text, m, a)
         if m.group("pfy"):
             a.fiscal, a.months = True, 12
         elif m.group("pcnt"):
@@ -145,10 +164,18 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
                 a.sub = 1 if _norm(m.group("first")) == "first" else 2
             else:
                 a.sub = 1 if _norm(m.group("hord")) in ("first", "1st") else 2
-            # a bare H1/H2 needs a cue and no noun after it ("H2 production" is hydrogen)
+            # a bare H1/H2 needs a cue (or a half named before it in a list: "in H1 and H2 at 6.2%")
+            # and no noun after it ("H2 production" is hydrogen; "H1 and", "H2 at" are halves)
             if (m.group("h") and a.year is None and a.yanchor is None and a.soffset is None
-                    and (cue is None or _LOWER_WORD_NEXT.match(text, m.end("core")))):
+                    and ((cue is None and not _HALF_LISTED_BEFORE.search(text, max(0, a.core_start - 80), a.core_start))
+                         or _noun_next(text, m.end("core")))):
                 return None
+            dec = _OF_THE_DECADE.match(text, m.end("core")) if a.year is None and m.group("hord") else None
+            if dec is not None:
+                # "the second half of the decade": a part of the reference decade, written as the
+                # decade (202X), as "the early 2030s" is 203X
+                a.kind, a.unit, a.yanchor, a.sub, a.pos = "rel", "decade", 0, None, "late" if a.sub == 2 else "early"
+                a.end = dec.end()
     elif kind == "season":
         a.year = int(m.group("year"))
         a.season = _SEASONS[_norm(m.group("season"))]
@@ -193,6 +220,10 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.kind, a.year = "year", parse_year_words(m.group("wyear"))
     elif kind == "century":
         a.sub = _CENTURY_ORDINALS[_norm(m.group("cent").replace("-", " "))]
+    elif kind == "midcentury":
+        if a.pos != "middle" or cue is None:
+            return None  # "mid-century modern": a style, not a date
+        a.kind, a.year, a.pos = "year", _LEX.mid_century_year, None
     elif kind == "mspan":
         _read_year(m, a)
         a.months = _COUNTS.get(_norm(m.group("cnt"))) or int(m.group("cnt"))

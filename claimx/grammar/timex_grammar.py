@@ -132,8 +132,8 @@ _BRANCHES: list[tuple[str, str]] = [
         "pend",
         r"(?:(?P<pfy>(?:(?i:the)\s+)?(?i:fiscal|financial)[-\s](?i:year)|FY)"
         r"|(?:(?i:the)\s+)?(?P<pcnt>\L<counts>|\d{1,2})[-\s](?P<punit>(?i:months?))(?:\s+(?i:period))?"
-        r"|(?i:the)\s+(?P<punit>\L<punits>))"
-        rf",?\s+(?P<pconn>\L<pconn>)\s+{_PEND_END}",
+        r"|(?i:the)\s+(?P<punit>\L<punits>)|(?i:the)\s+(?P<pweek>(?i:week)))"
+        rf",?\s+(?:(?i:that|which)\s+)?(?P<pconn>\L<pconn>)\s+(?:(?i:in|on)\s+)?{_PEND_END}",
     ),
     # ISO date 2025-06-30
     ("date", _ISODATE),
@@ -163,7 +163,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "quarter",
         rf"(?:(?i:the)\s+)?(?:{_YPOSS}\s+)?(?:(?P<fy>(?i:fiscal))\s+)?"
-        rf"(?:{_ORD}|(?P<last>(?i:final|last)))[-\s]{_Q_WORD}(?![\w-])"
+        rf"(?:{_ORD}|(?P<last>(?i:final|last)))[-\s]{_Q_WORD}(?i:s)?(?![\w-])"
         rf"(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?",
     ),
     # "the last three months" without "of <year>" is a span (below)
@@ -177,7 +177,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("half", rf"(?P<year>{_Y4})\s?H(?P<h>[12])(?![\w])"),
     (
         "half",
-        rf"(?:(?i:the)\s+)?(?:{_YPOSS}\s+)?(?P<hord>(?i:first|second|1st|2nd|latter))[-\s]{_H_WORD}"
+        rf"(?:(?i:the)\s+)?(?:{_YPOSS}\s+)?(?P<hord>(?i:first|second|1st|2nd|latter))[-\s](?:{_H_WORD}|(?i:halves))"
         rf"(?![\w-])(?:\s+(?i:of)\s+{_YREF}|\s+{_YREF_NUM})?",
     ),
     ("half", rf"(?:(?i:the)\s+)?(?:(?P<first>(?i:first|final))\s+(?i:six|6)\s+(?i:months)"
@@ -189,6 +189,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ("month", rf"(?:(?i:the)\s+)?(?P<mord>\L<mords>)\s+(?i:month)\s+(?i:of)\s+{_YREF}"),
     # centuries: the 21st century, the fifteenth century
     ("century", r"(?:(?i:the)\s+)?(?P<cent>\L<cords>)[-\s]+(?i:century)(?![\w-])"),
+    # "by mid-century", "by the middle of the century": the year of mid_century_year (needs the modifier)
+    ("midcentury", r"(?:(?i:the)\s+)?(?i:century)(?![\w-])"),
     # seasons with a year
     ("season", rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?(?P<year>{_Y4})"),
     # month year (any case next to a year: "june 2016", "november , 2016", "june of 1992")
@@ -254,7 +256,7 @@ _BRANCHES: list[tuple[str, str]] = [
     # the end of the month, EOY, EOM
     ("unitend", r"(?P<eoabbr>\L<eoabbr>)(?![\w-])|(?i:end[-\s]of[-\s])(?P<eounit>(?i:month|quarter))(?![\w-])"),
     ("theyear", r"(?i:the)\s+(?P<tunit>(?i:year|month))(?![\w-])"),
-    ("bare", r"(?i:the)\s+(?P<bunit>(?i:quarter|half[-\s]year|half))(?![\w-])(?!\s+(?i:of)\b)"),
+    ("bare", r"(?i:the)\s+(?:(?i:latest|most\s+recent)\s+)?(?P<bunit>(?i:quarter|half[-\s]year|half))(?![\w-])(?!\s+(?i:of)\b)"),
     # a month or weekday alone (month alone needs a cue or a modifier)
     ("month", rf"(?(cue)(?:(?i:the)\s+)?)(?:(?P<mon>\L<monfullany>)(?![A-Za-z])|(?P<mon>\L<monabbrany>(?:\.|(?![A-Za-z]))))"),
     ("weekday", _WD),

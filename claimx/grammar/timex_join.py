@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
-from claimx.grammar.timex_atoms import _AND_SEP, _Atom, _LIST_SEP, _NUMBER_RANGE_NEXT, _RANGE_SEP
+import regex
+
+from claimx.grammar.timex_atoms import _AND_SEP, _Atom, _ORDINALS, _LIST_SEP, _NUMBER_RANGE_NEXT, _RANGE_SEP
 from claimx.grammar.timex_build import _drop_cue
-from claimx.grammar.timex_grammar import _CUE_TO_REL
+from claimx.grammar.timex_grammar import _CUE_TO_REL, _NAMED_LISTS
 from claimx.grammar.timex_resolve import _is_period, _recent_year, _relation, _resolve
 from claimx.grammar.types import TimeMatch
 
@@ -18,6 +20,7 @@ from claimx.grammar.types import TimeMatch
 # Joining: periods and lists
 # --------------------------------------------------------------------------------------------
 
+_PARTS = {"quarter": 4, "half": 2}  # parts of a year
 _RANGE_OPENERS = {None, "between", "range", "in"}  # relations of cues that may open a period
 _SIMPLE = ("year", "quarter", "half", "month", "date", "season")
 _JOINABLE = _SIMPLE + ("fy",)
@@ -47,7 +50,54 @@ def _share_year(a: _Atom, b: _Atom, ref: Optional[_dt.date]) -> None:
         a.anchored = b.anchored = True
 
 
+# ordinals whose period noun is written once, on the last: "the first and second quarters",
+# "the third, and fourth quarters of 2025" (the ordinals of time.json; a cue before the first)
+_ELIDED = regex.compile(
+    r"(?:(?<![\w-])(?P<cue>\L<cues>)\s+)?(?:(?i:the)\s+)?(?P<ords>\L<ords>(?:\s*,\s*\L<ords>)*)"
+    r"\s*,?\s*(?:(?i:and|or)|&)\s+(?:(?i:the)\s+)?\Z", cues=_NAMED_LISTS["cues"], ords=_NAMED_LISTS["ords"])
+_ORD_WORD = regex.compile(r"\L<ords>", ords=_NAMED_LISTS["ords"])
+
+
+def _elided(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """``atoms`` with one atom before each quarter or half written by its ordinal and a plural noun
+    ("quarters", "halves") for each ordinal that elides that noun before it: "in the first and second
+    quarters" -> first quarter (cue "in"), second quarter."""
+    out: list[_Atom] = []
+    for a in atoms:
+        if a.kind in ("quarter", "half") and a.cue is None and a.pos is None \
+                and regex.search(r"(?i:quarters|halves)", text[a.core_start:a.end]):
+            m = _ELIDED.search(text, max(0, a.core_start - 80), a.core_start)
+            limit = out[-1].end if out else 0
+            if m is not None and m.start() >= limit:
+                top = _PARTS[a.kind]
+                subs = [(w.start(), w.end(), _ORDINALS.get(w.group().lower()))
+                        for w in _ORD_WORD.finditer(text, m.start("ords"), m.end("ords"))]
+                if all(s is not None and s <= top for _, _, s in subs):
+                    for k, (ws, we, sub) in enumerate(subs):
+                        cue = m.group("cue") if k == 0 else None
+                        start = m.start() if cue else ws
+                        out.append(_Atom(start=start, cue_end=m.end("cue") if cue else start, core_start=ws, end=we,
+                                         kind=a.kind, cue=" ".join(cue.lower().split()) if cue else None, sub=sub))
+        out.append(a)
+    return out
+
+
+def _list_share_year(items: list[_Atom], ref: Optional[_dt.date]) -> None:
+    """'in H1 and H2', 'in the first and second quarters' with a reference date and no year: every
+    item in the year of the most recent last item (the list runs forward within one year)."""
+    last = items[-1]
+    if (ref is None or last.kind not in ("quarter", "half", "month") or last.sub is None
+            or any(it.kind != last.kind or it.sub is None or it.year is not None or it.yanchor is not None
+                   or it.soffset is not None for it in items)
+            or any(a.sub >= b.sub for a, b in zip(items, items[1:]))):
+        return
+    year = _recent_year(ref, last.kind, last.sub, last.day)
+    for it in items:
+        it.year, it.anchored = year, True
+
+
 def _join(text: str, atoms: list[_Atom], ref: Optional[_dt.date]) -> list[TimeMatch]:
+    atoms = _elided(text, atoms)
     out: list[TimeMatch] = []
     i, n = 0, len(atoms)
     while i < n:
@@ -84,6 +134,7 @@ def _join(text: str, atoms: list[_Atom], ref: Optional[_dt.date]) -> list[TimeMa
                 items = atoms[i:j + 1]
                 for it in items[:-1]:
                     _backfill(it, items[-1], False)
+                _list_share_year(items, ref)
                 relation = _relation(a)
                 for k, it in enumerate(items):
                     s = it.core_start

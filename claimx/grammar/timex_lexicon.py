@@ -56,6 +56,8 @@ class TimeLexicon(BaseModel):
     year_words: dict[str, Any]
     word_year_next_words: list[str]
     end_abbreviations: dict[str, str]
+    mid_century_year: int = 2050
+    half_code_next_words: list[str] = Field(default_factory=list)
 
     @field_validator("month_ordinals")
     @classmethod

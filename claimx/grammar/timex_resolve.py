@@ -127,6 +127,11 @@ def _resolve_pend(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], boo
     ystr = f"{year:04d}" if known else "XXXX"
     if a.fiscal:
         return f"FY{ystr}", anchor, None
+    if a.unit == "week":  # the ISO week of the end day, as "last week" is written
+        if not known:
+            return "XXXX-WXX", anchor, None
+        iso = _dt.date(year, a.sub, a.day).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", anchor, None
     n, month = a.months, a.sub
     if a.collapsed:
         if n == 12:
@@ -185,4 +190,4 @@ def _relation(a: _Atom) -> str:
 
 def _is_period(a: _Atom) -> bool:
     """True for atoms whose value is a start/end period (relation ``between`` by default)."""
-    return a.kind in ("range", "span", "mspan") or (a.kind == "pend" and not a.collapsed)
+    return a.kind in ("range", "span", "mspan") or (a.kind == "pend" and not a.collapsed and a.unit != "week")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import (crosses_report_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
+from .modality_rules import (base_after_figure, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
                              load_modality_rules, out_of_scope, restates, revision_on_its_own)
 
 if TYPE_CHECKING:
@@ -47,11 +47,11 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         best = h
     if best is not None:
         best = estimate_over_modal(st.text, hedges, best)
-    if best is not None and revision_on_its_own(ctx, best):
+    if best is not None and (revision_on_its_own(ctx, best) or base_after_figure(ctx, best)):
         return None
     if best is None:
         best = next((h for h in hedges if h.get("after_of") == q["start_char"]), None)
-    if best is None:
+    if best is None and not own_finite_clause(ctx, set()):
         best = hedge_after(st, q, s)
     if best is None:
         best = governing_cue(ctx)

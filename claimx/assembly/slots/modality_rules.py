@@ -34,6 +34,7 @@ def load_modality_rules() -> dict:
     raw["restatement_boundary_re"] = regex.compile(raw["restatement_boundary"])
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
+    raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     return raw
 
@@ -137,11 +138,40 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
             v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
         return True
+    if own_finite_clause(ctx, cue_is):
+        return True
     if v is not None and v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ == "after" \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
         # "Prices could rise further after jumping 12% in October"
         return True
     return False
+
+
+def own_finite_clause(ctx: "QuantityContext", cue_is: set) -> bool:
+    """True when the quantity's verb heads a clause of its own that states a fact and does not hold
+    the cue: a relative clause with a finite verb and no modal ("..., driven by China, which accounts
+    for 40% of consumption"; "Exports, which rose 6% last year, are expected to grow 4%") or a
+    perfect participle ("expects sales of $3 billion, having sold $2.5 billion in 2024")."""
+    v = ctx.verb
+    rules = load_modality_rules()
+    if v is None or v.i in cue_is or cue_is & {t.i for t in v.subtree}:
+        return False
+    auxes = [c for c in v.children if c.dep_ in rules["deps"]["cue_to_its_verb"]]
+    if any(a.lower_ in rules["own_clause"]["perfect_participle_aux"] for a in auxes):
+        return True
+    return (v.dep_ in rules["deps"]["relative_clause"] and v.tag_ in rules["own_clause"]["finite_tags"]
+            and not any(a.tag_ == "MD" for a in auxes))
+
+
+def base_after_figure(ctx: "QuantityContext", h: dict) -> bool:
+    """True when another figure stands between cue ``h`` and the quantity and the words after it
+    make the quantity that figure's comparison base ("is expected to slow to 2.1% in 2026 after 2.8%
+    in 2025"): the cue hedges the figure, not the base (``base_after_figure`` of the rules)."""
+    q, text = ctx.quantity, ctx.state.text
+    figs = [o for o in ctx.sentence.quantities if o is not q and h["end_char"] <= o["start_char"] and o["end_char"] <= q["start_char"]]
+    if not figs:
+        return False
+    return load_modality_rules()["base_after_figure_re"].match(text, figs[-1]["end_char"], q["start_char"]) is not None
 
 
 def governing_cue(ctx: "QuantityContext") -> Optional[dict]:

@@ -27,6 +27,9 @@ from ..syntax import span_root
 from .modality_rules import restates
 from .timeframe_lists import respective_timeframe
 from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
+from .timeframe_marks import gapped_conjunct as _gapped_conjunct
+from .timeframe_marks import in_later_clause as _in_later_clause
+from .timeframe_marks import previous_part
 from .timeframe_marks import slot_rules as _slot_rules
 
 if TYPE_CHECKING:
@@ -154,6 +157,8 @@ def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
             # "The plant, opened in 2019, employs 800 people"
             return True
         return False
+    if _in_later_clause(ctx, t):
+        return True
     between = text[q["end_char"]:t["start_char"]]
     m = p["number_relative"].search(text, max(s.start, q["start_char"] - 80), q["start_char"])
     if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
@@ -183,6 +188,10 @@ def _owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
     if q["end_char"] <= owner["start_char"] and _slot_rules()["to_between"].search(text[q["end_char"]:owner["start_char"]]) \
             and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
         # "fell 0.4 points to 2.1% in 2025": the end point's period is the change's too
+        return False
+    if q["end_char"] <= owner["start_char"] and _gapped_conjunct(ctx, owner) \
+            and not any(q["end_char"] <= o["start_char"] < owner["start_char"] for o in prev if o is not owner):
+        # "Prices rose 4% and wages 3% in 2024": the verbless conjunct shares the first one's period
         return False
     tail = text[t["end_char"]:q["start_char"]]
     if t["end_char"] <= q["start_char"] and regex.fullmatch(r"\s*[,(]\s*(?:[\w'’-]+\s+){0,4}", tail) \
@@ -377,6 +386,9 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                 tf["relation"] = base["relation"]
         else:
             tf["value"] = "XXXX"
+    prev = previous_part(ctx, chosen)
+    if prev is not None:
+        tf["value"] = prev
     if tf["value"] is None:
         return None
     return tf

@@ -1,12 +1,12 @@
 """Small tests of the timeframe slot on one time phrase (claimx/assembly/slots/timeframe.py): a
 year inside a name, an ordinal period counting a streak, a phrase that labels the next figure, a
-comparison base closed before the phrase; and the slot's compiled rules (``slot_rules`` of
+comparison base closed before the phrase, a gapped conjunct, a later clause of its own; and the slot's compiled rules (``slot_rules`` of
 ``claimx/resources/timeframes_context.json``)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
@@ -15,7 +15,8 @@ from ..passes.periods import load_rules
 if TYPE_CHECKING:
     from ..context import QuantityContext
 
-__all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before"]
+__all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before", "gapped_conjunct",
+           "in_later_clause", "previous_part"]
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +25,8 @@ def slot_rules() -> dict:
     ``deps`` (dependency class name -> frozenset of spaCy labels)."""
     raw = load_rules()["raw"]["slot_rules"]
     out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after",
-                                               "labels_next_figure", "own_period_after_base", "year_levels_after")}
+                                               "labels_next_figure", "own_period_after_base", "year_levels_after",
+                                               "gapped_conjunct", "previous_part")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return out
@@ -72,5 +74,73 @@ def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
     # with 2019, emissions in 2024 ..."; a bare ", " is an appositive of the base)
     return any(lo <= r["start_char"] and r["end_char"] <= t["start_char"] and r is not t
                and (not text[r["end_char"]:t["start_char"]].strip()
-                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip()))
+                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip())
+                    or _end_point_between(ctx, r["end_char"], t["start_char"]))
                for r in ctx.sentence.timeframes)
+
+
+def _end_point_between(ctx: "QuantityContext", a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is only an end point (``to_or_at_after``, one quantity of the sentence
+    and at most two words it counts): "rose 5% from a year earlier | to $30 billion | in October"."""
+    text = ctx.state.text
+    for o in ctx.sentence.quantities:
+        if a <= o["start_char"] and o["end_char"] <= b and regex.fullmatch(r"[\s,]*(?:[^\W\d]+\s*){0,2}", text[o["end_char"]:b]):
+            m = slot_rules()["to_or_at_after"].match(text, a, o["start_char"])
+            return m is not None and not text[m.end():o["start_char"]].strip()
+    return False
+
+
+def gapped_conjunct(ctx: "QuantityContext", owner: dict) -> bool:
+    """True when ``owner`` heads a verbless conjunct right after ``ctx``'s quantity, its verb gapped
+    ("rose 4% and wages 3%", "grew 6%, while imports 2%"): no verb or auxiliary between the two."""
+    st, q = ctx.state, ctx.quantity
+    gap = st.text[q["end_char"]:owner["start_char"]]
+    if not slot_rules()["gapped_conjunct"].search(gap):
+        return False
+    span = st.doc.char_span(q["end_char"], owner["start_char"], alignment_mode="contract")
+    return span is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in span)
+
+
+def in_later_clause(ctx: "QuantityContext", t: dict) -> bool:
+    """True when time phrase ``t`` (after the quantity) sits in an adverbial clause with its own
+    subject, opened by one of ``own_clause_marks_after``, that does not hold the quantity ("expect
+    the rate to stay at 4.25% after it rose to that level in 2023")."""
+    root = ctx.root
+    span = ctx.state.doc.char_span(t["start_char"], t["end_char"], alignment_mode="expand")
+    if root is None or span is None:
+        return False
+    marks = set(load_rules()["raw"]["slot_rules"]["own_clause_marks_after"])
+    subj = slot_rules()["deps"]["subject_or_expletive"]
+    tok = span[0]
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.dep_ == "advcl" and tok.i > root.i and root.i not in {x.i for x in tok.subtree}:
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children) and any(
+                c.dep_ in subj for c in tok.children)
+    return False
+
+
+def previous_part(ctx: "QuantityContext", t: dict) -> Optional[str]:
+    """The value of "the previous quarter" (``t``; a half where the pattern reads one) counted from the part named
+    before it in the sentence ("in the third quarter of 2024, after 0.2% in the previous quarter"
+    -> "2024-Q2"; "XXXX-Q1" -> "XXXX-Q4"), else ``None`` (``previous_part`` in the rules)."""
+    m = slot_rules()["previous_part"].search(t.get("text") or "")
+    if m is None:
+        return None
+    code = "Q" if m.group(1).lower() == "quarter" else "H"
+    parts = 4 if code == "Q" else 2
+    named = []
+    for r in ctx.sentence.timeframes:
+        year, sep, part = (r.get("value") or "").partition(f"-{code}")
+        if r is not t and r["end_char"] <= t["start_char"] and sep and len(year) == 4 and part.isdigit() \
+                and 1 <= int(part) <= parts:
+            named.append((year, int(part)))
+    if not named:
+        return None
+    year, n = named[-1]
+    n -= 1
+    if n == 0:  # the last part of the year before; an unknown year stays unknown
+        n, year = parts, (f"{int(year) - 1:04d}" if year.isdigit() else year)
+    return f"{year}-{code}{n}"
