@@ -71,9 +71,7 @@ def elliptical_parts(text: str, recs: list[dict]) -> list[dict]:
         n = rules["raw"]["ordinals"][m.group(1).lower()]
         if v[-2] == "H" and n > 2:
             continue
-        added.append(rec(m, f"{v[:-1]}{n}", anaphor=None))
-    for r in added:
-        r.pop("anaphor", None)
+        added.append(rec(m, f"{v[:-1]}{n}"))
     return sorted(recs + added, key=lambda r: r["start_char"])
 
 
