@@ -65,7 +65,6 @@ def _key(word: str, words: frozenset[str]) -> str:
     return word
 
 
-@lru_cache(maxsize=64)
 def article_measure(text: str) -> Optional[dict]:
     """The article's measure topic: ``{"text", "count", "headline", "start_char", "end_char"}``
     (``text`` as most often written, lower case; offsets of its first occurrence in ``text``), or
