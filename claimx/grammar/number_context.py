@@ -15,7 +15,7 @@ from typing import Optional
 
 from claimx.grammar import units as U
 from claimx.grammar.number_forms import number_token
-from claimx.grammar.types import QuantityMatch
+from claimx.grammar.types import QuantityMatch, join_adjacent
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 
@@ -94,16 +94,13 @@ def per_population(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     base value 0.007112 ``/{capita}`` (``units.json`` ``population_words``)."""
     if len(out) < 1 or " per " not in text:
         return out
-    res: list[QuantityMatch] = []
-    i = 0
-    while i < len(out):
-        a = out[i]
-        b = out[i + 1] if i + 1 < len(out) else None
-        k, end = None, None
+
+    def join(a: QuantityMatch, b: Optional[QuantityMatch]) -> Optional[tuple[QuantityMatch, int]]:
+        k, end, step = None, None, 1
         if a.unit is not None and a.unit.startswith("/") and a.unit[1:].isdigit():
             k = _power_of_ten(float(a.unit[1:]))
             pm = _POPULATION_RE.match(text, a.end_char) if k else None
-            end, step = (pm.end(), 1) if pm else (None, 1)
+            end = pm.end() if pm else None
         elif b is not None and a.unit is None and b.unit is None and a.value is not None and a.lower is None \
                 and b.form == "digits" and b.comparator == "=" and a.end_char < b.start_char \
                 and _PER_NOUN_RE.search(text, a.end_char, b.start_char):
@@ -111,10 +108,8 @@ def per_population(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
             pm = _POPULATION_RE.match(text, b.end_char) if k else None
             end, step = (pm.end(), 2) if pm else (None, 1)
         if end is None:
-            res.append(a)
-            i += 1
-            continue
-        res.append(dataclasses.replace(a, text=text[a.start_char:end], end_char=end, unit=f"/10*{k}{{capita}}",
-                                       base_value=float(Decimal(repr(a.value)).scaleb(-k)), base_unit="/{capita}"))
-        i += step
-    return res
+            return None
+        return dataclasses.replace(a, text=text[a.start_char:end], end_char=end, unit=f"/10*{k}{{capita}}",
+                                   base_value=float(Decimal(repr(a.value)).scaleb(-k)), base_unit="/{capita}"), step
+
+    return join_adjacent(out, join)

@@ -14,7 +14,7 @@ from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar.quantities_after import _finish_unit, _troy
 from claimx.grammar.quantities_base import _Q
-from claimx.grammar.types import QuantityMatch
+from claimx.grammar.types import QuantityMatch, join_adjacent
 
 
 def _emit(text: str, q: _Q, rng: Optional[tuple[float, float]] = None) -> QuantityMatch:
@@ -123,11 +123,8 @@ def _join_bounds(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
     less than 10" stays two quantities)."""
     if len(out) < 2 or all(m.comparator == "=" for m in out):
         return out
-    joined: list[QuantityMatch] = []
-    i = 0
-    while i < len(out):
-        a = out[i]
-        b = out[i + 1] if i + 1 < len(out) else None
+
+    def join(a: QuantityMatch, b: Optional[QuantityMatch]) -> Optional[tuple[QuantityMatch, int]]:
         if b is not None and a.comparator != "=" and b.comparator != "=" and a.value is not None \
                 and b.value is not None and (
                 (a.comparator in _LOWER_BOUND and b.comparator in _UPPER_BOUND)
@@ -136,15 +133,13 @@ def _join_bounds(text: str, out: list[QuantityMatch]) -> list[QuantityMatch]:
                 and _BOUNDS_JOIN_RE.fullmatch(text, a.end_char, b.start_char):
             lo_m, hi_m = (a, b) if a.comparator in _LOWER_BOUND else (b, a)
             if lo_m.value < hi_m.value:
-                joined.append(dataclasses.replace(
+                return dataclasses.replace(
                     a, text=text[a.start_char:b.end_char], end_char=b.end_char, value=None, comparator="=",
                     lower=lo_m.value, upper=hi_m.value, unit=a.unit or b.unit, base_value=None, base_unit=None,
-                    number_end=b.number_end, comparator_cue=None))
-                i += 2
-                continue
-        joined.append(a)
-        i += 1
-    return joined
+                    number_end=b.number_end, comparator_cue=None), 2
+        return None
+
+    return join_adjacent(out, join)
 
 
 _COUNT_RATIO_RE = re.compile(r"\s+(in|out\s+of|per|for\s+every)\s+")
@@ -156,11 +151,8 @@ def _join_count_ratios(text: str, out: list[QuantityMatch]) -> list[QuantityMatc
     ("one in four" is read by the core pattern already.)"""
     if len(out) < 2:
         return out
-    joined: list[QuantityMatch] = []
-    i = 0
-    while i < len(out):
-        a = out[i]
-        b = out[i + 1] if i + 1 < len(out) else None
+
+    def join(a: QuantityMatch, b: Optional[QuantityMatch]) -> Optional[tuple[QuantityMatch, int]]:
         if b is not None and a.unit is None and b.unit is None and a.value is not None and b.value \
                 and a.form == "digits" and b.form == "digits" and a.lower is None and b.lower is None:
             m = _COUNT_RATIO_RE.fullmatch(text, a.end_char, b.start_char)
@@ -171,13 +163,11 @@ def _join_count_ratios(text: str, out: list[QuantityMatch]) -> list[QuantityMatc
                     fields = {"unit": f"/{int(den) if float(den).is_integer() else den}"}
                 else:
                     fields = {"value": a.value / b.value, "form": "fraction"}
-                joined.append(dataclasses.replace(a, text=text[a.start_char:b.end_char], end_char=b.end_char,
-                                                  number_end=b.number_end, **fields))
-                i += 2
-                continue
-        joined.append(a)
-        i += 1
-    return joined
+                return dataclasses.replace(a, text=text[a.start_char:b.end_char], end_char=b.end_char,
+                                           number_end=b.number_end, **fields), 2
+        return None
+
+    return join_adjacent(out, join)
 
 
 def _resolve_minor(text: str, out: list[QuantityMatch], pending: list[tuple[int, _Q]],

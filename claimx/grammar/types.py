@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +64,27 @@ class TimeMatch:
     relation: str = "in"
     anchor: bool = False
     offset_years: Optional[int] = None
+
+
+def join_adjacent(out: list[QuantityMatch],
+                  join: Callable[[QuantityMatch, Optional[QuantityMatch]], Optional[tuple[QuantityMatch, int]]],
+                  ) -> list[QuantityMatch]:
+    """Walk ``out`` (quantities in text order) left to right and let ``join(a, b)`` merge each
+    quantity ``a`` with the one after it ``b`` (``None`` for the last).
+
+    ``join`` returns ``None`` to keep ``a`` as it is, or ``(merged, used)``: ``merged`` replaces
+    ``a`` and ``used`` (1 or 2) says whether ``b`` was consumed too. A consumed ``b`` is never
+    offered again. Returns a new list; ``out`` is not changed.
+    """
+    res: list[QuantityMatch] = []
+    i, n = 0, len(out)
+    while i < n:
+        a = out[i]
+        got = join(a, out[i + 1] if i + 1 < n else None)
+        if got is None:
+            res.append(a)
+            i += 1
+        else:
+            res.append(got[0])
+            i += got[1]
+    return res
