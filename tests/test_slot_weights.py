@@ -50,3 +50,27 @@ def test_the_highest_score_wins_and_ties_go_to_the_first():
         assert ranker.choose("metric", []) is None
     finally:
         ranker.load_weights = saved
+
+
+def test_the_cv_folds_are_disjoint_cover_every_document_and_are_the_same_each_time():
+    mod = _script()
+    docs = ["dB02", "dA01", "dA05", "dB11", "dA02", "dB01", "dA07"]
+    folds = mod.folds(docs, 3)
+    assert len(folds) == 3
+    flat = [d for f in folds for d in f]
+    assert sorted(flat) == sorted(docs) and len(set(flat)) == len(flat)
+    assert folds == mod.folds(list(reversed(docs)), 3)
+    assert [len(f) for f in folds] == [3, 2, 2]
+    with pytest.raises(ValueError):
+        mod.folds(docs, 1)
+    with pytest.raises(ValueError):
+        mod.folds(docs, 8)
+
+
+def test_the_chooser_replay_gives_the_rule_its_margin():
+    mod = _script()
+    cands = [({"src=rule": 1.0, "x": 1.0}, 0), ({"src=chunk": 1.0, "y": 1.0}, 1)]
+    assert mod.picks(cands, {"y": 0.8}, 0.0) == 1
+    assert mod.picks(cands, {"y": 0.8}, 1.0) == 0          # the rule's pick keeps the slot
+    assert mod.picks(cands, {"y": 0.8, "x": -0.5}, 1.0) == 1
+    assert mod.picks([], {}, 1.0) == -1
