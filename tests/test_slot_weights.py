@@ -74,3 +74,24 @@ def test_the_chooser_replay_gives_the_rule_its_margin():
     assert mod.picks(cands, {"y": 0.8}, 1.0) == 0          # the rule's pick keeps the slot
     assert mod.picks(cands, {"y": 0.8, "x": -0.5}, 1.0) == 1
     assert mod.picks([], {}, 1.0) == -1
+
+
+def _pair(doc_id, good, bad):
+    """One recorded entity decision: the accepted candidate has features ``good``, the other ``bad``."""
+    d = {"slot": "entity", "doc_id": doc_id, "weight": 1.0,
+         "candidates": [({"text": "Acme"}, good), ({"text": "output"}, bad)]}
+    return d, {"entity": {"text": "Acme"}}
+
+
+def test_dropped_families_and_rare_features_get_no_weight():
+    pytest.importorskip("sklearn", reason="scikit-learn is in the 'train' and 'test' extras")
+    mod = _script()
+    pairs = [_pair(f"d{i}", {"named=1": 1.0, "topic_rank=1": 1.0}, {"len=<=1": 1.0}) for i in range(6)]
+    pairs.append(_pair("d9", {"named=1": 1.0, "prep=beside": 1.0}, {"len=<=1": 1.0}))
+    cfg = {"l2": 1.0, "min_support": 0, "drop_families": [], "bags": 0}
+    w = mod.fit_weights("entity", pairs, cfg)
+    assert w["named=1"] > 0 and w["topic_rank=1"] > 0 and w["prep=beside"] > 0 and w["len=<=1"] < 0
+    w = mod.fit_weights("entity", pairs, dict(cfg, drop_families=["topic_rank"], min_support=2))
+    assert "topic_rank=1" not in w and "prep=beside" not in w and w["named=1"] > 0
+    bagged = mod.fit_weights("entity", pairs, dict(cfg, bags=3))
+    assert bagged == mod.fit_weights("entity", pairs, dict(cfg, bags=3)) and bagged["named=1"] > 0
