@@ -187,6 +187,9 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
              None, "article")
+    # the subjects of the opening sentences are always candidates: only their source tells them
+    # apart (features of their own, shape or context, made the fit take them where it should not)
+    _add_subjects(cands, ctx, claim, attr if third_party else None)
     # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE),
     # up to the end of this sentence: what follows it may or may not be parsed (sentence windows),
     # and the claim must not depend on that
@@ -245,6 +248,26 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f
     return out
+
+
+def _add_subjects(cands: dict, ctx: "QuantityContext", claim: dict, forecaster: Optional[dict]) -> None:
+    """Offer the subject phrases of the article's opening sentences
+    (:mod:`claimx.assembly.article_subjects`) as inferred candidates, source ``lead_<shape>``; not
+    the ``forecaster`` whose figure for another thing this is."""
+    shapes = _offered_shapes()
+    for t in ctx.state.article_subjects:
+        if t["subject"] not in shapes:
+            continue
+        if forecaster is not None and _same_name(forecaster["text"], t["text"]):
+            continue
+        _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
+             None, f"lead_{t['subject']}")
+
+
+@lru_cache(maxsize=1)
+def _offered_shapes() -> frozenset[str]:
+    """``offered_shapes`` of ``resources/article_subjects.json``: the subject phrases offered."""
+    return frozenset(load("article_subjects.json", ("offered_shapes",))["offered_shapes"])
 
 
 @lru_cache(maxsize=1)
