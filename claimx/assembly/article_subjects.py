@@ -26,7 +26,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}&’'.-]*[\p{L}\p{N}])?|[,;:()
 _DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{Zs}.'-]+(?:,[\p{Zs}\p{L}.'-]+)?\p{Zs}+[—–-]\p{Zs}+")
 #: the end of a first sentence: a full stop (not of an initial or abbreviation) before a capital
 _SENTENCE_END = regex.compile(r"(?<![\p{Lu}.]\p{Ll}{0,2})[.!?](?=\p{Zs}+[\p{Lu}\"“]|$)")
-_PARAGRAPH = regex.compile(r"\n\p{Zs}*\n|\n(?=\p{Zs}*\S)")
+_PARAGRAPH = regex.compile(r"\n\p{Zs}*\n\s*")
 _GROUP_NAME = r"\p{Lu}[\p{L}-]+"
 _POSSESSIVE = regex.compile(r"['’]s$")
 
@@ -57,7 +57,10 @@ def first_sentences(text: str, paragraphs: int) -> list[str]:
     """The first sentence of each of the first ``paragraphs`` paragraphs of ``text`` (the headline
     counts as one; a lead's dateline, "PARIS — ", is dropped)."""
     out = []
-    for par in _PARAGRAPH.split(text.strip()):
+    blocks = _PARAGRAPH.split(text.strip())
+    # a headline on the first line of the first block, without a blank line after it
+    head = blocks[0].split("\n", 1) if blocks else []
+    for par in head + blocks[1:]:
         par = _DATELINE.sub("", par.strip())
         if not par:
             continue
@@ -96,7 +99,8 @@ def _subject(words: list[str], lex: dict) -> list[str]:
 
 def _phrases(subject: list[str], lex: dict) -> list[tuple[str, str]]:
     """(text, shape) of the phrases a subject offers: the whole subject, the possessor, the words
-    before a final measure noun, the phrase after a measure noun and a preposition."""
+    before a final measure noun when they hold a lower-case word, the phrase after a measure noun
+    and a preposition."""
     if not subject:
         return []
     out = [(" ".join(subject), "subject")] if len(subject) <= lex["max_words"] else []
@@ -109,7 +113,9 @@ def _phrases(subject: list[str], lex: dict) -> list[tuple[str, str]]:
         if w not in lex["measures"]:
             continue
         before = [x for x in subject[:i]]
-        if i == len(low) - 1 and before and not all(x.lower() in lex["modifiers"] for x in before):
+        # a phrase ("Battery pack"), not a name alone: a name is one of the article's names
+        if i == len(low) - 1 and before and not all(x.lower() in lex["modifiers"] for x in before) \
+                and any(x.islower() for x in before):
             out.append((_POSSESSIVE.sub("", " ".join(before)), "modifier"))
         if i + 1 < len(low) and low[i + 1] in lex["preps"]:
             rest = []
