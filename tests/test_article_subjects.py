@@ -157,3 +157,70 @@ def test_no_shape_offered_offers_no_subject_phrase(extractor, monkeypatch):
     finally:
         ranker.RECORDER = None
     assert texts and "Global copper demand" not in texts
+
+
+@pytest.mark.parametrize("text", [
+    "Ostravia exports hit a record\n\nShips were busy.",
+    "Pellmark sales slip again\n\nStores were quiet.",
+])
+def test_a_name_alone_before_a_measure_noun_is_no_modifier_phrase(text):
+    # "Ostravia exports": the name is one of the article's names already, not a phrase of its own
+    assert _subjects(text, "modifier") == []
+
+
+def _decision(extractor, text: str, quantity: str) -> list[tuple[dict, dict]]:
+    from claimx.assembly import ranker
+
+    ranker.RECORDER = []
+    try:
+        extractor.extract(text)
+        return next(d["candidates"] for d in ranker.RECORDER if d["slot"] == "entity" and d["quantity"]["text"] == quantity)
+    finally:
+        ranker.RECORDER = None
+
+
+@pytest.mark.parametrize("text, quantity, phrase", [
+    (COPPER, "31 million tonnes", "Global copper demand"),
+    (TIN, "4%", "World tin consumption"),
+])
+def test_the_leads_own_claim_has_its_subject_with_offsets_not_inferred(extractor, text, quantity, phrase):
+    # the lead sentence holds the phrase: it is a candidate there with its offsets, not again inferred
+    found = [m for m, _ in _decision(extractor, text, quantity) if m["text"] == phrase]
+    assert found and all(not m.get("inferred") for m in found)
+
+
+@pytest.mark.parametrize("text, quantity, phrase", [
+    (COPPER, "27 million tonnes", "Global copper demand"),
+    (FERRY, "5%", "Baltic ferry crossings"),
+])
+def test_a_subject_phrase_is_not_described_as_carried_over(extractor, text, quantity, phrase):
+    # "carried=topic/other" describe names carried over in the paragraph; the phrase has its source
+    feats = [f for m, f in _decision(extractor, text, quantity) if m["text"] == phrase]
+    assert feats and not any(k.startswith("carried=") for k in feats[0])
+    assert any(k.startswith("src=lead_") for k in feats[0])
+
+
+@pytest.mark.parametrize("text, quantity, pick", [
+    ("Norvania jobless rate hits record low\n\nEmployers hired briskly.\n\nThe rate beat the previous low of 4.9%, set in 2019.",
+     "4.9%", "The rate"),
+    ("Harlow Foods sales slip\n\nDemand was soft.\n\nThe decline was smaller than the 12% drop recorded a year earlier.",
+     "12%", "The decline"),
+])
+def test_a_rule_pick_that_is_only_the_measure_has_no_rule_source(extractor, monkeypatch, text, quantity, pick):
+    # "The rate", "The decline": the rule found only the measured property or a figure; the pick
+    # keeps its features (src=rule, rule=open) but not the source "rule" the ranker's margin goes by
+    from claimx.assembly import ranker
+
+    seen = []
+    choose = ranker.choose
+
+    def spy(slot, cands, **kw):
+        if slot == "entity" and kw.get("quantity", {}).get("text") == quantity:
+            seen.extend(cands)
+        return choose(slot, cands, **kw)
+
+    monkeypatch.setattr(ranker, "choose", spy)
+    extractor.extract(text)
+    (c,) = [c for c in seen if c.mention["text"] == pick]
+    assert c.features.get("rule=open") == 1.0 and c.features.get("src=rule") == 1.0
+    assert "rule" not in c.sources and "rule_open" in c.sources
