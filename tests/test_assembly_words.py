@@ -85,21 +85,26 @@ def _with_measure_heads_without(word: str):
     ("The market share of electric buses reached 18% in 2023.", "share", "electric buses",
      "The market share of electric buses"),
 ])
-def test_a_custom_syntax_lexicon_passed_to_assemble_is_used(extractor, text, word, entity, without, monkeypatch):
+def test_a_custom_syntax_lexicon_passed_to_assemble_is_used(extractor, text, word, entity, without):
     # "capacity" is a measure head: the "of" phrase after it names the entity; without it in the
-    # custom syntax lexicon the whole subject phrase does (the rule chooser's pick: for that the
-    # learned chooser is switched off, so that the test sees the lexicon, not the fitted weights)
+    # custom syntax lexicon the rule chooser takes the whole subject phrase (read from its pick, the
+    # candidate with source "rule": the fitted weights may still prefer the "of" phrase)
     from claimx.assembly import assemble, ranker
     from claimx.components import claims as _  # noqa: F401  (registers the doc extensions)
 
     doc = extractor.nlp(text)
 
-    def entity_text(lexicon):
-        (claim,) = assemble(doc, doc._.claimx_quantities, doc._.claimx_timeframes, doc._.claimx_cues,
-                            lexicon=lexicon)
-        return claim["entity"]["text"]
+    def entity_and_rule_pick(lexicon):
+        ranker.RECORDER = []
+        try:
+            (claim,) = assemble(doc, doc._.claimx_quantities, doc._.claimx_timeframes, doc._.claimx_cues,
+                                lexicon=lexicon)
+            (decision,) = [d for d in ranker.RECORDER if d["slot"] == "entity"]
+        finally:
+            ranker.RECORDER = None
+        rule = [m["text"] for m, f in decision["candidates"] if f.get("src=rule")]
+        return claim["entity"]["text"], rule
 
-    assert entity_text(None) == entity
-    assert entity_text(load_default()) == entity
-    monkeypatch.setattr(ranker, "load_weights", lambda: {})
-    assert entity_text(_with_measure_heads_without(word)) == without
+    assert entity_and_rule_pick(None) == (entity, [])
+    assert entity_and_rule_pick(load_default()) == (entity, [])
+    assert entity_and_rule_pick(_with_measure_heads_without(word))[1] == [without]

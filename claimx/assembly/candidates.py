@@ -187,6 +187,9 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     for t in topics.values():
         _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
              None, "article")
+    # the subjects of the opening sentences are always candidates: only their source tells them
+    # apart (features of their own, shape or context, made the fit take them where it should not)
+    _add_subjects(cands, ctx, claim, attr if third_party else None)
     # the NER label the window gives the name, where it names it ("Toyota" ORG, "Christmas" DATE),
     # up to the end of this sentence: what follows it may or may not be parsed (sentence windows),
     # and the claim must not depend on that
@@ -223,7 +226,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 f["rule=open"] = 1.0
         if m.get("inferred"):
             f["inferred=1"] = 1.0
-            if "article" not in c.sources:
+            if "article" not in c.sources and not all(x.startswith("lead_") for x in c.sources):
                 # carried over from the paragraph: one of the article's names, or a passing one
                 f["carried=topic" if any(_same_name(m["text"], t["text"]) for t in st.article_topics)
                   else "carried=other"] = 1.0
@@ -244,7 +247,34 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             label = labels.get(m["text"])
             f[f"topic_label={label or 'unseen'}"] = 1.0
         c.features = f
+        if f.get("rule=open"):
+            # the rule found only the measured property or a figure ("The rate", "The decline"):
+            # its pick keeps its features but not the rule's head start (ranker.rule_margin)
+            c.sources = (c.sources - {"rule"}) | {"rule_open"}
     return out
+
+
+def _add_subjects(cands: dict, ctx: "QuantityContext", claim: dict, forecaster: Optional[dict]) -> None:
+    """Offer the subject phrases of the article's opening sentences
+    (:mod:`claimx.assembly.article_subjects`) as inferred candidates, source ``lead_<shape>``; not
+    the ``forecaster`` whose figure for another thing this is, nor one the sentence holds; one
+    of the article's names gets the phrase's source too."""
+    shapes = _offered_shapes()
+    sentence = ctx.state.text[ctx.sentence.start:ctx.sentence.end].lower()
+    for t in ctx.state.article_subjects:
+        # a phrase the sentence itself holds is a candidate of its own there (with its offsets)
+        if t["subject"] not in shapes or t["text"].lower() in sentence:
+            continue
+        if forecaster is not None and _same_name(forecaster["text"], t["text"]):
+            continue
+        _add(cands, ctx, claim, "entity", {"text": t["text"], "start_char": None, "end_char": None, "inferred": True},
+             None, f"lead_{t['subject']}")
+
+
+@lru_cache(maxsize=1)
+def _offered_shapes() -> frozenset[str]:
+    """``offered_shapes`` of ``resources/article_subjects.json``: the subject phrases offered."""
+    return frozenset(load("article_subjects.json", ("offered_shapes",))["offered_shapes"])
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,9 @@ class DocState:
     article_topics: list[dict] = field(default_factory=list)
     #: the article's measure topic (:func:`claimx.assembly.metric_topic.article_measure`), or None
     article_measure: Optional[dict] = None
+    #: the subject phrases of the article's opening sentences
+    #: (:func:`claimx.assembly.article_subjects.article_subjects`)
+    article_subjects: list[dict] = field(default_factory=list)
     #: the assembly's word classes (entity labels, pronouns, measure heads, ...)
     syntax: SyntaxLexicon = field(default_factory=lambda: load_default().syntax)
     #: clause segments per sentence ``(start, end)``, filled by :func:`claimx.assembly.clauses.segments`

@@ -200,6 +200,8 @@ def assemble(doc: Doc, quantities: list[dict], timeframes: list[dict], cues: Opt
     timeframes = periods.resolve_periods(doc_text(doc), timeframes, prior_periods)
     st = DocState.build(doc, quantities, timeframes, cues, include_vague=include_vague, lexicon=lexicon)
     # the article's measure topic rides with its names (claimx.assembly.metric_topic.measure_topics)
-    st.article_topics = [t for t in article_topics or [] if not t.get("measure")]
+    st.article_topics = [t for t in article_topics or [] if not t.get("measure") and not t.get("subject")]
+    # and so do the subject phrases of its opening sentences (claimx.assembly.article_subjects)
+    st.article_subjects = [t for t in article_topics or [] if t.get("subject")]
     st.article_measure = next((t for t in article_topics or [] if t.get("measure")), None)
     return run(st)

@@ -106,6 +106,7 @@ class Extractor:
         cheap rule here; the parser cuts them again inside each window.
         """
         from ..assembly.article import article_topics
+        from ..assembly.article_subjects import article_subjects
         from ..assembly.metric_topic import measure_topics
         from ..grammar.quantities import find_quantities, guess_currency_hint
 
@@ -136,7 +137,7 @@ class Extractor:
                             periods = article_periods(text, ref)
                         prior = tuple(p for p in periods if p["start_char"] < ws)
                     if topics is None:
-                        topics = tuple(article_topics(text)) + measure_topics(text)
+                        topics = tuple(article_topics(text)) + measure_topics(text) + tuple(article_subjects(text))
                     doc = self.nlp.make_doc(text[ws:we])
                     doc._.claimx_context = ClaimxContext(
                         reference_date=ref,
