@@ -324,3 +324,23 @@ def test_an_attributive_forecast_participle_before_the_figure(extractor, text, q
 ])
 def test_a_figure_in_a_clause_of_its_own_that_states_a_fact_is_asserted(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Roughly 2,400 homes in Valtra were flooded, officials estimated.", "Roughly 2,400", ("estimate", "estimated")),
+    ("About 18,000 jobs were lost at the mills in 2024, the union estimates.", "About 18,000", ("estimate", "estimates")),
+    ("Copper demand reaches 40 million tonnes in 2040, the consultancy forecast.", "40 million tonnes",
+     ("forecast", "forecast")),
+    ("Fares rise 6% in 2027 under the new contract, the regulator projected on Monday.", "6%", ("forecast", "projected")),
+])
+def test_a_closing_report_clause_with_an_estimate_or_forecast_verb(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Norvik rose 4% in October, more than analysts had forecast.", "4%"),
+    ("Exports from Tarma grew 3% last year, according to official estimates.", "3%"),
+    ("Ridership on the Dovre line reached 2 million, the operator said.", "2 million"),
+])
+def test_a_closing_comparison_or_attribution_is_no_report_clause(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)

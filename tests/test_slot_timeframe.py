@@ -492,3 +492,62 @@ def test_the_previous_quarter_counts_from_the_quarter_named_before(extractor, te
 ])
 def test_a_change_from_a_year_earlier_to_an_end_point_keeps_the_month_after(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In the September quarter, Marl Copper mined 40,000 tonnes. During the prior quarter, it mined 36,500 tonnes.",
+     "36,500 tonnes", ("XXXX-Q2", "in")),
+    ("Pardo Foods sold $3.1 billion of snacks in the first quarter of 2024. In the preceding quarter, it sold $2.9 billion.",
+     "$2.9 billion", ("2023-Q4", "in")),
+    ("In the second half of 2024, Ivel Rail carried 8 million riders. In the previous half, it carried 7.2 million.",
+     "7.2 million", ("2024-H1", "in")),
+    ("Tolva Bank's deposits grew 2% in March 2025. In the previous month, they had grown 1.4%.",
+     "1.4%", ("2025-02", "in")),
+])
+def test_the_prior_part_counts_from_the_part_named_in_an_earlier_sentence(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Revenue at Hasko rose 6% in the second quarter of 2025, after 4% in the prior quarter.", "4%", ("2025-Q1", "in")),
+    ("Freight volumes slid 2% in the first quarter of 2025, following a 1.5% gain in the preceding quarter.", "1.5%",
+     ("2024-Q4", "in")),
+])
+def test_the_prior_quarter_in_the_same_sentence_counts_from_the_quarter_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Over the winter, gas use in Lombardy rose 8%.", "8%", ("XXXX-WI", "in")),
+    ("In spring, flows on the Ebro fell 30%.", "30%", ("XXXX-SP", "in")),
+    ("During the summer months, hotel prices in Split climbed 12%.", "12%", ("XXXX-SU", "in")),
+    ("Fruit exports from Chile rose 9% in the southern autumn.", "9%", ("XXXX-FA", "in")),
+])
+def test_a_season_after_a_preposition_is_that_season(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The fall in prices reached 4% in Lisbon.", "4%"),
+    ("Rents in Porto have risen 6% since the fall of the old cap.", "6%"),
+])
+def test_fall_as_a_noun_of_change_is_no_season(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The board of Ferno meets four times a year, in spring and autumn, and has 11 members.", "11"),
+    ("In summer or winter, the ferry carries 900 cars a day.", "900"),
+])
+def test_two_seasons_joined_are_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,other,expected", [
+    ("Shares of Brava Tel fell 5%, taking their loss this year to 22%.", "5%", "22%", ("2025", "in")),
+    ("Sirna Bank's deposits rose 3%, bringing the total for the first half to $8 billion.", "3%", "$8 billion",
+     ("2025-H1", "in")),
+])
+def test_a_result_participle_with_its_own_figure_dates_that_figure_only(extractor, text, qty, other, expected):
+    assert tf(extractor, text, qty) is None
+    assert tf(extractor, text, other) == expected

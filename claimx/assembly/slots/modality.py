@@ -3,7 +3,8 @@
 The cue is the nearest one before the quantity in its clause (a restatement after ", or" stays in
 scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
 governs it as subject, else the quantity's own verb, auxiliary or subject (``governing_verbs``,
-``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``).
+``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``), else an estimate or forecast verb of a
+reporting clause that ends the sentence (", officials estimated.").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from ..clauses import between_has_boundary
 from ..syntax import span_root
 from .modality_rules import (base_after_figure, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
-                             load_modality_rules, out_of_scope, restates, revision_on_its_own)
+                             load_modality_rules, out_of_scope, report_after, restates, revision_on_its_own)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -55,6 +56,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         best = hedge_after(st, q, s)
     if best is None:
         best = governing_cue(ctx)
+    if best is None:
+        best = report_after(ctx)
     if best is None:
         return None
     return ModalityResult(best["modality"], {"text": best["text"], "start_char": best["start_char"], "end_char": best["end_char"]},

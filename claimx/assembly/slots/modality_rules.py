@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
-           "governing_cue", "out_of_scope", "revision_on_its_own"]
+           "governing_cue", "out_of_scope", "revision_on_its_own", "report_after"]
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +36,8 @@ def load_modality_rules() -> dict:
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
     raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
+    verbs = "|".join(sorted(raw["report_after_verbs"], key=len, reverse=True))
+    raw["report_after_re"] = regex.compile(raw["report_after"].replace("{verbs}", verbs))
     return raw
 
 
@@ -229,3 +231,15 @@ def revision_on_its_own(ctx: "QuantityContext", h: dict) -> bool:
     if h["text"].lower() not in rules["subject_cues"] or not rules["revision_subject_re"].fullmatch(text, h["end_char"], q["start_char"]):
         return False
     return comparative_direction(text[q["end_char"]:ctx.sentence.end].lower()) is not None
+
+
+def report_after(ctx: "QuantityContext") -> Optional[dict]:
+    """The verb of a reporting clause that ends the quantity's sentence with an estimate or a
+    forecast ("Roughly 3,000 homes were damaged, officials estimated."; ``report_after`` of the
+    rules) as a hedge dict, else ``None``."""
+    rules = load_modality_rules()
+    m = rules["report_after_re"].match(ctx.state.text, ctx.quantity["end_char"], ctx.sentence.end)
+    if m is None:
+        return None
+    return {"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1),
+            "modality": rules["report_after_verbs"][m.group(1).lower()]}

@@ -160,6 +160,10 @@ def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
     if _in_later_clause(ctx, t):
         return True
     between = text[q["end_char"]:t["start_char"]]
+    m = p["result_participle"].search(between)
+    if m is not None and any(o is not q and o["start_char"] >= q["end_char"] + m.start() for o in s.quantities):
+        # "The shares fell 6%, taking their decline this year to 18%": the phrase dates the 18%
+        return True
     m = p["number_relative"].search(text, max(s.start, q["start_char"] - 80), q["start_char"])
     if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
         # "The mine, which lies 200 kilometres south of Perth, was shut in June"
