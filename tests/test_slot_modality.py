@@ -344,3 +344,29 @@ def test_a_closing_report_clause_with_an_estimate_or_forecast_verb(extractor, te
 ])
 def test_a_closing_comparison_or_attribution_is_no_report_clause(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Brennan Tools kept its forecast for operating profit of $900 million unchanged.", "$900 million",
+     ("forecast", "forecast")),
+    ("The projection for 2027 has been lowered to 1.4%.", "1.4%", ("forecast", "projection")),
+])
+def test_a_figure_in_a_forecast_nouns_for_or_of_phrase_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Deliveries at Corvo Air are on pace to reach 310 jets this year.", "310", ("forecast", "on pace to")),
+    ("Bookings at Lindqvist Hotels are on pace for a record 4 million nights.", "4 million", ("forecast", "on pace for")),
+    ("Chip sales are heading towards $900 billion in 2026.", "$900 billion", ("forecast", "heading towards")),
+])
+def test_on_pace_and_heading_towards_are_forecasts(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The expected 3% rise in Tallin rents did not come.", "3%", ("forecast", "expected")),
+    ("Its projected 40,000 tonnes of output depends on rain.", "40,000 tonnes", ("forecast", "projected")),
+])
+def test_an_expected_or_projected_figure_after_a_determiner_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected

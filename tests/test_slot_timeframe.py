@@ -551,3 +551,11 @@ def test_two_seasons_joined_are_no_timeframe(extractor, text, qty):
 def test_a_result_participle_with_its_own_figure_dates_that_figure_only(extractor, text, qty, other, expected):
     assert tf(extractor, text, qty) is None
     assert tf(extractor, text, other) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Ammonia demand in Chile will exceed 2 million tonnes by the early 2030s.", "2 million tonnes", ("203X", "by")),
+    ("By the late 2020s, the Varde grid will need 14 GW of storage.", "14 GW", ("202X", "by")),
+])
+def test_by_the_early_or_late_decade_is_a_deadline(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
