@@ -370,3 +370,22 @@ def test_on_pace_and_heading_towards_are_forecasts(extractor, text, qty, expecte
 ])
 def test_an_expected_or_projected_figure_after_a_determiner_is_a_forecast(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Pellow Stores now guides to earnings of $3.10 a share.", "$3.10", ("forecast", "guides")),
+    ("For 2026, the miner guides for output of 210,000 ounces.", "210,000 ounces", ("forecast", "guides")),
+])
+def test_a_guidance_verb_in_the_present_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,other", [
+    ("Analysts said the policy rate, currently 5.25%, will fall to 4.5% by June.", "5.25%", "4.5%"),
+    ("Unemployment in Rulen, now at 7.1%, is expected to ease to 6.8% next year.", "7.1%", "6.8%"),
+])
+def test_a_figure_in_a_present_appositive_is_asserted_and_undated(extractor, text, qty, other):
+    assert mod(extractor, text, qty) == ("asserted", None)
+    assert mod(extractor, text, other)[0] == "forecast"
+    c = one(extractor.extract(text, reference_date="2025-11-20"), qty)
+    assert c.timeframe is None

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Optional
 from ..clauses import between_has_boundary
 from ..syntax import span_root
 from .modality_rules import (base_after_figure, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
-                             load_modality_rules, out_of_scope, report_after, restates, revision_on_its_own)
+                             load_modality_rules, out_of_scope, present_appositive, report_after, restates,
+                             revision_on_its_own)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -34,6 +35,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     """The modality of ``ctx``'s quantity from the nearest hedge cue before it in its clause (else a
     cue after it that governs it as subject); ``None`` when the claim is asserted."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    if present_appositive(ctx):
+        return None
     best = None
     hedges = sorted(s.hedges + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
     for h in hedges:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
-           "governing_cue", "out_of_scope", "revision_on_its_own", "report_after"]
+           "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
+           "present_appositive"]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,7 @@ def load_modality_rules() -> dict:
     raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     verbs = "|".join(sorted(raw["report_after_verbs"], key=len, reverse=True))
+    raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
     raw["report_after_re"] = regex.compile(raw["report_after"].replace("{verbs}", verbs))
     return raw
 
@@ -243,3 +245,12 @@ def report_after(ctx: "QuantityContext") -> Optional[dict]:
         return None
     return {"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1),
             "modality": rules["report_after_verbs"][m.group(1).lower()]}
+
+
+def present_appositive(ctx: "QuantityContext") -> bool:
+    """True when the quantity is an appositive that states the present value ("Economists said
+    inflation, currently 3.2%, will fall to 2.5%"; ``present_appositive`` of the rules): asserted."""
+    before, after = load_modality_rules()["present_appositive_re"]
+    q, s, text = ctx.quantity, ctx.sentence, ctx.state.text
+    return bool(before.search(text, max(s.start, q["start_char"] - 40), q["start_char"])) \
+        and after.match(text, q["end_char"], s.end) is not None

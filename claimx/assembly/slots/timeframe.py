@@ -24,7 +24,7 @@ from ..clauses import between_has_boundary, segment_bounds
 from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
-from .modality_rules import restates
+from .modality_rules import present_appositive, restates
 from .timeframe_lists import respective_timeframe
 from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
 from .timeframe_marks import gapped_conjunct as _gapped_conjunct
@@ -309,7 +309,8 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     # "up 4 points from a year earlier": a comparison base, not when the claim holds
     base = _slot_rules()["comparison_base_before"]
     tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and base.search(st.text[s.start:t["start_char"]]))]
-    if not tfs:
+    if not tfs or present_appositive(ctx):
+        # "inflation, currently 3.2%, will fall to 2.5% by June": the appositive holds now
         return None
     listed = respective_timeframe(ctx, tfs)
     if listed is not None:
