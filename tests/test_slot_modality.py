@@ -389,3 +389,20 @@ def test_a_figure_in_a_present_appositive_is_asserted_and_undated(extractor, tex
     assert mod(extractor, text, other)[0] == "forecast"
     c = one(extractor.extract(text, reference_date="2025-11-20"), qty)
     assert c.timeframe is None
+
+
+@pytest.mark.parametrize("text,qty,other", [
+    ("Halden Foods expects sales to rise 6% and its shares jumped 4% on the news.", "4%", "6%"),
+    ("The agency will raise fees by 5% and its budget grew 2% last year.", "2%", "5%"),
+])
+def test_a_conjoined_past_clause_with_its_own_subject_is_outside_the_hedge(extractor, text, qty, other):
+    assert mod(extractor, text, qty) == ("asserted", None)
+    assert mod(extractor, text, other)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Growth in Varna was 1.6%, below expectations of 2.0%.", "2.0%", ("forecast", "expectations")),
+    ("Market expectations are for a policy rate of 3.75% by June.", "3.75%", ("forecast", "expectations")),
+])
+def test_a_figure_of_expectations_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected

@@ -114,7 +114,8 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
     """True when cue ``h`` (before the quantity) heads a clause the quantity is not in: a participle
     or relative clause on a noun ("The merger, expected to close in 2026, values the firm at $12
     billion"), or the quantity sits in a past-tense adverbial clause of its own ("Analysts expect a
-    slowdown after sales rose 5%")."""
+    slowdown after sales rose 5%"), or in a conjoined clause with its own subject and a past verb
+    ("expects sales to rise 5% and its shares jumped 3%")."""
     toks = _cue_tokens(ctx, h)
     if not toks or ctx.root is None:
         return False
@@ -141,6 +142,12 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
     if v is not None and v.i not in cue_is and v.tag_ == "VBD" and (v.dep_ == "advcl" or (
             v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
+        return True
+    if v is not None and v.dep_ in deps["conjunct"] and v.tag_ in load_modality_rules()["own_clause"]["past_tags"] \
+            and any(c.dep_ in deps["subject"] for c in v.children) and not cue_is & {t.i for t in v.subtree} \
+            and max(cue_is) < v.i:
+        # "The company expects sales to rise 5% and its shares jumped 3%": a conjoined clause with
+        # its own subject and a past verb states what happened
         return True
     if own_finite_clause(ctx, cue_is):
         return True
