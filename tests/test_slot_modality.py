@@ -406,3 +406,11 @@ def test_a_conjoined_past_clause_with_its_own_subject_is_outside_the_hedge(extra
 ])
 def test_a_figure_of_expectations_is_a_forecast(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The finance ministry sees revenue of 3.1 trillion rupees in 2026-27.", "3.1 trillion rupees", ("forecast", "sees")),
+    ("Tarrow Bank sees loan growth of 7% next year.", "7%", ("forecast", "sees")),
+])
+def test_a_forecaster_that_sees_a_figure_of_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected

@@ -559,3 +559,23 @@ def test_a_result_participle_with_its_own_figure_dates_that_figure_only(extracto
 ])
 def test_by_the_early_or_late_decade_is_a_deadline(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Between 2018 and 2023, Olsa Paper cut water use 14%. Over the same period, its output grew 9%.", "9%",
+     ("2018/2023", "between")),
+    ("From 2020 to 2024, bus fares in Tarn rose 11%. In the same period, rail fares rose 16%.", "16%",
+     ("2020/2024", "between")),
+])
+def test_the_same_period_after_a_span_is_that_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Vasko Gold lifted output 12% in the June quarter. In the three months, its costs rose 4%.", "4%",
+     ("XXXX-Q2", "in")),
+    ("In the first half of 2025, Mora Rail carried 9 million riders. Over the six months, fares rose 3%.", "3%",
+     ("2025-H1", "in")),
+])
+def test_the_n_months_after_a_named_period_is_that_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -308,7 +308,8 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
                     out.append(dict(original))
                 continue
             r["value"] = shift_timex(value, shift) if shift else value
-            r["relation"] = "in"
+            # "Over the same period" after "Between 2019 and 2024": the span again
+            r["relation"] = "between" if "/" in value else "in"
             r["anaphor"] = True
         out.append(r)
         if r.get("value"):
