@@ -414,3 +414,20 @@ def test_a_figure_of_expectations_is_a_forecast(extractor, text, qty, expected):
 ])
 def test_a_forecaster_that_sees_a_figure_of_is_a_forecast(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The bank expects inflation to ease to 2.4% in 2026, and unemployment to rise to 6.1%.", "6.1%",
+     ("forecast", "expects")),
+    ("Analysts expect exports to climb 5%, and imports to grow 3%.", "3%", ("forecast", "expect")),
+])
+def test_an_infinitive_conjoined_to_the_cue_verb_stays_in_its_scope(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Its goals include 30 GW of offshore wind by 2032.", "30 GW", ("target", "goals")),
+    ("The plan's targets include 4,000 new buses.", "4,000", ("target", "targets")),
+])
+def test_a_target_noun_that_includes_the_figure_is_a_target(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import (base_after_figure, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
+from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
                              load_modality_rules, out_of_scope, present_appositive, report_after, restates,
                              revision_on_its_own)
 
@@ -43,7 +43,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
             continue
-        if (between_has_boundary(st, h["end_char"], q["start_char"]) and not restates(st, s, h["end_char"], q["start_char"])) \
+        if (between_has_boundary(st, h["end_char"], q["start_char"]) and not restates(st, s, h["end_char"], q["start_char"])
+                and not coordinated_infinitive(ctx, h)) \
                 or crosses_report_clause(st.text, h["end_char"], q["start_char"]):
             continue
         if out_of_scope(ctx, h):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
            "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
-           "present_appositive"]
+           "present_appositive", "coordinated_infinitive"]
 
 
 @lru_cache(maxsize=1)
@@ -202,10 +202,11 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     passive, climb = rules["deps"]["passive_auxiliary"], rules["deps"]["verb_to_its_governor"]
     subj = ctx.subject
     if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
-            and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
+            and ctx.verb is not None and ctx.verb.lemma_.lower() in rules["subject_cue_verbs"] \
             and comparative_direction(ctx.state.text[ctx.quantity["end_char"]:ctx.sentence.end].lower()) is None:
-        # "The target, set in 2021, is 45% by 2030": the subject names what the figure is ("The
-        # new projection is 6% higher than ...", a revision stated on its own, is asserted)
+        # "The target, set in 2021, is 45% by 2030", "Its goals include 30 GW": the subject names
+        # what the figure is ("The new projection is 6% higher than ...", a revision stated on its
+        # own, is asserted)
         return {"text": subj.text, "start_char": subj.idx, "end_char": subj.idx + len(subj.text),
                 "modality": rules["subject_cues"][subj.lemma_.lower()]}
     v = ctx.verb
@@ -261,3 +262,16 @@ def present_appositive(ctx: "QuantityContext") -> bool:
     q, s, text = ctx.quantity, ctx.sentence, ctx.state.text
     return bool(before.search(text, max(s.start, q["start_char"] - 40), q["start_char"])) \
         and after.match(text, q["end_char"], s.end) is not None
+
+
+def coordinated_infinitive(ctx: "QuantityContext", h: dict) -> bool:
+    """True when the quantity's verb is an infinitive conjoined to cue ``h``'s verb ("The agency
+    expects the surplus to shrink to 2 mb/d, and stocks to rise by 100 million barrels"): the cue
+    governs it across the ", and" (``coordinated_infinitive`` of the rules: tag and marker)."""
+    v = ctx.verb
+    rules = load_modality_rules()
+    spec = rules["coordinated_infinitive"]
+    if v is None or v.dep_ not in rules["deps"]["conjunct"] or v.tag_ not in spec["tags"] \
+            or not any(c.dep_ == "aux" and c.lower_ in spec["markers"] for c in v.children):
+        return False
+    return v.head.i in {t.i for t in _cue_tokens(ctx, h)}
