@@ -431,3 +431,30 @@ def test_an_infinitive_conjoined_to_the_cue_verb_stays_in_its_scope(extractor, t
 ])
 def test_a_target_noun_that_includes_the_figure_is_a_target(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Retail sales fell 2%, worse than the 0.8% drop expected by economists.", "0.8%", ("forecast", "expected")),
+    ("The jobless rate rose to 5.1%, above the 4.9% predicted in a Reuters poll.", "4.9%", ("forecast", "predicted")),
+    ("Kolby Air's loss of $90 million was smaller than the $120 million forecast by analysts.", "$120 million",
+     ("forecast", "forecast")),
+])
+def test_an_expectation_participle_after_the_figure_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports rose 6%, more than the 4% economists polled by Reuters expected.", "4%", ("forecast", "expected")),
+    ("Orsa Bank's profit beat the $410 million consensus estimate.", "$410 million", ("estimate", "estimate")),
+    ("Core inflation in Lorca was 3.3%, above the 3.1% forecast.", "3.1%", ("forecast", "forecast")),
+])
+def test_an_expectation_clause_or_noun_after_the_figure(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Brisk Foods rose 4% as expected.", "4%"),
+    ("Prices in Tula fell 2%, less than forecast.", "2%"),
+])
+def test_as_expected_and_than_forecast_leave_the_figure_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
