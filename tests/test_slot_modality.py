@@ -458,3 +458,21 @@ def test_an_expectation_clause_or_noun_after_the_figure(extractor, text, qty, ex
 ])
 def test_as_expected_and_than_forecast_leave_the_figure_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("In May, copper exports from Peru rose 5%.", "5%"),
+    ("Since May, bread prices in Oran have risen 3%.", "3%"),
+    ("Between May and July, ferry bookings grew 8%.", "8%"),
+    ("The film starring Will Ferrant earned $40 million.", "$40 million"),
+])
+def test_the_month_may_and_a_name_will_are_no_hedges(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Prices in Oran may rise 3% in May.", "3%", ("possible", "may")),
+    ("Will Ferrant said sales will reach $5 million.", "$5 million", ("forecast", "will")),
+])
+def test_the_lower_case_modals_stay_hedges(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected

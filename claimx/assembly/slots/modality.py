@@ -16,7 +16,7 @@ from ..clauses import between_has_boundary
 from ..syntax import span_root
 from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
                              load_modality_rules, out_of_scope, present_appositive, report_after, restates,
-                             revision_on_its_own)
+                             revision_on_its_own, usable_hedges)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -38,7 +38,7 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     if present_appositive(ctx):
         return None
     best = None
-    hedges = sorted(s.hedges + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
+    hedges = sorted(usable_hedges(st.text, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
     for h in hedges:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
@@ -75,7 +75,7 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     if qspan is None:
         return None
     deps = load_modality_rules()["deps"]
-    for h in s.hedges:
+    for h in usable_hedges(st.text, s):
         if h["start_char"] < q["end_char"] or between_has_boundary(st, q["end_char"], h["start_char"]):
             continue
         cue = st.doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")

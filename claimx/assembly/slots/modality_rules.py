@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
            "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
-           "present_appositive", "coordinated_infinitive"]
+           "present_appositive", "coordinated_infinitive", "usable_hedges"]
 
 
 @lru_cache(maxsize=1)
@@ -275,3 +275,18 @@ def coordinated_infinitive(ctx: "QuantityContext", h: dict) -> bool:
             or not any(c.dep_ == "aux" and c.lower_ in spec["markers"] for c in v.children):
         return False
     return v.head.i in {t.i for t in _cue_tokens(ctx, h)}
+
+
+def usable_hedges(text: str, s: "SentenceInfo") -> list[dict]:
+    """The sentence's hedge cues without the capitalised month or name a cue word can be ("In May,
+    exports rose 5%", "Will Smith's film"; ``capitalised_not_a_cue`` of the rules)."""
+    rules = load_modality_rules()["capitalised_not_a_cue"]
+    out = []
+    for h in s.hedges:
+        word = regex.match(r"[\w']+", text[h["start_char"]:h["end_char"]])
+        w = word.group(0) if word else ""
+        if w[:1].isupper() and (w.lower() in rules["anywhere"] or (
+                w.lower() in rules["inside_a_sentence"] and text[s.start:h["start_char"]].strip())):
+            continue
+        out.append(h)
+    return out
