@@ -476,3 +476,27 @@ def test_the_month_may_and_a_name_will_are_no_hedges(extractor, text, qty):
 ])
 def test_the_lower_case_modals_stay_hedges(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The 5% fall in Kessel's sales is due to weaker demand.", "5%"),
+    ("The rise in the jobless rate to 4.6% is due to seasonal hiring.", "4.6%"),
+])
+def test_due_to_before_a_noun_gives_a_cause_not_a_schedule(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The Ardo plant is due to open in 2027 with 350 jobs.", "350", ("forecast", "is due to")),
+    ("The new terminals are due to handle 2 million containers a year.", "2 million", ("forecast", "are due to")),
+])
+def test_due_to_before_a_verb_is_a_schedule(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Its target market in Asia is worth $5 billion.", "$5 billion"),
+    ("The app's target audience numbers 40 million people.", "40 million"),
+])
+def test_a_target_market_or_audience_is_no_target(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)

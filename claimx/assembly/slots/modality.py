@@ -38,7 +38,7 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     if present_appositive(ctx):
         return None
     best = None
-    hedges = sorted(usable_hedges(st.text, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
+    hedges = sorted(usable_hedges(st, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
     for h in hedges:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
@@ -75,7 +75,7 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     if qspan is None:
         return None
     deps = load_modality_rules()["deps"]
-    for h in usable_hedges(st.text, s):
+    for h in usable_hedges(st, s):
         if h["start_char"] < q["end_char"] or between_has_boundary(st, q["end_char"], h["start_char"]):
             continue
         cue = st.doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")

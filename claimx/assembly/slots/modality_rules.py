@@ -277,12 +277,19 @@ def coordinated_infinitive(ctx: "QuantityContext", h: dict) -> bool:
     return v.head.i in {t.i for t in _cue_tokens(ctx, h)}
 
 
-def usable_hedges(text: str, s: "SentenceInfo") -> list[dict]:
+def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
     """The sentence's hedge cues without the capitalised month or name a cue word can be ("In May,
-    exports rose 5%", "Will Smith's film"; ``capitalised_not_a_cue`` of the rules)."""
-    rules = load_modality_rules()["capitalised_not_a_cue"]
+    exports rose 5%", "Will Smith's film"; ``capitalised_not_a_cue`` of the rules) and without a
+    "due to" that gives a cause ("The 5% fall is due to weaker demand"; ``verb_after_cues``)."""
+    raw = load_modality_rules()
+    rules, after = raw["capitalised_not_a_cue"], raw["verb_after_cues"]
+    text = st.text
     out = []
     for h in s.hedges:
+        if " ".join(h["text"].lower().split()) in after["cues"]:
+            nxt = st.doc.char_span(h["end_char"], s.end, alignment_mode="expand")
+            if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"]:
+                continue
         word = regex.match(r"[\w']+", text[h["start_char"]:h["end_char"]])
         w = word.group(0) if word else ""
         if w[:1].isupper() and (w.lower() in rules["anywhere"] or (
