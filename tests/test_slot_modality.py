@@ -500,3 +500,11 @@ def test_due_to_before_a_verb_is_a_schedule(extractor, text, qty, expected):
 ])
 def test_a_target_market_or_audience_is_no_target(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The cabinet approved targeted subsidies worth $2 billion.", "$2 billion"),
+    ("Targeted relief of 4,000 rand a month went to 2 million families.", "2 million"),
+])
+def test_targeted_as_an_adjective_of_aid_is_no_target(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)

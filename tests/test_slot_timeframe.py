@@ -579,3 +579,11 @@ def test_the_same_period_after_a_span_is_that_span(extractor, text, qty, expecte
 ])
 def test_the_n_months_after_a_named_period_is_that_period(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Shares of Ilford Tin rose 7% in early trading on Monday.", "7%", ("2025-11-17", "in")),
+    ("Bravik's stock fell 3.5% in Oslo trading on Wednesday.", "3.5%", ("2025-11-19", "in")),
+])
+def test_a_day_after_in_trading_dates_the_price_move(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -215,7 +215,9 @@ def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
     if not prev:
         return False
     gap = st.text[prev[-1]["end_char"]:t["start_char"]]
-    return len(regex.findall(r"[\w'’-]+", gap)) <= 2 and not _slot_rules()["report_between"].search(gap)
+    # "fell 4.1% and 2.7%, respectively, on Tuesday", "rose 3% in early trading on Monday"
+    return (len(regex.findall(r"[\w'’-]+", gap)) <= 2 or bool(_slot_rules()["trading_gap"].match(gap))) \
+        and not _slot_rules()["report_between"].search(gap)
 
 
 def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
