@@ -508,3 +508,19 @@ def test_a_target_market_or_audience_is_no_target(extractor, text, qty):
 ])
 def test_targeted_as_an_adjective_of_aid_is_no_target(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The expected deficit of 4.2% worries bond investors in Lima.", "4.2%", ("forecast", "expected")),
+    ("Anticipated spending of $1.3 billion on the Korva dam is on hold.", "$1.3 billion", ("forecast", "Anticipated")),
+])
+def test_an_expectation_adjective_on_the_noun_of_the_figure_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Rents rose faster than expected, by 6% in Braga.", "6%"),
+    ("Sales came in higher than forecast levels of 3%.", "3%"),
+])
+def test_than_before_the_expectation_adjective_leaves_it_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
