@@ -311,8 +311,7 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     # "up 4 points from a year earlier": a comparison base, not when the claim holds
     base = _slot_rules()["comparison_base_before"]
     tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and base.search(st.text[s.start:t["start_char"]]))]
-    if not tfs or present_appositive(ctx):
-        # "inflation, currently 3.2%, will fall to 2.5% by June": the appositive holds now
+    if not tfs or present_appositive(ctx):  # "inflation, currently 3.2%, will fall to 2.5% by June"
         return None
     listed = respective_timeframe(ctx, tfs)
     if listed is not None:
