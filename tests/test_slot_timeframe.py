@@ -587,3 +587,19 @@ def test_the_n_months_after_a_named_period_is_that_period(extractor, text, qty, 
 ])
 def test_a_day_after_in_trading_dates_the_price_move(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In March and April, cocoa exports from Ghana fell 7%.", "7%", ("2025-03/2025-04", "between")),
+    ("Tourist arrivals in Split rose 12% in July and August.", "12%", ("2025-07/2025-08", "between")),
+])
+def test_two_consecutive_months_joined_by_and_are_one_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales at Kolm rose 3% and 4% in March and April, respectively.", "4%", ("2025-04", "in")),
+    ("In March and May, Varna port handled 2 million tonnes.", "2 million tonnes", ("2025-05", "in")),
+])
+def test_months_of_a_respectively_list_or_not_consecutive_stay_apart(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -42,6 +42,7 @@ import regex
 from ..mentions import shift_timex
 from .period_parts import elliptical_parts as _elliptical_parts
 from .period_parts import fiscal_parts as _fiscal_parts
+from .period_parts import month_pairs as _month_pairs
 from .period_parts import since_event as _since_event
 from .period_parts import spans_and_seasons as _spans_and_seasons
 from .period_rules import grain_of, in_relative_clause, load_rules
@@ -315,6 +316,6 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out)))
+    return _month_pairs(text, _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out))))
 
 
