@@ -524,3 +524,12 @@ def test_an_expectation_adjective_on_the_noun_of_the_figure_is_a_forecast(extrac
 ])
 def test_than_before_the_expectation_adjective_leaves_it_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Dorne rose 3% in the quarter, beating the company's forecast.", "3%"),
+    ("Exports from Tarma grew 4%, above the ministry's estimate.", "4%"),
+    ("Profit at Velk fell 10%, missing its own forecast.", "10%"),
+])
+def test_a_closing_comparison_with_a_forecast_noun_is_no_report_clause(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
