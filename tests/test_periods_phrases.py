@@ -276,3 +276,16 @@ def test_a_year_after_above_or_a_fronted_compared_with_is_the_base(extractor, te
 ])
 def test_the_latest_quarter_is_the_reporting_quarter(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("value,step,expected", [
+    ("2025-Q1", -1, "2024-Q4"),
+    ("XXXX-H1", -1, "XXXX-H2"),
+    ("2024-12", 1, "2025-01"),
+    ("FY2026-Q3", -1, "FY2026-Q2"),
+    ("2025", -1, None),
+])
+def test_step_part_moves_by_whole_parts_across_the_year(value, step, expected):
+    from claimx.assembly.passes.period_rules import step_part
+
+    assert step_part(value, step) == expected

@@ -324,3 +324,212 @@ def test_an_attributive_forecast_participle_before_the_figure(extractor, text, q
 ])
 def test_a_figure_in_a_clause_of_its_own_that_states_a_fact_is_asserted(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Roughly 2,400 homes in Valtra were flooded, officials estimated.", "Roughly 2,400", ("estimate", "estimated")),
+    ("About 18,000 jobs were lost at the mills in 2024, the union estimates.", "About 18,000", ("estimate", "estimates")),
+    ("Copper demand reaches 40 million tonnes in 2040, the consultancy forecast.", "40 million tonnes",
+     ("forecast", "forecast")),
+    ("Fares rise 6% in 2027 under the new contract, the regulator projected on Monday.", "6%", ("forecast", "projected")),
+])
+def test_a_closing_report_clause_with_an_estimate_or_forecast_verb(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Norvik rose 4% in October, more than analysts had forecast.", "4%"),
+    ("Exports from Tarma grew 3% last year, according to official estimates.", "3%"),
+    ("Ridership on the Dovre line reached 2 million, the operator said.", "2 million"),
+])
+def test_a_closing_comparison_or_attribution_is_no_report_clause(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Brennan Tools kept its forecast for operating profit of $900 million unchanged.", "$900 million",
+     ("forecast", "forecast")),
+    ("The projection for 2027 has been lowered to 1.4%.", "1.4%", ("forecast", "projection")),
+])
+def test_a_figure_in_a_forecast_nouns_for_or_of_phrase_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Deliveries at Corvo Air are on pace to reach 310 jets this year.", "310", ("forecast", "on pace to")),
+    ("Bookings at Lindqvist Hotels are on pace for a record 4 million nights.", "4 million", ("forecast", "on pace for")),
+    ("Chip sales are heading towards $900 billion in 2026.", "$900 billion", ("forecast", "heading towards")),
+])
+def test_on_pace_and_heading_towards_are_forecasts(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The expected 3% rise in Tallin rents did not come.", "3%", ("forecast", "expected")),
+    ("Its projected 40,000 tonnes of output depends on rain.", "40,000 tonnes", ("forecast", "projected")),
+])
+def test_an_expected_or_projected_figure_after_a_determiner_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Pellow Stores now guides to earnings of $3.10 a share.", "$3.10", ("forecast", "guides")),
+    ("For 2026, the miner guides for output of 210,000 ounces.", "210,000 ounces", ("forecast", "guides")),
+])
+def test_a_guidance_verb_in_the_present_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,other", [
+    ("Analysts said the policy rate, currently 5.25%, will fall to 4.5% by June.", "5.25%", "4.5%"),
+    ("Unemployment in Rulen, now at 7.1%, is expected to ease to 6.8% next year.", "7.1%", "6.8%"),
+])
+def test_a_figure_in_a_present_appositive_is_asserted_and_undated(extractor, text, qty, other):
+    assert mod(extractor, text, qty) == ("asserted", None)
+    assert mod(extractor, text, other)[0] == "forecast"
+    c = one(extractor.extract(text, reference_date="2025-11-20"), qty)
+    assert c.timeframe is None
+
+
+@pytest.mark.parametrize("text,qty,other", [
+    ("Halden Foods expects sales to rise 6% and its shares jumped 4% on the news.", "4%", "6%"),
+    ("The agency will raise fees by 5% and its budget grew 2% last year.", "2%", "5%"),
+])
+def test_a_conjoined_past_clause_with_its_own_subject_is_outside_the_hedge(extractor, text, qty, other):
+    assert mod(extractor, text, qty) == ("asserted", None)
+    assert mod(extractor, text, other)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Growth in Varna was 1.6%, below expectations of 2.0%.", "2.0%", ("forecast", "expectations")),
+    ("Market expectations are for a policy rate of 3.75% by June.", "3.75%", ("forecast", "expectations")),
+])
+def test_a_figure_of_expectations_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The finance ministry sees revenue of 3.1 trillion rupees in 2026-27.", "3.1 trillion rupees", ("forecast", "sees")),
+    ("Tarrow Bank sees loan growth of 7% next year.", "7%", ("forecast", "sees")),
+])
+def test_a_forecaster_that_sees_a_figure_of_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The bank expects inflation to ease to 2.4% in 2026, and unemployment to rise to 6.1%.", "6.1%",
+     ("forecast", "expects")),
+    ("Analysts expect exports to climb 5%, and imports to grow 3%.", "3%", ("forecast", "expect")),
+])
+def test_an_infinitive_conjoined_to_the_cue_verb_stays_in_its_scope(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Its goals include 30 GW of offshore wind by 2032.", "30 GW", ("target", "goals")),
+    ("The plan's targets include 4,000 new buses.", "4,000", ("target", "targets")),
+])
+def test_a_target_noun_that_includes_the_figure_is_a_target(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Retail sales fell 2%, worse than the 0.8% drop expected by economists.", "0.8%", ("forecast", "expected")),
+    ("The jobless rate rose to 5.1%, above the 4.9% predicted in a Reuters poll.", "4.9%", ("forecast", "predicted")),
+    ("Kolby Air's loss of $90 million was smaller than the $120 million forecast by analysts.", "$120 million",
+     ("forecast", "forecast")),
+])
+def test_an_expectation_participle_after_the_figure_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Exports rose 6%, more than the 4% economists polled by Reuters expected.", "4%", ("forecast", "expected")),
+    ("Orsa Bank's profit beat the $410 million consensus estimate.", "$410 million", ("estimate", "estimate")),
+    ("Core inflation in Lorca was 3.3%, above the 3.1% forecast.", "3.1%", ("forecast", "forecast")),
+])
+def test_an_expectation_clause_or_noun_after_the_figure(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Brisk Foods rose 4% as expected.", "4%"),
+    ("Prices in Tula fell 2%, less than forecast.", "2%"),
+])
+def test_as_expected_and_than_forecast_leave_the_figure_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("In May, copper exports from Peru rose 5%.", "5%"),
+    ("Since May, bread prices in Oran have risen 3%.", "3%"),
+    ("Between May and July, ferry bookings grew 8%.", "8%"),
+    ("The film starring Will Ferrant earned $40 million.", "$40 million"),
+])
+def test_the_month_may_and_a_name_will_are_no_hedges(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Prices in Oran may rise 3% in May.", "3%", ("possible", "may")),
+    ("Will Ferrant said sales will reach $5 million.", "$5 million", ("forecast", "will")),
+])
+def test_the_lower_case_modals_stay_hedges(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The 5% fall in Kessel's sales is due to weaker demand.", "5%"),
+    ("The rise in the jobless rate to 4.6% is due to seasonal hiring.", "4.6%"),
+])
+def test_due_to_before_a_noun_gives_a_cause_not_a_schedule(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The Ardo plant is due to open in 2027 with 350 jobs.", "350", ("forecast", "is due to")),
+    ("The new terminals are due to handle 2 million containers a year.", "2 million", ("forecast", "are due to")),
+])
+def test_due_to_before_a_verb_is_a_schedule(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Its target market in Asia is worth $5 billion.", "$5 billion"),
+    ("The app's target audience numbers 40 million people.", "40 million"),
+])
+def test_a_target_market_or_audience_is_no_target(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The cabinet approved targeted subsidies worth $2 billion.", "$2 billion"),
+    ("Targeted relief of 4,000 rand a month went to 2 million families.", "2 million"),
+])
+def test_targeted_as_an_adjective_of_aid_is_no_target(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The expected deficit of 4.2% worries bond investors in Lima.", "4.2%", ("forecast", "expected")),
+    ("Anticipated spending of $1.3 billion on the Korva dam is on hold.", "$1.3 billion", ("forecast", "Anticipated")),
+])
+def test_an_expectation_adjective_on_the_noun_of_the_figure_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Rents rose faster than expected, by 6% in Braga.", "6%"),
+    ("Sales came in higher than forecast levels of 3%.", "3%"),
+])
+def test_than_before_the_expectation_adjective_leaves_it_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales at Dorne rose 3% in the quarter, beating the company's forecast.", "3%"),
+    ("Exports from Tarma grew 4%, above the ministry's estimate.", "4%"),
+    ("Profit at Velk fell 10%, missing its own forecast.", "10%"),
+])
+def test_a_closing_comparison_with_a_forecast_noun_is_no_report_clause(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)

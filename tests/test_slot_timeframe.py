@@ -492,3 +492,114 @@ def test_the_previous_quarter_counts_from_the_quarter_named_before(extractor, te
 ])
 def test_a_change_from_a_year_earlier_to_an_end_point_keeps_the_month_after(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In the September quarter, Marl Copper mined 40,000 tonnes. During the prior quarter, it mined 36,500 tonnes.",
+     "36,500 tonnes", ("XXXX-Q2", "in")),
+    ("Pardo Foods sold $3.1 billion of snacks in the first quarter of 2024. In the preceding quarter, it sold $2.9 billion.",
+     "$2.9 billion", ("2023-Q4", "in")),
+    ("In the second half of 2024, Ivel Rail carried 8 million riders. In the previous half, it carried 7.2 million.",
+     "7.2 million", ("2024-H1", "in")),
+    ("Tolva Bank's deposits grew 2% in March 2025. In the previous month, they had grown 1.4%.",
+     "1.4%", ("2025-02", "in")),
+])
+def test_the_prior_part_counts_from_the_part_named_in_an_earlier_sentence(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Revenue at Hasko rose 6% in the second quarter of 2025, after 4% in the prior quarter.", "4%", ("2025-Q1", "in")),
+    ("Freight volumes slid 2% in the first quarter of 2025, following a 1.5% gain in the preceding quarter.", "1.5%",
+     ("2024-Q4", "in")),
+])
+def test_the_prior_quarter_in_the_same_sentence_counts_from_the_quarter_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Over the winter, gas use in Lombardy rose 8%.", "8%", ("XXXX-WI", "in")),
+    ("In spring, flows on the Ebro fell 30%.", "30%", ("XXXX-SP", "in")),
+    ("During the summer months, hotel prices in Split climbed 12%.", "12%", ("XXXX-SU", "in")),
+    ("Fruit exports from Chile rose 9% in the southern autumn.", "9%", ("XXXX-FA", "in")),
+])
+def test_a_season_after_a_preposition_is_that_season(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The fall in prices reached 4% in Lisbon.", "4%"),
+    ("Rents in Porto have risen 6% since the fall of the old cap.", "6%"),
+])
+def test_fall_as_a_noun_of_change_is_no_season(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The board of Ferno meets four times a year, in spring and autumn, and has 11 members.", "11"),
+    ("In summer or winter, the ferry carries 900 cars a day.", "900"),
+])
+def test_two_seasons_joined_are_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty,other,expected", [
+    ("Shares of Brava Tel fell 5%, taking their loss this year to 22%.", "5%", "22%", ("2025", "in")),
+    ("Sirna Bank's deposits rose 3%, bringing the total for the first half to $8 billion.", "3%", "$8 billion",
+     ("2025-H1", "in")),
+])
+def test_a_result_participle_with_its_own_figure_dates_that_figure_only(extractor, text, qty, other, expected):
+    assert tf(extractor, text, qty) is None
+    assert tf(extractor, text, other) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Ammonia demand in Chile will exceed 2 million tonnes by the early 2030s.", "2 million tonnes", ("203X", "by")),
+    ("By the late 2020s, the Varde grid will need 14 GW of storage.", "14 GW", ("202X", "by")),
+])
+def test_by_the_early_or_late_decade_is_a_deadline(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Between 2018 and 2023, Olsa Paper cut water use 14%. Over the same period, its output grew 9%.", "9%",
+     ("2018/2023", "between")),
+    ("From 2020 to 2024, bus fares in Tarn rose 11%. In the same period, rail fares rose 16%.", "16%",
+     ("2020/2024", "between")),
+])
+def test_the_same_period_after_a_span_is_that_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Vasko Gold lifted output 12% in the June quarter. In the three months, its costs rose 4%.", "4%",
+     ("XXXX-Q2", "in")),
+    ("In the first half of 2025, Mora Rail carried 9 million riders. Over the six months, fares rose 3%.", "3%",
+     ("2025-H1", "in")),
+])
+def test_the_n_months_after_a_named_period_is_that_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Shares of Ilford Tin rose 7% in early trading on Monday.", "7%", ("2025-11-17", "in")),
+    ("Bravik's stock fell 3.5% in Oslo trading on Wednesday.", "3.5%", ("2025-11-19", "in")),
+])
+def test_a_day_after_in_trading_dates_the_price_move(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In March and April, cocoa exports from Ghana fell 7%.", "7%", ("2025-03/2025-04", "between")),
+    ("Tourist arrivals in Split rose 12% in July and August.", "12%", ("2025-07/2025-08", "between")),
+])
+def test_two_consecutive_months_joined_by_and_are_one_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales at Kolm rose 3% and 4% in March and April, respectively.", "4%", ("2025-04", "in")),
+    ("In March and May, Varna port handled 2 million tonnes.", "2 million tonnes", ("2025-05", "in")),
+])
+def test_months_of_a_respectively_list_or_not_consecutive_stay_apart(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

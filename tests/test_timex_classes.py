@@ -170,3 +170,12 @@ def test_quarters_named_by_their_months(text, values):
 ])
 def test_within_n_units_from_the_reference_date(text, ref, value):
     assert _values(text, ref) == [value]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hydrogen costs will halve by the early 2030s.", [("by the early 2030s", "203X", "by")]),
+    ("The fleet could triple by the mid-2040s.", [("by the mid-2040s", "204X", "by")]),
+    ("Coal use peaked in the late 2010s.", [("in the late 2010s", "201X", "in")]),
+])
+def test_a_decade_with_the_and_a_position_keeps_its_relation_cue(text, expected):
+    assert [(m.text, m.value, m.relation) for m in find_timeframes(text, reference_date=_REF)] == expected

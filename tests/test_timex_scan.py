@@ -126,7 +126,7 @@ def test_fast_scan_ignores_time_words_glued_to_a_word_character():
     assert [(t.text, t.value) for t in find_timeframes(texts[1])] == [
         ("by mid-June", "XXXX-06"), ("after the second half", "XXXX-H2")]
     assert [(t.text, t.value) for t in find_timeframes(texts[2])] == [
-        ("mid-seventies", "197X"), ("last year", "XXXX")]
+        ("in the mid-seventies", "197X"), ("last year", "XXXX")]
     assert [(t.text, t.value) for t in find_timeframes(texts[3])] == [("year-end", "XXXX")]
     assert [(t.text, t.value) for t in find_timeframes(texts[4])] == [("last year", "XXXX")]
 

@@ -12,7 +12,7 @@ import regex
 
 from .period_rules import grain_of, load_rules, month_number, rec
 
-__all__ = ["spans_and_seasons", "since_event", "elliptical_parts", "fiscal_parts"]
+__all__ = ["spans_and_seasons", "since_event", "elliptical_parts", "fiscal_parts", "month_pairs"]
 
 
 def spans_and_seasons(text: str, rules: dict) -> list[dict]:
@@ -96,3 +96,26 @@ def fiscal_parts(text: str, recs: list[dict]) -> list[dict]:
             r = dict(r, value=f"FY{fiscal[1]}-{m_part.group(1)}", anchor=False)
         out.append(r)
     return out
+
+
+def month_pairs(text: str, recs: list[dict]) -> list[dict]:
+    """"In March and April, exports fell 7%": two consecutive months of one year joined by "and"
+    after a preposition are one ``between`` span of both (``2025-03/2025-04``), unless
+    "respectively" follows in the sentence (``month_pair`` in the rules file)."""
+    raw = load_rules()["raw"]["month_pair"]
+    sentence_end = load_rules()["patterns"]["sentence_end"]
+    out = list(recs)
+    for a, b in zip(recs, recs[1:]):
+        va, vb = a.get("value") or "", b.get("value") or ""
+        if grain_of(va) != "M" or grain_of(vb) != "M" or va[:4] != vb[:4] or not va[5:].isdigit() \
+                or not vb[5:].isdigit() or int(vb[5:]) != int(va[5:]) + 1 \
+                or not regex.fullmatch(raw["joint"], text[a["end_char"]:b["start_char"]]) \
+                or not regex.search(raw["lead"], text[max(0, a["start_char"] - 12):a["start_char"]]):
+            continue
+        end = sentence_end.search(text, b["end_char"])
+        if regex.search(raw["not_after"], text[b["end_char"]:end.start() if end else len(text)]):
+            continue
+        span = dict(a, text=text[a["start_char"]:b["end_char"]], end_char=b["end_char"], value=f"{va}/{vb}",
+                    relation="between")
+        out = [r for r in out if r is not a and r is not b] + [span]
+    return sorted(out, key=lambda r: r["start_char"])

@@ -11,7 +11,7 @@ import regex
 
 from ...lexicons import read_json
 
-__all__ = ["load_rules", "grain_of", "in_relative_clause", "record", "rec", "quarter", "month_number"]
+__all__ = ["load_rules", "grain_of", "in_relative_clause", "record", "rec", "quarter", "month_number", "step_part"]
 
 
 @lru_cache(maxsize=1)
@@ -85,3 +85,24 @@ def quarter(month: int) -> int:
 def month_number(rules: dict, word: Optional[str]) -> Optional[int]:
     """The month (1-12) a month word names ("Sept." -> 9), ``None`` for another word."""
     return rules["months"].get((word or "").lower().rstrip(".")) if word else None
+
+
+_PART = regex.compile(r"(FY)?([\dX]{4})-([QH]?)(\d{1,2})")
+
+
+def step_part(value: str, step: int) -> Optional[str]:
+    """The quarter, half or month ``step`` parts after ``value`` (``-1``: the one before):
+    ``step_part("2025-Q1", -1) == "2024-Q4"``, ``step_part("XXXX-03", -1) == "XXXX-02"`` (an unknown
+    year stays unknown); ``None`` for a value of another grain."""
+    m = _PART.fullmatch(value or "")
+    if m is None:
+        return None
+    fy, year, code, n = m.group(1) or "", m.group(2), m.group(3), int(m.group(4))
+    parts = {"Q": 4, "H": 2, "": 12}[code]
+    if not 1 <= n <= parts:
+        return None
+    k = n - 1 + step
+    dy, k = divmod(k, parts)
+    if dy and year.isdigit():
+        year = f"{int(year) + dy:04d}"
+    return f"{fy}{year}-{code}{k + 1}" if code else f"{fy}{year}-{k + 1:02d}"

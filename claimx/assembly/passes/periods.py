@@ -42,6 +42,7 @@ import regex
 from ..mentions import shift_timex
 from .period_parts import elliptical_parts as _elliptical_parts
 from .period_parts import fiscal_parts as _fiscal_parts
+from .period_parts import month_pairs as _month_pairs
 from .period_parts import since_event as _since_event
 from .period_parts import spans_and_seasons as _spans_and_seasons
 from .period_rules import grain_of, in_relative_clause, load_rules
@@ -49,6 +50,7 @@ from .period_rules import month_number as _month
 from .period_rules import quarter as _quarter
 from .period_rules import rec as _rec
 from .period_rules import record as _record
+from .period_rules import step_part as _step_part
 
 __all__ = ["resolve_periods", "article_periods", "grain_of", "load_rules", "in_relative_clause"]
 
@@ -112,6 +114,9 @@ def _phrases(text: str) -> list[dict]:
             grain = "P"  # "the same quarter" is the same period as before, of whatever grain
         shift = -1 if m.group(3) else 0
         out.append(_rec(m, None, anaphor=grain, shift=shift))
+    for m in p["step_anaphor"].finditer(text):
+        grain = rules["raw"]["anaphor_grains"][m.group(2).lower()]
+        out.append(_rec(m, None, anaphor=grain, shift=0, step=rules["raw"]["anaphor_steps"][m.group(1).lower()]))
     for m in p["year_anaphor"].finditer(text):
         out.append(_rec(m, None, anaphor="Y", shift=0))
     for m in p["months_anaphor"].finditer(text):
@@ -268,7 +273,18 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
     for r in recs:
         grain = r.pop("anaphor", None)
         shift = r.pop("shift", 0)
-        if grain is not None:
+        step = r.pop("step", 0)
+        if grain is not None and step:
+            # "the prior quarter": the part next to the latest one of that grain named before
+            last = next((x["value"] for x in reversed(seen) if x["grain"] == grain and not x["relative"]), None)
+            value = _step_part(last, step) if last else None
+            if value is None:
+                original = next((t for t in timeframes if t["start_char"] < r["end_char"] and r["start_char"] < t["end_char"]), None)
+                if original is not None:
+                    out.append(dict(original))
+                continue
+            r.update(value=value, relation="in", anaphor=True)
+        elif grain is not None:
             if grain == "Y":
                 # "that year", "the year": the grammar's relative reading stands
                 original = next((t for t in timeframes if t["start_char"] < r["end_char"] and r["start_char"] < t["end_char"]), None)
@@ -293,12 +309,13 @@ def resolve_periods(text: str, timeframes: list[dict], prior: Optional[list[dict
                     out.append(dict(original))
                 continue
             r["value"] = shift_timex(value, shift) if shift else value
-            r["relation"] = "in"
+            # "Over the same period" after "Between 2019 and 2024": the span again
+            r["relation"] = "between" if "/" in value else "in"
             r["anaphor"] = True
         out.append(r)
         if r.get("value"):
             seen.append({"start_char": r["start_char"], "value": r["value"], "grain": grain_of(r["value"]),
                          "relative": in_relative_clause(text, r["start_char"])})
-    return _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out)))
+    return _month_pairs(text, _elliptical_parts(text, _fiscal_parts(text, _between_pairs(text, out))))
 
 

@@ -3,7 +3,8 @@
 The cue is the nearest one before the quantity in its clause (a restatement after ", or" stays in
 scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
 governs it as subject, else the quantity's own verb, auxiliary or subject (``governing_verbs``,
-``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``).
+``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``), else an estimate or forecast verb of a
+reporting clause that ends the sentence (", officials estimated.").
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import (base_after_figure, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
-                             load_modality_rules, out_of_scope, restates, revision_on_its_own)
+from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
+                             load_modality_rules, out_of_scope, present_appositive, report_after, restates,
+                             revision_on_its_own, usable_hedges)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -33,13 +35,16 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     """The modality of ``ctx``'s quantity from the nearest hedge cue before it in its clause (else a
     cue after it that governs it as subject); ``None`` when the claim is asserted."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    if present_appositive(ctx):
+        return None
     best = None
-    hedges = sorted(s.hedges + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
+    hedges = sorted(usable_hedges(st, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
     for h in hedges:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)
             continue
-        if (between_has_boundary(st, h["end_char"], q["start_char"]) and not restates(st, s, h["end_char"], q["start_char"])) \
+        if (between_has_boundary(st, h["end_char"], q["start_char"]) and not restates(st, s, h["end_char"], q["start_char"])
+                and not coordinated_infinitive(ctx, h)) \
                 or crosses_report_clause(st.text, h["end_char"], q["start_char"]):
             continue
         if out_of_scope(ctx, h):
@@ -56,6 +61,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     if best is None:
         best = governing_cue(ctx)
     if best is None:
+        best = report_after(ctx)
+    if best is None:
         return None
     return ModalityResult(best["modality"], {"text": best["text"], "start_char": best["start_char"], "end_char": best["end_char"]},
                           bool(best.get("negated")))
@@ -68,7 +75,7 @@ def hedge_after(st: "DocState", q: dict, s: "SentenceInfo") -> Optional[dict]:
     if qspan is None:
         return None
     deps = load_modality_rules()["deps"]
-    for h in s.hedges:
+    for h in usable_hedges(st, s):
         if h["start_char"] < q["end_char"] or between_has_boundary(st, q["end_char"], h["start_char"]):
             continue
         cue = st.doc.char_span(h["start_char"], h["end_char"], alignment_mode="expand")

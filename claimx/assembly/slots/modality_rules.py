@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
-           "governing_cue", "out_of_scope", "revision_on_its_own"]
+           "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
+           "present_appositive", "coordinated_infinitive", "usable_hedges"]
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,9 @@ def load_modality_rules() -> dict:
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
     raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
+    verbs = "|".join(sorted(raw["report_after_verbs"], key=len, reverse=True))
+    raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
+    raw["report_after_re"] = regex.compile(raw["report_after"].replace("{verbs}", verbs))
     return raw
 
 
@@ -110,7 +114,8 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
     """True when cue ``h`` (before the quantity) heads a clause the quantity is not in: a participle
     or relative clause on a noun ("The merger, expected to close in 2026, values the firm at $12
     billion"), or the quantity sits in a past-tense adverbial clause of its own ("Analysts expect a
-    slowdown after sales rose 5%")."""
+    slowdown after sales rose 5%"), or in a conjoined clause with its own subject and a past verb
+    ("expects sales to rise 5% and its shares jumped 3%")."""
     toks = _cue_tokens(ctx, h)
     if not toks or ctx.root is None:
         return False
@@ -137,6 +142,12 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
     if v is not None and v.i not in cue_is and v.tag_ == "VBD" and (v.dep_ == "advcl" or (
             v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
+        return True
+    if v is not None and v.dep_ in deps["conjunct"] and v.tag_ in load_modality_rules()["own_clause"]["past_tags"] \
+            and any(c.dep_ in deps["subject"] for c in v.children) and not cue_is & {t.i for t in v.subtree} \
+            and max(cue_is) < v.i:
+        # "The company expects sales to rise 5% and its shares jumped 3%": a conjoined clause with
+        # its own subject and a past verb states what happened
         return True
     if own_finite_clause(ctx, cue_is):
         return True
@@ -191,10 +202,11 @@ def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
     passive, climb = rules["deps"]["passive_auxiliary"], rules["deps"]["verb_to_its_governor"]
     subj = ctx.subject
     if subj is not None and subj.lemma_.lower() in rules["subject_cues"] and subj.idx < ctx.quantity["start_char"] \
-            and ctx.verb is not None and ctx.verb.lemma_.lower() == "be" \
+            and ctx.verb is not None and ctx.verb.lemma_.lower() in rules["subject_cue_verbs"] \
             and comparative_direction(ctx.state.text[ctx.quantity["end_char"]:ctx.sentence.end].lower()) is None:
-        # "The target, set in 2021, is 45% by 2030": the subject names what the figure is ("The
-        # new projection is 6% higher than ...", a revision stated on its own, is asserted)
+        # "The target, set in 2021, is 45% by 2030", "Its goals include 30 GW": the subject names
+        # what the figure is ("The new projection is 6% higher than ...", a revision stated on its
+        # own, is asserted)
         return {"text": subj.text, "start_char": subj.idx, "end_char": subj.idx + len(subj.text),
                 "modality": rules["subject_cues"][subj.lemma_.lower()]}
     v = ctx.verb
@@ -229,3 +241,59 @@ def revision_on_its_own(ctx: "QuantityContext", h: dict) -> bool:
     if h["text"].lower() not in rules["subject_cues"] or not rules["revision_subject_re"].fullmatch(text, h["end_char"], q["start_char"]):
         return False
     return comparative_direction(text[q["end_char"]:ctx.sentence.end].lower()) is not None
+
+
+def report_after(ctx: "QuantityContext") -> Optional[dict]:
+    """The verb of a reporting clause that ends the quantity's sentence with an estimate or a
+    forecast ("Roughly 3,000 homes were damaged, officials estimated."; ``report_after`` of the
+    rules) as a hedge dict, else ``None``."""
+    rules = load_modality_rules()
+    m = rules["report_after_re"].match(ctx.state.text, ctx.quantity["end_char"], ctx.sentence.end)
+    if m is None:
+        return None
+    return {"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1),
+            "modality": rules["report_after_verbs"][m.group(1).lower()]}
+
+
+def present_appositive(ctx: "QuantityContext") -> bool:
+    """True when the quantity is an appositive that states the present value ("Economists said
+    inflation, currently 3.2%, will fall to 2.5%"; ``present_appositive`` of the rules): asserted."""
+    before, after = load_modality_rules()["present_appositive_re"]
+    q, s, text = ctx.quantity, ctx.sentence, ctx.state.text
+    return bool(before.search(text, max(s.start, q["start_char"] - 40), q["start_char"])) \
+        and after.match(text, q["end_char"], s.end) is not None
+
+
+def coordinated_infinitive(ctx: "QuantityContext", h: dict) -> bool:
+    """True when the quantity's verb is an infinitive conjoined to cue ``h``'s verb ("The agency
+    expects the surplus to shrink to 2 mb/d, and stocks to rise by 100 million barrels"): the cue
+    governs it across the ", and" (``coordinated_infinitive`` of the rules: tag and marker)."""
+    v = ctx.verb
+    rules = load_modality_rules()
+    spec = rules["coordinated_infinitive"]
+    if v is None or v.dep_ not in rules["deps"]["conjunct"] or v.tag_ not in spec["tags"] \
+            or not any(c.dep_ == "aux" and c.lower_ in spec["markers"] for c in v.children):
+        return False
+    return v.head.i in {t.i for t in _cue_tokens(ctx, h)}
+
+
+def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
+    """The sentence's hedge cues without the capitalised month or name a cue word can be ("In May,
+    exports rose 5%", "Will Smith's film"; ``capitalised_not_a_cue`` of the rules) and without a
+    "due to" that gives a cause ("The 5% fall is due to weaker demand"; ``verb_after_cues``)."""
+    raw = load_modality_rules()
+    rules, after = raw["capitalised_not_a_cue"], raw["verb_after_cues"]
+    text = st.text
+    out = []
+    for h in s.hedges:
+        if " ".join(h["text"].lower().split()) in after["cues"]:
+            nxt = st.doc.char_span(h["end_char"], s.end, alignment_mode="expand")
+            if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"]:
+                continue
+        word = regex.match(r"[\w']+", text[h["start_char"]:h["end_char"]])
+        w = word.group(0) if word else ""
+        if w[:1].isupper() and (w.lower() in rules["anywhere"] or (
+                w.lower() in rules["inside_a_sentence"] and text[s.start:h["start_char"]].strip())):
+            continue
+        out.append(h)
+    return out

@@ -24,7 +24,7 @@ from ..clauses import between_has_boundary, segment_bounds
 from ..mentions import shift_timex
 from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
-from .modality_rules import restates
+from .modality_rules import present_appositive, restates
 from .timeframe_lists import respective_timeframe
 from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
 from .timeframe_marks import gapped_conjunct as _gapped_conjunct
@@ -160,6 +160,10 @@ def _other_clause(ctx: "QuantityContext", t: dict) -> bool:
     if _in_later_clause(ctx, t):
         return True
     between = text[q["end_char"]:t["start_char"]]
+    m = p["result_participle"].search(between)
+    if m is not None and any(o is not q and o["start_char"] >= q["end_char"] + m.start() for o in s.quantities):
+        # "The shares fell 6%, taking their decline this year to 18%": the phrase dates the 18%
+        return True
     m = p["number_relative"].search(text, max(s.start, q["start_char"] - 80), q["start_char"])
     if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
         # "The mine, which lies 200 kilometres south of Perth, was shut in June"
@@ -211,7 +215,9 @@ def _right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
     if not prev:
         return False
     gap = st.text[prev[-1]["end_char"]:t["start_char"]]
-    return len(regex.findall(r"[\w'’-]+", gap)) <= 2 and not _slot_rules()["report_between"].search(gap)
+    # "fell 4.1% and 2.7%, respectively, on Tuesday", "rose 3% in early trading on Monday"
+    return (len(regex.findall(r"[\w'’-]+", gap)) <= 2 or bool(_slot_rules()["trading_gap"].match(gap))) \
+        and not _slot_rules()["report_between"].search(gap)
 
 
 def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
@@ -305,7 +311,7 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
     # "up 4 points from a year earlier": a comparison base, not when the claim holds
     base = _slot_rules()["comparison_base_before"]
     tfs = [t for t in s.timeframes if not (t.get("offset_years") is not None and base.search(st.text[s.start:t["start_char"]]))]
-    if not tfs:
+    if not tfs or present_appositive(ctx):  # "inflation, currently 3.2%, will fall to 2.5% by June"
         return None
     listed = respective_timeframe(ctx, tfs)
     if listed is not None:

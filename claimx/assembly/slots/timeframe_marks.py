@@ -26,7 +26,7 @@ def slot_rules() -> dict:
     raw = load_rules()["raw"]["slot_rules"]
     out = {k: regex.compile(raw[k]) for k in ("report_between", "comparison_base_before", "to_between", "to_or_at_after",
                                                "labels_next_figure", "own_period_after_base", "year_levels_after",
-                                               "gapped_conjunct", "previous_part")}
+                                               "gapped_conjunct", "previous_part", "trading_gap")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     return out
