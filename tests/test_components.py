@@ -261,7 +261,7 @@ def test_context_travels_with_the_doc_bytes(extractor):
 
     from claimx.components.context import ClaimxContext
 
-    text = "In the second quarter, freight volumes at the port rose 7%.\n\nThe quarter ended with 40 ships."
+    text = "In the second quarter, freight volumes at the port rose 7%.\n\nDuring the quarter, 40 ships docked."
     windows = extractor._windows(text, dt.date(2023, 8, 1))
     assert len(windows) == 2
     for doc, _ in windows:
