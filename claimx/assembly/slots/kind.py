@@ -5,6 +5,7 @@ Change verbs and nouns, rate words and clause boundaries come from ``resources/c
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
@@ -48,6 +49,18 @@ def _rate_before_re(template: str, rate_metrics: str) -> "regex.Pattern":
     return regex.compile(template.replace("{rate_metrics}", rate_metrics), regex.IGNORECASE)
 
 
+#: the change verbs of a cue lexicon merged with the kind rules' own, once per lexicon (read only)
+_VERBS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _change_verbs(cues) -> dict:
+    """The change verbs (verb -> direction) of the cue lexicon ``cues`` and the kind rules, merged once."""
+    verbs = _VERBS.get(cues)
+    if verbs is None:
+        verbs = _VERBS[cues] = {**cues.change_verb_direction, **load_kind_rules()["change_verbs"]}
+    return verbs
+
+
 def kind(ctx: "QuantityContext") -> KindResult:
     """The kind of the claim on ``ctx``'s quantity: ``ratio`` (with its reference), ``change`` (with
     direction and start point) or ``level``; and the other quantities it absorbs as its start point."""
@@ -55,7 +68,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res = KindResult()
     cues = st.cues
     rules = load_kind_rules()
-    verbs = {**cues.change_verb_direction, **rules["change_verbs"]}
+    verbs = _change_verbs(cues)
     unit = q.get("unit")
     after = st.text[q["end_char"]:s.end]
     after_l = after.lower()
@@ -307,8 +320,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
 
 @lru_cache(maxsize=8)
 def _elliptical_pattern(template: str, verbs: tuple[str, ...]) -> regex.Pattern:
-    """``template`` with ``{verbs}`` replaced by the one-word ``verbs``, longest first, compiled
-    (once per verb list: escaping a few hundred verbs per quantity was a tenth of the assembly)."""
+    """``template`` with ``{verbs}`` replaced by the one-word ``verbs``, longest first, compiled once."""
     words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
     return regex.compile(template.replace("{verbs}", words))
 
