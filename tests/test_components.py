@@ -302,6 +302,21 @@ def test_a_passive_cue_dropped_from_the_lexicon_is_not_refound_by_the_governing_
     assert claim.modality == "asserted" and claim.hedge is None
 
 
+def test_a_cue_finder_swapped_in_after_the_first_doc_is_the_one_the_assembly_reads(extractor, tmp_path):
+    """The claim component keeps the pipeline's cue finders between Docs; replacing the cue finder
+    (same name, another object) after a Doc was assembled makes the next Doc's assembly read the
+    new one's lexicons: a passive cue the new lexicon lacks is not refound by the governing verb
+    (new sentences)."""
+    sentences = ["Steel output in Ohio was estimated at 9 million tonnes for 2024.",
+                 "Bus ridership in Leeds is estimated at 80 million trips for 2027."]
+    nlp = _pipeline_with_cues_without(extractor, tmp_path, "estimated")
+    nlp.replace_pipe("claimx_cues", "claimx_cues")  # a fresh cue finder with the packaged cues
+    assert [c.modality for s in sentences for c in nlp(s)._.claims] == ["estimate", "estimate"]
+    nlp.replace_pipe("claimx_cues", "claimx_cues")
+    nlp.get_pipe("claimx_cues").from_disk(tmp_path)  # and one without "estimated"
+    assert [(c.modality, c.hedge) for s in sentences for c in nlp(s)._.claims] == [("asserted", None)] * 2
+
+
 @pytest.mark.parametrize("failing", ["claimx_quantities", "claimx_claims"])
 def test_a_failing_component_goes_to_spacys_error_handler(failing, monkeypatch):
     """A claimx component that raises on one text is reported to spaCy's error handler
