@@ -34,9 +34,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 ROWS = ("strict_f1", "entity", "metric", "timeframe", "kind", "modality", "attribution")
 
 
-def stage_costs(texts: list[str], model: str) -> tuple[dict[str, float], float, int, int]:
-    """``(stage -> CPU seconds, bare-model CPU seconds, tokens parsed by claimx, tokens of the texts)``
-    for one pass over ``texts`` after a warm-up pass."""
+def stage_costs(texts: list[str], model: str) -> tuple[dict[str, float], float, int, int, dict[str, int]]:
+    """``(stage -> CPU seconds, bare-model CPU seconds, tokens parsed by claimx, tokens of the texts,
+    parsed tokens by role)`` for one pass over ``texts`` after a warm-up pass (roles: see
+    :func:`parsed_token_roles`)."""
     import spacy
 
     from claimx.pipeline import Extractor
@@ -52,18 +53,52 @@ def stage_costs(texts: list[str], model: str) -> tuple[dict[str, float], float, 
         docs = list(pipe.pipe(docs, batch_size=128)) if hasattr(pipe, "pipe") else [pipe(d) for d in docs]
         costs[name] = time.process_time() - t0
     parsed = sum(len(d) for d in docs)
+    roles = parsed_token_roles(docs)
     bare = spacy.load(model)
     list(bare.pipe(texts[:50]))
     t0 = time.process_time()
     total_tokens = sum(len(d) for d in bare.pipe(texts, batch_size=64))
-    return costs, time.process_time() - t0, parsed, total_tokens
+    return costs, time.process_time() - t0, parsed, total_tokens, roles
 
 
-def format_costs(name: str, costs: dict[str, float], bare: float, parsed: int, total: int) -> str:
-    """The cost table of one corpus as text."""
-    tot = sum(costs.values())
+def parsed_token_roles(docs: list) -> dict[str, int]:
+    """What the parsed tokens of the windows ``docs`` (after the whole pipeline) are parsed for.
+
+    Each window's parser sentences are counted (in tokens) as ``claim`` (a claim's quantity starts
+    in it), ``candidate`` (a quantity the grammar read starts in it, but no claim comes of it),
+    ``context before`` (before the window's first such sentence: read only for the state the assembly
+    carries forward -- the topic entity, the plain timeframe, an open quotation), or ``context
+    after`` (any other sentence: after the last candidate, where the window runs on to close a
+    quotation or because a cheap sentence cut was missed). Returns role -> tokens.
+    """
+    roles = {"claim": 0, "candidate": 0, "context before": 0, "context after": 0}
+    for doc in docs:
+        ctx = doc._.claimx_context
+        cand = sorted(q["start_char"] for q in (ctx.quantities or ()))
+        claims = {c["quantity"]["start_char"] for c in doc._.claimx_claims_data or ()}
+        seen_candidate = False
+        for sent in doc.sents:
+            inside = [c for c in cand if sent.start_char <= c < sent.end_char]
+            if any(c in claims for c in inside):
+                role = "claim"
+            elif inside:
+                role = "candidate"
+            else:
+                role = "context after" if seen_candidate else "context before"
+            seen_candidate = seen_candidate or bool(inside)
+            roles[role] += len(sent)
+    return roles
+
+
+def format_costs(name: str, costs: dict[str, float], bare: float, parsed: int, total: int,
+                 roles: Optional[dict[str, int]] = None) -> str:
+    """The cost table of one corpus as text (``roles``: parsed tokens by role, printed when given)."""
     lines = [f"== cost on {name}: claimx parses {parsed} of {total} tokens ({100 * parsed / total:.0f}%)",
              f"{'stage':<22} {'cpu s':>7} {'share':>6}"]
+    tot = sum(costs.values())
+    if roles:
+        lines.insert(1, "parsed tokens by role: " + ", ".join(
+            f"{k} {v} ({100 * v / max(parsed, 1):.0f}%)" for k, v in roles.items()))
     lines += [f"{k:<22} {v:>7.2f} {100 * v / tot:>5.1f}%" for k, v in costs.items()]
     model = sum(v for k, v in costs.items() if not k.startswith("claimx_") and k != "grammar + windows")
     lines += [f"{'claimx total':<22} {tot:>7.2f}", f"{'  of which the model':<22} {model:>7.2f}",
@@ -102,9 +137,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     payload: dict = {"cost": {}, "accuracy": {}}
     for corpus in [c for c in args.corpora.split(",") if c]:
         texts = build_corpus(corpus_texts(corpus), args.words)
-        costs, bare, parsed, total = stage_costs(texts, args.model)
-        payload["cost"][corpus] = {"stages": costs, "bare": bare, "parsed_tokens": parsed, "tokens": total}
-        print(format_costs(corpus, costs, bare, parsed, total), flush=True)
+        costs, bare, parsed, total, roles = stage_costs(texts, args.model)
+        payload["cost"][corpus] = {"stages": costs, "bare": bare, "parsed_tokens": parsed, "tokens": total,
+                                   "parsed_roles": roles}
+        print(format_costs(corpus, costs, bare, parsed, total, roles), flush=True)
     if not args.no_accuracy:
         variants = [None] + [d for d in args.drop.split(",") if d]
         for drop in variants:

@@ -261,7 +261,7 @@ def test_context_travels_with_the_doc_bytes(extractor):
 
     from claimx.components.context import ClaimxContext
 
-    text = "In the second quarter, freight volumes at the port rose 7%.\n\nThe quarter ended with 40 ships."
+    text = "In the second quarter, freight volumes at the port rose 7%.\n\nDuring the quarter, 40 ships docked."
     windows = extractor._windows(text, dt.date(2023, 8, 1))
     assert len(windows) == 2
     for doc, _ in windows:
@@ -300,6 +300,21 @@ def test_a_passive_cue_dropped_from_the_lexicon_is_not_refound_by_the_governing_
     assert claim.modality == packaged and word in claim.hedge.text
     (claim,) = _pipeline_with_cues_without(extractor, tmp_path, word)(sentence)._.claims
     assert claim.modality == "asserted" and claim.hedge is None
+
+
+def test_a_cue_finder_swapped_in_after_the_first_doc_is_the_one_the_assembly_reads(extractor, tmp_path):
+    """The claim component keeps the pipeline's cue finders between Docs; replacing the cue finder
+    (same name, another object) after a Doc was assembled makes the next Doc's assembly read the
+    new one's lexicons: a passive cue the new lexicon lacks is not refound by the governing verb
+    (new sentences)."""
+    sentences = ["Steel output in Ohio was estimated at 9 million tonnes for 2024.",
+                 "Bus ridership in Leeds is estimated at 80 million trips for 2027."]
+    nlp = _pipeline_with_cues_without(extractor, tmp_path, "estimated")
+    nlp.replace_pipe("claimx_cues", "claimx_cues")  # a fresh cue finder with the packaged cues
+    assert [c.modality for s in sentences for c in nlp(s)._.claims] == ["estimate", "estimate"]
+    nlp.replace_pipe("claimx_cues", "claimx_cues")
+    nlp.get_pipe("claimx_cues").from_disk(tmp_path)  # and one without "estimated"
+    assert [(c.modality, c.hedge) for s in sentences for c in nlp(s)._.claims] == [("asserted", None)] * 2
 
 
 @pytest.mark.parametrize("failing", ["claimx_quantities", "claimx_claims"])

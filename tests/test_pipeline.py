@@ -207,3 +207,38 @@ def test_the_articles_periods_reach_later_paragraphs_and_one_paragraph_texts(ext
            for t in texts]
     assert got == [[("5%", "2024-Q3"), ("$2.1 billion", "2024-Q3")], [("12,000", "2025-H1"), ("3%", "2025-H1")],
                    [("4%", "2023-Q2"), ("1.2 points", "2023-Q2")]]
+
+
+def test_reads_prior_is_true_exactly_where_the_phrases_hold_an_anaphor():
+    """The Extractor works out the article's periods only for windows where
+    ``reads_prior`` holds: it must hold wherever the period phrases hold an anaphor (the only
+    readers of ``prior``), on the development corpus's paragraphs and new sentences."""
+    from claimx.assembly.passes.periods import _phrases, reads_prior
+    from claimx.devcorpus import load_corpus
+    from claimx.windows import paragraph_spans
+    from tests.conftest import ROOT
+
+    dev = load_corpus(ROOT / "corpus" / "dev")
+    texts = [t[a:b] for t in dev.texts.values() for a, b in paragraph_spans(t)]
+    texts += ["Over the same five months, card spending at Orla Stores fell 2%.",
+              "Back then, freight rates at the Tarn depot had doubled.",
+              "Freight rates at the Tarn depot doubled that year."]
+    flags = [reads_prior(t) for t in texts]
+    assert flags == [any(r.get("anaphor") for r in _phrases(t)) for t in texts]
+    assert flags[-3:] == [True, True, False] and 0 < sum(flags) < len(flags)
+
+
+def test_a_window_without_an_anaphoric_period_is_not_given_the_articles_periods(extractor):
+    """A later paragraph that names no "the quarter"/"for the year" gets no prior periods, one that
+    does gets them, and the claims are those of a text where every window gets them (new sentences)."""
+    texts = ["Pelham Rail carried 4 million riders in the first quarter of 2024.\n\n"
+             "Its fleet grew to 310 carriages in March.\n\nDuring the quarter, fares rose 3%.",
+             "Corvin Steel shipped 2.5 million tonnes in 2023.\n\nFor the year, exports reached 900,000 tonnes.\n\n"
+             "Its plant in Gdansk employs 4,100 people."]
+    got = []
+    for text in texts:
+        windows = extractor._windows(text, reference_date=None)
+        got.append([[p["value"] for p in doc._.claimx_context.prior_periods] for doc, _ in windows])
+    assert got == [[[], [], ["2024-Q1", "XXXX-03"]], [[], ["2023"], []]]
+    claims = [[(c.quantity.text, c.timeframe and c.timeframe.value) for c in extractor.extract(t)] for t in texts]
+    assert claims[0][-1] == ("3%", "2024-Q1") and claims[1][1] == ("900,000 tonnes", "2023")

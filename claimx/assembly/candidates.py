@@ -305,9 +305,33 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     if head is None:
         f["head=none"] = 1.0
         return f
-    f[f"pos={head.pos_}"] = 1.0
-    f[f"dep={head.dep_}"] = 1.0
-    f[f"ent={head.ent_type_ or 'none'}"] = 1.0
+    # the features of the head alone, and of the head given the quantity, are worked out once per
+    # head (per quantity) and kept on the state: metric and entity candidates share most heads
+    cache = ctx.state.feature_cache
+    word = cache.get(head.i)
+    if word is None:
+        word = cache[head.i] = _head_word_features(ctx, head)
+    f.update(word)
+    before = m["end_char"] <= q["start_char"]
+    f["side=before" if before else "side=after"] = 1.0
+    gap = (q["start_char"] - m["end_char"]) if before else (m["start_char"] - q["end_char"])
+    f[f"chars={_bin(max(gap, 0), (1, 10, 30, 60))}"] = 1.0
+    key = (ctx.index, head.i)
+    tree = cache.get(key)
+    if tree is None:
+        tree = cache[key] = _head_tree_features(ctx, head)
+    f.update(tree)
+    seg = segment_bounds(ctx.state, ctx.sentence, q["start_char"])
+    f["clause=same" if seg[0] <= m["start_char"] < seg[1] else "clause=other"] = 1.0
+    for a in ctx.sentence.attributions:
+        if m["start_char"] < a["end_char"] and a["start_char"] < m["end_char"]:
+            f["in_attribution=1"] = 1.0
+    return f
+
+
+def _head_word_features(ctx: "QuantityContext", head: Token) -> dict:
+    """The features of a candidate's head token on its own (its tags and word classes)."""
+    f: dict = {f"pos={head.pos_}": 1.0, f"dep={head.dep_}": 1.0, f"ent={head.ent_type_ or 'none'}": 1.0}
     if head.ent_type_ in ctx.state.syntax.entity_labels or head.pos_ == "PROPN":
         f["named=1"] = 1.0
     lemma = head.lemma_.lower()
@@ -318,10 +342,12 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
         f["time_noun=1"] = 1.0
     if lemma in ctx.state.cues.change_noun_direction or head.lower_ in ctx.state.cues.change_noun_direction:
         f["change_noun=1"] = 1.0
-    before = m["end_char"] <= q["start_char"]
-    f["side=before" if before else "side=after"] = 1.0
-    gap = (q["start_char"] - m["end_char"]) if before else (m["start_char"] - q["end_char"])
-    f[f"chars={_bin(max(gap, 0), (1, 10, 30, 60))}"] = 1.0
+    return f
+
+
+def _head_tree_features(ctx: "QuantityContext", head: Token) -> dict:
+    """The features of a candidate's head token given the quantity (tree distance, attachment)."""
+    f: dict = {}
     if ctx.root is not None:
         f[f"tree={_bin(_tree_distance(ctx.state.heads, head.i, ctx.root.i), (1, 2, 3, 5))}"] = 1.0
         if ctx.root.head.i == head.i:
@@ -342,9 +368,4 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
             f["pp_of_qty=1"] = 1.0
     if head.dep_ == "poss":
         f["is_poss=1"] = 1.0
-    seg = segment_bounds(ctx.state, ctx.sentence, q["start_char"])
-    f["clause=same" if seg[0] <= m["start_char"] < seg[1] else "clause=other"] = 1.0
-    for a in ctx.sentence.attributions:
-        if m["start_char"] < a["end_char"] and a["start_char"] < m["end_char"]:
-            f["in_attribution=1"] = 1.0
     return f

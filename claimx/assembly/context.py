@@ -86,6 +86,9 @@ class DocState:
     syntax: SyntaxLexicon = field(default_factory=lambda: load_default().syntax)
     #: clause segments per sentence ``(start, end)``, filled by :func:`claimx.assembly.clauses.segments`
     segment_cache: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
+    #: ranker features of candidate head tokens (by token index, and by quantity and token index),
+    #: filled by :mod:`claimx.assembly.candidates`
+    feature_cache: dict = field(default_factory=dict, repr=False, compare=False)
     _span_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod

@@ -38,7 +38,8 @@ class ClaimxContext:
             and the cue component skips its work.
         prior_periods: the article's dated periods that start before this Doc (dicts of
             :func:`claimx.assembly.passes.periods.article_periods`, offsets into the article), which
-            resolve anaphoric periods ("the quarter").
+            resolve anaphoric periods ("the quarter"); the Extractor leaves them empty for a Doc
+            that names no anaphoric period (:func:`claimx.assembly.passes.periods.reads_prior`).
     """
 
     reference_date: Optional[_dt.date] = None

@@ -108,6 +108,7 @@ class Extractor:
         from ..assembly.article import article_topics
         from ..assembly.article_subjects import article_subjects
         from ..assembly.metric_topic import measure_topics
+        from ..assembly.passes.periods import article_periods, reads_prior
         from ..grammar.quantities import find_quantities, guess_currency_hint
 
         hint = guess_currency_hint(text)
@@ -129,11 +130,11 @@ class Extractor:
                 for (ws, we), inside in zip(windows, assign_to_windows(windows, spans)):
                     local = [matches[i] for i in sorted(order[k] for k in inside)]
                     prior: tuple[dict, ...] = ()
-                    if ws > 0:
-                        # the periods named before the window (none before the text's start: a
-                        # one-paragraph text never reads the article's periods)
+                    if ws > 0 and reads_prior(text[ws:we]):
+                        # the periods named before the window, for its anaphoric periods (none
+                        # before the text's start: a one-paragraph text never reads the article's
+                        # periods; nor does a window that names no "the quarter", "that year")
                         if periods is None:
-                            from ..assembly.passes.periods import article_periods
                             periods = article_periods(text, ref)
                         prior = tuple(p for p in periods if p["start_char"] < ws)
                     if topics is None:

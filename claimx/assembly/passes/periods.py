@@ -52,7 +52,20 @@ from .period_rules import rec as _rec
 from .period_rules import record as _record
 from .period_rules import step_part as _step_part
 
-__all__ = ["resolve_periods", "article_periods", "grain_of", "load_rules", "in_relative_clause"]
+__all__ = ["resolve_periods", "article_periods", "reads_prior", "grain_of", "load_rules", "in_relative_clause"]
+
+
+#: The patterns of :func:`_phrases` whose records are anaphors (the only readers of ``prior``).
+_ANAPHOR_PATTERNS = ("anaphor", "year_anaphor", "months_anaphor", "then")
+
+
+def reads_prior(text: str) -> bool:
+    """True when :func:`resolve_periods` on ``text`` may read its ``prior`` periods: ``text`` holds
+    an anaphoric period phrase ("the quarter", "that year", "then"; the patterns of
+    ``_ANAPHOR_PATTERNS``). When False, ``prior`` does not change the result, so a caller need
+    not work out the article's periods (kept in step with :func:`_phrases` by a test)."""
+    p = load_rules()["patterns"]
+    return any(p[k].search(text) for k in _ANAPHOR_PATTERNS)
 
 
 def _phrases(text: str) -> list[dict]:

@@ -5,6 +5,7 @@ Change verbs and nouns, rate words and clause boundaries come from ``resources/c
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
@@ -48,6 +49,18 @@ def _rate_before_re(template: str, rate_metrics: str) -> "regex.Pattern":
     return regex.compile(template.replace("{rate_metrics}", rate_metrics), regex.IGNORECASE)
 
 
+#: the change verbs of a cue lexicon merged with the kind rules' own, once per lexicon (read only)
+_VERBS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _change_verbs(cues) -> dict:
+    """The change verbs (verb -> direction) of the cue lexicon ``cues`` and the kind rules, merged once."""
+    verbs = _VERBS.get(cues)
+    if verbs is None:
+        verbs = _VERBS[cues] = {**cues.change_verb_direction, **load_kind_rules()["change_verbs"]}
+    return verbs
+
+
 def kind(ctx: "QuantityContext") -> KindResult:
     """The kind of the claim on ``ctx``'s quantity: ``ratio`` (with its reference), ``change`` (with
     direction and start point) or ``level``; and the other quantities it absorbs as its start point."""
@@ -55,7 +68,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res = KindResult()
     cues = st.cues
     rules = load_kind_rules()
-    verbs = {**cues.change_verb_direction, **rules["change_verbs"]}
+    verbs = _change_verbs(cues)
     unit = q.get("unit")
     after = st.text[q["end_char"]:s.end]
     after_l = after.lower()
@@ -305,13 +318,19 @@ def kind(ctx: "QuantityContext") -> KindResult:
     return res
 
 
+@lru_cache(maxsize=8)
+def _elliptical_pattern(template: str, verbs: tuple[str, ...]) -> regex.Pattern:
+    """``template`` with ``{verbs}`` replaced by the one-word ``verbs``, longest first, compiled once."""
+    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
+    return regex.compile(template.replace("{verbs}", words))
+
+
 def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) -> bool:
     """True when ``q`` (a bare percentage after one of ``elliptical_leads``) continues the previous
     sentence of its paragraph, which states a percentage change with a change verb or noun."""
     rules = load_kind_rules()
     text = st.text
-    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
-    pattern = rules["pattern_templates"]["elliptical_change"].replace("{verbs}", words)
+    pattern = _elliptical_pattern(rules["pattern_templates"]["elliptical_change"], tuple(verbs))
     m_same = regex.search("(?i)" + rules["elliptical_same_sentence_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]])
     if m_same and regex.search(pattern, text[s.start:q["start_char"] - 30 + m_same.start()]):
         # "grew 0.3% in the second quarter, after 0.6% in the first"
