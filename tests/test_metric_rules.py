@@ -42,3 +42,32 @@ def test_a_saying_clause_under_the_quantitys_verb_is_inner(extractor):
                              "610 million euros")
     assert feats["net profit forecast"].get("m_vclause=same") == 1.0
     assert feats["stronger export volumes"].get("m_vclause=inner") == 1.0
+
+
+# "Q1, or Q2": the second restates the first in another unit, so it measures the same thing
+def test_a_share_after_or_restates_a_count_of_jobs(extractor):
+    c = one(extractor.extract("The board approved a cut of 400 jobs, or roughly 3%, at its two plants."), "roughly 3%")
+    assert c.metric is not None and c.metric.text == "jobs"
+
+
+def test_a_share_after_or_restates_a_count_of_hires(extractor):
+    c = one(extractor.extract("The plant will hire 350 technicians, or about 12%, next year."), "about 12%")
+    assert c.metric is not None and c.metric.text == "technicians"
+
+
+def test_an_average_each_is_no_restatement_of_the_total(extractor):
+    claims = extractor.extract("Shoppers aged 35 to 49 are set to spend an average of 960 dollars each, "
+                               "or 4.1 billion dollars in total.")
+    assert one(claims, "4.1 billion dollars").metric.text != "average"
+
+
+# "Q1, a Q2 <change noun>": the change is of the level before it
+def test_a_rise_in_apposition_is_a_change_of_the_rents(extractor):
+    c = one(extractor.extract("Average rents reached 1,240 euros a month, a 9% rise on the previous year."), "9%")
+    assert c.metric is not None and c.metric.text == "Average rents"
+
+
+def test_an_increase_in_apposition_is_a_change_of_the_incidence(extractor):
+    c = one(extractor.extract("Cumulative incidence reached 88 cases per 100,000 people, a 140% increase on the "
+                              "same period of 2021."), "140%")
+    assert c.metric is not None and c.metric.text == "Cumulative incidence"

@@ -16,7 +16,7 @@ from .candidates import entity_candidates, metric_candidates
 from .metric_topic import metric_override
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
-from .passes import coordination, discourse, gapping, periods
+from .passes import coordination, discourse, gapping, periods, restatement
 from .syntax import span_root
 from .slots.attribution import attribution, quoted_attribution
 from .slots.candidacy import is_skipped
@@ -92,6 +92,7 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
     coordination.coordinated(st, s, sent_claims)
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
+    restatement.restated(st, s, sent_claims)
     gapping.gapped_changes(st, s, sent_claims, absorbed)
     gapping.gapped_entities(st, s, sent_claims, absorbed)
     for qi, c in sent_claims:
@@ -127,6 +128,7 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
     # the metric rules of claimx.assembly.metric_topic replace the chosen metric; the entity is
     # chosen given the metric the chooser picked (the one its weights were fitted with)
     override = metric_override(ctx, claim) if "metric" not in fixed else None
+    override = claim.pop("_restates", None) or override  # claimx.assembly.passes.restatement
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None

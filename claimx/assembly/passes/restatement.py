@@ -1,0 +1,55 @@
+"""Sentence pass: a quantity that restates the one before it measures the same thing.
+
+Two kinds of expression, patterns in ``resources/assembly_words.json``:
+
+* "Q1, or Q2" (``restatement_gap``): the same figure in another unit ("revenue grew by $3
+  million, or 4%"; "a revision of $45 billion, or 7 percentage points"; "a cut of 400 jobs, or
+  3%", the noun the first one counts between them; not "an average of $965 each, or $4.4 billion
+  in total");
+* "Q1, a Q2 <change noun>" (``appositive_article_gap`` then ``change_noun_after``): a change
+  stated in apposition to a level ("incidence reached 711 cases per 100,000, a 572% increase on
+  2018").
+
+The later claim takes the earlier one's metric (when it has one); its entity is left to the entity
+slot. The pass runs with the other sentence passes and leaves the metric as the ``_restates`` key of
+the claim: the assembly puts it in place after the learned chooser (as it does the rules of
+:mod:`claimx.assembly.metric_topic`), so the chooser and its fit see the claim as before.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..words import pattern, template
+
+if TYPE_CHECKING:
+    from ..context import DocState, SentenceInfo
+
+_RESTATEMENT_GAP = pattern("restatement_gap")
+_ARTICLE_GAP = pattern("appositive_article_gap")
+
+
+@lru_cache(maxsize=4)
+def _change_noun_after(words: frozenset[str]) -> regex.Pattern:
+    """``change_noun_after`` for the change nouns ``words`` of the lexicon in use."""
+    return regex.compile(template("change_noun_after", change_nouns="|".join(
+        regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))))
+
+
+def restated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
+    """Mark each claim of ``sent_claims`` (one sentence's, in text order) that restates the claim
+    just before it with that claim's metric (a copy, key ``_restates``); claims are changed in place."""
+    for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+        if not a.get("metric"):
+            continue
+        qa, qb, ma = a["quantity"], b["quantity"], a["metric"]
+        start = qa["end_char"]
+        if ma.get("start_char") is not None and ma["start_char"] >= start and not st.text[start:ma["start_char"]].strip():
+            start = ma["end_char"]  # the noun the first one counts: "400 jobs, or roughly 3%"
+        between = st.text[start:qb["start_char"]]
+        if _RESTATEMENT_GAP.fullmatch(between) or (_ARTICLE_GAP.fullmatch(between) and _change_noun_after(
+                frozenset(st.cues.change_noun_direction)).match(st.text, qb["end_char"], s.end)):
+            b["_restates"] = dict(ma)
