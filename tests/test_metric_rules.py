@@ -71,3 +71,20 @@ def test_an_increase_in_apposition_is_a_change_of_the_incidence(extractor):
     c = one(extractor.extract("Cumulative incidence reached 88 cases per 100,000 people, a 140% increase on the "
                               "same period of 2021."), "140%")
     assert c.metric is not None and c.metric.text == "Cumulative incidence"
+
+
+# "..., while that of <group> ...": the measure of the claim before it, for another group
+def test_that_of_retail_parks_is_the_vacancy_rate(extractor):
+    claims = extractor.extract("The vacancy rate of office towers rose to 14%, and that of retail parks fell to 6%.")
+    assert one(claims, "6%").metric.text == "vacancy rate"
+
+
+def test_those_of_doctors_are_wages(extractor):
+    claims = extractor.extract("Wages of nurses rose 4% last year, whereas those of doctors climbed 7%.")
+    assert one(claims, "7%").metric.text == "Wages"
+
+
+def test_that_of_young_women_is_the_jobless_rate_though_parsed_as_a_clause(extractor):
+    claims = extractor.extract("The jobless rate among young men dropped 2.1 percentage points to 10.2%, "
+                               "while that of young women held at 9.3%.")
+    assert one(claims, "9.3%").metric.text == "jobless rate"

@@ -8,7 +8,10 @@ Two kinds of expression, patterns in ``resources/assembly_words.json``:
   in total");
 * "Q1, a Q2 <change noun>" (``appositive_article_gap`` then ``change_noun_after``): a change
   stated in apposition to a level ("incidence reached 711 cases per 100,000, a 572% increase on
-  2018").
+  2018");
+* "..., while that of <group> held at Q2" (``demonstratives_of``: the subject "that"/"those" with
+  an "of" phrase): the measure of the claim before it, for another group ("the jobless rate among
+  young men rose to 10.2%, while that of young women held at 9.3%").
 
 The later claim takes the earlier one's metric (when it has one); its entity is left to the entity
 slot. The pass runs with the other sentence passes and leaves the metric as the ``_restates`` key of
@@ -23,13 +26,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..words import pattern, template
+from ..mentions import tmention
+from ..syntax import SUBJ_DEPS, np_bounds, span_root
+from ..words import dependency_class, pattern, template, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
 
 _RESTATEMENT_GAP = pattern("restatement_gap")
 _ARTICLE_GAP = pattern("appositive_article_gap")
+_DEMONSTRATIVES_OF = word_class("demonstratives_of")
+_CLAUSE_LINK_DEPS = dependency_class("clause_link")
 
 
 @lru_cache(maxsize=4)
@@ -37,6 +44,27 @@ def _change_noun_after(words: frozenset[str]) -> regex.Pattern:
     """``change_noun_after`` for the change nouns ``words`` of the lexicon in use."""
     return regex.compile(template("change_noun_after", change_nouns="|".join(
         regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))))
+
+
+def _that_of(st: "DocState", start: int, end: int) -> bool:
+    """True when "that"/"those" with an "of" phrase stands in ``text[start:end]`` as a subject or
+    right after a clause link ("while", "and", a comma: the parser sometimes reads it as a clause)."""
+    span = st.doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.lower_ in _DEMONSTRATIVES_OF and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        and (t.dep_ in SUBJ_DEPS or (t.i > 0 and t.nbor(-1).dep_ in _CLAUSE_LINK_DEPS)) for t in span)
+
+
+def _without_pps(st: "DocState", m: dict) -> dict:
+    """Mention ``m`` without the prepositional phrases of its head ("vacancy rate of office
+    towers" -> "vacancy rate"): "that of retail parks" names another group of the same measure."""
+    span = st.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand") \
+        if m.get("start_char") is not None else None
+    if span is None or not len(span):
+        return dict(m)
+    first, last = np_bounds(span_root(span), pps=())
+    cut = tmention(st, max(first, span.start), min(last, span.end - 1))
+    return cut or dict(m)
 
 
 def restated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dict]]) -> None:
@@ -53,3 +81,5 @@ def restated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dic
         if _RESTATEMENT_GAP.fullmatch(between) or (_ARTICLE_GAP.fullmatch(between) and _change_noun_after(
                 frozenset(st.cues.change_noun_direction)).match(st.text, qb["end_char"], s.end)):
             b["_restates"] = dict(ma)
+        elif _that_of(st, qa["end_char"], qb["start_char"]):
+            b["_restates"] = _without_pps(st, ma)
