@@ -88,3 +88,21 @@ def test_that_of_young_women_is_the_jobless_rate_though_parsed_as_a_clause(extra
     claims = extractor.extract("The jobless rate among young men dropped 2.1 percentage points to 10.2%, "
                                "while that of young women held at 9.3%.")
     assert one(claims, "9.3%").metric.text == "jobless rate"
+
+
+# a count noun at a change's end point or amount names only its unit when the change moves a
+# measure ("deliveries", "sales forecast"); a thing that grows keeps its count noun
+def test_deliveries_fall_to_a_count_of_machines(extractor):
+    c = one(extractor.extract("Tractor deliveries fell 8% to 31,000 machines in 2024."), "31,000")
+    assert c.metric is not None and c.metric.text == "Tractor deliveries"
+
+
+def test_a_sales_forecast_raised_by_a_count_of_units(extractor):
+    c = one(extractor.extract("The company raised its full-year sales forecast by 100,000 units to 10.5 million "
+                              "vehicles."), "100,000")
+    assert c.metric is not None and c.metric.text == "full-year sales forecast"
+
+
+def test_a_fleet_that_grows_keeps_its_count_noun(extractor):
+    c = one(extractor.extract("The fleet grew to 3,100 buses."), "3,100")
+    assert c.metric is not None and c.metric.text == "buses"
