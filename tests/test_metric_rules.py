@@ -106,3 +106,18 @@ def test_a_sales_forecast_raised_by_a_count_of_units(extractor):
 def test_a_fleet_that_grows_keeps_its_count_noun(extractor):
     c = one(extractor.extract("The fleet grew to 3,100 buses."), "3,100")
     assert c.metric is not None and c.metric.text == "buses"
+
+
+# bracketed breakdown items take the metric of the total they add up to
+def test_bracketed_job_gains_take_the_jobs_of_the_total(extractor):
+    claims = extractor.extract("The region created 58,000 jobs last year. Tourism (+21,000), logistics (+14,000) "
+                               "and care homes (+9,000) led the gains.")
+    for q in ("+21,000", "+14,000", "+9,000"):
+        assert one(claims, q).metric.text == "jobs"
+
+
+def test_bracketed_tonnages_take_the_exports_of_the_total(extractor):
+    claims = extractor.extract("Grain exports totalled 12,000 tonnes in May, and a further 500 tonnes left by rail. "
+                               "Wheat (6,000 tonnes) and barley (4,000 tonnes) made up most of it.")
+    for q in ("6,000 tonnes", "4,000 tonnes"):
+        assert one(claims, q).metric.text == "Grain exports"

@@ -13,6 +13,7 @@ from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
+from .metric_breakdown import breakdown_metric
 from .metric_topic import metric_override
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
@@ -129,6 +130,10 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
     # chosen given the metric the chooser picked (the one its weights were fitted with)
     override = metric_override(ctx, claim) if "metric" not in fixed else None
     override = claim.pop("_restates", None) or override  # claimx.assembly.passes.restatement
+    part = breakdown_metric(ctx, claim, previous) if "metric" not in fixed else None
+    if part is not None:
+        # later claims are offered the chooser's pick, not the total's metric, as a carried candidate
+        override, claim["_carry_metric"] = part, claim.get("metric")
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None
@@ -178,6 +183,8 @@ def run(st: DocState) -> list[dict]:
         if topic is not None:
             last_entity = topic
     quoted_attribution(st, out)
+    for c in out:
+        c.pop("_carry_metric", None)
     return out
 
 
