@@ -121,3 +121,25 @@ def test_bracketed_tonnages_take_the_exports_of_the_total(extractor):
                                "Wheat (6,000 tonnes) and barley (4,000 tonnes) made up most of it.")
     for q in ("6,000 tonnes", "4,000 tonnes"):
         assert one(claims, q).metric.text == "Grain exports"
+
+
+# things coordinated as the subject of a change ("memory and logic ... growing 21.5% and 14.2%")
+# are no measure: the article's measure topic is; measures coordinated keep their own
+def test_coordinated_chip_categories_take_the_articles_sales(extractor):
+    claims = extractor.extract("Global chip sales will rise 12% this year, with sales in every region growing. "
+                               "Memory and logic are expected to remain the strongest categories, growing 21.5% "
+                               "and 14.2% respectively.")
+    assert one(claims, "21.5%").metric.text == "sales"
+    assert one(claims, "14.2%").metric.text == "sales"
+
+
+def test_coordinated_metals_take_the_articles_exports(extractor):
+    claims = extractor.extract("Metal exports slowed in 2024 as exports to Asia fell. Steel and aluminium declined "
+                               "6% and 4% respectively.")
+    assert one(claims, "6%").metric.text == "exports"
+
+
+def test_coordinated_measures_keep_their_own_metric(extractor):
+    claims = extractor.extract("Sales grew in every quarter, and sales abroad doubled. Revenue and profit rose 5% "
+                               "and 3% respectively.")
+    assert one(claims, "5%").metric.text == "Revenue"
