@@ -143,3 +143,14 @@ def test_coordinated_measures_keep_their_own_metric(extractor):
     claims = extractor.extract("Sales grew in every quarter, and sales abroad doubled. Revenue and profit rose 5% "
                                "and 3% respectively.")
     assert one(claims, "5%").metric.text == "Revenue"
+
+
+# "Q1 more/fewer than the Q2 <noun>": the difference counts what the base counts
+def test_a_difference_from_a_count_of_visitors_counts_visitors(extractor):
+    claims = extractor.extract("The museum drew 40,000 more than the 310,000 visitors it counted in 2022.")
+    assert one(claims, "40,000").metric.text == "visitors"
+
+
+def test_a_difference_from_a_count_of_patients_counts_patients(extractor):
+    claims = extractor.extract("Clinics saw 1,200 fewer than the 9,800 patients treated a year earlier.")
+    assert one(claims, "1,200").metric.text == "patients"

@@ -1,6 +1,6 @@
 """Sentence pass: a quantity that restates the one before it measures the same thing.
 
-Two kinds of expression, patterns in ``resources/assembly_words.json``:
+Four kinds of expression, patterns in ``resources/assembly_words.json``:
 
 * "Q1, or Q2" (``restatement_gap``): the same figure in another unit ("revenue grew by $3
   million, or 4%"; "a revision of $45 billion, or 7 percentage points"; "a cut of 400 jobs, or
@@ -11,10 +11,12 @@ Two kinds of expression, patterns in ``resources/assembly_words.json``:
   2018");
 * "..., while that of <group> held at Q2" (``demonstratives_of``: the subject "that"/"those" with
   an "of" phrase): the measure of the claim before it, for another group ("the jobless rate among
-  young men rose to 10.2%, while that of young women held at 9.3%").
+  young men rose to 10.2%, while that of young women held at 9.3%");
+* "Q1 more/fewer than the Q2 <noun>" (``more_than_base``, both counts): the difference counts what
+  the base counts ("40,000 more than the 310,000 visitors it counted in 2022" -> "visitors").
 
-The later claim takes the earlier one's metric (when it has one); its entity is left to the entity
-slot. The pass runs with the other sentence passes and leaves the metric as the ``_restates`` key of
+The later claim takes the earlier one's metric (when it has one; a difference takes its base's);
+its entity is left to the entity slot. The pass runs with the other sentence passes and leaves the metric as the ``_restates`` key of
 the claim: the assembly puts it in place after the learned chooser (as it does the rules of
 :mod:`claimx.assembly.metric_topic`), so the chooser and its fit see the claim as before.
 """
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 _RESTATEMENT_GAP = pattern("restatement_gap")
 _ARTICLE_GAP = pattern("appositive_article_gap")
 _DEMONSTRATIVES_OF = word_class("demonstratives_of")
+_MORE_THAN = pattern("more_than_base")
 _CLAUSE_LINK_DEPS = dependency_class("clause_link")
 
 
@@ -83,3 +86,9 @@ def restated(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[int, dic
             b["_restates"] = dict(ma)
         elif _that_of(st, qa["end_char"], qb["start_char"]):
             b["_restates"] = _without_pps(st, ma)
+    for (_, a), (_, b) in zip(sent_claims, sent_claims[1:]):
+        # "almost three million more than the 14.5 million visitors": the count of the base
+        qa, qb, mb = a["quantity"], b["quantity"], b.get("metric")
+        if mb and mb.get("start_char") is not None and mb["start_char"] >= qb["end_char"] and qa.get("unit") is None \
+                and qb.get("unit") is None and _MORE_THAN.fullmatch(st.text, qa["end_char"], qb["start_char"]):
+            a["_restates"] = dict(mb)
