@@ -16,9 +16,10 @@ Four kinds of expression, patterns in ``resources/assembly_words.json``:
   the base counts ("40,000 more than the 310,000 visitors it counted in 2022" -> "visitors").
 
 The later claim takes the earlier one's metric (when it has one; a difference takes its base's);
-its entity is left to the entity slot. The pass runs with the other sentence passes and leaves the metric as the ``_restates`` key of
-the claim: the assembly puts it in place after the learned chooser (as it does the rules of
-:mod:`claimx.assembly.metric_topic`), so the chooser and its fit see the claim as before.
+its entity is left to the entity slot. The pass runs with the other sentence passes and leaves the
+metric as the ``_restates`` key of the claim: the assembly puts it in place after the learned
+chooser (as it does the rules of :mod:`claimx.assembly.metric_topic`), so the chooser decides the
+claim as before; later claims are offered the restated metric as their carried candidate.
 """
 
 from __future__ import annotations
