@@ -3,8 +3,6 @@ changes (claimx.assembly.metric_topic), on made-up articles."""
 
 from __future__ import annotations
 
-import pytest
-
 from claimx.assembly.metric_topic import article_measure
 from tests.conftest import one
 
