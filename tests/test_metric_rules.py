@@ -154,3 +154,19 @@ def test_a_difference_from_a_count_of_visitors_counts_visitors(extractor):
 def test_a_difference_from_a_count_of_patients_counts_patients(extractor):
     claims = extractor.extract("Clinics saw 1,200 fewer than the 9,800 patients treated a year earlier.")
     assert one(claims, "1,200").metric.text == "patients"
+
+
+# "for"/"among" a group of people: the group is who is measured, not part of the measure
+def test_a_rate_for_older_workers_is_the_participation_rate(extractor):
+    c = one(extractor.extract("The participation rate for older workers edged up to 38.5% in May."), "38.5%")
+    assert c.metric.text == "participation rate" and c.entity.text == "older workers"
+
+
+def test_a_rate_for_young_women_is_the_jobless_rate(extractor):
+    c = one(extractor.extract("The jobless rate for young women rose to 9.1% in March."), "9.1%")
+    assert c.metric.text == "jobless rate"
+
+
+def test_a_rate_among_children_is_the_vaccination_rate(extractor):
+    c = one(extractor.extract("The vaccination rate among children climbed to 84% by June."), "84%")
+    assert c.metric.text == "vaccination rate"

@@ -49,6 +49,9 @@ _RATIO_UNITS = word_class("ratio_units")
 _POSSESSION_VERBS = word_class("possession_verbs")
 #: "to"/"by"/"from" before a change's end point, amount or start ("rose 5% to 4.8 million units")
 _CHANGE_POINT_PREPS = word_class("change_point_prepositions")
+#: "for"/"among" a group of people ("the rate for core-aged women"): the group is the entity
+_GROUP_PREPS = word_class("group_prepositions")
+_GROUP_NOUNS = word_class("people_group_nouns")
 _AS_MANY = pattern("as_many")
 _OF_AFTER = pattern("of_after")
 _OF_THAT_OF = pattern("of_that_of")
@@ -107,6 +110,9 @@ def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     # a period is the timeframe, not part of the measure ("Tonnage for the first seven months")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and any(
         p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in _TIME_LABELS) for p in c.children)]
+    # a group of people is who is measured, not the measure ("the rate for core-aged women")
+    named_pp += [c.i for c in n.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _GROUP_NOUNS for p in c.children)]
     first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
