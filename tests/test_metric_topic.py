@@ -3,8 +3,6 @@ changes (claimx.assembly.metric_topic), on made-up articles."""
 
 from __future__ import annotations
 
-import pytest
-
 from claimx.assembly.metric_topic import article_measure
 from tests.conftest import one
 
@@ -92,11 +90,9 @@ def test_a_country_ranked_with_its_figure_takes_the_topic(extractor):
     assert c.entity is not None and c.entity.text == "Romania"
 
 
-# a bracketed breakdown ("Retail trade (+122,000), construction (+110,000) ...") should take the
-# metric of the total its items add up to; a rule that did so (the nearest earlier claim of the
-# same unit at least the items' sum) moved the refitted slot weights so that check strict and the
-# cases floor fell: not in the assembly
-@pytest.mark.xfail(strict=True, reason="bracketed breakdown items do not take the metric of their total")
+# a bracketed breakdown ("Retail trade (+122,000), construction (+110,000) ...") takes the metric
+# of the total its items add up to (claimx.assembly.metric_breakdown): the nearest earlier claim of
+# the same unit at least the items' sum, set after the learned chooser, which carries its own pick
 def test_bracketed_ports_take_the_total_metric(extractor):
     text = ("The port handled 2.4 million containers in 2025, up from 2.1 million. Shanghai (820,000), "
             "Busan (610,000) and Ningbo (400,000) sent the most.")

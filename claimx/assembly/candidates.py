@@ -24,7 +24,7 @@ from .mentions import ent_mention, np_entity, tmention
 from .metric_carry import add_metric_extras, metric_features
 from .slots.entity import entity_in_phrase
 from .slots.metric import metric_from_noun
-from .syntax import span_root
+from .syntax import clause_head, span_root
 
 if TYPE_CHECKING:
     from .context import QuantityContext
@@ -124,7 +124,27 @@ def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     measures = _measure_words()[0]
     for c in out + carried:
         c.features.update(metric_features(c.mention, c.head, measures))
+        c.features.update(_clause_features(ctx, c.head))
     return out + carried
+
+
+def _clause_features(ctx: "QuantityContext", head: Optional[Token]) -> dict:
+    """Where a metric candidate's clause lies from the quantity's (:func:`~.syntax.clause_head`):
+    ``m_vclause=same``; ``inner`` for a clause under the quantity's ("..., saying that higher
+    volumes ..."), ``outer`` for one above it, ``other`` for a clause beside it ("..., when output
+    had slipped to ..."); nothing without a head or a quantity root."""
+    if head is None or ctx.root is None:
+        return {}
+    hq, hc = clause_head(ctx.root), clause_head(head)
+    if hq.i == hc.i:
+        where = "same"
+    elif hq.is_ancestor(hc):
+        where = "inner"
+    elif hc.is_ancestor(hq):
+        where = "outer"
+    else:
+        where = "other"
+    return {f"m_vclause={where}": 1.0}
 
 
 def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional[Token],

@@ -13,10 +13,11 @@ from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
-from .metric_topic import metric_override
+from .metric_breakdown import breakdown_metric
+from .metric_topic import coordinated_things_metric, metric_override
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
-from .passes import coordination, discourse, gapping, periods
+from .passes import coordination, discourse, gapping, periods, restatement
 from .syntax import span_root
 from .slots.attribution import attribution, quoted_attribution
 from .slots.candidacy import is_skipped
@@ -92,6 +93,7 @@ def _sentence_claims(st: DocState, s: SentenceInfo, paragraph_time: Optional[str
     coordination.coordinated(st, s, sent_claims)
     coordination.appositive_change(st, s, sent_claims)
     coordination.comparison_base(st, s, sent_claims)
+    restatement.restated(st, s, sent_claims)
     gapping.gapped_changes(st, s, sent_claims, absorbed)
     gapping.gapped_entities(st, s, sent_claims, absorbed)
     for qi, c in sent_claims:
@@ -127,6 +129,12 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
     # the metric rules of claimx.assembly.metric_topic replace the chosen metric; the entity is
     # chosen given the metric the chooser picked (the one its weights were fitted with)
     override = metric_override(ctx, claim) if "metric" not in fixed else None
+    override = claim.pop("_restates", None) or override  # claimx.assembly.passes.restatement
+    # late metric rules: later claims are offered the chooser's own pick as a carried candidate,
+    # not the rule's metric, so the chooser's fit does not depend on them
+    late = None if "metric" in fixed else breakdown_metric(ctx, claim, previous) or coordinated_things_metric(ctx, claim)
+    if late is not None:
+        override, claim["_carry_metric"] = late, claim.get("metric")
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None
@@ -176,6 +184,8 @@ def run(st: DocState) -> list[dict]:
         if topic is not None:
             last_entity = topic
     quoted_attribution(st, out)
+    for c in out:
+        c.pop("_carry_metric", None)
     return out
 
 

@@ -84,7 +84,8 @@ def carried(ctx: "QuantityContext", claim: dict, previous: Sequence[dict]) -> li
     for prev in reversed(previous):
         if back >= MAX_BACK:
             break
-        pm = prev.get("metric")
+        # a metric a rule set after the chooser may leave the chooser's pick to carry
+        pm = prev["_carry_metric"] if "_carry_metric" in prev else prev.get("metric")
         if not pm or not pm.get("text"):
             continue
         back += 1

@@ -147,6 +147,27 @@ def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
     return {"text": topic["text"], "start_char": None, "end_char": None}
 
 
+def coordinated_things_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """The article's measure topic where an intransitive change verb's subject is things
+    coordinated ("memory and logic are expected to remain the strongest categories, growing 39.4%
+    and 32.1% respectively" -> "sales"), none of them a measure word ("revenue and profit rose ..."
+    keeps its subject), and the metric chosen so far is that subject; the quantity must have a
+    unit. ``None`` otherwise. The assembly applies it after the learned chooser and carries the
+    chooser's own pick to later claims (see :func:`claimx.assembly.metric_breakdown.breakdown_metric`)."""
+    topic, verb, subj, m = ctx.state.article_measure, ctx.verb, ctx.subject, claim.get("metric")
+    if topic is None or verb is None or subj is None or not m or m.get("start_char") is None \
+            or not (claim.get("quantity") or {}).get("unit") or not (m["start_char"] <= subj.idx < m["end_char"]):
+        return None
+    if verb.lower_ not in ctx.state.cues.change_verb_direction or any(
+            c.dep_ in _OBJECT_DEPS and c.i not in ctx.state.token_q for c in verb.children):
+        return None
+    conjuncts = [c for c in subj.children if c.dep_ == "conj" and c.pos_ in _NOUN_POS]
+    if not conjuncts or subj.pos_ not in _NOUN_POS or subj.lower_ in ctx.state.syntax.pronouns \
+            or any(_is_measure(ctx, t) for t in [subj] + conjuncts):
+        return None
+    return {"text": topic["text"], "start_char": None, "end_char": None}
+
+
 def _is_measure(ctx: "QuantityContext", tok) -> bool:
     """True when token ``tok`` (or ``None``) is a measure word (the candidate words of the topic)."""
     if tok is None:

@@ -179,3 +179,19 @@ def span_root(span: Span) -> Token:
             if t.head.i == t.i or not span.start <= t.head.i < span.end:
                 return t
         return span[0]
+
+
+_CLAUSE_HEAD_DEPS = dependency_class("clause_head")
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause holding ``tok``: the nearest token at or above it that heads a
+    clause (the root, an adverbial, complement or relative clause, or a verb coordinated with
+    another: ``clause_head`` of ``assembly_words.json``). An infinitive complement ("expected to
+    grow") stays in its verb's clause."""
+    t = tok
+    for _ in range(40):
+        if t.dep_ in _CLAUSE_HEAD_DEPS or t.head.i == t.i or (t.dep_ == "conj" and t.pos_ in _VERB_POS):
+            return t
+        t = t.head
+    return t

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Token
 
+from ...grammar._resources import load
 from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
 from ..syntax import governing_verb, np_bounds, q_root, token_before
@@ -46,10 +47,47 @@ _CHANGE_NOUN_PREPS = word_class("change_noun_prepositions")
 _RATIO_UNITS = word_class("ratio_units")
 #: verbs whose elided object a later count shares ("it had 1,850")
 _POSSESSION_VERBS = word_class("possession_verbs")
+#: "to"/"by"/"from" before a change's end point, amount or start ("rose 5% to 4.8 million units")
+_CHANGE_POINT_PREPS = word_class("change_point_prepositions")
+#: "for"/"among" a group of people ("the rate for core-aged women"): the group is the entity
+_GROUP_PREPS = word_class("group_prepositions")
+_GROUP_NOUNS = word_class("people_group_nouns")
 _AS_MANY = pattern("as_many")
 _OF_AFTER = pattern("of_after")
 _OF_THAT_OF = pattern("of_that_of")
 _IN_AFTER = pattern("in_after")
+
+_MEASURES: Optional[frozenset] = None
+
+
+def _is_measure_phrase(st: "DocState", n: Token) -> bool:
+    """True when noun ``n`` or a compound on it is a measure word (``measure_nouns`` of
+    ``slot_measures.json``, ``measure_heads`` of ``syntax.json``): "vehicle sales", "sales forecast"."""
+    global _MEASURES
+    if _MEASURES is None:
+        _MEASURES = frozenset(load("slot_measures.json", ("measure_nouns",))["measure_nouns"])
+    words = _MEASURES | st.syntax.measure_heads
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for t in [n] + [c for c in n.lefts if c.dep_ in _COMPOUND_OR_POSSESSOR_DEPS])
+
+
+def mover_of_count(st: "DocState", count_noun: Token, verb: Optional[Token], qtoks) -> Optional[Token]:
+    """The measure a change moves where the noun a count modifies only names the unit of its end
+    point, amount or start ("vehicle sales rose 5% to 4.8 million units" -> "vehicle sales";
+    "raised its sales forecast by 100,000 units"): the change verb's object, else its subject, when
+    that is a measure phrase (:func:`_is_measure_phrase`); ``None`` otherwise."""
+    if verb is None or count_noun.dep_ != "pobj" or count_noun.head.lower_ not in _CHANGE_POINT_PREPS \
+            or count_noun.head.head.i != verb.i or verb.lower_ not in st.cues.change_verb_direction:
+        return None
+    objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and not any(t.i in qtoks for t in c.subtree)]
+    subj = [c for c in verb.children if c.dep_ in _NOMINAL_SUBJECT_DEPS]
+    cand = objs[0] if objs else subj[0] if subj else None
+    # an object the tagger calls a verb is still a noun phrase ("its sales forecast")
+    if cand is None or (cand.pos_ not in _NOUN_POS and cand.dep_ not in _OBJECT_DEPS) or cand.i in st.token_q \
+            or not _is_measure_phrase(st, cand):
+        return None
+    return cand
+
 
 @dataclass
 class MetricResult:
@@ -72,6 +110,9 @@ def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     # a period is the timeframe, not part of the measure ("Tonnage for the first seven months")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and any(
         p.dep_ == "pobj" and (p.i in st.time_tokens or p.ent_type_ in _TIME_LABELS) for p in c.children)]
+    # a group of people is who is measured, not the measure ("the rate for core-aged women")
+    named_pp += [c.i for c in n.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in _GROUP_NOUNS for p in c.children)]
     first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
@@ -152,7 +193,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             if pobj:
                 metric_tok = pobj[0]
         elif not cues.rate_metric_re.match(after.lstrip(" -")):
-            metric_tok = head
+            metric_tok = mover_of_count(st, head, verb, qtoks) or head
     # "emissions fell to 673 million tonnes of CO2": the subject of a linking verb names the
     # measure; "of CO2" only says what the unit counts
     if metric_tok is None and linking and subj is not None and q.get("unit") is not None \
