@@ -264,6 +264,8 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
             n *= 10
         a.unit = "month" if sunit.startswith("month") else "quarter" if sunit.startswith("quarter") else "year"
         a.sub = n if _norm(m.group("sdir")) in ("next", "coming", "following") else -n
+        if not m.group("cnt") and a.sub == 1 and a.unit == "year" and cue not in _LEX.next_year_span_cues:
+            return None  # "the next year" without over/in/during: the year after one named before
     elif kind == "yearend":
         a.kind, a.pos = "year", "end"
         if m.group("year"):
@@ -301,6 +303,8 @@ def _finish(text: str, m: regex.Match, a: _Atom) -> Optional[_Atom]:
             return None
         if a.cue is None and a.pos is None and _blocked_before(text, a.core_start):
             return None
+        if a.cue == "up to" and _noun_next(text, m.end("core")):
+            return None  # "up to 2030 homes": a bound on a count
         if rel == "range" and a.kind == "year":
             return None  # "over 2000 people": a comparator, not a period
     if rel == "day" and a.kind not in ("date", "weekday"):

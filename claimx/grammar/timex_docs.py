@@ -83,6 +83,8 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("the past N years", "Output doubled over the past five years."),
     ("the past N months", "Rents rose 4% in the past 12 months."),
     ("the next decade", "Demand will triple in the next decade."),
+    ("over the next year (span)", "Freight rates could climb 6% over the next year."),
+    ("up to a year (until)", "Coal output is set to shrink 3% a year up to 2032."),
     ("year to date", "Sales are up 12% year to date."),
     ("YTD / so far this year", "Returns were 4% YTD, and shipments rose 3% so far this year."),
     ("quarter to date", "Volumes are 5% higher quarter to date."),

@@ -234,7 +234,9 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:{_COUNT}\s+(?P<sunit>(?i:years|decades|months|quarters))|(?P<sunit>(?i:decade)))(?![\w-])"
         # the past year / the last year (not "last year": the previous calendar year)
         r"|(?:(?i:the)\s+)?(?P<sdir>(?i:past))\s+(?P<sunit>(?i:year|month))(?![\w-])"
-        r"|(?i:the)\s+(?P<sdir>(?i:last))\s+(?P<sunit>(?i:year|month))(?![\w-])(?!\s+(?i:of)(?!\w))",
+        r"|(?i:the)\s+(?P<sdir>(?i:last))\s+(?P<sunit>(?i:year|month))(?![\w-])(?!\s+(?i:of)(?!\w))"
+        # the next year: a 12-month span only after a cue ("over the next year"; see _build_atom)
+        r"|(?i:the)\s+(?P<sdir>(?i:next))\s+(?P<sunit>(?i:year))(?![\w-])(?!\s+(?i:of|after)(?!\w))",
     ),
     # a year in words ("in nineteen ninety six"; needs a cue, see _build_atom)
     ("wyear", _WYEAR),
