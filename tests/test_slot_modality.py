@@ -533,3 +533,19 @@ def test_than_before_the_expectation_adjective_leaves_it_asserted(extractor, tex
 ])
 def test_a_closing_comparison_with_a_forecast_noun_is_no_report_clause(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,cue", [
+    ("The tourism board wants 26 million visitors a year by 2030.", "26 million", "wants"),
+    ("Growers want a 12% share of the export market.", "12%", "want"),
+])
+def test_wanting_a_figure_is_a_target(extractor, text, qty, cue):
+    assert mod(extractor, text, qty) == ("target", cue)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Some 38% of tenants want lower rents.", "Some 38%"),
+    ("Investors want clarity, and shares fell 5% on Monday.", "5%"),
+])
+def test_a_figure_that_wants_or_a_want_in_another_clause_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
