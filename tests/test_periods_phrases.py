@@ -289,3 +289,20 @@ def test_step_part_moves_by_whole_parts_across_the_year(value, step, expected):
     from claimx.assembly.passes.period_rules import step_part
 
     assert step_part(value, step) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Household gas use fell 9% in the winter of 2024-25.", "9%", ("2024-WI", "in")),
+    ("Ski resorts sold 12% more passes in winter 2022/23.", "12%", ("2022-WI", "in")),
+])
+def test_a_season_with_a_split_year_is_that_season_not_a_fiscal_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The levy raises $1.4 billion in the fiscal year beginning April 2026.", "$1.4 billion", ("FY2027", "in")),
+    ("The financial year starting 1 July 2025 brings a 3% pay rise.", "3%", ("FY2026", "in")),
+    ("In the fiscal year that began January 2024, exports grew 5%.", "5%", ("2024", "in")),
+])
+def test_a_fiscal_year_named_by_its_start_is_named_by_the_year_it_ends_in(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

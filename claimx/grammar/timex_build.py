@@ -38,6 +38,9 @@ from claimx.grammar.timex_words import parse_year_words
 
 # a half code or word earlier in the clause and a list separator just before: "in H1 and | H2 at 6.2%"
 _HALF_LISTED_BEFORE = regex.compile(r"(?<![\w-])(?:H[12]|(?i:half))(?![\w-])[^.;:\n]{0,60}?(?:,\s*|\s)(?:(?i:and|or|while|with)\s+)?\Z")
+# "a year" as a rate: a figure (a number, then at most two unit words) just before it
+_RATE_BEFORE = regex.compile(r"\d[\d.,]*\s*(?:%|[^\W\d]+\.?)?(?:\s+[^\W\d]+){0,2}\s+\Z")
+_YEAR_NEXT = regex.compile(r"\s+(?:(?i:the\s+end\s+of|end[-\s]|the\s+start\s+of)\s*)?(?:1[89]|2[01])\d\d(?!\d)")
 _OF_THE_DECADE = regex.compile(r"\s+(?i:of)\s+(?i:the|this)\s+(?i:decade)(?![\w-])")
 _HALF_CODE_NEXT = regex.compile(r"\s+(\w+)")
 
@@ -82,6 +85,12 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
             if _norm(m.group("unit")).startswith("decade"):
                 n *= 10
             a.soffset = n if _norm(m.group("dir")) in ("later", "after") else -n
+            if (_norm(m.group("cnt")) in ("a", "an") and _norm(m.group("dir")) in ("after", "before")
+                    and _RATE_BEFORE.search(text, max(0, a.core_start - 40), a.core_start)
+                    and _YEAR_NEXT.match(text, m.end("core"))):
+                # "5 GW a year after 2030": a rate, then "after 2030" (read from the cue on)
+                m2 = _MASTER.match(text, m.start("dir"))
+                return _build_atom(text, m2) if m2 is not None else None
         else:
             prev = _norm(m.group("prev"))
             a.soffset = 0 if prev.startswith("that") else (1 if "following" in prev else -1)
@@ -179,6 +188,9 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
     elif kind == "season":
         a.year = int(m.group("year"))
         a.season = _SEASONS[_norm(m.group("season"))]
+        y2 = m.group("syear2")
+        if y2 is not None and int(y2) % 100 != (a.year + 1) % 100:
+            a.end = m.end("year")  # "winter 2024-27": the season of the first year only
     elif kind == "month":
         if m.group("mord"):
             a.sub = _MONTH_ORDINALS[_norm(m.group("mord"))]

@@ -90,6 +90,10 @@ def _phrases(text: str) -> list[dict]:
     for m in p["fiscal_year_end"].finditer(text):
         # a year that ends in December is the calendar year ("the year ended December 31, 2024")
         out.append(_rec(m, m.group(2) if _month(rules, m.group(1)) == 12 else f"FY{m.group(2)}", override=True))
+    for m in p["fiscal_year_start"].finditer(text):
+        # "the fiscal year beginning April 2026" ends in 2027 (FY2027); from January it is the year
+        start_month, y = _month(rules, m.group(1)), int(m.group(2))
+        out.append(_rec(m, str(y) if start_month == 1 else f"FY{y + 1}", override=True))
     for m in p["fiscal_year_end_no_year"].finditer(text):
         # "the fiscal year ending in March": a fiscal year the sentence does not date
         out.append(_rec(m, "XXXX" if _month(rules, m.group(1)) == 12 else "FYXXXX", override=True))
