@@ -549,3 +549,19 @@ def test_wanting_a_figure_is_a_target(extractor, text, qty, cue):
 ])
 def test_a_figure_that_wants_or_a_want_in_another_clause_is_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,cue", [
+    ("The heatwave threatens to cut maize yields by 15%.", "15%", "threatens to"),
+    ("New tariffs threaten to wipe $3 billion off farm exports.", "$3 billion", "threaten to"),
+])
+def test_threatening_a_figure_is_a_possibility(extractor, text, qty, cue):
+    assert mod(extractor, text, qty) == ("possible", cue)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The union threatened to strike after wages fell 3%.", "3%"),
+    ("Output dropped 6%, and the slump threatens to deepen.", "6%"),
+])
+def test_a_threat_after_or_beside_a_stated_figure_leaves_it_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
