@@ -306,3 +306,15 @@ def test_a_season_with_a_split_year_is_that_season_not_a_fiscal_year(extractor, 
 ])
 def test_a_fiscal_year_named_by_its_start_is_named_by_the_year_it_ends_in(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Heating bills rose 12% over the 2024-25 winter.", "12%", ("2024-WI", "in")),
+    ("Reservoirs refilled 30% during the 2021/22 winter season, the agency said.", "30%", ("2021-WI", "in")),
+])
+def test_a_split_year_before_a_season_is_that_season(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+def test_a_split_year_before_a_crop_named_by_its_season_stays_a_fiscal_year(extractor):
+    assert tf(extractor, "Farm income rose 4% in 2024-25 winter wheat.", "4%") == ("FY2025", "in")

@@ -190,6 +190,8 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         a.season = _SEASONS[_norm(m.group("season"))]
         y2 = m.group("syear2")
         if y2 is not None and int(y2) % 100 != (a.year + 1) % 100:
+            if m.start("season") > m.start("year"):
+                return None  # "the 2024-27 winter": no one season
             a.end = m.end("year")  # "winter 2024-27": the season of the first year only
     elif kind == "month":
         if m.group("mord"):

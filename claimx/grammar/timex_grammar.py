@@ -194,7 +194,9 @@ _BRANCHES: list[tuple[str, str]] = [
     # seasons with a year
     # (a split year after it, "the winter of 2024-25", is the season that begins in the first year)
     ("season", rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?(?P<year>{_Y4})"
-               rf"(?:(?:{_DASH}|/)(?P<syear2>{_Y4}|{_YY})(?![\d\w]|[.,]\d))?"),
+               rf"(?:(?:{_DASH}|/)(?P<syear2>{_Y4}|{_YY})(?![\d\w]|[.,]\d))?"
+               rf"|(?:(?i:the)\s+)?(?<![\w.,$/])(?P<year>{_Y4})(?:{_DASH}|/)(?P<syear2>{_Y4}|{_YY})\s+{_SEASON}"
+               r"(?:\s+(?i:season))?(?=\s*[^\w\s]|\s*\Z)"),
     # month year (any case next to a year: "june 2016", "november , 2016", "june of 1992")
     ("month", rf"{_MONANY}(?:\s*,?\s+(?:(?i:of)\s+)?|\s?(?:{_DASH}|/)\s?)(?:(?P<year>{_Y4})|(?P<yy>{_APOS_YY}))(?!\s?{_DASH}\s?(?:\d|[a-z]))"),
     # a month with a year in words, "in <year>" or a year relative to the reference date:
