@@ -1,4 +1,5 @@
-"""'up to <year>' bounds a period (until) unless the year counts something ('up to 2030 homes')."""
+"""Timeframe grammar: 'up to <year>' is until unless the year counts something ('up to 2030 homes'); a rate
+'a year after <year>' is no offset; a season with a split year is the season of its first year."""
 
 import datetime as dt
 
