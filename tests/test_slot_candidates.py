@@ -157,3 +157,17 @@ def test_a_forecaster_that_is_the_articles_subject_is_marked_topic(extractor):
                                       "Halden Foods now expects net sales to grow 6% this year.")
     feats = {m["text"]: f for d in ds for m, f in d["candidates"] if not m.get("inferred")}
     assert feats["Halden Foods"].get("forecaster=topic") == 1.0
+
+
+def test_rare_prepositions_share_one_feature():
+    """The fitted weights know a candidate's preposition only by the common ones of
+    slot_exclusions.json ('feature_prepositions'); a rare one ("amid", "despite") is 'prep=other'."""
+    import json
+    from importlib.resources import files
+
+    res = files("claimx") / "resources"
+    common = set(json.loads((res / "slot_exclusions.json").read_text(encoding="utf-8"))["feature_prepositions"])
+    weights = json.loads((res / "slot_weights.json").read_text(encoding="utf-8"))
+    preps = {k.split("=", 1)[1] for slot in ("metric", "entity") for k in weights[slot]["weights"] if k.startswith("prep=")}
+    assert preps and preps <= common | {"other"}
+    assert "other" in preps

@@ -292,6 +292,11 @@ def _add_subjects(cands: dict, ctx: "QuantityContext", claim: dict, forecaster: 
 
 
 @lru_cache(maxsize=1)
+def _feature_prepositions() -> frozenset[str]:
+    return frozenset(load("slot_exclusions.json", ("feature_prepositions",))["feature_prepositions"])
+
+
+@lru_cache(maxsize=1)
 def _offered_shapes() -> frozenset[str]:
     """``offered_shapes`` of ``resources/article_subjects.json``: the subject phrases offered."""
     return frozenset(load("article_subjects.json", ("offered_shapes",))["offered_shapes"])
@@ -383,7 +388,8 @@ def _head_tree_features(ctx: "QuantityContext", head: Token) -> dict:
     if any(ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children):
         f["det=the"] = 1.0
     if head.dep_ == "pobj":
-        f[f"prep={head.head.lower_}"] = 1.0
+        # the common prepositions by name, the rest as one (a rare word's weight is noise)
+        f[f"prep={head.head.lower_ if head.head.lower_ in _feature_prepositions() else 'other'}"] = 1.0
         if head.head.head.i in ctx.tokens or head.head.head.i == (ctx.root.i if ctx.root is not None else -1):
             f["pp_of_qty=1"] = 1.0
     if head.dep_ == "poss":
