@@ -172,9 +172,11 @@ The rise followed a 9% fall in the previous week."""
 
 @pytest.mark.parametrize("text, quantity, entity", [
     (SLIP, "12%", "Harlow Foods"),
-    # passes since the metric fit settings changed (rule margin 0.25, min support 5): the metric picked for the
-    # quantity no longer pulls the entity to the change-noun subject
-    (RECOVER, "9%", "Pellmark"),
+    pytest.param(RECOVER, "9%", "Pellmark", marks=pytest.mark.xfail(strict=True, reason=(
+        "a change noun as subject is only a feature (abstract_noun), and under the cross-validated fit "
+        "(entity rule margin 0) the subject position outweighs it here; dropping such candidates outright "
+        "lowered the 4-fold CV entity mean (0.609 -> 0.602) and check entity (0.649 -> 0.643); a metric fit with "
+        "rule margin 0.25 and min support 5 mends it, but lowered check strict F1 (0.395 -> 0.388)"))),
 ])
 def test_a_change_noun_subject_is_not_the_entity(extractor, text, quantity, entity):
     claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
