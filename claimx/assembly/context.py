@@ -40,6 +40,9 @@ class SentenceInfo:
     timeframes: list[dict] = field(default_factory=list)
     hedges: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
+    #: ``hedges`` without the words that are no cue here, filled on first use by
+    #: :func:`claimx.assembly.slots.modality_rules.usable_hedges` (read for every quantity)
+    usable_hedges: Optional[list[dict]] = field(default=None, repr=False, compare=False)
 
     @cached_property
     def ents(self) -> list[Span]:

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, own_finite_clause, estimate_over_modal, extra_cues, governing_cue, intention_modalities,
-                             load_modality_rules, out_of_scope, present_appositive, report_after, restates,
-                             revision_on_its_own, usable_hedges)
+from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, estimate_over_modal,
+                             extra_cues, governing_cue, intention_modalities, load_modality_rules, out_of_scope,
+                             own_finite_clause, present_appositive, report_after, restates, revision_on_its_own,
+                             usable_hedges)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo

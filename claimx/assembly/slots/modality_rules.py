@@ -277,10 +277,16 @@ def coordinated_infinitive(ctx: "QuantityContext", h: dict) -> bool:
     return v.head.i in {t.i for t in _cue_tokens(ctx, h)}
 
 
+_WORD_RE = regex.compile(r"[\w']+")
+
+
 def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
     """The sentence's hedge cues without the capitalised month or name a cue word can be ("In May,
     exports rose 5%", "Will Smith's film"; ``capitalised_not_a_cue`` of the rules) and without a
-    "due to" that gives a cause ("The 5% fall is due to weaker demand"; ``verb_after_cues``)."""
+    "due to" that gives a cause ("The 5% fall is due to weaker demand"; ``verb_after_cues``).
+    Worked out once per sentence (kept on ``s``)."""
+    if s.usable_hedges is not None:
+        return s.usable_hedges
     raw = load_modality_rules()
     rules, after = raw["capitalised_not_a_cue"], raw["verb_after_cues"]
     text = st.text
@@ -290,10 +296,11 @@ def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
             nxt = st.doc.char_span(h["end_char"], s.end, alignment_mode="expand")
             if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"]:
                 continue
-        word = regex.match(r"[\w']+", text[h["start_char"]:h["end_char"]])
+        word = _WORD_RE.match(text, h["start_char"], h["end_char"])
         w = word.group(0) if word else ""
         if w[:1].isupper() and (w.lower() in rules["anywhere"] or (
                 w.lower() in rules["inside_a_sentence"] and text[s.start:h["start_char"]].strip())):
             continue
         out.append(h)
+    s.usable_hedges = out
     return out
