@@ -20,6 +20,7 @@ and scored as the chooser decides (rule margin included).
     python scripts/train_slots.py             # writes claimx/resources/slot_weights.json
     python scripts/train_slots.py --check     # exit status 1 when the file would change
     python scripts/train_slots.py --cv 4      # held-out accuracy per fold and mean; writes nothing
+    python scripts/train_slots.py --ablate 4  # per slot, CV delta of leaving out each feature family
 
 The output is the same on every run (fixed data order, deterministic solver, rounded weights).
 """
@@ -283,23 +284,42 @@ def held_out(slot: str, pairs, weights: dict, margin: float) -> tuple[int, int, 
             sum(any(y for _, y in c) for c in groups))
 
 
-def cross_validate(k: int, cfg: "dict | None" = None, setup=None) -> list[dict]:
-    """Document-grouped ``k``-fold cross-validation over the tune documents: for each fold, the metric
-    and then the entity weights are fitted on the other tune documents, the cases and the seed, and
-    the held-out documents are extracted with both in place; per fold, ``{"docs", "metric":
-    (accepted, claims), "entity": (accepted, claims)}``. The check documents are never read."""
-    cfg = cfg or settings()
+def fold_runs(k: int, cfg: dict, setup=None) -> list[dict]:
+    """One run per fold of the document-grouped ``k``-fold cross-validation over the tune documents:
+    the metric and then the entity weights fitted on the other tune documents, the cases and the
+    seed, and the held-out documents extracted with both in place; ``{"docs", "train": {slot:
+    training pairs}, "weights": {slot: table}, "held": held-out pairs}``. The check documents are
+    never read."""
     corpus, extractor, texts = setup or _setup(cfg)
     rule_pairs = record(extractor, texts, {})
     out = []
     for fold in folds(corpus.split["tune"], k):
-        train = [t for t in texts if t[0] not in fold]
-        held = [t for t in texts if t[0] in fold]
-        weights = {"metric": _table("metric", fit_weights("metric", [p for p in rule_pairs if p[0]["doc_id"] not in fold], cfg["metric"]), cfg)}
-        weights["entity"] = _table("entity", fit_weights("entity", record(extractor, train, {"metric": weights["metric"]}), cfg["entity"]), cfg)
-        pairs = record(extractor, held, weights)
-        out.append({"docs": fold, **{s: held_out(s, pairs, weights[s]["weights"], cfg[s]["rule_margin"]) for s in ("metric", "entity")}})
+        train = {"metric": [p for p in rule_pairs if p[0]["doc_id"] not in fold]}
+        weights = {"metric": _table("metric", fit_weights("metric", train["metric"], cfg["metric"]), cfg)}
+        train["entity"] = record(extractor, [t for t in texts if t[0] not in fold], {"metric": weights["metric"]})
+        weights["entity"] = _table("entity", fit_weights("entity", train["entity"], cfg["entity"]), cfg)
+        held = record(extractor, [t for t in texts if t[0] in fold], weights)
+        out.append({"docs": fold, "train": train, "weights": weights, "held": held})
     return out
+
+
+def cross_validate(k: int, cfg: "dict | None" = None, setup=None) -> list[dict]:
+    """Held-out figures of :func:`fold_runs`: per fold, ``{"docs", "metric": (accepted, claims, rule
+    accepted, oracle), "entity": (...)}`` as :func:`held_out` counts them."""
+    cfg = cfg or settings()
+    return [{"docs": r["docs"], **{s: held_out(s, r["held"], r["weights"][s]["weights"], cfg[s]["rule_margin"])
+                                   for s in ("metric", "entity")}} for r in fold_runs(k, cfg, setup)]
+
+
+def ablate(k: int, cfg: "dict | None" = None) -> str:
+    """The feature-family ablation table of both slots over the ``k`` folds of :func:`fold_runs`
+    (see scripts/slot_ablation.py)."""
+    from scripts.slot_ablation import family_rows, report
+
+    cfg = cfg or settings()
+    runs = fold_runs(k, cfg)
+    return "\n".join(report(s, family_rows(s, [(r["train"][s], r["held"]) for r in runs], cfg[s], fit_weights, claims, picks))
+                     for s in ("metric", "entity"))
 
 
 def report_cv(results: list[dict]) -> str:
@@ -321,11 +341,15 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if the weights file would change")
     ap.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation over the tune documents; writes nothing")
+    ap.add_argument("--ablate", type=int, metavar="K", help="feature-family ablation table over K folds; writes nothing")
     ap.add_argument("--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     if args.cv:
         print(report_cv(cross_validate(args.cv)))
+        return 0
+    if args.ablate:
+        print(ablate(args.ablate))
         return 0
     parts: dict = {}
     text = json.dumps(build(parts=parts), indent=1, sort_keys=True) + "\n"

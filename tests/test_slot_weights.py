@@ -95,3 +95,34 @@ def test_dropped_families_and_rare_features_get_no_weight():
     assert "topic_rank=1" not in w and "prep=beside" not in w and w["named=1"] > 0
     bagged = mod.fit_weights("entity", pairs, dict(cfg, bags=3))
     assert bagged == mod.fit_weights("entity", pairs, dict(cfg, bags=3)) and bagged["named=1"] > 0
+
+
+def _ablation():
+    spec = importlib.util.spec_from_file_location("slot_ablation", ROOT / "scripts" / "slot_ablation.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_ablation_table_shows_what_a_family_is_worth_held_out():
+    pytest.importorskip("sklearn", reason="scikit-learn is in the 'train' and 'test' extras")
+    mod, ab = _script(), _ablation()
+    # in training the accepted candidate always has "named" and "noise", the other "len"
+    train = [_pair(f"t{i}", {"named=1": 1.0, "noise=a": 1.0}, {"len=<=1": 1.0}) for i in range(4)]
+    # held out: only "named" tells h1 apart; on h2 "noise" sits on the wrong candidate (listed first)
+    h1 = {"slot": "entity", "doc_id": "h1", "weight": 1.0,
+          "candidates": [({"text": "output"}, {"chars=<=10": 1.0}), ({"text": "Acme"}, {"named=1": 1.0})]}
+    h2 = {"slot": "entity", "doc_id": "h2", "weight": 1.0,
+          "candidates": [({"text": "output"}, {"noise=a": 1.0}), ({"text": "Acme"}, {"named=1": 1.0})]}
+    held = [(h1, {"entity": {"text": "Acme"}}), (h2, {"entity": {"text": "Acme"}})]
+    cfg = {"l2": 1.0, "min_support": 0, "drop_families": ["topic_rank"], "bags": 0, "rule_margin": 0.0}
+    rows = ab.family_rows("entity", [(train, held)] * 2, cfg, mod.fit_weights, mod.claims, mod.picks)
+    by = {r[0]: r for r in rows}
+    assert set(by) == {"named", "noise", "len", "topic_rank"}
+    # with everything: h1 right, h2 a tie that goes to the first (wrong) candidate
+    assert by["noise"][1:4] == ("drop", 0.5, 2)     # without "noise" both held-out claims are right
+    assert by["named"][1:4] == ("drop", -0.5, -2)   # without "named" neither is
+    assert by["len"][2:4] == (0.0, 0) and by["topic_rank"][1:4] == ("add", 0.0, 0)
+    assert [r[0] for r in rows] == ["noise", "len", "topic_rank", "named"]
+    text = ab.report("entity", rows)
+    assert text.splitlines()[1].split() == ["drop", "noise", "+0.500", "+2", "+0.500", "+0.500"]
