@@ -38,6 +38,22 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def golden_extraction(extractor):
+    """The claims of the seed, every case and every development-corpus article (each with its
+    reference date), extracted once per session by the session's extractor in one stream: doc_id ->
+    JSON lines (see tests/golden_claims.py). Immutable; :func:`claims_of` gives fresh dicts."""
+    from tests.golden_claims import golden_by_doc
+
+    return golden_by_doc(extractor)
+
+
+def claims_of(golden_extraction, doc_ids) -> list[dict]:
+    """The claims of ``doc_ids`` (in that order) from ``golden_extraction``, as new JSON-ready dicts
+    (a test may change them without touching another test's)."""
+    return [json.loads(line) for d in doc_ids for line in golden_extraction[d]]
+
+
+@pytest.fixture(scope="session")
 def cases():
     return [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
 
