@@ -170,3 +170,14 @@ def test_a_rate_for_young_women_is_the_jobless_rate(extractor):
 def test_a_rate_among_children_is_the_vaccination_rate(extractor):
     c = one(extractor.extract("The vaccination rate among children climbed to 84% by June."), "84%")
     assert c.metric.text == "vaccination rate"
+
+
+# "nine of the 13 regions": the part counts the whole's noun; the whole's own number is its size
+def test_a_part_of_a_counted_group_of_districts_counts_districts(extractor):
+    c = one(extractor.extract("Seven of the 12 districts reported lower rents in March."), "Seven")
+    assert c.metric is not None and c.metric.text == "districts"
+
+
+def test_a_part_of_a_counted_group_of_hospitals_counts_hospitals(extractor):
+    c = one(extractor.extract("In the survey, 41 of the 60 hospitals had vacancies."), "41")
+    assert c.metric is not None and c.metric.text == "hospitals"

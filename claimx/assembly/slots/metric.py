@@ -99,9 +99,11 @@ class MetricResult:
     from_verb: bool = False
 
 
-def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
+def metric_from_noun(st: "DocState", n: Token, qtoks, *, group: bool = False) -> Optional[dict]:
     """The noun phrase headed by ``n`` as a metric mention (cut before an "of"/"for" phrase that names
-    an entity); ``None`` for a pronoun or a word that cannot head a measure."""
+    an entity); ``None`` for a pronoun or a word that cannot head a measure. ``group``: ``n`` is
+    the whole a part is counted from ("nine of the 13 regions"): another quantity's number on it
+    is the group's size, and the phrase starts after it."""
     if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in st.syntax.pronouns:
         return None
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
@@ -113,7 +115,8 @@ def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     # a group of people is who is measured, not the measure ("the rate for core-aged women")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and any(
         p.dep_ == "pobj" and p.lemma_.lower() in _GROUP_NOUNS for p in c.children)]
-    first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
+    other = {c.i for c in n.lefts if c.i in st.token_q and c.i not in qtoks and not c.n_lefts} if group else set()
+    first, last = np_bounds(n, exclude=frozenset(qtoks) | other, max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
 
@@ -135,6 +138,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if root is None:
         return MetricResult(None, None)
     metric_tok = None
+    group = False
     verb = ctx.verb
     subj = ctx.subject
     head = root.head
@@ -181,6 +185,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             pobj = [c for c in pr.children if c.dep_ == "pobj"]
             if pobj:
                 metric_tok = pobj[0]
+                group = True
                 break
     # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
     if metric_tok is None and not (q.get("unit") or "").startswith("/") \
@@ -276,7 +281,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if metric_tok is None and kind == "change" and subj is not None:
         metric_tok = subj
     if metric_tok is not None:
-        draft["metric"] = metric_from_noun(st, metric_tok, qtoks)
+        draft["metric"] = metric_from_noun(st, metric_tok, qtoks, group=group)
         if draft["metric"] is not None and draft["metric"]["text"].lower() in st.syntax.pronouns:
             draft["metric"] = None
     if draft["metric"] is None and verb is not None and lemma not in _BE_HAVE and verb.pos_ == "VERB":
