@@ -181,3 +181,22 @@ def test_a_part_of_a_counted_group_of_districts_counts_districts(extractor):
 def test_a_part_of_a_counted_group_of_hospitals_counts_hospitals(extractor):
     c = one(extractor.extract("In the survey, 41 of the 60 hospitals had vacancies."), "41")
     assert c.metric is not None and c.metric.text == "hospitals"
+
+
+# "the record 88,668 ounces that the mine produced": the relative clause's verb names the measure
+def test_tonnes_a_smelter_shipped_are_measured_by_the_verb(extractor):
+    c = one(extractor.extract("The figure is well below the 1.2 million tonnes that the smelter shipped in 2019."),
+            "1.2 million tonnes")
+    assert c.metric is not None and c.metric.text == "shipped"
+
+
+def test_barrels_a_refinery_processed_are_measured_by_the_verb(extractor):
+    c = one(extractor.extract("Throughput fell short of the 310,000 barrels a day the refinery processed in 2022."),
+            "310,000 barrels a day")
+    assert c.metric is not None and c.metric.text == "processed"
+
+
+def test_an_amount_economists_pencilled_in_is_not_measured_by_the_verb(extractor):
+    c = one(extractor.extract("Consumer prices are projected to rise 5.1% in 2025, down from the 5.7% the OECD "
+                              "had pencilled in earlier."), "5.7%")
+    assert c.metric is not None and c.metric.text == "Consumer prices"

@@ -52,6 +52,10 @@ _CHANGE_POINT_PREPS = word_class("change_point_prepositions")
 #: "for"/"among" a group of people ("the rate for core-aged women"): the group is the entity
 _GROUP_PREPS = word_class("group_prepositions")
 _GROUP_NOUNS = word_class("people_group_nouns")
+#: "that"/"which" opening a relative clause
+_RELATIVE_WORDS = word_class("relative_words")
+#: "the 5.7% the OECD had pencilled in": a verb of expecting or planning names no measure
+_EXPECTATION_VERBS = word_class("expectation_verbs")
 _AS_MANY = pattern("as_many")
 _OF_AFTER = pattern("of_after")
 _OF_THAT_OF = pattern("of_that_of")
@@ -87,6 +91,27 @@ def mover_of_count(st: "DocState", count_noun: Token, verb: Optional[Token], qto
             or not _is_measure_phrase(st, cand):
         return None
     return cand
+
+
+def _object_relative_verb(st: "DocState", root: Token, qtoks, hedges=()) -> Optional[Token]:
+    """The verb of a relative clause on the quantity whose object the quantity is ("the 88,668
+    ounces that Gruyere produced", "the 1.2 million tonnes the smelter shipped"): the clause has a
+    subject of its own and no other object; ``None`` otherwise, for a light or change verb, or for
+    a verb of expecting (``expectation_verbs``) or inside one of the sentence's ``hedges`` ("the
+    5.7% the OECD had pencilled in": an expectation names no measure)."""
+    for v in root.rights:
+        if v.dep_ != "relcl" or v.pos_ != "VERB" or v.i in qtoks:
+            continue
+        if any(h["start_char"] <= v.idx < h["end_char"] for h in hedges) or v.lemma_.lower() in _EXPECTATION_VERBS:
+            continue
+        subj = [c for c in v.children if c.dep_ in _NOMINAL_SUBJECT_DEPS]
+        objs = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+        if not subj or subj[0].lower_ in _RELATIVE_WORDS or any(o.lower_ not in _RELATIVE_WORDS for o in objs):
+            continue
+        if is_lone_light_verb([v], st.cues.change_verb_direction):
+            continue
+        return v
+    return None
 
 
 @dataclass
@@ -177,6 +202,12 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             first, last = np_bounds(head, pps=())
             draft["metric"] = tmention(st, first, last)
             return MetricResult(draft["metric"], head)
+    # "the record 88,668 ounces that the mine produced": a measured amount as the object of a
+    # relative clause; its verb names the measure (never a light or change verb)
+    rel = _object_relative_verb(st, root, qtoks, s.hedges) if q.get("unit") is not None else None
+    if rel is not None:
+        draft["metric"] = tmention(st, rel.i, rel.i)
+        return MetricResult(draft["metric"], rel, from_verb=True)
     # "among the top 10 models, 8 are from China", "8 of the 10 models"
     if root.dep_ in _NOMINAL_SUBJECT_DEPS and verb is not None:
         preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in _PARTITIVE_PREPS]
