@@ -200,3 +200,17 @@ def test_an_amount_economists_pencilled_in_is_not_measured_by_the_verb(extractor
     c = one(extractor.extract("Consumer prices are projected to rise 5.1% in 2025, down from the 5.7% the OECD "
                               "had pencilled in earlier."), "5.7%")
     assert c.metric is not None and c.metric.text == "Consumer prices"
+
+
+# the base a figure is compared with ("12% below the level of a year earlier") is marked m_base
+def test_the_level_below_which_a_share_lies_is_the_comparison_base(extractor):
+    f = _metric_features(extractor, "Car registrations slipped to 91,000 in May, some 12% below the level of a "
+                                    "year earlier.", "some 12%")
+    assert f["level of a year earlier"].get("m_base=1") == 1.0
+    assert "m_base=1" not in f["Car registrations"]
+
+
+def test_the_figure_a_share_exceeds_is_the_comparison_base(extractor):
+    f = _metric_features(extractor, "Exports reached $4 billion, 8% more than the figure for 2023.", "8%")
+    assert f["figure"].get("m_base=1") == 1.0
+    assert "m_base=1" not in f["Exports"]
