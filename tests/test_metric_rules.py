@@ -214,3 +214,14 @@ def test_the_figure_a_share_exceeds_is_the_comparison_base(extractor):
     f = _metric_features(extractor, "Exports reached $4 billion, 8% more than the figure for 2023.", "8%")
     assert f["figure"].get("m_base=1") == 1.0
     assert "m_base=1" not in f["Exports"]
+
+
+# "handled 9,300 containers in March, 4% more than in February": the change counts the same noun
+def test_a_percent_more_than_a_month_before_counts_containers(extractor):
+    c = one(extractor.extract("The port handled 9,300 containers in March, 4% more than in February."), "4%")
+    assert c.metric is not None and c.metric.text == "containers"
+
+
+def test_a_percent_more_than_a_month_before_counts_books(extractor):
+    c = one(extractor.extract("The library lent 3,800 books in July, 12% more than in June."), "12%")
+    assert c.metric is not None and c.metric.text == "books"

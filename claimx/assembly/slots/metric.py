@@ -290,6 +290,9 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         if dobj and (verb.lower_ in cues.change_verb_direction or kind == "change"
                      or dobj[0].lower_ in st.syntax.anaphoric_nouns):
             metric_tok = dobj[0]
+            # "shipped 48,000 parcels in June, 6% fewer than in May": the object another
+            # quantity counts is this change's measure too, without that number
+            group = kind == "change"
         elif subj is not None and linking:
             metric_tok = subj
     if metric_tok is None and from_other_quantity():
