@@ -34,12 +34,19 @@ def golden_items() -> list[tuple[str, dict]]:
     return items
 
 
+def golden_by_doc(extractor) -> dict[str, tuple[str, ...]]:
+    """doc_id -> that article's claims as JSON lines (keys sorted), in the order of :func:`golden_items`
+    (an article without claims maps to an empty tuple)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for claims, ctx in extractor.pipe(golden_items(), as_tuples=True):
+        out[ctx["doc_id"]] = tuple(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+                                   for c in claims)
+    return out
+
+
 def golden_lines(extractor) -> list[str]:
     """One JSON line per claim (keys sorted), article by article."""
-    out = []
-    for claims, _ in extractor.pipe(golden_items(), as_tuples=True):
-        out.extend(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) for c in claims)
-    return out
+    return [line for lines in golden_by_doc(extractor).values() for line in lines]
 
 
 def main(argv: list[str]) -> int:

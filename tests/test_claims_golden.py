@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 
-from tests.golden_claims import GOLDEN, ROOT, golden_lines
+from tests.golden_claims import GOLDEN, ROOT
 
 
 def _check_docs() -> frozenset[str]:
@@ -32,9 +32,9 @@ def shown_diff(expected: list[str], got: list[str], check: frozenset[str]) -> tu
     return list(shown), n_hidden
 
 
-def test_claims_golden(extractor):
+def test_claims_golden(golden_extraction):
     expected = GOLDEN.read_text(encoding="utf-8").splitlines()
-    got = golden_lines(extractor)
+    got = [line for lines in golden_extraction.values() for line in lines]  # golden_lines(extractor), shared
     if got != expected:
         diff, n_check = shown_diff(expected, got, _check_docs())
         raise AssertionError(f"{len(diff)} diff lines outside the check documents, {n_check} changed lines in "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimx.evaluate import cases_to_gold, load_claims, score
-from tests.conftest import CASES, SEED, SEED_GOLD
+from tests.conftest import CASES, SEED, SEED_GOLD, claims_of
 
 # Seed article (docs/GOLD.md; 15 required claims).
 SEED_FLOORS = {"f1": 1.0, "strict_f1": 1.0}
@@ -20,17 +20,17 @@ CASES_SLOT_FLOORS = {"value": 1.0, "unit": 1.0, "comparator": 1.0, "modality": 1
 
 
 @pytest.fixture(scope="module")
-def seed_report(extractor):
+def seed_report(golden_extraction):
     text = SEED.read_text(encoding="utf-8")
-    pred = [c.model_dump(mode="json") for c in extractor.extract(text, doc_id=SEED.stem)]
+    pred = claims_of(golden_extraction, [SEED.stem])  # extractor.extract(text, doc_id=SEED.stem), shared
     return score(load_claims(SEED_GOLD), pred), pred, text
 
 
 @pytest.fixture(scope="module")
-def cases_report(extractor):
+def cases_report(golden_extraction):
     gold, by_id = cases_to_gold(CASES)
-    items = [(c["text"], {"doc_id": cid, "reference_date": c.get("reference_date")}) for cid, c in by_id.items()]
-    pred = [cl.model_dump(mode="json") for claims, _ in extractor.pipe(items, as_tuples=True) for cl in claims]
+    # each case extracted with its reference date, shared with the other tests of the session
+    pred = claims_of(golden_extraction, by_id)
     return score(gold, pred), pred, by_id
 
 

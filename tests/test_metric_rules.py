@@ -170,3 +170,58 @@ def test_a_rate_for_young_women_is_the_jobless_rate(extractor):
 def test_a_rate_among_children_is_the_vaccination_rate(extractor):
     c = one(extractor.extract("The vaccination rate among children climbed to 84% by June."), "84%")
     assert c.metric.text == "vaccination rate"
+
+
+# "nine of the 13 regions": the part counts the whole's noun; the whole's own number is its size
+def test_a_part_of_a_counted_group_of_districts_counts_districts(extractor):
+    c = one(extractor.extract("Seven of the 12 districts reported lower rents in March."), "Seven")
+    assert c.metric is not None and c.metric.text == "districts"
+
+
+def test_a_part_of_a_counted_group_of_hospitals_counts_hospitals(extractor):
+    c = one(extractor.extract("In the survey, 41 of the 60 hospitals had vacancies."), "41")
+    assert c.metric is not None and c.metric.text == "hospitals"
+
+
+# "the record 88,668 ounces that the mine produced": the relative clause's verb names the measure
+def test_tonnes_a_smelter_shipped_are_measured_by_the_verb(extractor):
+    c = one(extractor.extract("The figure is well below the 1.2 million tonnes that the smelter shipped in 2019."),
+            "1.2 million tonnes")
+    assert c.metric is not None and c.metric.text == "shipped"
+
+
+def test_barrels_a_refinery_processed_are_measured_by_the_verb(extractor):
+    c = one(extractor.extract("Throughput fell short of the 310,000 barrels a day the refinery processed in 2022."),
+            "310,000 barrels a day")
+    assert c.metric is not None and c.metric.text == "processed"
+
+
+def test_an_amount_economists_pencilled_in_is_not_measured_by_the_verb(extractor):
+    c = one(extractor.extract("Consumer prices are projected to rise 5.1% in 2025, down from the 5.7% the OECD "
+                              "had pencilled in earlier."), "5.7%")
+    assert c.metric is not None and c.metric.text == "Consumer prices"
+
+
+# the base a figure is compared with ("12% below the level of a year earlier") is marked m_base
+def test_the_level_below_which_a_share_lies_is_the_comparison_base(extractor):
+    f = _metric_features(extractor, "Car registrations slipped to 91,000 in May, some 12% below the level of a "
+                                    "year earlier.", "some 12%")
+    assert f["level of a year earlier"].get("m_base=1") == 1.0
+    assert "m_base=1" not in f["Car registrations"]
+
+
+def test_the_figure_a_share_exceeds_is_the_comparison_base(extractor):
+    f = _metric_features(extractor, "Exports reached $4 billion, 8% more than the figure for 2023.", "8%")
+    assert f["figure"].get("m_base=1") == 1.0
+    assert "m_base=1" not in f["Exports"]
+
+
+# "handled 9,300 containers in March, 4% more than in February": the change counts the same noun
+def test_a_percent_more_than_a_month_before_counts_containers(extractor):
+    c = one(extractor.extract("The port handled 9,300 containers in March, 4% more than in February."), "4%")
+    assert c.metric is not None and c.metric.text == "containers"
+
+
+def test_a_percent_more_than_a_month_before_counts_books(extractor):
+    c = one(extractor.extract("The library lent 3,800 books in July, 12% more than in June."), "12%")
+    assert c.metric is not None and c.metric.text == "books"

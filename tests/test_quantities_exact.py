@@ -16,6 +16,7 @@ from hypothesis import given, settings, strategies as st
 from claimx.grammar import numbers as N
 from claimx.grammar import units as U
 from claimx.grammar.quantities import find_quantities, guess_currency_hint
+from tests.conftest import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,7 +100,7 @@ def _grouped(digits: str) -> str:
     return g + ("." + frac if frac else "")
 
 
-@settings(max_examples=10_000, deadline=None, derandomize=True)
+@settings(max_examples=examples(10_000, ci=2_000), deadline=None, derandomize=True)
 @given(_DIGITS, st.sampled_from(_FORMS), st.booleans())
 def test_value_is_the_exact_product(digits, form, grouped):
     before, after, scale, unit = form

@@ -22,7 +22,7 @@ from claimx.cli import app
 from claimx.render import eval_page, show_page
 from claimx.render.fields import compact_value, time_str, value_str
 from claimx.render.marks import Mark, render_marked
-from tests.conftest import CASES, PINNED_MODEL, ROOT, SEED, SEED_GOLD
+from tests.conftest import CASES, PINNED_MODEL, ROOT, SEED, SEED_GOLD, claims_of
 
 runner = CliRunner()
 
@@ -55,9 +55,9 @@ def quantity_marks(doc: _Collect) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def seed_claims(extractor):
+def seed_claims(golden_extraction):
     text = SEED.read_text(encoding="utf-8")
-    return text, [c.model_dump(mode="json") for c in extractor.extract(text, doc_id=SEED.stem)]
+    return text, claims_of(golden_extraction, [SEED.stem])  # extractor.extract(text, doc_id=SEED.stem)
 
 
 # ------------------------------------------------------------------ marks

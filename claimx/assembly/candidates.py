@@ -21,7 +21,7 @@ from ..grammar._resources import load
 from .clauses import segment_bounds
 from .exclusions import exclusion_reason, third_party_forecast
 from .mentions import ent_mention, np_entity, tmention
-from .metric_carry import add_metric_extras, metric_features
+from .metric_carry import add_metric_extras, base_features, metric_features
 from .slots.entity import entity_in_phrase
 from .slots.metric import metric_from_noun
 from .syntax import clause_head, span_root
@@ -125,6 +125,7 @@ def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     for c in out + carried:
         c.features.update(metric_features(c.mention, c.head, measures))
         c.features.update(_clause_features(ctx, c.head))
+        c.features.update(base_features(ctx, c.head))
     return out + carried
 
 

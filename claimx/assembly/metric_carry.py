@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from .mentions import tmention
 from .syntax import np_bounds, span_root
-from .words import pos_class
+from .words import pos_class, word_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 _NOUN_POS = pos_class("noun")
 _VERB_POS = pos_class("verb")
+#: "12% below the level of a year earlier", "8% more than the figure for 2023": what follows
+#: these after a quantity is what the figure is compared with
+_BASE_PREPS = word_class("comparison_base_prepositions")
 
 #: how many earlier claims of the paragraph are looked back at for a carried metric
 MAX_BACK = 1
@@ -160,4 +163,17 @@ def metric_features(mention: dict, head: Optional["Token"], measures: frozenset)
         return {}
     if head.lemma_.lower() in measures or head.lower_ in measures:
         return {"m_measure_noun=1": 1.0}
+    return {}
+
+
+def base_features(ctx: "QuantityContext", head: Optional["Token"]) -> dict:
+    """``m_base=1`` when a metric candidate is the object of a comparison the quantity measures
+    ("some 12% below the level of a year earlier", "8% more than the figure for 2023"): the base
+    compared with, not usually what is measured; nothing otherwise."""
+    root = ctx.root
+    if head is None or root is None or head.dep_ != "pobj" or head.head.lower_ not in _BASE_PREPS:
+        return {}
+    prep = head.head
+    if prep.i == root.head.i or (prep.head.i == root.head.i and root.head.i != root.i and prep.head.pos_ != "VERB"):
+        return {"m_base=1": 1.0}
     return {}

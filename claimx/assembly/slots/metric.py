@@ -52,6 +52,10 @@ _CHANGE_POINT_PREPS = word_class("change_point_prepositions")
 #: "for"/"among" a group of people ("the rate for core-aged women"): the group is the entity
 _GROUP_PREPS = word_class("group_prepositions")
 _GROUP_NOUNS = word_class("people_group_nouns")
+#: "that"/"which" opening a relative clause
+_RELATIVE_WORDS = word_class("relative_words")
+#: "the 5.7% the OECD had pencilled in": a verb of expecting or planning names no measure
+_EXPECTATION_VERBS = word_class("expectation_verbs")
 _AS_MANY = pattern("as_many")
 _OF_AFTER = pattern("of_after")
 _OF_THAT_OF = pattern("of_that_of")
@@ -89,6 +93,27 @@ def mover_of_count(st: "DocState", count_noun: Token, verb: Optional[Token], qto
     return cand
 
 
+def _object_relative_verb(st: "DocState", root: Token, qtoks, hedges=()) -> Optional[Token]:
+    """The verb of a relative clause on the quantity whose object the quantity is ("the 88,668
+    ounces that Gruyere produced", "the 1.2 million tonnes the smelter shipped"): the clause has a
+    subject of its own and no other object; ``None`` otherwise, for a light or change verb, or for
+    a verb of expecting (``expectation_verbs``) or inside one of the sentence's ``hedges`` ("the
+    5.7% the OECD had pencilled in": an expectation names no measure)."""
+    for v in root.rights:
+        if v.dep_ != "relcl" or v.pos_ != "VERB" or v.i in qtoks:
+            continue
+        if any(h["start_char"] <= v.idx < h["end_char"] for h in hedges) or v.lemma_.lower() in _EXPECTATION_VERBS:
+            continue
+        subj = [c for c in v.children if c.dep_ in _NOMINAL_SUBJECT_DEPS]
+        objs = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
+        if not subj or subj[0].lower_ in _RELATIVE_WORDS or any(o.lower_ not in _RELATIVE_WORDS for o in objs):
+            continue
+        if is_lone_light_verb([v], st.cues.change_verb_direction):
+            continue
+        return v
+    return None
+
+
 @dataclass
 class MetricResult:
     """The chosen metric mention (or ``None``), its head token (the entity slot looks inside it) and
@@ -99,9 +124,11 @@ class MetricResult:
     from_verb: bool = False
 
 
-def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
+def metric_from_noun(st: "DocState", n: Token, qtoks, *, group: bool = False) -> Optional[dict]:
     """The noun phrase headed by ``n`` as a metric mention (cut before an "of"/"for" phrase that names
-    an entity); ``None`` for a pronoun or a word that cannot head a measure."""
+    an entity); ``None`` for a pronoun or a word that cannot head a measure. ``group``: ``n`` is
+    the whole a part is counted from ("nine of the 13 regions"): another quantity's number on it
+    is the group's size, and the phrase starts after it."""
     if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in st.syntax.pronouns:
         return None
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
@@ -113,7 +140,8 @@ def metric_from_noun(st: "DocState", n: Token, qtoks) -> Optional[dict]:
     # a group of people is who is measured, not the measure ("the rate for core-aged women")
     named_pp += [c.i for c in n.rights if c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and any(
         p.dep_ == "pobj" and p.lemma_.lower() in _GROUP_NOUNS for p in c.children)]
-    first, last = np_bounds(n, exclude=frozenset(qtoks), max_right=(min(named_pp) - 1) if named_pp else None)
+    other = {c.i for c in n.lefts if c.i in st.token_q and c.i not in qtoks and not c.n_lefts} if group else set()
+    first, last = np_bounds(n, exclude=frozenset(qtoks) | other, max_right=(min(named_pp) - 1) if named_pp else None)
     return tmention(st, first, last)
 
 
@@ -135,6 +163,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if root is None:
         return MetricResult(None, None)
     metric_tok = None
+    group = False
     verb = ctx.verb
     subj = ctx.subject
     head = root.head
@@ -173,6 +202,12 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             first, last = np_bounds(head, pps=())
             draft["metric"] = tmention(st, first, last)
             return MetricResult(draft["metric"], head)
+    # "the record 88,668 ounces that the mine produced": a measured amount as the object of a
+    # relative clause; its verb names the measure (never a light or change verb)
+    rel = _object_relative_verb(st, root, qtoks, s.hedges) if q.get("unit") is not None else None
+    if rel is not None:
+        draft["metric"] = tmention(st, rel.i, rel.i)
+        return MetricResult(draft["metric"], rel, from_verb=True)
     # "among the top 10 models, 8 are from China", "8 of the 10 models"
     if root.dep_ in _NOMINAL_SUBJECT_DEPS and verb is not None:
         preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in _PARTITIVE_PREPS]
@@ -181,6 +216,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
             pobj = [c for c in pr.children if c.dep_ == "pobj"]
             if pobj:
                 metric_tok = pobj[0]
+                group = True
                 break
     # a count or an adjective quantity modifies a noun: "42 clusters", "a 5% increase in yield rate"
     if metric_tok is None and not (q.get("unit") or "").startswith("/") \
@@ -254,6 +290,9 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
         if dobj and (verb.lower_ in cues.change_verb_direction or kind == "change"
                      or dobj[0].lower_ in st.syntax.anaphoric_nouns):
             metric_tok = dobj[0]
+            # "shipped 48,000 parcels in June, 6% fewer than in May": the object another
+            # quantity counts is this change's measure too, without that number
+            group = kind == "change"
         elif subj is not None and linking:
             metric_tok = subj
     if metric_tok is None and from_other_quantity():
@@ -276,7 +315,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     if metric_tok is None and kind == "change" and subj is not None:
         metric_tok = subj
     if metric_tok is not None:
-        draft["metric"] = metric_from_noun(st, metric_tok, qtoks)
+        draft["metric"] = metric_from_noun(st, metric_tok, qtoks, group=group)
         if draft["metric"] is not None and draft["metric"]["text"].lower() in st.syntax.pronouns:
             draft["metric"] = None
     if draft["metric"] is None and verb is not None and lemma not in _BE_HAVE and verb.pos_ == "VERB":
