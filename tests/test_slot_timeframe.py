@@ -603,3 +603,13 @@ def test_two_consecutive_months_joined_by_and_are_one_span(extractor, text, qty,
 ])
 def test_months_of_a_respectively_list_or_not_consecutive_stay_apart(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The utility will cut emissions by 40% within five years.", "40%"),
+    ("Prices should fall 15% within eight months, the ministry said.", "15%"),
+    ("Within a decade, solar will supply 30% of Corvin's power.", "30%"),
+])
+def test_within_n_years_gives_no_timeframe(extractor, text, qty):
+    # docs/GOLD.md (development-corpus conventions): "within ten years" has no TIMEX value
+    assert tf(extractor, text, qty) is None
