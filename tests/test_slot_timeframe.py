@@ -613,3 +613,19 @@ def test_months_of_a_respectively_list_or_not_consecutive_stay_apart(extractor, 
 def test_within_n_years_gives_no_timeframe(extractor, text, qty):
     # docs/GOLD.md (development-corpus conventions): "within ten years" has no TIMEX value
     assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The Kettering plant produced 1.2 TWh in its first full year.", "1.2 TWh"),
+    ("The Selwyn wind farm generated 900 GWh in a full year of operation.", "900 GWh"),
+])
+def test_a_counted_full_year_of_operation_is_no_fiscal_year(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("For the full year, Dalby's revenue rose 6%.", "6%"),
+    ("Orvane now expects full year earnings of $2.30 a share.", "$2.30"),
+])
+def test_the_full_year_of_results_is_a_fiscal_year(extractor, text, qty):
+    assert tf(extractor, text, qty) == ("FYXXXX", "in")
