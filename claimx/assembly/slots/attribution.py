@@ -80,18 +80,20 @@ def _named_subject(ctx: "QuantityContext", verb: "Token") -> Optional["Token"]:
 
 
 def _lexicon() -> dict:
-    return load("forecasters.json", ("verbs", "subject_stop", "present_only", "setter_verbs"))
+    return load("forecasters.json", ("verbs", "subject_stop", "present_only", "setter_verbs",
+                                     "setter_preposition", "setter_nominal_pos"))
 
 
 def setter(ctx: "QuantityContext") -> Optional[dict]:
     """"The Office for National Statistics puts the increase at 6.3%": the subject of a verb that
     sets a figure at the quantity (``setter_verbs``), from the subject to the verb; ``None`` else."""
-    verbs = frozenset(_lexicon()["setter_verbs"])
+    lex = _lexicon()
+    verbs, nominal, prep = frozenset(lex["setter_verbs"]), frozenset(lex["setter_nominal_pos"]), lex["setter_preposition"]
     t = ctx.root
     # "at 450,000 homes": the figure may modify the noun that the preposition holds
-    while t is not None and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    while t is not None and t.head.i != t.i and t.head.pos_ in nominal:
         t = t.head
-    if t is None or t.head.dep_ != "prep" or t.head.lower_ != "at":
+    if t is None or t.head.dep_ != "prep" or t.head.lower_ != prep:
         return None
     verb = t.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or not any(c.dep_ == "dobj" for c in verb.children):
