@@ -108,7 +108,10 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             continue
         phrase = phrase_at(tok.idx)
         in_phrase = phrase is not None
-        if not in_phrase and any(c.dep_ in deps["direct_object"] for c in tok.children) and not any(
+        # "The IMF's report shows public debt at 93%": an evidence verb whose subject is a source
+        # noun reports its object
+        evidence = low in cues.evidence_verbs and bool({subj.lower_, subj.lemma_.lower()} & cues.source_nouns)
+        if not in_phrase and not evidence and any(c.dep_ in deps["direct_object"] for c in tok.children) and not any(
                 c.dep_ in deps["clausal_complement"] for c in tok.children):
             # "Vireo TV added 850k subscribers", "the firm reported revenue of $5bn": the verb of
             # the claim itself, not a source cue

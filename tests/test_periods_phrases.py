@@ -131,6 +131,25 @@ def test_a_fiscal_year_named_by_its_end_month(extractor, text, qty, expected):
 
 
 @pytest.mark.parametrize("text,qty,expected", [
+    ("Pretax profit at the Dunmore grocer fell 12% to £310 million in the year to February.", "12%", ("FYXXXX", "in")),
+    ("Kelso Mining's net income climbed 5% to A$1.4 billion in the year ended June 30.", "A$1.4 billion", ("FYXXXX", "in")),
+    ("Revenue at Pellaro rose 6% in the year to December, the company said.", "6%", ("XXXX", "in")),
+    ("Brenlow's turnover grew 9% to £2.3 billion in the year to September 2025.", "9%", ("FY2025", "in")),
+])
+def test_a_yearless_year_to_a_month_in_company_results_is_a_fiscal_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Consumer prices in Varnia rose 3.1% in the year to August.", "3.1%", ("2024-09/2025-08", "between")),
+    ("House prices rose 4% in the year to June.", "4%", ("2024-07/2025-06", "between")),
+    ("Rents in Carrow rose 6.2% in the year to April 2025.", "6.2%", ("2024-05/2025-04", "between")),
+])
+def test_a_year_to_a_month_outside_company_results_stays_a_twelve_month_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
     ("The unemployment rate held at 6.9% in October, Statistics Canada said.", "6.9%", ("2025-10", "in")),
     ("The jobless rate in Ardenne stood at 5.2% in 2024, the national statistics office said.", "5.2%", ("2024", "in")),
 ])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimx.assembly.slots.attribution import attribution
 from tests.conftest import one
 from tests.slot_docs import context, make_doc, quantity, span_chars
@@ -76,3 +78,68 @@ def test_a_share_of_firms_that_reported_is_no_source(extractor):
 def test_a_ministry_that_said_stays_the_source(extractor):
     c = one(extractor.extract("The ministry said imports rose 6% in May."), "6%")
     assert c.attribution is not None and c.attribution.text == "The ministry said"
+
+
+_DROPPED = ("an expectation's own source ('the $0.60 that analysts had expected', 'the average estimate ... from eight "
+            "analysts polled by LSEG') is the dev-corpus gold, but naming it moves the fitted entity ranker: after the refit "
+            "tune entity 0.799 -> 0.795, check unchanged (attribution tune 0.948 -> 0.955), so it is left out")
+
+
+@pytest.mark.xfail(strict=True, reason=_DROPPED)
+@pytest.mark.parametrize("text,qty,source", [
+    ("Quarterly profit came to $2.10 a share, above the $1.95 that analysts had expected.", "$1.95", "analysts"),
+    ("The trade surplus was wider than the $7 billion that economists had predicted.", "$7 billion", "economists"),
+])
+def test_a_forecaster_in_a_relative_clause_on_the_figure_is_its_source(extractor, text, qty, source):
+    assert _source(extractor, text, qty) == source
+
+
+@pytest.mark.xfail(strict=True, reason=_DROPPED)
+@pytest.mark.parametrize("text,qty,source", [
+    ("Revenue topped the consensus estimate of €4.6 billion from 15 analysts polled by Visible Alpha.", "€4.6 billion",
+     "15 analysts polled by Visible Alpha"),
+    ("Sales lagged the average forecast of $910 million from nine analysts surveyed by FactSet.", "$910 million",
+     "nine analysts surveyed by FactSet"),
+])
+def test_the_from_phrase_of_an_estimate_is_its_source(extractor, text, qty, source):
+    assert _source(extractor, text, qty) == source
+
+
+@pytest.mark.parametrize("text,qty,source", [
+    ("The finance ministry puts the cost of the subsidy at $3.2 billion.", "$3.2 billion", "The finance ministry puts"),
+    ("The housing agency put the shortfall at 450,000 homes.", "450,000", "The housing agency put"),
+    # the setter of the figure's own clause, not the source of the clause before
+    ("Nationwide's index shows growth of 2%, while the statistics office puts the rise at 4.1%.", "4.1%",
+     "the statistics office puts"),
+])
+def test_the_subject_that_puts_a_figure_at_the_quantity_is_its_source(extractor, text, qty, source):
+    assert _source(extractor, text, qty) == source
+
+
+@pytest.mark.parametrize("text,qty,source", [
+    ("The ministry's survey shows wheat stocks at 21 million tonnes.", "21 million tonnes", "The ministry's survey shows"),
+    ("Customs data showed rice exports of 1.2 million tonnes in May.", "1.2 million tonnes", "Customs data showed"),
+])
+def test_an_evidence_verb_with_a_source_subject_and_an_object_is_the_source(extractor, text, qty, source):
+    assert _source(extractor, text, qty) == source
+
+
+def test_a_firm_that_sets_the_figure_with_its_own_verb_is_no_setter(extractor):
+    # "put" without "at" the figure, and a verb of the claim itself, name no source
+    assert _source(extractor, "The utility put $2 billion into new grids.", "$2 billion") is None
+
+
+@pytest.mark.xfail(strict=True, reason="'Toyota Motor raised its operating profit forecast ... to Y': the firm revising its "
+                   "own outlook is the source (dev-corpus gold), but naming it as the attribution moves the fitted entity "
+                   "ranker (forecaster features) off the firm (tune entity -1 claim); it needs a refit of the entity weights")
+@pytest.mark.parametrize("text,qty,source", [
+    ("Orvane Foods raised its full-year sales forecast to 6%.", "6%", "Orvane Foods"),
+    ("The carmaker lowered its profit outlook by ¥200 billion to ¥2.9 trillion.", "¥2.9 trillion", "The carmaker"),
+])
+def test_a_firm_that_revises_its_outlook_is_its_source(extractor, text, qty, source):
+    assert _source(extractor, text, qty) == source
+
+
+def _source(extractor, text, qty):
+    c = one(extractor.extract(text), qty)
+    return c.attribution.text if c.attribution is not None else None

@@ -603,3 +603,29 @@ def test_two_consecutive_months_joined_by_and_are_one_span(extractor, text, qty,
 ])
 def test_months_of_a_respectively_list_or_not_consecutive_stay_apart(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The utility will cut emissions by 40% within five years.", "40%"),
+    ("Prices should fall 15% within eight months, the ministry said.", "15%"),
+    ("Within a decade, solar will supply 30% of Corvin's power.", "30%"),
+])
+def test_within_n_years_gives_no_timeframe(extractor, text, qty):
+    # docs/GOLD.md (development-corpus conventions): "within ten years" has no TIMEX value
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The Kettering plant produced 1.2 TWh in its first full year.", "1.2 TWh"),
+    ("The Selwyn wind farm generated 900 GWh in a full year of operation.", "900 GWh"),
+])
+def test_a_counted_full_year_of_operation_is_no_fiscal_year(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("For the full year, Dalby's revenue rose 6%.", "6%"),
+    ("Orvane now expects full year earnings of $2.30 a share.", "$2.30"),
+])
+def test_the_full_year_of_results_is_a_fiscal_year(extractor, text, qty):
+    assert tf(extractor, text, qty) == ("FYXXXX", "in")

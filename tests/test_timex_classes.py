@@ -162,14 +162,15 @@ def test_quarters_named_by_their_months(text, values):
     assert _values(text) == values
 
 
-@pytest.mark.xfail(strict=True, reason="'within N years' is not read: it often counts from an event named "
-                   "earlier in the sentence ('within a year of the merger, and savings within five years')")
-@pytest.mark.parametrize("text,ref,value", [
-    ("Output will double within five years.", dt.date(2024, 10, 20), "2024/2029"),
-    ("Prices should settle within 8 months.", dt.date(2024, 10, 20), "2024-10/2025-06"),
+@pytest.mark.parametrize("text", [
+    "Output will double within five years.",
+    "Prices should settle within 8 months.",
+    "Within a decade, the fleet could triple.",
 ])
-def test_within_n_units_from_the_reference_date(text, ref, value):
-    assert _values(text, ref) == [value]
+def test_within_n_units_has_no_timex_value(text):
+    # docs/GOLD.md (development-corpus conventions): "within ten years" has no TIMEX value; it often
+    # counts from an event the sentence names ("within a year of the merger"), not from the article date
+    assert _values(text, dt.date(2024, 10, 20)) == []
 
 
 @pytest.mark.parametrize("text,expected", [

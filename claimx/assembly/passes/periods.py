@@ -68,6 +68,13 @@ def reads_prior(text: str) -> bool:
     return any(p[k].search(text) for k in _ANAPHOR_PATTERNS)
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]`` (bounded by ". ", "! ", "? " or a line break)."""
+    left = max(text.rfind(c, 0, start) for c in (". ", "! ", "? ", "\n"))
+    ends = [k for k in (text.find(c, end) for c in (". ", "! ", "? ", "\n")) if k >= 0]
+    return text[left + 1:min(ends) if ends else len(text)]
+
+
 def _phrases(text: str) -> list[dict]:
     """Period phrases of ``text`` the grammar does not read (see the module docstring)."""
     rules = load_rules()
@@ -88,8 +95,10 @@ def _phrases(text: str) -> list[dict]:
             else:
                 out.append(_rec(m, f"{year}-{a:02d}/{year}-{b:02d}", "between"))
     for m in p["fiscal_year_end"].finditer(text):
-        # a year that ends in December is the calendar year ("the year ended December 31, 2024")
-        out.append(_rec(m, m.group(2) if _month(rules, m.group(1)) == 12 else f"FY{m.group(2)}", override=True))
+        # a year that ends in December is the calendar year ("the year ended December 31, 2024");
+        # "the year to June 2025" without "fiscal" is a fiscal year in company results only
+        if m.group(1) or p["results_words"].search(_sentence_around(text, m.start(), m.end())):
+            out.append(_rec(m, m.group(3) if _month(rules, m.group(2)) == 12 else f"FY{m.group(3)}", override=True))
     for m in p["fiscal_year_start"].finditer(text):
         # "the fiscal year beginning April 2026" ends in 2027 (FY2027); from January it is the year
         start_month, y = _month(rules, m.group(1)), int(m.group(2))
@@ -97,6 +106,10 @@ def _phrases(text: str) -> list[dict]:
     for m in p["fiscal_year_end_no_year"].finditer(text):
         # "the fiscal year ending in March": a fiscal year the sentence does not date
         out.append(_rec(m, "XXXX" if _month(rules, m.group(1)) == 12 else "FYXXXX", override=True))
+    for m in p["results_year_end_no_year"].finditer(text):
+        # "Pretax profit fell 12% in the year to March": a company's fiscal year, in results only
+        if p["results_words"].search(_sentence_around(text, m.start(), m.end())):
+            out.append(_rec(m, "XXXX" if _month(rules, m.group(1)) == 12 else "FYXXXX", override=True))
     for key, (gy, go, gg) in (("fiscal_part", (1, 2, 3)), ("fiscal_part_of", (3, 1, 2))):
         # "fiscal 2026 first-quarter", "the first half of the 2025 fiscal year": a part of a fiscal year
         for m in p[key].finditer(text):

@@ -9,6 +9,8 @@ from ...grammar._resources import load
 from ..words import dependency_class, tag_class
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..context import DocState, QuantityContext
 
 # word and tag classes of resources/assembly_words.json
@@ -58,17 +60,62 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
     return None
 
 
+def _span(ctx: "QuantityContext", start: int, end: int) -> Optional[dict]:
+    """``{text, start_char, end_char}`` of ``ctx.text[start:end]`` when it lies in the sentence."""
+    s = ctx.sentence
+    if not (s.start <= start < end <= s.end):
+        return None
+    return {"text": ctx.text[start:end], "start_char": start, "end_char": end}
+
+
+def _named_subject(ctx: "QuantityContext", verb: "Token") -> Optional["Token"]:
+    """The active subject of ``verb`` that names a source (not a pronoun, not a quantity)."""
+    if any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
+        return None
+    stop = frozenset(_lexicon()["subject_stop"])
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in stop or subj.i in ctx.state.token_q:
+        return None
+    return subj
+
+
+def _lexicon() -> dict:
+    return load("forecasters.json", ("verbs", "subject_stop", "present_only", "setter_verbs",
+                                     "setter_preposition", "setter_nominal_pos"))
+
+
+def setter(ctx: "QuantityContext") -> Optional[dict]:
+    """"The Office for National Statistics puts the increase at 6.3%": the subject of a verb that
+    sets a figure at the quantity (``setter_verbs``), from the subject to the verb; ``None`` else."""
+    lex = _lexicon()
+    verbs, nominal, prep = frozenset(lex["setter_verbs"]), frozenset(lex["setter_nominal_pos"]), lex["setter_preposition"]
+    t = ctx.root
+    # "at 450,000 homes": the figure may modify the noun that the preposition holds
+    while t is not None and t.head.i != t.i and t.head.pos_ in nominal:
+        t = t.head
+    if t is None or t.head.dep_ != "prep" or t.head.lower_ != prep:
+        return None
+    verb = t.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subj = _named_subject(ctx, verb)
+    if subj is None:
+        return None
+    return _span(ctx, subj.left_edge.idx, verb.idx + len(verb.text))
+
+
 def attribution(ctx: "QuantityContext") -> Optional[dict]:
-    """The source cue of ``ctx``'s quantity: the nearest one in its clause, else one at the head of the
-    sentence, else one that ends the sentence, else a forecaster named as the subject of the verb
-    above the quantity (:func:`forecaster`); ``None`` when there is none. A cue whose speaker holds a
+    """The source cue of ``ctx``'s quantity: the nearest one in its clause, else the subject of a verb
+    that puts the figure at the quantity (:func:`setter`), else one at the head of the sentence,
+    else one that ends the sentence, else a forecaster named as the subject of the verb above the
+    quantity (:func:`forecaster`); ``None`` when there is none. A cue whose speaker holds a
     quantity of the sentence ("Most respondents, 63%, said") is no source."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
     # "Most respondents, 63%, said they ...", "29% of firms said ...": a cue whose speaker holds a
     # quantity reports a survey's answer, the measured group's own statement, not a source
     cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
     if not cues:
-        return forecaster(ctx)
+        return setter(ctx) or forecaster(ctx)
     segs = segments(st, s)
     qseg = segment_of(segs, q["start_char"])
     same = [a for a in cues if segment_of(segs, a["start_char"]) == qseg]
@@ -83,6 +130,9 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
         # the sentence covers all of it
         tails = [a for a in cues if a["start_char"] >= last_q
                  and not st.text[a["end_char"]:s.end].strip(" .!?\"”’)\n")]
+        own = setter(ctx)
+        if own is not None:
+            return own
         if heads:
             chosen = heads[0]
         elif tails:
