@@ -5,7 +5,7 @@ lists with "and"/"respectively", brackets and conversions, ranges, signs, curren
 and unit letters glued to digits, comparators, modal verbs, quotes, headings, bullets, plus the
 sentences of the seed, the cases and the development corpus cut and recombined. :func:`check`
 states the invariants. Used by ``tests/test_structural_fuzz.py`` (10,000 single articles and
-1,000 batches; 3,000 and 300 under the hypothesis "ci" profile) and ``benchmarks/fuzz.py`` (100,000).
+1,000 batches; 300 batches under the hypothesis "ci" profile) and ``benchmarks/fuzz.py`` (100,000).
 """
 
 from __future__ import annotations
