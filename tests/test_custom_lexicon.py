@@ -56,13 +56,13 @@ def test_a_worker_extractor_reads_the_shipped_contents(tmp_path):
     """What a Dask worker does with the packed lexicon, in this process: the folder it came from is gone."""
     from claimx.runner.dask_worker import _get_extractor, worker_load_count
 
-    files = pack_lexicon(_lexicon(tmp_path / "lex", increase=["skyrocketed"], decrease=["plunged headlong"]))
+    files = pack_lexicon(_lexicon(tmp_path / "lex", increase=["whooshed"], decrease=["plunged headlong"]))
     shutil.rmtree(tmp_path / "lex")
     extractor, _ = _get_extractor(PINNED_MODEL, files)
-    claims = extractor.extract("Shipments skyrocketed 14% in 2024.", reference_date="2025-01-01")
+    claims = extractor.extract("Shipments whooshed 14% in 2024.", reference_date="2025-01-01")
     assert [(c.kind, c.change.direction if c.change else None, c.quantity.value) for c in claims] == [
         ("change", "increase", 14.0)]
     assert _get_extractor(PINNED_MODEL, dict(files))[0] is extractor
     plain, _ = _get_extractor(PINNED_MODEL)  # the packaged lexicon does not know the verb
-    assert [c.kind for c in plain.extract("Shipments skyrocketed 14% in 2024.")] == ["level"]
+    assert [c.kind for c in plain.extract("Shipments whooshed 14% in 2024.")] == ["level"]
     assert worker_load_count(PINNED_MODEL, files) == 1
