@@ -4,8 +4,8 @@ A claim whose sentence names no entity is often about the article's subject ("Wa
 results story whose sentences say "total revenue rose 5.8%"). The pipeline parses only windows
 around quantities, so the names are counted over the raw text: runs of capitalised words
 (:data:`NAME`) whose words never occur in lower case in the article ("Toyota", "UK", "Cathay
-Pacific"; not "House" or "Online"), without month and weekday names (``resources/time.json``) and
-unit or currency words ("TWh", "GW").
+Pacific"; not "House" or "Online"), without month and weekday names (``resources/time.json``),
+holidays ("Christmas", ``resources/entity_rules.json``) and unit or currency words ("TWh", "GW").
 A name scores one per occurrence plus :data:`HEADLINE_BONUS` when the headline (the first line)
 holds it; names said fewer than :data:`MIN_COUNT` times are none; the top :data:`TOP` names, best first, are the article's topics. The assembly offers
 them to the entity chooser as inferred candidates (:mod:`claimx.assembly.candidates`), with their
@@ -38,6 +38,12 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+@lru_cache(maxsize=1)
+def _holidays() -> frozenset[str]:
+    """``holiday_names`` of ``resources/entity_rules.json``: periods named like names."""
+    return frozenset(load("entity_rules.json", ("holiday_names",))["holiday_names"])
+
+
 def _clean(word: str) -> str:
     return word.rstrip(".'’-").removesuffix("'s").removesuffix("’s")
 
@@ -65,7 +71,7 @@ def article_topics(text: str) -> list[dict]:
                 continue
             if run:
                 name = _clean(" ".join(run))
-                if not is_unit_word(name):
+                if not is_unit_word(name) and name.lower() not in _holidays():
                     counts[name] += 1
             run = []
     scored = []
