@@ -66,6 +66,18 @@ def test_holidays_are_no_topics(text, topics):
     assert [t["text"] for t in article_topics(text)] == topics
 
 
+@pytest.mark.parametrize("text, topics", [
+    ("Velmora Steel lifts output\n\nVelmora Steel said Kestland and Norvania bought more. Velmora Steel "
+     "ships to Kestland; Norvania pays late. Velmora Steel added a shift.", ["Velmora Steel", "Kestland"]),
+    ("Orla Air fills more seats\n\nOrla Air flew to Tarsis and Marrow on Monday. Orla Air said Tarsis was "
+     "busy while Marrow was quiet. Orla Air hired staff in Tarsis.", ["Orla Air", "Tarsis"]),
+])
+def test_only_the_two_best_names_are_topics(text, topics):
+    # the third name said twice ("Norvania", "Marrow") is a passing one: an article is about one
+    # or two things, and each further name offered is one more way for a claim to go wrong
+    assert [t["text"] for t in article_topics(text)] == topics
+
+
 def test_a_text_without_names_has_no_topics():
     assert article_topics("prices rose 3% and costs fell 2%.") == []
 

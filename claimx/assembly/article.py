@@ -28,7 +28,8 @@ NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s\p{Lu}[\p
 HEADLINE_BONUS = 3
 #: a name said once is no topic of the article
 MIN_COUNT = 2
-TOP = 3
+#: the two best names: a third offered lowered the 4-fold CV entity mean (0.681 -> 0.675)
+TOP = 2
 
 
 @lru_cache(maxsize=1)
