@@ -168,6 +168,25 @@ def test_a_name_alone_before_a_measure_noun_is_no_modifier_phrase(text):
     assert _subjects(text, "modifier") == []
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("Velmora office prices jump\n\nLandlords in Velmora raised rates. Office space is scarce.", "Velmora"),
+    ("NZ dairy exports slide\n\nExporters in NZ saw softer bids. Dairy farmers waited.", "NZ"),
+])
+def test_a_name_opening_a_modifier_phrase_is_the_phrase(text, phrase):
+    # "Velmora office prices": the prices of offices in Velmora; the article writes "Velmora" only
+    # capitalised, so the modifier phrase is the name ("office" is a kind of thing, not who)
+    assert _subjects(text, "modifier") == [phrase]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Cargo freight prices slide\n\nShippers see cargo piling up. Cargo ships wait.", "Cargo freight"),
+    ("Some lithium prices jump\n\nTraders said so.", "Some lithium"),
+])
+def test_a_capitalised_opening_word_the_article_writes_in_lower_case_stays_in_the_phrase(text, phrase):
+    # "Cargo" is written "cargo" later on; "Some" is said once: neither is a name of the article
+    assert _subjects(text, "modifier") == [phrase]
+
+
 def _decision(extractor, text: str, quantity: str) -> list[tuple[dict, dict]]:
     from claimx.assembly import ranker
 

@@ -54,6 +54,30 @@ def test_sentence_openers_months_and_units_are_no_topics():
     assert [t["text"] for t in article_topics(text)] == ["Quillfen"]
 
 
+@pytest.mark.parametrize("text, topics", [
+    ("Easter spending in Velmora to hit a record\n\nShoppers in Velmora plan to spend more this Easter. "
+     "Easter egg sales rose 4%. Velmora retailers are upbeat.", ["Velmora"]),
+    ("Diwali sales lift Kestland retailers\n\nDiwali gifts sold well. Kestland shops stayed open late; "
+     "Kestland malls were full during Diwali.", ["Kestland"]),
+])
+def test_holidays_are_no_topics(text, topics):
+    # "Easter", "Diwali": periods named like names, said as often as the country; the claims
+    # ("Easter egg sales rose 4%") are about the country, not the holiday
+    assert [t["text"] for t in article_topics(text)] == topics
+
+
+@pytest.mark.parametrize("text, topics", [
+    ("Velmora Steel lifts output\n\nVelmora Steel said Kestland and Norvania bought more. Velmora Steel "
+     "ships to Kestland; Norvania pays late. Velmora Steel added a shift.", ["Velmora Steel", "Kestland"]),
+    ("Orla Air fills more seats\n\nOrla Air flew to Tarsis and Marrow on Monday. Orla Air said Tarsis was "
+     "busy while Marrow was quiet. Orla Air hired staff in Tarsis.", ["Orla Air", "Tarsis"]),
+])
+def test_only_the_two_best_names_are_topics(text, topics):
+    # the third name said twice ("Norvania", "Marrow") is a passing one: an article is about one
+    # or two things, and each further name offered is one more way for a claim to go wrong
+    assert [t["text"] for t in article_topics(text)] == topics
+
+
 def test_a_text_without_names_has_no_topics():
     assert article_topics("prices rose 3% and costs fell 2%.") == []
 
@@ -172,11 +196,7 @@ The rise followed a 9% fall in the previous week."""
 
 @pytest.mark.parametrize("text, quantity, entity", [
     (SLIP, "12%", "Harlow Foods"),
-    pytest.param(RECOVER, "9%", "Pellmark", marks=pytest.mark.xfail(strict=True, reason=(
-        "a change noun as subject is only a feature (abstract_noun), and under the cross-validated fit "
-        "(entity rule margin 0) the subject position outweighs it here; dropping such candidates outright "
-        "lowered the 4-fold CV entity mean (0.609 -> 0.602) and check entity (0.649 -> 0.643); a metric fit with "
-        "rule margin 0.25 and min support 5 mends it, but lowered check strict F1 (0.395 -> 0.388)"))),
+    (RECOVER, "9%", "Pellmark"),
 ])
 def test_a_change_noun_subject_is_not_the_entity(extractor, text, quantity, entity):
     claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)

@@ -222,3 +222,40 @@ def test_parenthesised_export_growth_belongs_to_each_product(extractor):
                            "drove the rise.")
     got = {c.quantity.text: c.entity.text if c.entity else None for c in cs}
     assert got == {"+14%": "Coffee", "+9%": "fresh flowers", "+6%": "tea, spices and nuts"}
+
+
+PERFUME = """Velmora shoppers splash out on scent
+
+Velmora retailers expect a strong season. Shoppers in Velmora are spending more.
+
+Perfume spending is forecast at $2.1 billion, an increase of 4%."""
+
+DESSERT = """Kestland diners eat out more
+
+Kestland restaurants report fuller tables. Diners in Kestland ordered more.
+
+Dessert spending is forecast at $640 million, an increase of 7%."""
+
+
+@pytest.mark.parametrize("text, quantity, topic, word", [
+    (PERFUME, "$2.1 billion", "Velmora", "Perfume"),
+    (DESSERT, "$640 million", "Kestland", "Dessert"),
+])
+def test_a_capitalised_common_noun_the_ner_labels_is_no_name(extractor, text, quantity, topic, word):
+    # "Perfume spending": the NER labels the sentence's first word a place or a person, the tagger
+    # a common noun; it is no named candidate and does not keep the article's name out
+    from claimx.assembly import ranker
+
+    ranker.RECORDER = []
+    try:
+        claims = extractor.extract(text)
+        cands = next(d["candidates"] for d in ranker.RECORDER if d["slot"] == "entity" and d["quantity"]["text"] == quantity)
+    finally:
+        ranker.RECORDER = None
+    texts = {m["text"]: f for m, f in cands}
+    assert topic in texts and texts[topic].get("src=article") == 1.0
+    assert not any(f.get("src=ent") for m, f in cands if m["text"] == word)
+    # which of the topic and "Perfume spending" wins is the fitted chooser's call (today the local
+    # phrase, the measured property itself); the rule only puts both before it
+    claim = next(c for c in claims if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text in (topic, f"{word} spending")

@@ -14,6 +14,7 @@ chooser as an inferred candidate whose features say where it came from
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -97,10 +98,11 @@ def _subject(words: list[str], lex: dict) -> list[str]:
     return out
 
 
-def _phrases(subject: list[str], lex: dict) -> list[tuple[str, str]]:
+def _phrases(subject: list[str], lex: dict, names: frozenset = frozenset()) -> list[tuple[str, str]]:
     """(text, shape) of the phrases a subject offers: the whole subject, the possessor, the words
-    before a final measure noun when they hold a lower-case word, the phrase after a measure noun
-    and a preposition."""
+    before a final measure noun when they hold a lower-case word (only the leading ones when
+    those are ``names``, words the article never writes in lower case: "UK house prices" ->
+    "UK"), the phrase after a measure noun and a preposition."""
     if not subject:
         return []
     out = [(" ".join(subject), "subject")] if len(subject) <= lex["max_words"] else []
@@ -116,7 +118,10 @@ def _phrases(subject: list[str], lex: dict) -> list[tuple[str, str]]:
         # a phrase ("Battery pack"), not a name alone: a name is one of the article's names
         if i == len(low) - 1 and before and not all(x.lower() in lex["modifiers"] for x in before) \
                 and any(x.islower() for x in before):
-            out.append((_POSSESSIVE.sub("", " ".join(before)), "modifier"))
+            lead = 0
+            while lead < len(before) and _POSSESSIVE.sub("", before[lead]).lower() in names:
+                lead += 1
+            out.append((_POSSESSIVE.sub("", " ".join(before[:lead] if lead else before)), "modifier"))
         if i + 1 < len(low) and low[i + 1] in lex["preps"]:
             rest = []
             for x in subject[i + 2:]:
@@ -137,8 +142,9 @@ def article_subjects(text: str) -> list[dict]:
     lex = _words()
     out: list[dict] = []
     seen: set[str] = set()
+    names = _name_words(text)
     for n, sentence in enumerate(first_sentences(text, lex["paragraphs"])):
-        found = _phrases(_subject(_WORD.findall(sentence), lex), lex)
+        found = _phrases(_subject(_WORD.findall(sentence), lex), lex, names)
         found += [(m.group(), "group") for m in lex["group"].finditer(sentence)]
         for phrase, shape in found:
             key = phrase.lower()
@@ -147,3 +153,12 @@ def article_subjects(text: str) -> list[dict]:
             seen.add(key)
             out.append({"text": phrase, "subject": shape, "paragraph": n})
     return out
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes capitalised at least twice and never in lower case ("uk",
+    "gruyere"; not "battery" of a headline's "Battery pack prices", nor a sentence's opening
+    "Some" said once), lower-cased."""
+    words = Counter(_POSSESSIVE.sub("", w) for w in _WORD.findall(text) if w[0].isalpha())
+    lower = {w for w in words if w[0].islower()}
+    return frozenset(w.lower() for w, n in words.items() if n > 1 and w[0].isupper() and w.lower() not in lower)

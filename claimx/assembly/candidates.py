@@ -22,7 +22,7 @@ from .clauses import segment_bounds
 from .exclusions import exclusion_reason, third_party_forecast
 from .mentions import ent_mention, np_entity, tmention
 from .metric_carry import add_metric_extras, base_features, metric_features
-from .slots.entity import entity_in_phrase
+from .slots.entity import entity_in_phrase, tagged_common
 from .slots.metric import metric_from_noun
 from .syntax import clause_head, span_root
 
@@ -163,7 +163,8 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     if ctx.subject is not None:
         _add(cands, ctx, claim, "entity", ent_mention(st, ctx.subject) or np_entity(st, ctx.subject, qtoks), ctx.subject, "subj")
     for ent in ctx.sentence.ents:
-        if ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent):
+        if ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent) \
+                and not tagged_common(ent):
             _add(cands, ctx, claim, "entity", {"text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char},
                  span_root(ent), "ent")
     if ctx.root is not None:
@@ -188,6 +189,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     # neither its name in the sentence nor as the article's topic keeps the article's other topics out
     third_party = third_party_forecast(ctx, claim)
     named_here = any(ent.label_ in st.syntax.entity_labels and not any(t.i in st.token_q or t.i in st.time_tokens for t in ent)
+                     and not tagged_common(ent)
                      and not (third_party and attr["start_char"] <= ent.start_char < attr["end_char"])
                      for ent in s.ents)
     rule = claim.get("entity")

@@ -241,3 +241,14 @@ def fronted_group(st: "DocState", subj: Token, qtoks) -> Optional[dict]:
                     and p.lower_ not in st.syntax.pronouns:
                 return ent_mention(st, p) or np_entity(st, p, qtoks)
     return None
+
+
+#: the tagger's common-noun tags
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+def tagged_common(span) -> bool:
+    """True for a named-entity span that is only a sentence's capitalised first word the tagger
+    reads as a common noun ("Gift" of "Gift spending is forecast at ...", labelled PERSON): no
+    name, so neither a named candidate nor a name that keeps the article's topics out."""
+    return len(span) == 1 and span[0].is_sent_start and span[0].tag_ in _COMMON_NOUN_TAGS
