@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
@@ -32,9 +33,9 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
     quantity in the parse, with a subject that names a source, as ``{text, start_char, end_char}``
     from the subject's first token to the verb (docs/GOLD.md: a forecaster named as the subject is
     also the attribution); ``None`` when there is none."""
-    lex = load("forecasters.json", ("verbs", "subject_stop", "present_only"))
-    verbs, stop, present = frozenset(lex["verbs"]), frozenset(lex["subject_stop"]), frozenset(lex["present_only"])
-    root, s = ctx.root, ctx.sentence
+    lex = _lexicon()
+    verbs, present = lex["verbs"], lex["present_only"]
+    root = ctx.root
     if root is None:
         return None
     t = root
@@ -46,17 +47,11 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             continue
         if t.lemma_.lower() in present and t.tag_ not in _PRESENT_TENSE_TAGS:
             return None
-        if any(c.dep_ in _PASSIVE_DEPS for c in t.children) or t.dep_ in _ATTRIBUTIVE:
-            # "is expected to", "an estimated 5%", "the 5% it projected": no source named here
+        if t.dep_ in _ATTRIBUTIVE:
+            # "an estimated 5%": no source named here ("is expected to": see _named_subject)
             return None
-        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in stop or subj.i in ctx.state.token_q:
-            return None
-        start = subj.left_edge.idx
-        end = t.idx + len(t.text)
-        if not (s.start <= start < end <= s.end):
-            return None
-        return {"text": ctx.text[start:end], "start_char": start, "end_char": end}
+        subj = _named_subject(ctx, t)
+        return None if subj is None else _span(ctx, subj.left_edge.idx, t.idx + len(t.text))
     return None
 
 
@@ -69,26 +64,29 @@ def _span(ctx: "QuantityContext", start: int, end: int) -> Optional[dict]:
 
 
 def _named_subject(ctx: "QuantityContext", verb: "Token") -> Optional["Token"]:
-    """The active subject of ``verb`` that names a source (not a pronoun, not a quantity)."""
+    """The active subject of ``verb`` that names a source (not a pronoun, not a quantity); ``None``
+    for a passive verb ("is expected to", "the 5% it projected" has its own subject)."""
     if any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
         return None
-    stop = frozenset(_lexicon()["subject_stop"])
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ in stop or subj.i in ctx.state.token_q:
+    if subj is None or subj.lower_ in _lexicon()["subject_stop"] or subj.i in ctx.state.token_q:
         return None
     return subj
 
 
+@lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    return load("forecasters.json", ("verbs", "subject_stop", "present_only", "setter_verbs",
-                                     "setter_preposition", "setter_nominal_pos"))
+    """``resources/forecasters.json``: its word lists as frozensets, the setter's preposition as is."""
+    raw = load("forecasters.json", ("verbs", "subject_stop", "present_only", "setter_verbs",
+                                    "setter_preposition", "setter_nominal_pos"))
+    return {k: (v if isinstance(v, str) else frozenset(v)) for k, v in raw.items() if not k.startswith("_")}
 
 
 def setter(ctx: "QuantityContext") -> Optional[dict]:
     """"The Office for National Statistics puts the increase at 6.3%": the subject of a verb that
     sets a figure at the quantity (``setter_verbs``), from the subject to the verb; ``None`` else."""
     lex = _lexicon()
-    verbs, nominal, prep = frozenset(lex["setter_verbs"]), frozenset(lex["setter_nominal_pos"]), lex["setter_preposition"]
+    verbs, nominal, prep = lex["setter_verbs"], lex["setter_nominal_pos"], lex["setter_preposition"]
     t = ctx.root
     # "at 450,000 homes": the figure may modify the noun that the preposition holds
     while t is not None and t.head.i != t.i and t.head.pos_ in nominal:
