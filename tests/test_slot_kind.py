@@ -220,6 +220,17 @@ def test_made_up_of_is_a_share(extractor, text, qty):
 
 
 @pytest.mark.parametrize("text,qty,expected", [
+    # a change verb with its particle and no share named after the figure: a change, not "made up"
+    ("Factory hiring picked up 0.4% in May.", "0.4%", ("change", "increase")),
+    ("Household spending picked up 1.1% in the third quarter.", "1.1%", ("change", "increase")),
+    # with "of" after it the same verb takes a share
+    ("The insurer picked up 12% of the motor market last year.", "12%", ("level", None)),
+])
+def test_picked_up_is_a_change_unless_a_share_follows(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
     ("Car sales posted a 6% year-on-year decline.", "6%", ("change", "decrease")),
     ("Orders showed a 9% annual increase.", "9%", ("change", "increase")),
     ("Retail prices were 2.5% up on a year ago.", "2.5%", ("change", "increase")),
