@@ -143,3 +143,14 @@ def test_a_firm_that_revises_its_outlook_is_its_source(extractor, text, qty, sou
 def _source(extractor, text, qty):
     c = one(extractor.extract(text), qty)
     return c.attribution.text if c.attribution is not None else None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # a warning is a reporting verb like "said": the speaker is the source
+    ("Losses of up to $4 billion could be incurred, the regulator warned.", "up to $4 billion", "the regulator warned"),
+    ("Unemployment could rise to 6% next year, the IMF cautioned.", "6%", "the IMF cautioned"),
+    ("The union warned that 1,200 jobs may go.", "1,200", "The union warned"),
+])
+def test_a_warning_names_its_source(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected

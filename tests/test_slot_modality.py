@@ -565,3 +565,13 @@ def test_threatening_a_figure_is_a_possibility(extractor, text, qty, cue):
 ])
 def test_a_threat_after_or_beside_a_stated_figure_leaves_it_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    # a figure that "is targeted/planned" for a time is a target, as "targeted at" and "plans to" are
+    ("Growth of 5% is targeted for 2026.", "5%"),
+    ("A 3% cut in emissions is targeted by 2028.", "3%"),
+    ("Capacity of 4 GW is planned by 2028, the utility said.", "4 GW"),
+])
+def test_is_targeted_or_planned_after_the_figure_is_a_target(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "target"
