@@ -575,3 +575,15 @@ def test_a_threat_after_or_beside_a_stated_figure_leaves_it_asserted(extractor, 
 ])
 def test_is_targeted_or_planned_after_the_figure_is_a_target(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "target"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # an expectation participle after the figure, before "for" a time, is a forecast
+    ("The 4% growth expected for 2026 is modest.", "4%", "forecast"),
+    ("The 2.5% rise forecast for next year is small.", "2.5%", "forecast"),
+    # "as expected" / "than expected" compare with a forecast: the figure is stated as fact
+    ("Profit rose 5% as expected in the quarter.", "5%", "asserted"),
+    ("Exports grew 3.4%, faster than expected in the second quarter.", "3.4%", "asserted"),
+])
+def test_an_expectation_participle_after_the_figure(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
