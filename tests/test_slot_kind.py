@@ -348,3 +348,17 @@ def test_above_or_below_a_year_is_a_change(extractor, text, qty, expected):
 def test_a_figure_below_or_above_earlier_levels_is_a_change(extractor, text, qty, direction):
     c = one(extractor.extract(text), qty)
     assert (c.kind, c.change.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # "back" alone between a change verb and its number, as "back to" already was
+    ("Factory output fell back 2% in May.", "2%", ("change", "decrease")),
+    ("Copper prices slipped back 1.5% last week.", "1.5%", ("change", "decrease")),
+    ("Tourist arrivals bounced back 6% in June.", "6%", ("change", "increase")),
+    # after a verb that is no change verb it stays a level
+    ("The firm paid back $2 billion of debt.", "$2 billion", ("level", None)),
+    # 'balloon' is a change verb
+    ("Public debt ballooned by $40 billion in 2024.", "$40 billion", ("change", "increase")),
+])
+def test_back_between_a_change_verb_and_its_number(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected

@@ -118,7 +118,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
         trail = trail[:-2]
         i = len(trail) - 1
     while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in rules["trail_skip_set"]
-                      or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
+                      or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])
+                      or (not skipped and trail[i] in rules["particles_alone"] and i > 0 and trail[i - 1] in verbs)):
         skipped.append(trail[i])
         i -= 1
     if i >= 0:
