@@ -154,3 +154,20 @@ def _source(extractor, text, qty):
 def test_a_warning_names_its_source(extractor, text, qty, expected):
     c = one(extractor.extract(text), qty)
     assert c.attribution is not None and c.attribution.text == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # a forecast or estimate verb ending the sentence names the source, also where the parser reads
+    # "forecasts"/"projects"/"estimates" as a plural noun
+    ("Coal use will fall 20% by 2030, the agency forecasts.", "20%", "the agency forecasts"),
+    ("Oil demand will climb to 110 million bpd by 2040, the IEA projects.", "110 million bpd", "the IEA projects"),
+    ("Repairs will cost $2 billion, Wood Mackenzie estimates.", "$2 billion", "Wood Mackenzie estimates"),
+])
+def test_a_forecast_verb_ending_the_sentence_names_the_source(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected
+
+
+def test_a_comparison_with_a_forecast_is_no_source(extractor):
+    c = one(extractor.extract("Sales rose 5%, well above forecasts."), "5%")
+    assert c.attribution is None
