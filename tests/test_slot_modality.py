@@ -587,3 +587,13 @@ def test_is_targeted_or_planned_after_the_figure_is_a_target(extractor, text, qt
 ])
 def test_an_expectation_participle_after_the_figure(extractor, text, qty, expected):
     assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    # the base a forecast is set against is stated as fact, also when a noun and "of" name it
+    ("The company expects revenue of $4 billion, after sales of $3.6 billion last year.", "$3.6 billion"),
+    ("Growth is expected to slow to 2.1% in 2026, after growth of 2.8% in 2025.", "2.8%"),
+    ("Output will reach 5 GW, compared with capacity of 4 GW in 2024.", "4 GW"),
+])
+def test_a_base_named_by_a_noun_after_a_forecast_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
