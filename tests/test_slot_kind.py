@@ -362,3 +362,12 @@ def test_a_figure_below_or_above_earlier_levels_is_a_change(extractor, text, qty
 ])
 def test_back_between_a_change_verb_and_its_number(extractor, text, qty, expected):
     assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    # money raised at a rate ("$2 billion a year") is a level, as money raised is
+    ("The new levy would raise $2 billion a year.", "$2 billion a year"),
+    ("The carbon tax will raise £500 million a year from 2027.", "£500 million"),
+])
+def test_money_raised_at_a_rate_is_a_level(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)

@@ -597,3 +597,12 @@ def test_an_expectation_participle_after_the_figure(extractor, text, qty, expect
 ])
 def test_a_base_named_by_a_noun_after_a_forecast_is_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    # "poised for" is a forecast, as "poised to" and "set for" are
+    ("Exports are poised for a 7% rise this year.", "7%"),
+    ("Rice output is poised for a record 140 million tonnes in 2026.", "140 million tonnes"),
+])
+def test_poised_for_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("forecast", "poised for")

@@ -124,7 +124,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         i -= 1
     if i >= 0:
         w = trail[i]
-        if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}", unit or ""):
+        if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}(?:/[\w{}\[\]]+)?", unit or ""):
             # "the start-up raised $40 million": money raised is a level, not a change
             return res
         if w == "up" and i > 0 and trail[i - 1] in rules["share_phrasals"]:
