@@ -650,3 +650,15 @@ def test_a_counted_full_year_of_operation_is_no_fiscal_year(extractor, text, qty
 ])
 def test_the_full_year_of_results_is_a_fiscal_year(extractor, text, qty):
     assert tf(extractor, text, qty) == ("FYXXXX", "in")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # a superlative whose "of" phrase holds the figure: "since" dates the record, not the figure
+    ("Copper posted its biggest weekly gain of 5% since May.", "5%", None),
+    ("Factory orders recorded their steepest fall of 4.2% since 2020.", "4.2%", None),
+    # without the superlative the period is the figure's
+    ("Rents have risen 40% since 2019.", "40%", ("2019", "since")),
+    ("The biggest employer has added 4,000 since 2019.", "4,000", ("2019", "since")),
+])
+def test_since_after_a_superlative_of_the_figure(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
