@@ -171,3 +171,15 @@ def test_a_forecast_verb_ending_the_sentence_names_the_source(extractor, text, q
 def test_a_comparison_with_a_forecast_is_no_source(extractor):
     c = one(extractor.extract("Sales rose 5%, well above forecasts."), "5%")
     assert c.attribution is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # the parser may take "the $1.2 billion analysts" for one noun phrase: the source starts after the figure
+    ("Profit came in at $1.3 billion, beating the $1.2 billion analysts had expected.", "$1.2 billion",
+     "analysts had expected"),
+    ("Output reached 3.1 million tonnes, above the 2.9 million tonnes traders had expected.", "2.9 million tonnes",
+     "traders had expected"),
+])
+def test_a_forecaster_source_never_holds_the_figure(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected

@@ -52,7 +52,15 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             # "an estimated 5%": no source named here ("is expected to": see _named_subject)
             return None
         subj = _named_subject(ctx, t)
-        return None if subj is None else _span(ctx, subj.left_edge.idx, t.idx + len(t.text))
+        if subj is None:
+            return None
+        start = subj.left_edge.idx
+        q = ctx.quantity
+        if start <= q["start_char"] < q["end_char"] <= subj.idx:
+            # "the $1.2 billion analysts had expected" parsed as one noun phrase: the source starts
+            # after the figure
+            start = next((w.idx for w in subj.subtree if w.idx >= q["end_char"] and not w.is_space), subj.idx)
+        return _span(ctx, start, t.idx + len(t.text))
     return None
 
 
