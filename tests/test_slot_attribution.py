@@ -183,3 +183,14 @@ def test_a_comparison_with_a_forecast_is_no_source(extractor):
 def test_a_forecaster_source_never_holds_the_figure(extractor, text, qty, expected):
     c = one(extractor.extract(text), qty)
     assert c.attribution is not None and c.attribution.text == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # projections are a source noun, as forecasts and estimates are: "projections show" names the source
+    ("The central bank's projections show inflation at 2% in 2027.", "2%", "The central bank's projections show"),
+    ("The ministry's latest projections show a deficit of 4.1% next year.", "4.1%",
+     "The ministry's latest projections show"),
+])
+def test_projections_show_is_a_source(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected
