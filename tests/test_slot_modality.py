@@ -207,6 +207,9 @@ def test_more_target_cues(extractor, text, qty):
     ("Halvard Foods said it would close 12 plants.", "12", "forecast"),
     ("The minister announced that the state would hire 3,000 teachers.", "3,000", "forecast"),
     ("Fares would rise 15% if the subsidy ended.", "15%", "possible"),
+    # a scenario frame: the corpus writes scenarios with "could" (possible), so "would" there is possible
+    ("Under the adverse scenario, GDP would fall 3% in 2026.", "3%", "possible"),
+    ("In a downside case, unemployment would climb to 6.5% by 2027.", "6.5%", "possible"),
 ])
 def test_a_reported_would_is_a_forecast_and_a_conditional_one_possible(extractor, text, qty, expected):
     assert mod(extractor, text, qty)[0] == expected
