@@ -143,3 +143,54 @@ def test_a_firm_that_revises_its_outlook_is_its_source(extractor, text, qty, sou
 def _source(extractor, text, qty):
     c = one(extractor.extract(text), qty)
     return c.attribution.text if c.attribution is not None else None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # a warning is a reporting verb like "said": the speaker is the source
+    ("Losses of up to $4 billion could be incurred, the regulator warned.", "up to $4 billion", "the regulator warned"),
+    ("Unemployment could rise to 6% next year, the IMF cautioned.", "6%", "the IMF cautioned"),
+    ("The union warned that 1,200 jobs may go.", "1,200", "The union warned"),
+])
+def test_a_warning_names_its_source(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # a forecast or estimate verb ending the sentence names the source, also where the parser reads
+    # "forecasts"/"projects"/"estimates" as a plural noun
+    ("Coal use will fall 20% by 2030, the agency forecasts.", "20%", "the agency forecasts"),
+    ("Oil demand will climb to 110 million bpd by 2040, the IEA projects.", "110 million bpd", "the IEA projects"),
+    ("Repairs will cost $2 billion, Wood Mackenzie estimates.", "$2 billion", "Wood Mackenzie estimates"),
+])
+def test_a_forecast_verb_ending_the_sentence_names_the_source(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected
+
+
+def test_a_comparison_with_a_forecast_is_no_source(extractor):
+    c = one(extractor.extract("Sales rose 5%, well above forecasts."), "5%")
+    assert c.attribution is None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # the parser may take "the $1.2 billion analysts" for one noun phrase: the source starts after the figure
+    ("Profit came in at $1.3 billion, beating the $1.2 billion analysts had expected.", "$1.2 billion",
+     "analysts had expected"),
+    ("Output reached 3.1 million tonnes, above the 2.9 million tonnes traders had expected.", "2.9 million tonnes",
+     "traders had expected"),
+])
+def test_a_forecaster_source_never_holds_the_figure(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # projections are a source noun, as forecasts and estimates are: "projections show" names the source
+    ("The central bank's projections show inflation at 2% in 2027.", "2%", "The central bank's projections show"),
+    ("The ministry's latest projections show a deficit of 4.1% next year.", "4.1%",
+     "The ministry's latest projections show"),
+])
+def test_projections_show_is_a_source(extractor, text, qty, expected):
+    c = one(extractor.extract(text), qty)
+    assert c.attribution is not None and c.attribution.text == expected

@@ -220,6 +220,17 @@ def test_made_up_of_is_a_share(extractor, text, qty):
 
 
 @pytest.mark.parametrize("text,qty,expected", [
+    # a change verb with its particle and no share named after the figure: a change, not "made up"
+    ("Factory hiring picked up 0.4% in May.", "0.4%", ("change", "increase")),
+    ("Household spending picked up 1.1% in the third quarter.", "1.1%", ("change", "increase")),
+    # with "of" after it the same verb takes a share
+    ("The insurer picked up 12% of the motor market last year.", "12%", ("level", None)),
+])
+def test_picked_up_is_a_change_unless_a_share_follows(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
     ("Car sales posted a 6% year-on-year decline.", "6%", ("change", "decrease")),
     ("Orders showed a 9% annual increase.", "9%", ("change", "increase")),
     ("Retail prices were 2.5% up on a year ago.", "2.5%", ("change", "increase")),
@@ -337,3 +348,26 @@ def test_above_or_below_a_year_is_a_change(extractor, text, qty, expected):
 def test_a_figure_below_or_above_earlier_levels_is_a_change(extractor, text, qty, direction):
     c = one(extractor.extract(text), qty)
     assert (c.kind, c.change.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # "back" alone between a change verb and its number, as "back to" already was
+    ("Factory output fell back 2% in May.", "2%", ("change", "decrease")),
+    ("Copper prices slipped back 1.5% last week.", "1.5%", ("change", "decrease")),
+    ("Tourist arrivals bounced back 6% in June.", "6%", ("change", "increase")),
+    # after a verb that is no change verb it stays a level
+    ("The firm paid back $2 billion of debt.", "$2 billion", ("level", None)),
+    # 'balloon' is a change verb
+    ("Public debt ballooned by $40 billion in 2024.", "$40 billion", ("change", "increase")),
+])
+def test_back_between_a_change_verb_and_its_number(extractor, text, qty, expected):
+    assert kind_of(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    # money raised at a rate ("$2 billion a year") is a level, as money raised is
+    ("The new levy would raise $2 billion a year.", "$2 billion a year"),
+    ("The carbon tax will raise £500 million a year from 2027.", "£500 million"),
+])
+def test_money_raised_at_a_rate_is_a_level(extractor, text, qty):
+    assert kind_of(extractor, text, qty) == ("level", None)

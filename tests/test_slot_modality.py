@@ -207,6 +207,9 @@ def test_more_target_cues(extractor, text, qty):
     ("Halvard Foods said it would close 12 plants.", "12", "forecast"),
     ("The minister announced that the state would hire 3,000 teachers.", "3,000", "forecast"),
     ("Fares would rise 15% if the subsidy ended.", "15%", "possible"),
+    # a scenario frame: the corpus writes scenarios with "could" (possible), so "would" there is possible
+    ("Under the adverse scenario, GDP would fall 3% in 2026.", "3%", "possible"),
+    ("In a downside case, unemployment would climb to 6.5% by 2027.", "6.5%", "possible"),
 ])
 def test_a_reported_would_is_a_forecast_and_a_conditional_one_possible(extractor, text, qty, expected):
     assert mod(extractor, text, qty)[0] == expected
@@ -565,3 +568,44 @@ def test_threatening_a_figure_is_a_possibility(extractor, text, qty, cue):
 ])
 def test_a_threat_after_or_beside_a_stated_figure_leaves_it_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    # a figure that "is targeted/planned" for a time is a target, as "targeted at" and "plans to" are
+    ("Growth of 5% is targeted for 2026.", "5%"),
+    ("A 3% cut in emissions is targeted by 2028.", "3%"),
+    ("Capacity of 4 GW is planned by 2028, the utility said.", "4 GW"),
+])
+def test_is_targeted_or_planned_after_the_figure_is_a_target(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "target"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # an expectation participle after the figure, before "for" a time, is a forecast
+    ("The 4% growth expected for 2026 is modest.", "4%", "forecast"),
+    ("The 2.5% rise forecast for next year is small.", "2.5%", "forecast"),
+    # "as expected" / "than expected" compare with a forecast: the figure is stated as fact
+    ("Profit rose 5% as expected in the quarter.", "5%", "asserted"),
+    ("Exports grew 3.4%, faster than expected in the second quarter.", "3.4%", "asserted"),
+])
+def test_an_expectation_participle_after_the_figure(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    # the base a forecast is set against is stated as fact, also when a noun and "of" name it
+    ("The company expects revenue of $4 billion, after sales of $3.6 billion last year.", "$3.6 billion"),
+    ("Growth is expected to slow to 2.1% in 2026, after growth of 2.8% in 2025.", "2.8%"),
+    ("Output will reach 5 GW, compared with capacity of 4 GW in 2024.", "4 GW"),
+])
+def test_a_base_named_by_a_noun_after_a_forecast_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    # "poised for" is a forecast, as "poised to" and "set for" are
+    ("Exports are poised for a 7% rise this year.", "7%"),
+    ("Rice output is poised for a record 140 million tonnes in 2026.", "140 million tonnes"),
+])
+def test_poised_for_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("forecast", "poised for")

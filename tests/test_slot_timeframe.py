@@ -184,10 +184,31 @@ def test_an_appositive_shares_the_period_of_the_number_before(extractor, text, q
 
 @pytest.mark.parametrize("text,qty,expected", [
     ("Some 6.6 billion people are expected to live in cities by the end of the forecast period.", "Some 6.6 billion", ("XXXX", "by")),
-    ("The fleet should reach 900 aircraft by the end of the decade.", "900", ("XXXX", "by")),
 ])
 def test_a_deadline_at_the_end_of_an_unnamed_period(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,ref,expected", [
+    # the reference decade, as "this decade" and "the second half of the decade" are (time.json)
+    ("The fleet should reach 900 aircraft by the end of the decade.", "900", REF, ("202X", "by")),
+    ("Wind capacity is expected to reach 45 GW by the end of the decade.", "45 GW", "2031-02-01", ("203X", "by")),
+    ("Exports should grow 4% a year until the end of the decade.", "4%", REF, ("202X", "until")),
+    ("The fleet should reach 900 aircraft by the end of the decade.", "900", None, ("XXXX", "by")),
+])
+def test_a_deadline_at_the_end_of_the_decade_is_the_reference_decade(extractor, text, qty, ref, expected):
+    assert tf(extractor, text, qty, ref) == expected
+
+
+@pytest.mark.parametrize("text,qty,ref,expected", [
+    # "the week to Friday": the ISO week of the most recent Friday on or before the reference date
+    ("Retail fuel sales rose 1.2% in the week to Friday.", "1.2%", "2025-11-10", ("2025-W45", "in")),
+    ("Mortgage applications fell 3.4% in the week ended Wednesday, the association said.", "3.4%", "2025-11-05",
+     ("2025-W45", "in")),
+    ("Jobless claims rose by 12,000 in the week ending Saturday.", "12,000", None, ("XXXX-WXX", "in")),
+])
+def test_the_week_to_a_weekday(extractor, text, qty, ref, expected):
+    assert tf(extractor, text, qty, ref) == expected
 
 
 @pytest.mark.parametrize("text,qty,expected", [
@@ -629,3 +650,15 @@ def test_a_counted_full_year_of_operation_is_no_fiscal_year(extractor, text, qty
 ])
 def test_the_full_year_of_results_is_a_fiscal_year(extractor, text, qty):
     assert tf(extractor, text, qty) == ("FYXXXX", "in")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    # a superlative whose "of" phrase holds the figure: "since" dates the record, not the figure
+    ("Copper posted its biggest weekly gain of 5% since May.", "5%", None),
+    ("Factory orders recorded their steepest fall of 4.2% since 2020.", "4.2%", None),
+    # without the superlative the period is the figure's
+    ("Rents have risen 40% since 2019.", "40%", ("2019", "since")),
+    ("The biggest employer has added 4,000 since 2019.", "4,000", ("2019", "since")),
+])
+def test_since_after_a_superlative_of_the_figure(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

@@ -101,6 +101,8 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
         if parts is None:
             return None
         a.year, a.sub, a.day = parts
+    elif kind == "pend" and m.group("wd"):
+        a.kind, a.unit, a.sub = "weekday", "week", _LEX.weekdays[m.group("wd")]  # "the week to Friday"
     elif kind == "pend":
         parts = _date_parts(m)
         if parts is None:
@@ -257,6 +259,10 @@ def _build_atom(text: str, m: regex.Match) -> Optional[_Atom]:
             a.yanchor = 2 if _norm(m.group("rel2")).startswith("after") else -2
             if a.unit == "year":
                 a.kind = "year"
+        elif m.group("rel") is None and a.unit == "decade":
+            if a.pos not in ("end", "start", "middle"):
+                return None  # "the rest of the decade", "the decade to 2020": not the reference decade's point
+            a.yanchor = 0
         elif a.unit not in _DAY_OFFSETS:
             a.yanchor = _YREL_ANCHOR_OFF[_norm(m.group("rel"))]
             if a.unit.endswith("year"):

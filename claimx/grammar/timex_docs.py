@@ -103,6 +103,8 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("month and year in words", "The plant opened in August two thousand and fifteen."),
     ("century", "Coal powered the 19th century."),
     ("this decade", "Demand will double this decade."),
+    ("week to a weekday", "Mortgage rates fell in the week to Friday."),
+    ("end of the decade", "Output will triple by the end of the decade."),
     ("two units away", "Rates should fall the year after next."),
     ("later in the year", "Demand will pick up later in the year."),
     ("end of month / EOY", "Stocks will be reported at end of month and at EOY."),

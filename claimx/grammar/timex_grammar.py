@@ -135,6 +135,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?i:the)\s+(?P<punit>\L<punits>)|(?i:the)\s+(?P<pweek>(?i:week)))"
         rf",?\s+(?:(?i:that|which)\s+)?(?P<pconn>\L<pconn>)\s+(?:(?i:in|on)\s+)?{_PEND_END}",
     ),
+    # the week to Friday: the ISO week of the most recent Friday
+    ("pend", rf"(?i:the)\s+(?P<pweek>(?i:week)),?\s+(?P<pconn>\L<pconn>)\s+(?:(?i:on)\s+)?{_WD}"),
     # ISO date 2025-06-30
     ("date", _ISODATE),
     # numeric dates 30/06/2025, 06/30/2025, 30.06.2025, 2025/06/30
@@ -255,6 +257,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"(?P<runit>(?i:(?:fiscal|financial)\s+year|calendar\s+year|year|quarter|month|week|decade))(?![\w-])",
     ),
     ("rel", r"(?P<runit>(?i:yesterday|today|tomorrow))(?![\w-])"),
+    # "by the end of the decade": the reference decade, as "this decade" (read only after a position modifier)
+    ("rel", r"(?<=(?i:of)\s)(?i:the)\s+(?P<runit>(?i:decade))(?![\w-])(?!\s+(?i:to|through|until|ended|ending)(?!\w))"),
     (
         "yearend",
         rf"(?i:year[-\s]end|end[-\s]of[-\s]year|end[-\s]of[-\s]the[-\s]year)(?![\w-])(?:\s+(?P<year>{_Y4}))?",

@@ -42,8 +42,11 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
         return f"{a.year}/{a.year2}", False, None
     if a.kind == "weekday":
         if ref is None:
-            return "XXXX-XX-XX", True, None
+            return ("XXXX-WXX" if a.unit == "week" else "XXXX-XX-XX"), True, None
         d = ref - _dt.timedelta(days=(ref.weekday() - a.sub) % 7)
+        if a.unit == "week":  # "the week to Friday": the ISO week of that day
+            iso = d.isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}", True, None
         return d.isoformat(), True, None
     if a.kind == "rel":
         return _resolve_rel(a, ref)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 from ..clauses import quote_regions, segment_of, segments
 from ...grammar._resources import load
 from ..words import dependency_class, tag_class
+from .modality_rules import report_after
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,8 +52,34 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             # "an estimated 5%": no source named here ("is expected to": see _named_subject)
             return None
         subj = _named_subject(ctx, t)
-        return None if subj is None else _span(ctx, subj.left_edge.idx, t.idx + len(t.text))
+        if subj is None:
+            return None
+        start = subj.left_edge.idx
+        q = ctx.quantity
+        if start <= q["start_char"] < q["end_char"] <= subj.idx:
+            # "the $1.2 billion analysts had expected" parsed as one noun phrase: the source starts
+            # after the figure
+            start = next((w.idx for w in subj.subtree if w.idx >= q["end_char"] and not w.is_space), subj.idx)
+        return _span(ctx, start, t.idx + len(t.text))
     return None
+
+
+def report_tail(ctx: "QuantityContext") -> Optional[dict]:
+    """"Coal use will fall 20% by 2030, the agency forecasts.": a reporting clause that ends the
+    sentence with an estimate or forecast verb (the modality slot's ``report_after`` rule, which
+    also reads it when the parser takes the verb for a plural noun), from its subject to the verb;
+    ``None`` when there is none."""
+    hedge = report_after(ctx)
+    if hedge is None:
+        return None
+    text = ctx.state.text
+    comma = text.rfind(",", ctx.quantity["end_char"], hedge["start_char"])
+    if comma < 0:
+        return None
+    start = comma + 1
+    while start < hedge["start_char"] and text[start].isspace():
+        start += 1
+    return _span(ctx, start, hedge["end_char"])
 
 
 def _span(ctx: "QuantityContext", start: int, end: int) -> Optional[dict]:
@@ -113,7 +140,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
     # quantity reports a survey's answer, the measured group's own statement, not a source
     cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
     if not cues:
-        return setter(ctx) or forecaster(ctx)
+        return setter(ctx) or forecaster(ctx) or report_tail(ctx)
     segs = segments(st, s)
     qseg = segment_of(segs, q["start_char"])
     same = [a for a in cues if segment_of(segs, a["start_char"]) == qseg]
@@ -136,7 +163,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
         elif tails:
             chosen = tails[-1]
     if chosen is None:
-        return forecaster(ctx)
+        return forecaster(ctx) or report_tail(ctx)
     return {"text": chosen["text"], "start_char": chosen["start_char"], "end_char": chosen["end_char"]}
 
 

@@ -118,17 +118,23 @@ def kind(ctx: "QuantityContext") -> KindResult:
         trail = trail[:-2]
         i = len(trail) - 1
     while i >= 0 and (trail[i] in rules["skip_words"] or trail[i] in rules["trail_skip_set"]
-                      or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])):
+                      or (trail[i] in rules["between_verb_and_number"] and skipped == ["to"])
+                      or (not skipped and trail[i] in rules["particles_alone"] and i > 0 and trail[i - 1] in verbs)):
         skipped.append(trail[i])
         i -= 1
     if i >= 0:
         w = trail[i]
-        if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}", unit or ""):
+        if w in rules["fundraising_verbs"] and not skipped and regex.fullmatch(r"[A-Z]{3}(?:/[\w{}\[\]]+)?", unit or ""):
             # "the start-up raised $40 million": money raised is a level, not a change
             return res
         if w == "up" and i > 0 and trail[i - 1] in rules["share_phrasals"]:
-            # "corn made up 60% of the total": a share, not a rise
-            return res
+            if trail[i - 1] not in verbs or regex.match(r"\s*of\b", after_l):
+                # "corn made up 60% of the total": a share, not a rise
+                return res
+            # "hiring picked up 0.4%": a change verb with its particle, no share named after it
+            skipped.append(w)
+            i -= 1
+            w = trail[i]
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
             direction = next((verbs[p] for p in skipped if p in rules["direction_particles"]), verbs[w])

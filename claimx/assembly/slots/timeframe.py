@@ -271,8 +271,12 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
         # "..., according to the Autumn 2025 forecast": the source's date, not the claim's (an
         # attribution span that holds the number too does not count)
         return True
-    if t.get("relation") == "since" and superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]]):
-        # "the highest since July 2009", "the first time since 2016": a record, not when it holds
+    if t.get("relation") == "since" and (
+            superlative_re.search(text[max(s.start, t["start_char"] - 40):t["start_char"]])
+            or (q["end_char"] <= t["start_char"] and not text[q["end_char"]:t["start_char"]].strip()
+                and text[max(s.start, q["start_char"] - 4):q["start_char"]].rstrip().endswith(" of")
+                and superlative_re.search(text[max(s.start, q["start_char"] - 40):q["start_char"]]))):
+        # "the highest since July 2009", "its biggest gain of 5% since May": a record, not when it holds
         return True
     return False
 
