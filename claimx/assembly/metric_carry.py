@@ -20,8 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from .mentions import tmention
-from .slots.metric import metric_from_noun
-from .syntax import mistagged_noun, np_bounds, span_root
+from .syntax import np_bounds, span_root
 from .words import pos_class, word_class
 
 if TYPE_CHECKING:
@@ -150,11 +149,6 @@ def add_metric_extras(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     v = verb_mention(ctx)
     if v is not None:
         add(v[0], v[1], "verb")
-    # a noun the tagger calls a verb heads no noun chunk ("raised its sales forecast by ...")
-    if ctx.root is not None:
-        for t in ctx.sentence.span:
-            if mistagged_noun(t) and t.i not in ctx.tokens:
-                add(metric_from_noun(ctx.state, t, ctx.tokens), t, "chunk")
     c = cut_mention(ctx, claim.get("metric"))
     if c is not None:
         add(c[0], c[1], "cut")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Collection, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .words import dependency_class, pos_class, tag_class, word_class
+from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
     from .context import DocState, SentenceInfo
@@ -36,9 +36,6 @@ _LEFT_MOD_DEPS = dependency_class("noun_phrase_left_modifier")
 _POSSESSIVE_DETS = word_class("possessive_determiners")
 _NOT_GOVERNING = dependency_class("not_a_governing_verb")
 _SUBJECT_CLIMB = dependency_class("subject_climb")
-_NP_POSITION_DEPS = dependency_class("noun_phrase_position")
-_PAST_FORMS = tag_class("past_verb_form")
-_NOUN_HEAD_LEFT_DEPS = dependency_class("noun_head_left_modifier")
 
 
 def np_bounds(
@@ -110,22 +107,14 @@ def _skip_possessor(doc: Doc, first: int, head_i: int) -> int:
     return first + 1
 
 
-def mistagged_noun(tok: Token) -> bool:
-    """True when ``tok`` is tagged a past verb form but stands where a noun phrase's head does,
-    with a determiner or noun modifier of its own ("raised its sales forecast by 100,000 units",
-    "the estimate was cut"): the tagger's error on a word that is both noun and verb."""
-    return tok.pos_ in _VERB_POS and tok.tag_ in _PAST_FORMS and tok.dep_ in _NP_POSITION_DEPS \
-        and any(c.dep_ in _NOUN_HEAD_LEFT_DEPS for c in tok.lefts)
-
-
 def governing_verb(st: "DocState", tok: Token) -> Optional[Token]:
     """The verb that governs ``tok``: the first VERB/AUX up its heads (not an auxiliary, not a
-    quantity token, not a :func:`mistagged_noun`), at most 12 steps; ``None`` when there is none."""
+    quantity token), at most 12 steps; ``None`` when there is none."""
     t = tok
     seen = 0
     while seen < 12:
         seen += 1
-        if t.pos_ in _VERB_POS and t.dep_ not in _NOT_GOVERNING and t.i not in st.token_q and not mistagged_noun(t):
+        if t.pos_ in _VERB_POS and t.dep_ not in _NOT_GOVERNING and t.i not in st.token_q:
             return t
         if t.head.i == t.i:
             return t if t.pos_ in _VERB_POS else None
