@@ -44,6 +44,7 @@ _BASE_PREPS = frozenset(load("metric_topic.json", ("comparison_base_prepositions
 _NOUN_POS = pos_class("noun")
 _OBJECT_DEPS = dependency_class("direct_object")
 _THING_TAGS = frozenset(load("metric_topic.json", ("thing_tags",))["thing_tags"])
+_MEASURE_PATH_DEPS = frozenset(load("metric_topic.json", ("sentence_measure_deps",))["sentence_measure_deps"])
 _STATISTIC_VERBS = frozenset(load("metric_topic.json", ("statistic_verbs",))["statistic_verbs"])
 _WORD = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}-])")
 
@@ -144,7 +145,23 @@ def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
                 or _key(subj.lower_, words) in words or subj.lemma_.lower() in words \
                 or subj.lemma_.lower() in ctx.state.syntax.measure_heads or subj.lower_ in ctx.state.syntax.pronouns:
             return None
-    return {"text": topic["text"], "start_char": None, "end_char": None}
+    return _sentence_measure(ctx) or {"text": topic["text"], "start_char": None, "end_char": None}
+
+
+def _sentence_measure(ctx: "QuantityContext") -> Optional[dict]:
+    """The measure the sentence itself names for a thing's change in a clause under it: the
+    subject of a verb up the clause links (``sentence_measure_deps``) that is a measure word
+    ("global GDP is projected to grow 2.9%, with non-OECD economies expanding at 3.7%" ->
+    "global GDP"); ``None`` when there is none."""
+    t = ctx.verb
+    for _ in range(6):
+        if t is None or t.dep_ not in _MEASURE_PATH_DEPS or t.head.i == t.i:
+            return None
+        t = t.head
+        subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+        if subj and _is_measure(ctx, subj[0]) and subj[0].i not in ctx.state.token_q:
+            return metric_from_noun(ctx.state, subj[0], ctx.tokens)
+    return None
 
 
 def coordinated_things_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
