@@ -259,3 +259,37 @@ def test_a_capitalised_common_noun_the_ner_labels_is_no_name(extractor, text, qu
     # phrase, the measured property itself); the rule only puts both before it
     claim = next(c for c in claims if c.quantity.text == quantity)
     assert claim.entity is not None and claim.entity.text in (topic, f"{word} spending")
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("Velmora's labour market cooled in 2024. The participation rate among women climbed to 76%, while that of "
+     "men stayed at 80%.", {"76%": "women", "80%": "men"}),
+    ("Ardenia published its census on Monday. The employment rate among graduates rose to 88% in 2023, while that "
+     "of school leavers stayed at 71%.", {"88%": "graduates", "71%": "school leavers"}),
+])
+def test_an_among_phrase_on_the_measure_and_that_of_name_the_groups(extractor, text, entities):
+    # "the rate among women", "that of men": the group the figure holds for, not the country
+    # the paragraph names (claimx.assembly.entity_cues)
+    from claimx.assembly import ranker
+
+    ranker.RECORDER = []
+    try:
+        claims = {c.quantity.text: c for c in extractor.extract(text)}
+        rule = {d["quantity"]["text"]: [m["text"] for m, f in d["candidates"] if f.get("src=rule")]
+                for d in ranker.RECORDER if d["slot"] == "entity"}
+    finally:
+        ranker.RECORDER = None
+    for q, group in entities.items():
+        assert rule[q] == [group]
+        assert claims[q].entity is not None and claims[q].entity.text == group and claims[q].entity.inferred is False
+
+
+@pytest.mark.parametrize("text, quantity, group", [
+    ("Kestland's statistics office reported on Friday. Inflation for low-income households reached 7.4% in 2023.",
+     "7.4%", "low-income households"),
+    ("Brannock's housing survey came out in May. The home-ownership rate for young couples dropped to 38% in 2022.",
+     "38%", "young couples"),
+])
+def test_a_for_phrase_on_the_measure_names_the_group(extractor, text, quantity, group):
+    c = one(extractor.extract(text), quantity)
+    assert c.entity is not None and c.entity.text == group

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from ..clauses import segment_bounds
+from ..entity_cues import group_entity
 from ..mentions import ent_mention, mention, np_entity, tmention
 from ..syntax import np_bounds
 from ...grammar._resources import load
@@ -68,6 +69,8 @@ def entity(ctx: "QuantityContext", draft: dict, metric_tok: Optional[Token]) -> 
             pronoun, in_metric = True, None
         if in_metric and in_metric.get("named"):
             ent = in_metric
+    if ent is None:
+        ent = group_entity(ctx, metric_tok)
     if ent is None:
         ent = entity_after(st, q, s)
     if ent is None and in_metric is not None:
