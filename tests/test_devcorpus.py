@@ -56,9 +56,9 @@ def test_split_naming_an_unknown_article_is_refused(tmp_path):
 #: `claimx eval corpus/dev` when they were set, so that a change which loses claims on either part
 #: fails here even if the golden claims were regenerated. They may only rise.
 DEV_FLOORS = {
-    "tune": {"f1": 0.98, "strict_f1": 0.67, "entity": 0.82, "metric": 0.89, "timeframe": 0.98, "kind": 0.96,
+    "tune": {"f1": 0.98, "strict_f1": 0.68, "entity": 0.83, "metric": 0.89, "timeframe": 0.98, "kind": 0.96,
              "modality": 0.99},
-    "check": {"f1": 0.99, "strict_f1": 0.38, "entity": 0.65, "metric": 0.79, "timeframe": 0.89, "kind": 0.91,
+    "check": {"f1": 0.99, "strict_f1": 0.39, "entity": 0.66, "metric": 0.79, "timeframe": 0.89, "kind": 0.91,
               "modality": 0.94},
 }
 
