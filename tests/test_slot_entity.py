@@ -269,7 +269,7 @@ def test_a_capitalised_common_noun_the_ner_labels_is_no_name(extractor, text, qu
 ])
 def test_an_among_phrase_on_the_measure_and_that_of_name_the_groups(extractor, text, entities):
     # "the rate among women", "that of men": the group the figure holds for, not the country
-    # the paragraph names (claimx.assembly.entity_cues)
+    # the paragraph names (claimx.assembly.entity_groups)
     from claimx.assembly import ranker
 
     ranker.RECORDER = []

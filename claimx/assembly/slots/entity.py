@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from ..clauses import segment_bounds
-from ..entity_cues import group_entity
+from ..entity_groups import group_entity
 from ..mentions import ent_mention, mention, np_entity, tmention
 from ..syntax import np_bounds
 from ...grammar._resources import load
