@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Any, Optional
 
 import regex
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from .assembly.context import doc_text
@@ -66,6 +68,15 @@ def _subject(verb: Token) -> Optional[Token]:
     return None
 
 
+def _cue_pos_tokens(doc: Doc, cue_pos: frozenset) -> list[int]:
+    """Indices of the tokens of ``doc`` whose coarse POS is in ``cue_pos``, read from one
+    ``to_array`` (most tokens are no verb: they need no Token object)."""
+    ids = frozenset(POS_IDS[p] for p in cue_pos if p in POS_IDS)
+    if not len(doc) or not ids:
+        return []
+    return [i for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
+
+
 def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dict]:
     """Attribution cues of a parsed ``doc``: dicts ``{text, start_char, end_char}``.
 
@@ -93,9 +104,10 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         k = bisect_right(phrase_starts, idx) - 1
         return phrase_spans[k] if k >= 0 and idx < phrase_spans[k][1] else None
 
-    for tok in doc:
+    for i in _cue_pos_tokens(doc, rules["cue_pos"]):
+        tok = doc[i]
         low = tok.lower_
-        if tok.pos_ not in rules["cue_pos"] or low not in cues.attribution_verbs and phrase_at(tok.idx) is None:
+        if low not in cues.attribution_verbs and phrase_at(tok.idx) is None:
             continue
         if tok.dep_ in deps["modifier_of_a_noun"] and low in rules["modifier_not_a_source"]:
             continue

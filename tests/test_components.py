@@ -166,6 +166,33 @@ def test_attribution_cues_in_a_long_window(extractor):
     assert all(doc.text[a["start_char"]:a["end_char"]] == a["text"] for a in found)
 
 
+def test_attribution_cue_verbs_are_read_from_the_pos_array(extractor, cases):
+    """The tokens the attribution finder looks at (read from one POS array) are those whose
+    ``pos_`` is a cue POS, on every case sentence; an unparsed Doc has none."""
+    from claimx.cues import _cue_pos_tokens, attribution_rules
+
+    cue_pos = attribution_rules()["cue_pos"]
+    docs = extractor.nlp.pipe([c["text"] for c in cases[:30]],
+                              disable=[p for p in extractor.nlp.pipe_names if p.startswith("claimx")])
+    seen = 0
+    for doc in docs:
+        expected = [t.i for t in doc if t.pos_ in cue_pos]
+        assert _cue_pos_tokens(doc, cue_pos) == expected
+        seen += len(expected)
+    assert seen > 30
+    assert _cue_pos_tokens(extractor.nlp.make_doc("Sales rose."), cue_pos) == []
+
+
+def test_a_remembered_window_text_is_the_docs_text(extractor):
+    """The window text the Extractor records for a new Doc is what ``doc.text`` joins, also with
+    runs of spaces, a newline and a trailing space."""
+    from claimx.assembly.context import doc_text, remember_text
+
+    for text in ("Sales rose 5%  to $3bn.\nThe firm said so. ", "  x", ""):
+        doc = remember_text(extractor.nlp.make_doc(text), text)
+        assert doc_text(doc) == doc.text == text
+
+
 # -- the context object and the layout of the components ---------------------------------------
 
 def test_context_is_typed_and_frozen(extractor):

@@ -28,6 +28,14 @@ def doc_text(doc: Doc) -> str:
     return seen[1]
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record ``text`` as ``doc.text`` for :func:`doc_text` (``doc`` was just made from ``text`` by
+    the tokenizer, which keeps every character), so the first read need not join the tokens.
+    Returns ``doc``."""
+    _TEXTS[doc] = (len(doc), text)
+    return doc
+
+
 @dataclass
 class SentenceInfo:
     """One parser sentence with the records (quantities, timeframes, hedges, attributions) that

@@ -17,6 +17,7 @@ from typing import Any, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..assembly.context import remember_text
 from ..components.context import ClaimxContext, as_date
 from ..components.records import match_to_dict
 from ..models import Claim
@@ -139,7 +140,8 @@ class Extractor:
                         prior = tuple(p for p in periods if p["start_char"] < ws)
                     if topics is None:
                         topics = tuple(article_topics(text)) + measure_topics(text) + tuple(article_subjects(text))
-                    doc = self.nlp.make_doc(text[ws:we])
+                    part = text[ws:we]
+                    doc = remember_text(self.nlp.make_doc(part), part)
                     doc._.claimx_context = ClaimxContext(
                         reference_date=ref,
                         currency_hint=hint,
