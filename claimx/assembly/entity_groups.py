@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..grammar._resources import load
 from .mentions import ent_mention, np_entity
+from .syntax import is_measure_word
 from .words import label_class
 
 if TYPE_CHECKING:
@@ -33,16 +34,12 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 @lru_cache(maxsize=1)
 def _lex() -> dict:
     rules = load("entity_rules.json", ("group_prepositions", "referring_pronouns"))
-    measures = load("slot_measures.json", ("measure_nouns",))
-    return {"group": frozenset(rules["group_prepositions"]), "refer": frozenset(rules["referring_pronouns"]),
-            "measures": frozenset(measures["measure_nouns"])}
+    return {"group": frozenset(rules["group_prepositions"]), "refer": frozenset(rules["referring_pronouns"])}
 
 
 def _is_measure(ctx: "QuantityContext", tok: Token) -> bool:
-    """True for a measure noun (``measure_nouns`` of ``slot_measures.json``, ``measure_heads`` of
-    ``syntax.json``): "rate", "prices", "output"."""
-    words = _lex()["measures"] | ctx.state.syntax.measure_heads
-    return tok.lemma_.lower() in words or tok.lower_ in words
+    """True for a measure noun ("rate", "prices", "output"; :func:`~claimx.assembly.syntax.is_measure_word`)."""
+    return is_measure_word(ctx.state, tok)
 
 
 def group_entity(ctx: "QuantityContext", metric_tok: Optional[Token]) -> Optional[dict]:

@@ -10,10 +10,12 @@ name the thing measured; ...) are read from the lexicons in use, ``DocState.synt
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ..grammar._resources import load
 from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
@@ -195,3 +197,18 @@ def clause_head(tok: Token) -> Token:
             return t
         t = t.head
     return t
+
+
+@lru_cache(maxsize=1)
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(load("slot_measures.json", ("measure_nouns",))["measure_nouns"])
+
+
+def is_measure_word(st: "DocState", tok: Token) -> bool:
+    """True when ``tok``'s lemma or lower-case form is a measure word: ``measure_nouns`` of
+    ``resources/slot_measures.json`` or the pipeline's ``measure_heads`` (``syntax.json``, possibly a
+    custom lexicon's): "rate", "prices", "output"."""
+    heads = st.syntax.measure_heads
+    nouns = _measure_nouns()
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    return lemma in nouns or low in nouns or lemma in heads or low in heads

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ...grammar._resources import load
 from ..exclusions import is_lone_light_verb
 from ..mentions import tmention
-from ..syntax import governing_verb, np_bounds, q_root, token_before
+from ..syntax import governing_verb, is_measure_word, np_bounds, q_root, token_before
 from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
 if TYPE_CHECKING:
@@ -61,18 +61,10 @@ _OF_AFTER = pattern("of_after")
 _OF_THAT_OF = pattern("of_that_of")
 _IN_AFTER = pattern("in_after")
 
-_MEASURES: Optional[frozenset] = None
-
-
 def _is_measure_phrase(st: "DocState", n: Token) -> bool:
-    """True when noun ``n`` or a compound on it is a measure word (``measure_nouns`` of
-    ``slot_measures.json``, ``measure_heads`` of ``syntax.json``): "vehicle sales", "sales forecast"."""
-    global _MEASURES
-    if _MEASURES is None:
-        _MEASURES = frozenset(load("slot_measures.json", ("measure_nouns",))["measure_nouns"])
-    words = _MEASURES | st.syntax.measure_heads
-    return any(t.lemma_.lower() in words or t.lower_ in words
-               for t in [n] + [c for c in n.lefts if c.dep_ in _COMPOUND_OR_POSSESSOR_DEPS])
+    """True when noun ``n`` or a compound on it is a measure word (:func:`~claimx.assembly.syntax.is_measure_word`):
+    "vehicle sales", "sales forecast"."""
+    return any(is_measure_word(st, t) for t in [n] + [c for c in n.lefts if c.dep_ in _COMPOUND_OR_POSSESSOR_DEPS])
 
 
 def mover_of_count(st: "DocState", count_noun: Token, verb: Optional[Token], qtoks) -> Optional[Token]:
