@@ -20,6 +20,7 @@ and scored as the chooser decides (rule margin included).
     python scripts/train_slots.py             # writes claimx/resources/slot_weights.json
     python scripts/train_slots.py --check     # exit status 1 when the file would change
     python scripts/train_slots.py --cv 4      # held-out accuracy per fold and mean; writes nothing
+    python scripts/train_slots.py --cv 4 --show entity  # the held-out misses, claim by claim (tune only)
     python scripts/train_slots.py --ablate 4  # per slot, CV delta of leaving out each feature family
 
 The output is the same on every run (fixed data order, deterministic solver, rounded weights).
@@ -311,6 +312,40 @@ def cross_validate(k: int, cfg: "dict | None" = None, setup=None) -> list[dict]:
                                    for s in ("metric", "entity")}} for r in fold_runs(k, cfg, setup)]
 
 
+def held_out_errors(slot: str, runs: list[dict], cfg: dict) -> str:
+    """The held-out misses of ``slot`` over the folds of :func:`fold_runs` (tune documents only:
+    the generalisation errors, which in-sample listings hide), one block per claim: the document,
+    the quantity, the gold slot, the chooser's pick and the rule's pick, and the accepted candidates
+    with their rank among the claim's candidates by the fold's scores."""
+    margin = cfg[slot]["rule_margin"]
+    lines, n_miss, n_all = [], 0, 0
+    for r in runs:
+        weights = r["weights"][slot]["weights"]
+        for d, g in r["held"]:
+            if d["slot"] != slot or g.get(slot) is None:
+                continue
+            n_all += 1
+            cands = [(m, f, 1 if label(slot, g, m) else 0) for m, f in d["candidates"]]
+            i = picks([(f, y) for _, f, y in cands], weights, margin) if cands else -1
+            if i >= 0 and cands[i][2]:
+                continue
+            n_miss += 1
+
+            def score(f):
+                return sum(weights.get(k, 0.0) * v for k, v in f.items()) + (margin if f.get("src=rule") else 0.0)
+
+            order = sorted(range(len(cands)), key=lambda j: -score(cands[j][1]))
+            q = d["quantity"]
+            gold = g[slot].get("text") if isinstance(g[slot], dict) else g[slot]
+            rule = next((m.get("text") for m, f, _ in cands if f.get("src=rule")), None)
+            ok = [f"{cands[j][0].get('text')!r} (rank {order.index(j) + 1})" for j in range(len(cands)) if cands[j][2]]
+            lines.append(f"{d['doc_id']}  {q.get('text', '')!r}  gold {gold!r}\n"
+                         f"    chosen {cands[i][0].get('text') if i >= 0 else None!r}  rule {rule!r}  "
+                         f"accepted: {', '.join(ok) or 'none among ' + str(len(cands))}\n"
+                         f"    {d['doc_text'].strip()[:300]}")
+    return "\n".join(lines + [f"{slot}: {n_miss} held-out misses of {n_all} claims"])
+
+
 def ablate(k: int, cfg: "dict | None" = None) -> str:
     """The feature-family ablation table of both slots over the ``k`` folds of :func:`fold_runs`
     (see scripts/slot_ablation.py)."""
@@ -342,9 +377,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if the weights file would change")
     ap.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation over the tune documents; writes nothing")
     ap.add_argument("--ablate", type=int, metavar="K", help="feature-family ablation table over K folds; writes nothing")
+    ap.add_argument("--show", choices=("metric", "entity"), help="with --cv: list the held-out misses of this slot")
     ap.add_argument("--output", type=Path, default=OUT)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    if args.cv and args.show:
+        print(held_out_errors(args.show, fold_runs(args.cv, settings()), settings()))
+        return 0
     if args.cv:
         print(report_cv(cross_validate(args.cv)))
         return 0

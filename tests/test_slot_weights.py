@@ -126,3 +126,24 @@ def test_the_ablation_table_shows_what_a_family_is_worth_held_out():
     assert [r[0] for r in rows] == ["noise", "len", "topic_rank", "named"]
     text = ab.report("entity", rows)
     assert text.splitlines()[1].split() == ["drop", "noise", "+0.500", "+2", "+0.500", "+0.500"]
+
+
+def test_the_held_out_listing_shows_only_misses_with_the_accepted_candidates_rank():
+    mod = _script()
+    cfg = {"entity": {"rule_margin": 0.0}}
+
+    def decision(qtext, cands):
+        return {"slot": "entity", "doc_id": "d1", "doc_text": "Exports of Chile rose 5%.",
+                "quantity": {"text": qtext}, "candidates": cands}
+
+    chile = ({"text": "Chile", "start_char": 11, "end_char": 16}, {"ner=GPE": 1.0})
+    exports = ({"text": "Exports", "start_char": 0, "end_char": 7}, {"src=rule": 1.0, "dep=nsubj": 1.0})
+    gold = {"entity": {"text": "Chile", "start_char": 11, "end_char": 16}}
+    runs = [{"weights": {"entity": {"weights": {"dep=nsubj": 2.0, "ner=GPE": 1.0}}},
+             "held": [(decision("5%", [exports, chile]), gold),
+                      (decision("6%", [chile, exports]), {"entity": None})]}]
+    text = mod.held_out_errors("entity", runs, cfg)
+    assert "chosen 'Exports'  rule 'Exports'  accepted: 'Chile' (rank 2)" in text
+    assert text.endswith("entity: 1 held-out misses of 1 claims")
+    runs[0]["weights"]["entity"]["weights"]["ner=GPE"] = 3.0
+    assert mod.held_out_errors("entity", runs, cfg) == "entity: 0 held-out misses of 1 claims"
