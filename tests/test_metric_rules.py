@@ -225,3 +225,33 @@ def test_a_percent_more_than_a_month_before_counts_containers(extractor):
 def test_a_percent_more_than_a_month_before_counts_books(extractor):
     c = one(extractor.extract("The library lent 3,800 books in July, 12% more than in June."), "12%")
     assert c.metric is not None and c.metric.text == "books"
+
+
+def _rule_pick(extractor, text, quantity):
+    """The rule chooser's metric (the candidate with ``src=rule``) of the decision on ``quantity``."""
+    feats = _metric_features(extractor, text, quantity)
+    return next((t for t, f in feats.items() if f.get("src=rule")), None)
+
+
+# a relative pronoun subject stands for the noun the clause hangs from ("on capacity that grew by 38%")
+def test_a_relative_pronoun_subject_gives_the_antecedent_as_metric(extractor):
+    text = "Norlink Air carried 1.2 million passengers in June, 15% more than a year earlier, on seat capacity that rose by 9%."
+    assert _rule_pick(extractor, text, "9%") == "seat capacity"
+    assert one(extractor.extract(text), "9%").metric.text == "seat capacity"
+
+
+def test_a_which_clause_subject_gives_the_antecedent_as_metric(extractor):
+    text = "Velda Rail moved 40,000 tonnes of freight in May, while its operating revenue, which climbed 11%, set a record."
+    assert _rule_pick(extractor, text, "11%") == "operating revenue"
+    assert one(extractor.extract(text), "11%").metric.text == "operating revenue"
+
+
+# a noun phrase cut at the quantity keeps no preposition whose object the quantity was
+def test_the_phrase_before_a_cut_quantity_drops_its_dangling_preposition(extractor):
+    c = one(extractor.extract("Prices fell 1.2% in April, taking the average cost of a flat to £198,400."), "£198,400")
+    assert c.metric.text == "average cost of a flat"
+
+
+def test_the_ticket_price_phrase_before_a_cut_quantity_drops_to(extractor):
+    c = one(extractor.extract("Fares fell 3% in May, cutting the average price of a ticket to €41."), "€41")
+    assert c.metric.text == "average price of a ticket"

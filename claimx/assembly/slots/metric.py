@@ -106,6 +106,18 @@ def _object_relative_verb(st: "DocState", root: Token, qtoks, hedges=()) -> Opti
     return None
 
 
+def relative_antecedent(st: "DocState", verb: Optional[Token], subj: Optional[Token]) -> Optional[Token]:
+    """The noun a relative pronoun subject stands for ("capacity that grew by 38%", "revenue, which
+    rose 5%" -> "capacity", "revenue"): the head of the relative clause ``verb``; ``subj`` itself
+    otherwise."""
+    if subj is None or verb is None or subj.lower_ not in _RELATIVE_WORDS or verb.dep_ != "relcl":
+        return subj
+    n = verb.head
+    if n.pos_ not in _NOUN_POS or n.i in st.token_q or n.lower_ in st.syntax.pronouns:
+        return subj
+    return n
+
+
 @dataclass
 class MetricResult:
     """The chosen metric mention (or ``None``), its head token (the entity slot looks inside it) and
@@ -157,7 +169,7 @@ def metric(ctx: "QuantityContext", kind: str, metrics: dict) -> MetricResult:
     metric_tok = None
     group = False
     verb = ctx.verb
-    subj = ctx.subject
+    subj = relative_antecedent(st, verb, ctx.subject)
     head = root.head
     after = text[q["end_char"]:s.end]
     lemma = verb.lemma_.lower() if verb is not None else ""
