@@ -91,6 +91,9 @@ def np_bounds(
             for j in range(child.i, r + 1):
                 if tok.doc[j].text in (",", ";", "(") or j in exclude:
                     r = j - 1
+                    # nor keep a preposition whose object was cut ("the average cost of a flat to")
+                    while r > child.i and tok.doc[r].pos_ == "ADP":
+                        r -= 1
                     break
             if r > child.i:
                 last = max(last, r)
