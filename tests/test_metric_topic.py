@@ -129,3 +129,18 @@ def test_a_house_worth_a_sum_takes_worth(extractor):
 def test_a_measure_that_is_worth_a_sum_stays_the_metric(extractor):
     c = one(extractor.extract("Kenya's tea exports were worth $1.4 billion in 2025."), "$1.4 billion")
     assert c.metric is not None and c.metric.text == "tea exports"
+
+
+# "slip", "plummet", "rally": change verbs of market reports, so a thing that slips takes the topic too
+def test_plural_things_that_slip_take_the_headline_measure(extractor):
+    text = ("Toy sales set for a record year\n\nToy sales in Norway are forecast to reach NOK 9 billion. "
+            "Jigsaw puzzles are expected to slip 2.4% in 2026.")
+    c = one(extractor.extract(text), "2.4%")
+    assert c.metric is not None and c.metric.text == "sales" and c.kind == "change"
+
+
+def test_plural_things_that_plummeted_take_the_headline_measure(extractor):
+    text = ("Coffee exports hit a record as prices soar\n\nEthiopia's coffee exports reached $1.8 billion "
+            "in the year to June. Roasted beans plummeted 9% over the same period.")
+    c = one(extractor.extract(text), "9%")
+    assert c.metric is not None and c.metric.text == "exports" and c.change.direction == "decrease"
