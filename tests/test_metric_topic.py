@@ -144,3 +144,21 @@ def test_plural_things_that_plummeted_take_the_headline_measure(extractor):
             "in the year to June. Roasted beans plummeted 9% over the same period.")
     c = one(extractor.extract(text), "9%")
     assert c.metric is not None and c.metric.text == "exports" and c.change.direction == "decrease"
+
+
+# "8 GW of onshore wind turbines were approved": the quantity is a passive verb's subject and its
+# "of" phrase names a thing, so the action is what is measured (docs/GOLD.md dev conventions)
+def test_things_that_were_installed_take_the_passive_verb(extractor):
+    c = one(extractor.extract("Around 3.1 gigawatts of rooftop solar panels were installed in 2024."), "Around 3.1 gigawatts")
+    assert c.metric is not None and c.metric.text == "installed"
+
+
+def test_grain_that_was_exported_takes_the_passive_verb(extractor):
+    c = one(extractor.extract("Some 2.1 million tonnes of grain were exported from the port last year."),
+            "Some 2.1 million tonnes")
+    assert c.metric is not None and c.metric.text == "exported"
+
+
+def test_a_measure_word_after_of_keeps_its_own_metric_under_a_passive_verb(extractor):
+    c = one(extractor.extract("About 12 GW of capacity were added in 2023."), "About 12 GW")
+    assert c.metric is not None and c.metric.text == "capacity"

@@ -14,7 +14,7 @@ from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
 from .metric_breakdown import breakdown_metric
-from .metric_topic import coordinated_things_metric, metric_override
+from .metric_topic import coordinated_things_metric, metric_override, passive_verb_metric
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
 from .passes import coordination, discourse, gapping, periods, restatement
@@ -132,7 +132,8 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
     override = claim.pop("_restates", None) or override  # claimx.assembly.passes.restatement
     # late metric rules: later claims are offered the chooser's own pick as a carried candidate,
     # not the rule's metric, so the chooser's fit does not depend on them
-    late = None if "metric" in fixed else breakdown_metric(ctx, claim, previous) or coordinated_things_metric(ctx, claim)
+    late = None if "metric" in fixed else breakdown_metric(ctx, claim, previous) or coordinated_things_metric(ctx, claim) \
+        or passive_verb_metric(ctx, claim)
     if late is not None:
         override, claim["_carry_metric"] = late, claim.get("metric")
     if (ranker.enabled("entity") or record) and "entity" not in fixed:

@@ -12,7 +12,8 @@ a thing that changes; offering it to the learned chooser as a candidate with its
 lowered the metric on both parts of the development corpus. A verb that names a statistic
 ("averaged") is the metric of a thing's figure (:func:`statistic_verb_metric`), and so is an
 adjective complement ("short of", "worth": :func:`adjective_metric`); a verb that never names a
-measure gives way to its subject (:func:`empty_verb_metric`). The assembly applies
+measure gives way to its subject (:func:`empty_verb_metric`); a passive verb whose subject the
+quantity is names the action measured (:func:`passive_verb_metric`, applied late by the assembly). The assembly applies
 :func:`metric_override` after the learned chooser (and after choosing the entity).
 """
 
@@ -25,11 +26,12 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..grammar._resources import load
+from .exclusions import is_lone_light_verb
 from .mentions import tmention
 from .metric_carry import verb_mention
 from .slots.metric import metric_from_noun
 from .syntax import span_root
-from .words import dependency_class, pos_class
+from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
     from .context import QuantityContext
@@ -46,6 +48,7 @@ _OBJECT_DEPS = dependency_class("direct_object")
 _THING_TAGS = frozenset(load("metric_topic.json", ("thing_tags",))["thing_tags"])
 _MEASURE_PATH_DEPS = frozenset(load("metric_topic.json", ("sentence_measure_deps",))["sentence_measure_deps"])
 _STATISTIC_VERBS = frozenset(load("metric_topic.json", ("statistic_verbs",))["statistic_verbs"])
+_EXPECTATION_VERBS = word_class("expectation_verbs")
 _WORD = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}+(?![\p{L}\p{N}-])")
 
 
@@ -262,6 +265,26 @@ def adjective_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
             last = prep.i if prep is not None and prep.head.i == t.i and prep.i == t.i + 1 else t.i
             return tmention(ctx.state, t.i, last)
     return None
+
+
+def passive_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
+    """The passive verb whose subject the quantity is as its metric where no measure word names the
+    figure ("around 8 GW of onshore wind turbines were approved" -> "approved"; "2.1 million tonnes
+    of grain were exported" -> "exported"; docs/GOLD.md dev conventions: the action measured); ``None``
+    for a light, change or expectation verb ("was cut", "is forecast"), inside a hedge, or when the
+    quantity's "of" phrase is a measure word ("12 GW of capacity were added")."""
+    root, verb = ctx.root, ctx.verb
+    st = ctx.state
+    if root is None or verb is None or root.dep_ != "nsubjpass" or root.head.i != verb.i or verb.tag_ != "VBN":
+        return None
+    if verb.lemma_.lower() in _EXPECTATION_VERBS or is_lone_light_verb([verb], st.cues.change_verb_direction) \
+            or any(h["start_char"] <= verb.idx < h["end_char"] for h in ctx.sentence.hedges):
+        return None
+    of = [p for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if of and _is_measure(ctx, of[0]):
+        return None
+    v = verb_mention(ctx)
+    return v[0] if v is not None else None
 
 
 def metric_override(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
