@@ -26,7 +26,7 @@ from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
 from .modality_rules import present_appositive, restates
 from .timeframe_lists import respective_timeframe
-from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
+from .timeframe_marks import base_closed_before, end_point_after, labels_next_figure, name_year, streak
 from .timeframe_marks import gapped_conjunct as _gapped_conjunct
 from .timeframe_marks import in_later_clause as _in_later_clause
 from .timeframe_marks import previous_part
@@ -351,6 +351,10 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                    for o in others):
                 # another quantity in between owns it, unless this one restates it ("net income
                 # rose to $812 million, or $1.05 a share")
+                break
+            if end_point_after(text, t, q):
+                # "fell 4% in 2023 compared with a year earlier, to $20 billion": the change's period
+                own = t
                 break
             if between_has_boundary(st, t["end_char"], q["start_char"]) and not restates(st, s, t["end_char"], q["start_char"]):
                 break
