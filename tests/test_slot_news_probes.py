@@ -34,3 +34,50 @@ def test_an_end_point_after_a_comparison_base_shares_the_change_period(extractor
 ])
 def test_a_change_takes_the_period_of_its_end_point_after_at(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+def mod(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.modality, (c.hedge.text if c.hedge else None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("We could see losses of up to $2 billion, the insurer warned.", "up to $2 billion", ("possible", "could")),
+    ("Retailers may see sales of $40 billion this season.", "$40 billion", ("possible", "may")),
+])
+def test_see_after_a_modal_takes_the_modal(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Trade deficit seen at $12 billion in July", "$12 billion"),
+    ("Copper demand seen rising 4% next year", "4%"),
+])
+def test_a_headline_bare_seen_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("forecast", "seen")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Such prices were last seen at $130 in 2008.", "$130"),
+    ("Unemployment has not been seen at 9% since 1993.", "9%"),
+])
+def test_a_past_seen_is_no_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "asserted"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Output probably rose 3% in April, the statistics office said.", "3%", ("forecast", "probably")),
+    ("Factory orders likely fell 1.5% in May.", "1.5%", ("forecast", "likely")),
+    ("The utility will probably cut 500 jobs next year.", "500", ("forecast", "will probably")),
+    ("Sales could possibly fall 8% in 2026.", "8%", ("possible", "could possibly")),
+])
+def test_adverb_hedges_read_as_likely_to_and_may(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Deliveries are scheduled to start in 2026, with 40 units in the first year.", "40"),
+    ("The new terminal is scheduled to open in 2027 and will handle 15 million passengers a year.", "15 million"),
+])
+def test_scheduled_to_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
