@@ -81,3 +81,24 @@ def test_adverb_hedges_read_as_likely_to_and_may(extractor, text, qty, expected)
 ])
 def test_scheduled_to_is_a_forecast(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "forecast"
+
+
+def kind(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.kind, (c.change.direction if c.change else None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Core inflation levelled off at 3.4% in the second quarter.", "3.4%"),
+    ("Crude output leveled off at 9.8 million barrels per day last year.", "9.8 million barrels per day"),
+])
+def test_levelled_off_at_is_a_level(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Wheat stocks were 20% below average in May, the agency said.", "20%", ("change", "decrease")),
+    ("Rainfall in the basin was 35% above normal in March.", "35%", ("change", "increase")),
+])
+def test_a_difference_from_the_series_own_average_is_a_change(extractor, text, qty, expected):
+    assert kind(extractor, text, qty) == expected

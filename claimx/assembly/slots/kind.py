@@ -17,7 +17,7 @@ from ..mentions import mention
 from ..syntax import span_root, token_before
 from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
-                         swing_direction)
+                         steady_phrasal, swing_direction)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -135,6 +135,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
             skipped.append(w)
             i -= 1
             w = trail[i]
+        if steady_phrasal(trail, i):  # "levelled off at 5%": a level
+            return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
             direction = next((verbs[p] for p in skipped if p in rules["direction_particles"]), verbs[w])
