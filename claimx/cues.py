@@ -140,6 +140,9 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             continue
         start = subj.left_edge.idx
         end = tok.idx + len(tok.text)
+        if subj.i > tok.i:
+            # '..., said Jane Doe, the finance chief.', '"...," said the minister.': the verb first
+            start, end = tok.idx, subj.right_edge.idx + len(subj.right_edge.text)
         if phrase is not None:
             end = phrase[1]
         # "pointed out"

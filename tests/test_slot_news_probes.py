@@ -102,3 +102,27 @@ def test_levelled_off_at_is_a_level(extractor, text, qty):
 ])
 def test_a_difference_from_the_series_own_average_is_a_change(extractor, text, qty, expected):
     assert kind(extractor, text, qty) == expected
+
+
+def attr(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.attribution.text if c.attribution else None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales rose 4% in the quarter, said Jane Doe, the chief financial officer.", "4%",
+     "said Jane Doe, the chief financial officer"),
+    ("\"Output will rise 10% next year,\" said the minister.", "10%", "said the minister"),
+])
+def test_an_inverted_reporting_clause_is_the_attribution(extractor, text, qty, expected):
+    assert attr(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Global oil demand will climb to 120 million barrels per day by 2050, OPEC projects in its latest "
+     "World Oil Outlook, which was published on Monday.", "120 million barrels per day", "OPEC projects"),
+    ("Solar capacity will double to 900 GW by 2030, the agency forecasts in its annual report.", "900 GW",
+     "the agency forecasts"),
+])
+def test_a_forecaster_clause_that_ends_the_sentence_with_its_report(extractor, text, qty, expected):
+    assert attr(extractor, text, qty) == expected
