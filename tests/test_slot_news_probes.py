@@ -126,3 +126,11 @@ def test_an_inverted_reporting_clause_is_the_attribution(extractor, text, qty, e
 ])
 def test_a_forecaster_clause_that_ends_the_sentence_with_its_report(extractor, text, qty, expected):
     assert attr(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The currency weakened 5% against the dollar in 2024.", "5%", ("2024", "in")),
+    ("The rupee fell 3% against the US dollar in the first half of 2025.", "3%", ("2025-H1", "in")),
+])
+def test_against_a_currency_does_not_hide_the_period_after_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected

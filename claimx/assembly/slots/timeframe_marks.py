@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..context import QuantityContext
 
 __all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before", "gapped_conjunct",
-           "in_later_clause", "previous_part", "end_point_after"]
+           "in_later_clause", "previous_part", "end_point_after", "currency_base"]
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +29,7 @@ def slot_rules() -> dict:
                                                "gapped_conjunct", "previous_part", "trading_gap")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
+    out["currency_after"] = regex.compile("(?i)" + raw["currency_after"] + r"\s*")
     return out
 
 
@@ -154,3 +155,10 @@ def end_point_after(text: str, t: dict, q: dict) -> bool:
         return False
     m = slot_rules()["to_or_at_after"].match(text, t["end_char"], q["start_char"])
     return m is not None and not text[m.end():q["start_char"]].strip()
+
+
+def currency_base(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is "against" and a currency ("weakened 5% against the dollar | in
+    2024": ``currency_after``), the base of an exchange rate at the same time, not of a period."""
+    m = regex.match(r"(?i)\s*against", text[a:b])
+    return m is not None and bool(slot_rules()["currency_after"].fullmatch(text, a + m.end(), b))
