@@ -134,3 +134,21 @@ def test_a_forecaster_clause_that_ends_the_sentence_with_its_report(extractor, t
 ])
 def test_against_a_currency_does_not_hide_the_period_after_it(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Growth of 2% is likely this year.", "2%", ("forecast", "is likely")),
+    ("A cut of 25 basis points looks likely in June.", "25 basis points", ("forecast", "looks likely")),
+    ("A fall of 10% is possible, the analysts said.", "10%", ("possible", "is possible")),
+])
+def test_a_likely_or_possible_predicate_after_the_figure(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("\"We expect to hire 500 people next year,\" the chief executive said.", "500", "the chief executive said"),
+    ("\"I expect sales of $3 billion in 2026,\" said Tom Reyes, the group's finance chief.", "$3 billion",
+     "said Tom Reyes, the group's finance chief"),
+])
+def test_a_first_person_speaker_gives_way_to_the_reporting_clause(extractor, text, qty, expected):
+    assert attr(extractor, text, qty) == expected

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
+from ...cues import attribution_rules
 from ...grammar._resources import load
 from ..words import dependency_class, tag_class
 from .modality_rules import report_after
@@ -139,6 +140,9 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
     # "Most respondents, 63%, said they ...", "29% of firms said ...": a cue whose speaker holds a
     # quantity reports a survey's answer, the measured group's own statement, not a source
     cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
+    # '"We expect to hire 500 people," the chief executive said': the speaker's "we" gives way
+    first = attribution_rules()["first_person_speakers"]
+    cues = [a for a in cues if a["text"].split()[0].lower().strip("\"“'‘") not in first] or cues
     if not cues:
         return setter(ctx) or forecaster(ctx) or report_tail(ctx)
     segs = segments(st, s)
