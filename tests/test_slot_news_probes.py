@@ -152,3 +152,13 @@ def test_a_likely_or_possible_predicate_after_the_figure(extractor, text, qty, e
 ])
 def test_a_first_person_speaker_gives_way_to_the_reporting_clause(extractor, text, qty, expected):
     assert attr(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("The central bank expects growth of 6.8% this fiscal year.", "2025-06-15", ("FY2026", "in")),
+    ("The ministry sees the deficit at 4.4% of GDP in the current financial year.", "2025-11-03", ("FY2026", "in")),
+    ("The agency forecasts output growth of 3% this fiscal year.", "2025-02-10", ("FY2025", "in")),
+])
+def test_a_relative_fiscal_year_is_named_by_the_year_it_ends_in(extractor, text, ref, expected):
+    claims = extractor.extract(text, reference_date=ref)
+    assert [(x.timeframe.value, x.timeframe.relation) for x in claims if x.timeframe] == [expected]
