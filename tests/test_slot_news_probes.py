@@ -162,3 +162,19 @@ def test_a_first_person_speaker_gives_way_to_the_reporting_clause(extractor, tex
 def test_a_relative_fiscal_year_is_named_by_the_year_it_ends_in(extractor, text, ref, expected):
     claims = extractor.extract(text, reference_date=ref)
     assert [(x.timeframe.value, x.timeframe.relation) for x in claims if x.timeframe] == [expected]
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Coal output fell 8% from 2019 levels to 700 million tonnes in 2024.", "8%", ("2024", "in")),
+    ("Sales rose 12% from the 2022 level to 3 million units in 2024.", "12%", ("2024", "in")),
+])
+def test_a_base_before_the_end_point_does_not_take_the_end_points_period(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The jobless rate, 4.2% in March, is expected to rise to 4.5% by December.", "4.2%"),
+    ("Inflation, 3.1% in the second quarter, will ease to 2.4% next year, the bank said.", "3.1%"),
+])
+def test_an_appositive_with_its_own_period_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, estimate_over_modal,
+from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, dated_appositive, estimate_over_modal,
                              extra_cues, governing_cue, intention_modalities, load_modality_rules, out_of_scope,
                              own_finite_clause, present_appositive, report_after, restates, revision_on_its_own,
                              usable_hedges)
@@ -36,7 +36,7 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     """The modality of ``ctx``'s quantity from the nearest hedge cue before it in its clause (else a
     cue after it that governs it as subject); ``None`` when the claim is asserted."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
-    if present_appositive(ctx):
+    if present_appositive(ctx) or dated_appositive(ctx):
         return None
     best = None
     hedges = sorted(usable_hedges(st, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])

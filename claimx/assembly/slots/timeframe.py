@@ -231,7 +231,10 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     if _owned_by_other(ctx, t) or labels_next_figure(ctx, t):
         return True
     if t["start_char"] >= q["end_char"]:
-        window = text[q["end_char"]:t["start_char"]]
+        # "fell 8% from 2019 levels to 700 million tonnes in 2024": read after the end point
+        ends = [o["end_char"] for o in others if q["end_char"] <= o["start_char"] and o["end_char"] <= t["start_char"]
+                and _slot_rules()["to_between"].search(text[q["end_char"]:o["start_char"]])]
+        window = text[max([q["end_char"]] + ends):t["start_char"]]
     else:
         lo = max([s.start] + [o["end_char"] for o in others if o["end_char"] <= t["start_char"]])
         window = text[lo:t["start_char"]]
