@@ -178,3 +178,15 @@ def test_a_base_before_the_end_point_does_not_take_the_end_points_period(extract
 ])
 def test_an_appositive_with_its_own_period_is_asserted(extractor, text, qty):
     assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The IMF predicted that global growth would slow to 2.9% in 2025.", "2.9%"),
+    ("The ministry said the new steel plant would employ 400 people.", "400"),
+])
+def test_a_reported_would_with_a_noun_phrase_subject_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("forecast", "would")
+
+
+def test_a_conditional_would_after_a_reporting_verb_stays_possible(extractor):
+    assert mod(extractor, "Economists said that if tariffs rise, prices would jump 5%.", "5%") == ("possible", "would")
