@@ -190,3 +190,18 @@ def test_a_reported_would_with_a_noun_phrase_subject_is_a_forecast(extractor, te
 
 def test_a_conditional_would_after_a_reporting_verb_stays_possible(extractor):
     assert mod(extractor, "Economists said that if tariffs rise, prices would jump 5%.", "5%") == ("possible", "would")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The bank's revised projections for inflation are as follows:\n- 2026: 2.9%\n- 2027: 2.7%\n", "2.7%",
+     ("forecast", "projections")),
+    ("The ministry's estimates for 2026:\n1. Wheat output of 110 million tonnes\n2. Rice output of 140 million tonnes\n",
+     "140 million tonnes", ("estimate", "estimates")),
+])
+def test_a_list_item_takes_the_cue_of_its_header(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+def test_a_list_under_a_header_without_a_cue_is_asserted(extractor):
+    text = "Highlights of the quarter:\n- Revenue rose 8% to $2 billion\n- Net profit was $300 million\n"
+    assert mod(extractor, text, "$300 million") == ("asserted", None)
