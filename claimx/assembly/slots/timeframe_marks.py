@@ -29,7 +29,7 @@ def slot_rules() -> dict:
                                                "gapped_conjunct", "previous_part", "trading_gap")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
-    out["currency_after"] = regex.compile("(?i)" + raw["currency_after"] + r"\s*")
+    out["currency_base"] = regex.compile(raw["currency_base"].replace("{currency_after}", raw["currency_after"]))
     return out
 
 
@@ -160,5 +160,4 @@ def end_point_after(text: str, t: dict, q: dict) -> bool:
 def currency_base(text: str, a: int, b: int) -> bool:
     """True when ``text[a:b]`` is "against" and a currency ("weakened 5% against the dollar | in
     2024": ``currency_after``), the base of an exchange rate at the same time, not of a period."""
-    m = regex.match(r"(?i)\s*against", text[a:b])
-    return m is not None and bool(slot_rules()["currency_after"].fullmatch(text, a + m.end(), b))
+    return slot_rules()["currency_base"].fullmatch(text, a, b) is not None
