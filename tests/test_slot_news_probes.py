@@ -205,3 +205,15 @@ def test_a_list_item_takes_the_cue_of_its_header(extractor, text, qty, expected)
 def test_a_list_under_a_header_without_a_cue_is_asserted(extractor):
     text = "Highlights of the quarter:\n- Revenue rose 8% to $2 billion\n- Net profit was $300 million\n"
     assert mod(extractor, text, "$300 million") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,unit,base", [
+    ("Global oil demand will reach 120.1 mb/d by 2050.", "120.1 mb/d", "M[bbl_us]/d", 120.1e6 * 0.158987294928 / 86400),
+    ("Exports from the terminal hit 850 kb/d in May.", "850 kb/d", "k[bbl_us]/d", 850e3 * 0.158987294928 / 86400),
+    ("Container throughput reached 12 million TEU in 2024.", "12 million TEU", "TEU", 12e6),
+    ("The new train will add 5 mtpa of LNG capacity.", "5 mtpa", "Mt/a", 5e9 / (365.25 * 86400)),
+    ("The mill can crush 80 million tonnes per annum.", "80 million tonnes per annum", "t/a", 80e9 / (365.25 * 86400)),
+])
+def test_industry_units(extractor, text, qty, unit, base):
+    q = claim(extractor, text, qty).quantity
+    assert q.unit == unit and q.base_value == pytest.approx(base, rel=1e-6)

@@ -6,7 +6,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..clauses import quote_regions, segment_of, segments
-from ...cues import attribution_rules
 from ...grammar._resources import load
 from ..words import dependency_class, tag_class
 from .modality_rules import report_after
@@ -141,6 +140,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
     # quantity reports a survey's answer, the measured group's own statement, not a source
     cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
     # '"We expect to hire 500 people," the chief executive said': the speaker's "we" gives way
+    from ...cues import attribution_rules  # claimx.cues imports the assembly: read at call time
     first = attribution_rules()["first_person_speakers"]
     cues = [a for a in cues if a["text"].split()[0].lower().strip("\"“'‘") not in first] or cues
     if not cues:
