@@ -217,3 +217,21 @@ def test_a_list_under_a_header_without_a_cue_is_asserted(extractor):
 def test_industry_units(extractor, text, qty, unit, base):
     q = claim(extractor, text, qty).quantity
     assert q.unit == unit and q.base_value == pytest.approx(base, rel=1e-6)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("According to the IEA, demand will rise by 1 million bpd this year, and by 1.2 million bpd in 2026.",
+     "1.2 million bpd"),
+    ("Exports are expected to grow 3% next year and 4% in 2027.", "4%"),
+])
+def test_a_gapped_figure_after_a_relative_period_shares_the_cue(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty,word", [
+    ("A Reuters poll showed growth of 2.1% was expected.", "2.1%", "expected"),
+    ("Car sales of 40,000 were projected, the trade body said.", "40,000", "projected"),
+])
+def test_a_past_passive_expectation_after_the_figure(extractor, text, qty, word):
+    modality, hedge = mod(extractor, text, qty)
+    assert modality == "forecast" and word in hedge
