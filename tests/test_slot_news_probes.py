@@ -235,3 +235,24 @@ def test_a_gapped_figure_after_a_relative_period_shares_the_cue(extractor, text,
 def test_a_past_passive_expectation_after_the_figure(extractor, text, qty, word):
     modality, hedge = mod(extractor, text, qty)
     assert modality == "forecast" and word in hedge
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The central bank kept its growth forecast at 6.5%.", "6.5%"),
+    ("The IMF held its global growth projection at 3.1% for 2026.", "3.1%"),
+])
+def test_a_growth_forecast_kept_at_a_rate_is_a_change_and_a_forecast(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    assert (c.kind, c.modality) == ("change", "forecast")
+
+
+def test_an_inflation_forecast_kept_at_a_rate_stays_a_level(extractor):
+    assert kind(extractor, "The bank kept its inflation forecast at 4%.", "4%") == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The key rate has been cut by a cumulative 100 basis points this year.", "100 basis points"),
+    ("Exports to the two markets fell by a combined 12% in 2024.", "12%"),
+])
+def test_a_cumulative_or_combined_change(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("change", "decrease")

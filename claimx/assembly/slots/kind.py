@@ -15,7 +15,7 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import span_root, token_before
-from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
+from .kind_rules import (comparative_direction, entity_base, growth_object_direction, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
                          steady_phrasal, swing_direction)
 
@@ -190,7 +190,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.kind = "change"
         res.change = {"direction": direction, "from_text": None}
         return res
-    growth = growth_subject_direction(ctx.subject, unit)
+    growth = growth_subject_direction(ctx.subject, unit) or (growth_object_direction(ctx.verb, unit) if direction is None else None)
     if growth is not None and (direction is None or (via_to and not skipped[:1] == ["by"])):
         # "GDP growth was 2.1%", "revenue growth slowed to 4%": a growth rate is a change in the
         # growth noun's direction, whatever the verb does to it
