@@ -33,6 +33,7 @@ def attribution_rules() -> dict[str, Any]:
         "deps": {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()},
         **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns",
                                                        "first_person_speakers")},
+        "conjoined_gap": int(raw["conjoined_gap"]),
     }
 
 
@@ -116,6 +117,11 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             # passive: "X is expected to", "it is estimated that" name no source
             continue
         subj = _subject(tok)
+        if subj is None and tok.dep_ in deps["conjoined_verb"] and tok.head.pos_ in rules["cue_pos"]:
+            # "The central bank kept rates unchanged and said inflation would ...": the first verb's subject
+            subj = _subject(tok.head)
+            if subj is not None and tok.i - subj.right_edge.i > rules["conjoined_gap"]:
+                subj = None  # too far for one cue span
         if subj is None or subj.lower_ in rules["dummy_subjects"]:
             # "It is estimated that ...": no source is named
             continue

@@ -256,3 +256,13 @@ def test_an_inflation_forecast_kept_at_a_rate_stays_a_level(extractor):
 ])
 def test_a_cumulative_or_combined_change(extractor, text, qty):
     assert kind(extractor, text, qty) == ("change", "decrease")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The central bank kept rates unchanged and said inflation would average 3.1% in 2026.", "3.1%",
+     "The central bank kept rates unchanged and said"),
+    ("The agency cut its forecast and said demand would grow by 900,000 bpd next year.", "900,000 bpd",
+     "The agency cut its forecast and said"),
+])
+def test_a_reporting_verb_conjoined_to_the_sources_first_verb(extractor, text, qty, expected):
+    assert attr(extractor, text, qty) == expected
