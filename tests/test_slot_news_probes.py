@@ -266,3 +266,11 @@ def test_a_cumulative_or_combined_change(extractor, text, qty):
 ])
 def test_a_reporting_verb_conjoined_to_the_sources_first_verb(extractor, text, qty, expected):
     assert attr(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The company, whose sales rose 8% last year, expects growth of 5% in 2026.", "8%"),
+    ("The utility, which employs 4,000 people, expects revenue to reach $2 billion.", "4,000"),
+])
+def test_a_fact_inside_the_forecasters_subject_has_no_source(extractor, text, qty):
+    assert attr(extractor, text, qty) is None

@@ -56,6 +56,9 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             return None
         start = subj.left_edge.idx
         q = ctx.quantity
+        if subj.idx < q["start_char"] and q["end_char"] <= subj.right_edge.idx + len(subj.right_edge.text):
+            # "The company, whose sales rose 8% last year, expects ...": a fact inside the subject
+            return None
         if start <= q["start_char"] < q["end_char"] <= subj.idx:
             # "the $1.2 billion analysts had expected" parsed as one noun phrase: the source starts
             # after the figure
