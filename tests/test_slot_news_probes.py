@@ -274,3 +274,16 @@ def test_a_reporting_verb_conjoined_to_the_sources_first_verb(extractor, text, q
 ])
 def test_a_fact_inside_the_forecasters_subject_has_no_source(extractor, text, qty):
     assert attr(extractor, text, qty) is None
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Consumer prices rose 0.3% on the month and 2.9% on the year.", "2.9%"),
+    ("The euro zone economy grew 0.4% in the third quarter, and 1.2% from a year earlier.", "1.2%"),
+])
+def test_a_gapped_change_after_the_first_ones_period_or_base(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("change", "increase")
+
+
+def test_a_comparison_after_a_change_is_no_gapped_change(extractor):
+    text = "Store prices rose just 1.3% in the quarter, well below the 3% inflation rate."
+    assert kind(extractor, text, "3%") == ("level", None)
