@@ -149,7 +149,12 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         end = tok.idx + len(tok.text)
         if subj.i > tok.i:
             # '..., said Jane Doe, the finance chief.', '"...," said the minister.': the verb first
-            start, end = tok.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            last = subj
+            for c in subj.rights:
+                if c.dep_ in deps["subject_trailer"]:
+                    break  # "said Jane Doe, the finance chief": the name, not its appositive
+                last = c.right_edge
+            start, end = tok.idx, last.idx + len(last.text)
         if phrase is not None:
             end = phrase[1]
         # "pointed out"

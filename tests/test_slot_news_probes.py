@@ -110,8 +110,7 @@ def attr(extractor, text, qty):
 
 
 @pytest.mark.parametrize("text,qty,expected", [
-    ("Sales rose 4% in the quarter, said Jane Doe, the chief financial officer.", "4%",
-     "said Jane Doe, the chief financial officer"),
+    ("Sales rose 4% in the quarter, said Jane Doe, the chief financial officer.", "4%", "said Jane Doe"),
     ("\"Output will rise 10% next year,\" said the minister.", "10%", "said the minister"),
 ])
 def test_an_inverted_reporting_clause_is_the_attribution(extractor, text, qty, expected):
@@ -148,7 +147,7 @@ def test_a_likely_or_possible_predicate_after_the_figure(extractor, text, qty, e
 @pytest.mark.parametrize("text,qty,expected", [
     ("\"We expect to hire 500 people next year,\" the chief executive said.", "500", "the chief executive said"),
     ("\"I expect sales of $3 billion in 2026,\" said Tom Reyes, the group's finance chief.", "$3 billion",
-     "said Tom Reyes, the group's finance chief"),
+     "said Tom Reyes"),
 ])
 def test_a_first_person_speaker_gives_way_to_the_reporting_clause(extractor, text, qty, expected):
     assert attr(extractor, text, qty) == expected
