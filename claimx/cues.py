@@ -31,7 +31,9 @@ def attribution_rules() -> dict[str, Any]:
     return {
         "prep_end": regex.compile(raw["prep_cue_end"]),
         "deps": {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()},
-        **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns")},
+        **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns",
+                                                       "first_person_speakers")},
+        "conjoined_gap": int(raw["conjoined_gap"]),
     }
 
 
@@ -115,6 +117,11 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             # passive: "X is expected to", "it is estimated that" name no source
             continue
         subj = _subject(tok)
+        if subj is None and tok.dep_ in deps["conjoined_verb"] and tok.head.pos_ in rules["cue_pos"]:
+            # "The central bank kept rates unchanged and said inflation would ...": the first verb's subject
+            subj = _subject(tok.head)
+            if subj is not None and tok.i - subj.right_edge.i > rules["conjoined_gap"]:
+                subj = None  # too far for one cue span
         if subj is None or subj.lower_ in rules["dummy_subjects"]:
             # "It is estimated that ...": no source is named
             continue
@@ -140,6 +147,14 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
             continue
         start = subj.left_edge.idx
         end = tok.idx + len(tok.text)
+        if subj.i > tok.i:
+            # '..., said Jane Doe, the finance chief.', '"...," said the minister.': the verb first
+            last = subj
+            for c in subj.rights:
+                if c.dep_ in deps["subject_trailer"]:
+                    break  # "said Jane Doe, the finance chief": the name, not its appositive
+                last = c.right_edge
+            start, end = tok.idx, last.idx + len(last.text)
         if phrase is not None:
             end = phrase[1]
         # "pointed out"

@@ -9,6 +9,7 @@ from typing import Optional
 
 from claimx.grammar.timex_atoms import _Atom, _DAY_OFFSETS
 from claimx.grammar.timex_grammar import _CUE_TO_REL
+from claimx.grammar.timex_lexicon import _LEX
 
 
 # --------------------------------------------------------------------------------------------
@@ -87,6 +88,8 @@ def _resolve(a: _Atom, ref: Optional[_dt.date]) -> tuple[Optional[str], bool, Op
     if year is None and a.yanchor is not None:
         anchor = True
         year = ref.year + a.yanchor if ref else None
+        if a.fiscal and ref is not None and ref.month >= _LEX.relative_fiscal_year_first_month:
+            year += 1  # "this fiscal year" in June 2025 ends in 2026: FY2026
     elif year is None and a.soffset is None and a.kind in ("quarter", "half", "month", "date"):
         anchor = True
         if ref is not None:

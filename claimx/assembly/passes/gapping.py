@@ -5,7 +5,10 @@
 The second number has no verb of its own: it shares the change verb (and direction) of the
 change before it. A finite verb in between ("rose 5% and profit was $3 billion") stops it, and so
 does an end point after a stated difference ("rose 5% to $10 billion and exports 3% to $4 billion":
-``$4 billion`` stays a level). Coordinators are ``gap_coordinators`` of
+``$4 billion`` stays a level). The first change's own period or base may stand before the
+coordinator ("rose 0.3% on the month and 2.9% on the year", "grew 0.4% in the third quarter, and
+1.2% from a year earlier"); a comparison word before the second number ("well below the 3%
+inflation rate") makes it no gapped change. Coordinators are ``gap_coordinators`` of
 ``resources/kind_rules.json``.
 """
 

@@ -177,7 +177,9 @@ def _merge(grammar: list[dict], extra: list[dict]) -> list[dict]:
             continue
         r = over[0]
         glen, rlen = g["end_char"] - g["start_char"], r["end_char"] - r["start_char"]
-        if glen > rlen and g.get("value") and r.get("anaphor") is None and not r.get("override"):
+        if (glen > rlen or r.get("value") == "FYXXXX" and regex.fullmatch(r"FY\d{4}", g.get("value") or "")) \
+                and g.get("value") and r.get("anaphor") is None and not r.get("override"):
+            # "this fiscal year" read against the reference date (FY2026) keeps its year
             kept_extra.remove(r)
             out.append(g)
     for r in kept_extra:

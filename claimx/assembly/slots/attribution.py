@@ -56,6 +56,9 @@ def forecaster(ctx: "QuantityContext") -> Optional[dict]:
             return None
         start = subj.left_edge.idx
         q = ctx.quantity
+        if subj.idx < q["start_char"] and q["end_char"] <= subj.right_edge.idx + len(subj.right_edge.text):
+            # "The company, whose sales rose 8% last year, expects ...": a fact inside the subject
+            return None
         if start <= q["start_char"] < q["end_char"] <= subj.idx:
             # "the $1.2 billion analysts had expected" parsed as one noun phrase: the source starts
             # after the figure
@@ -139,6 +142,10 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
     # "Most respondents, 63%, said they ...", "29% of firms said ...": a cue whose speaker holds a
     # quantity reports a survey's answer, the measured group's own statement, not a source
     cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
+    # '"We expect to hire 500 people," the chief executive said': the speaker's "we" gives way
+    from ...cues import attribution_rules  # claimx.cues imports the assembly: read at call time
+    first = attribution_rules()["first_person_speakers"]
+    cues = [a for a in cues if a["text"].split()[0].lower().strip("\"“'‘") not in first] or cues
     if not cues:
         return setter(ctx) or forecaster(ctx) or report_tail(ctx)
     segs = segments(st, s)

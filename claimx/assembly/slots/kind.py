@@ -15,9 +15,9 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import span_root, token_before
-from .kind_rules import (comparative_direction, entity_base, growth_subject_direction, load_kind_rules,
+from .kind_rules import (comparative_direction, entity_base, growth_object_direction, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
-                         swing_direction)
+                         steady_phrasal, swing_direction)
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -135,6 +135,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
             skipped.append(w)
             i -= 1
             w = trail[i]
+        if steady_phrasal(trail, i):  # "levelled off at 5%": a level
+            return res
         if w in verbs:
             # "edged down to 5.1%": the particle gives the direction
             direction = next((verbs[p] for p in skipped if p in rules["direction_particles"]), verbs[w])
@@ -188,7 +190,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.kind = "change"
         res.change = {"direction": direction, "from_text": None}
         return res
-    growth = growth_subject_direction(ctx.subject, unit)
+    growth = growth_subject_direction(ctx.subject, unit) or (growth_object_direction(ctx.verb, unit) if direction is None else None)
     if growth is not None and (direction is None or (via_to and not skipped[:1] == ["by"])):
         # "GDP growth was 2.1%", "revenue growth slowed to 4%": a growth rate is a change in the
         # growth noun's direction, whatever the verb does to it

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["load_kind_rules", "comparative_direction", "signed_direction", "revision_direction", "growth_subject_direction",
            "entity_base", "modified_noun_direction", "postposed_direction", "swing_direction",
-           "exceed_by"]
+           "exceed_by", "steady_phrasal", "growth_object_direction"]
 
 
 @lru_cache(maxsize=1)
@@ -157,3 +157,26 @@ def exceed_by(before: str) -> Optional[tuple[str, bool, int]]:
         return None
     obj = m.group(2)
     return verbs[m.group(1).lower()], bool(rules["time_base_re"].search(obj)), m.start(2)
+
+
+def steady_phrasal(trail: list[str], i: int) -> bool:
+    """True when ``trail[i]`` (a lowercased word before the number) is a change particle after a
+    verb of levelling (``steady_phrasals``): "inflation levelled off at 5%" is a level, not a fall."""
+    verbs = load_kind_rules()["steady_phrasals"].get(trail[i]) if i >= 0 else None
+    return bool(verbs) and i > 0 and trail[i - 1] in verbs
+
+
+def growth_object_direction(verb: Optional["Token"], unit: Optional[str]) -> Optional[str]:
+    """Direction of a growth rate named as the object of the quantity's verb with a head of
+    ``growth_rate_heads`` ("kept its growth forecast at 6.5%", "held its GDP growth projection at
+    7%"); ``None`` when the unit is not ``%`` or the verb has no such object."""
+    if verb is None or unit != "%":
+        return None
+    rules = load_kind_rules()
+    objects = rules["deps"]["direct_object"]
+    for c in verb.children:
+        if c.dep_ in objects and c.lemma_.lower() in rules["growth_rate_heads"]:
+            found = growth_subject_direction(c, unit)
+            if found is not None:
+                return found
+    return None

@@ -4,7 +4,8 @@ The cue is the nearest one before the quantity in its clause (a restatement afte
 scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
 governs it as subject, else the quantity's own verb, auxiliary or subject (``governing_verbs``,
 ``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``), else an estimate or forecast verb of a
-reporting clause that ends the sentence (", officials estimated.").
+reporting clause that ends the sentence (", officials estimated."), else the cue of the header of the
+list whose item holds the quantity ("The revised projections are as follows:").
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING, Optional
 
 from ..clauses import between_has_boundary
 from ..syntax import span_root
-from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, estimate_over_modal,
+from .modality_lists import list_header_cue
+from .modality_rules import (base_after_figure, coordinated_infinitive, crosses_report_clause, dated_appositive, estimate_over_modal,
                              extra_cues, governing_cue, intention_modalities, load_modality_rules, out_of_scope,
                              own_finite_clause, present_appositive, report_after, restates, revision_on_its_own,
                              usable_hedges)
@@ -36,7 +38,7 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     """The modality of ``ctx``'s quantity from the nearest hedge cue before it in its clause (else a
     cue after it that governs it as subject); ``None`` when the claim is asserted."""
     st, q, s = ctx.state, ctx.quantity, ctx.sentence
-    if present_appositive(ctx):
+    if present_appositive(ctx) or dated_appositive(ctx):
         return None
     best = None
     hedges = sorted(usable_hedges(st, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
@@ -63,6 +65,8 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         best = governing_cue(ctx)
     if best is None:
         best = report_after(ctx)
+    if best is None:
+        best = list_header_cue(ctx)  # "The revised projections are as follows:" over "- 2026: 2.9%"
     if best is None:
         return None
     return ModalityResult(best["modality"], {"text": best["text"], "start_char": best["start_char"], "end_char": best["end_char"]},

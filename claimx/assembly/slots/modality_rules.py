@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
            "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
-           "present_appositive", "coordinated_infinitive", "usable_hedges"]
+           "present_appositive", "dated_appositive", "coordinated_infinitive", "usable_hedges"]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +39,7 @@ def load_modality_rules() -> dict:
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     verbs = "|".join(sorted(raw["report_after_verbs"], key=len, reverse=True))
     raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
+    raw["dated_appositive_re"] = tuple(regex.compile(x) for x in raw["dated_appositive"])
     raw["report_after_re"] = regex.compile(raw["report_after"].replace("{verbs}", verbs))
     return raw
 
@@ -261,6 +262,16 @@ def present_appositive(ctx: "QuantityContext") -> bool:
     before, after = load_modality_rules()["present_appositive_re"]
     q, s, text = ctx.quantity, ctx.sentence, ctx.state.text
     return bool(before.search(text, max(s.start, q["start_char"] - 40), q["start_char"])) \
+        and after.match(text, q["end_char"], s.end) is not None
+
+
+def dated_appositive(ctx: "QuantityContext") -> bool:
+    """True when the quantity is an appositive with its own period before the sentence's verb
+    ("The jobless rate, 4.2% in March, is expected to rise to 4.5%"; ``dated_appositive`` of the
+    rules): a value of that period, asserted whatever cue the sentence has."""
+    before, after = load_modality_rules()["dated_appositive_re"]
+    q, s, text = ctx.quantity, ctx.sentence, ctx.state.text
+    return bool(before.search(text, max(s.start, q["start_char"] - 12), q["start_char"])) \
         and after.match(text, q["end_char"], s.end) is not None
 
 

@@ -26,7 +26,7 @@ from ..passes.periods import grain_of, in_relative_clause, load_rules
 from ..syntax import span_root
 from .modality_rules import present_appositive, restates
 from .timeframe_lists import respective_timeframe
-from .timeframe_marks import base_closed_before, labels_next_figure, name_year, streak
+from .timeframe_marks import base_closed_before, currency_base, end_point_after, labels_next_figure, name_year, streak
 from .timeframe_marks import gapped_conjunct as _gapped_conjunct
 from .timeframe_marks import in_later_clause as _in_later_clause
 from .timeframe_marks import previous_part
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
     raw = load_rules()["raw"]
-    base = regex.compile(r"(?i)\b(?:" + "|".join(raw["base_markers"]) + r")\b")
+    markers = "|".join(raw["base_markers"]).replace("{currency_after}", raw["slot_rules"]["currency_after"])
+    base = regex.compile(r"(?i)\b(?:" + markers + r")\b")
     report = regex.compile(r"(?i)\b(?:" + "|".join(raw["report_verbs"]) + r")\s*$")
     lead = regex.compile(raw["slot_rules"]["lead_pattern"].replace("{lead}", "|".join(raw["lead_prepositions"])))
     superlative = regex.compile(r"(?i)\b(?:" + "|".join(raw["superlatives"]) + r")\b(?:\s+[\w-]+){0,3}\s*$")
@@ -230,7 +231,10 @@ def _not_the_claims(ctx: "QuantityContext", t: dict) -> bool:
     if _owned_by_other(ctx, t) or labels_next_figure(ctx, t):
         return True
     if t["start_char"] >= q["end_char"]:
-        window = text[q["end_char"]:t["start_char"]]
+        # "fell 8% from 2019 levels to 700 million tonnes in 2024": read after the end point
+        ends = [o["end_char"] for o in others if q["end_char"] <= o["start_char"] and o["end_char"] <= t["start_char"]
+                and _slot_rules()["to_between"].search(text[q["end_char"]:o["start_char"]])]
+        window = text[max([q["end_char"]] + ends):t["start_char"]]
     else:
         lo = max([s.start] + [o["end_char"] for o in others if o["end_char"] <= t["start_char"]])
         window = text[lo:t["start_char"]]
@@ -337,7 +341,8 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
             # another quantity in between owns it, unless it restates this one ("X, or roughly 18%,")
             break
         if between_has_boundary(st, q["end_char"], t["start_char"]) and not restates(st, s, q["end_char"], t["start_char"]) \
-                and not (not regex.search(r"[,;]", text[q["end_char"]:t["start_char"]]) and base_closed_before(ctx, q["end_char"], t)):
+                and not (not regex.search(r"[,;]", text[q["end_char"]:t["start_char"]]) and (
+                    base_closed_before(ctx, q["end_char"], t) or currency_base(text, q["end_char"], t["start_char"]))):
             # "rise by 17.9 million barrels a day, or roughly 18%, between 2023 and 2050": the
             # restatement after ", or" does not end the clause
             break
@@ -351,6 +356,10 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
                    for o in others):
                 # another quantity in between owns it, unless this one restates it ("net income
                 # rose to $812 million, or $1.05 a share")
+                break
+            if end_point_after(text, t, q):
+                # "fell 4% in 2023 compared with a year earlier, to $20 billion": the change's period
+                own = t
                 break
             if between_has_boundary(st, t["end_char"], q["start_char"]) and not restates(st, s, t["end_char"], q["start_char"]):
                 break

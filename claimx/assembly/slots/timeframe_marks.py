@@ -1,6 +1,6 @@
 """Small tests of the timeframe slot on one time phrase (claimx/assembly/slots/timeframe.py): a
 year inside a name, an ordinal period counting a streak, a phrase that labels the next figure, a
-comparison base closed before the phrase, a gapped conjunct, a later clause of its own; and the slot's compiled rules (``slot_rules`` of
+comparison base closed before the phrase, a gapped conjunct, a later clause of its own, an end point right after the phrase; and the slot's compiled rules (``slot_rules`` of
 ``claimx/resources/timeframes_context.json``)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..context import QuantityContext
 
 __all__ = ["slot_rules", "name_year", "streak", "labels_next_figure", "base_closed_before", "gapped_conjunct",
-           "in_later_clause", "previous_part"]
+           "in_later_clause", "previous_part", "end_point_after", "currency_base"]
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +29,7 @@ def slot_rules() -> dict:
                                                "gapped_conjunct", "previous_part", "trading_gap")}
     out.update({k: frozenset(raw[k]) for k in ("finite_verb_tags", "present_tense_tags", "have_forms")})
     out["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
+    out["currency_base"] = regex.compile(raw["currency_base"].replace("{currency_after}", raw["currency_after"]))
     return out
 
 
@@ -144,3 +145,19 @@ def previous_part(ctx: "QuantityContext", t: dict) -> Optional[str]:
     if n == 0:  # the last part of the year before; an unknown year stays unknown
         n, year = parts, (f"{int(year) - 1:04d}" if year.isdigit() else year)
     return f"{year}-{code}{n}"
+
+
+def end_point_after(text: str, t: dict, q: dict) -> bool:
+    """True when only an end point's "to"/"at" (``to_or_at_after``, perhaps after a comparison base
+    such as "from a year earlier") stands between time phrase ``t`` and quantity ``q``: "fell 4% in
+    2023 compared with a year earlier, to $20 billion" (the period of the change is the end point's)."""
+    if t["end_char"] > q["start_char"]:
+        return False
+    m = slot_rules()["to_or_at_after"].match(text, t["end_char"], q["start_char"])
+    return m is not None and not text[m.end():q["start_char"]].strip()
+
+
+def currency_base(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` is "against" and a currency ("weakened 5% against the dollar | in
+    2024": ``currency_after``), the base of an exchange rate at the same time, not of a period."""
+    return slot_rules()["currency_base"].fullmatch(text, a, b) is not None
