@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..grammar._resources import load
 from .clauses import segment_bounds
+from .entity_measures import names_a_measure
 from .exclusions import exclusion_reason, third_party_forecast
 from .mentions import ent_mention, np_entity, tmention
 from .metric_carry import add_metric_extras, base_features, metric_features
@@ -240,6 +241,9 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 f["measure_noun=1"] = 1.0
             if lemma in abstract or c.head.lower_ in abstract:
                 f["abstract_noun=1"] = 1.0
+        if names_a_measure(st, c.head, m["text"]):
+            # "Full-time work", "total hours", "AISC" (:mod:`claimx.assembly.entity_measures`)
+            f["measure_noun=1"] = 1.0
         if "rule" in c.sources and rule is not None:
             # the rule's pick is only the measured property or a figure ("The rate", "The result"),
             # or carried over from the paragraph: the rule found nothing in the sentence
