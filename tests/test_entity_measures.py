@@ -75,3 +75,41 @@ def test_a_bracketed_name_after_a_common_word_is_no_measure(extractor):
             "The WD site employs 300 people.")
     d = next(d for d in _entity_decisions(extractor, text) if d["quantity"]["text"] == "12,000 tonnes")
     assert all("measure_noun=1" not in f for m, f in d["candidates"] if m["text"] == "WD")
+
+
+# "All of those quarterly results": a quantifier heads the phrase only as a share of its "of" phrase,
+# whose noun gives the word classes (an abstract figure here, no entity)
+HARBOUR = """Quellport harbour traffic recovers
+
+Quellport's terminals handled more ships in the spring, the Quellport port authority said. Quellport dredged a new channel.
+
+The authority blamed storms for a weak winter. Two berths were closed in February.
+
+All of those monthly results fall well short of the record 412,000 tonnes of cargo handled in June 2022."""
+
+ORCHARD = """Marrenby apple harvest disappoints
+
+Marrenby's growers picked fewer apples this autumn, the Marrenby farmers' union said. Marrenby exports slowed.
+
+Frost in April hurt the blossom. Some orchards lost half their fruit.
+
+Each of the recent figures trails the 61,000 tonnes picked in 2019."""
+
+
+@pytest.mark.parametrize("text, quantity, head", [
+    (HARBOUR, "412,000 tonnes", "All of those monthly results"),
+    (ORCHARD, "61,000 tonnes", "Each of the recent figures"),
+])
+def test_a_quantifier_phrase_has_the_word_class_of_its_of_phrase(extractor, text, quantity, head):
+    d = next(d for d in _entity_decisions(extractor, text) if d["quantity"]["text"] == quantity)
+    feats = next(f for m, f in d["candidates"] if m["text"] == head)
+    assert feats.get("abstract_noun=1") == 1.0
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
+    (HARBOUR, "412,000 tonnes", "Quellport"),
+    (ORCHARD, "61,000 tonnes", "Marrenby"),
+])
+def test_a_quantifier_phrase_over_figures_is_not_the_entity(extractor, text, quantity, entity):
+    claim = next(c for c in extractor.extract(text) if c.quantity.text == quantity)
+    assert claim.entity is not None and claim.entity.text == entity

@@ -63,3 +63,20 @@ def names_a_measure(st: "DocState", head: Optional[Token], text: str) -> bool:
         return True
     words = text.split()
     return bool(words) and (head.text if head is not None else words[-1]) in measure_short_forms(st)
+
+
+@lru_cache(maxsize=1)
+def _quantifier_heads() -> frozenset[str]:
+    return frozenset(load("entity_rules.json", ("quantifier_heads",))["quantifier_heads"])
+
+
+def content_head(tok: Token) -> Token:
+    """The noun a quantifier head stands for ("results" of "All of those quarterly results"; the
+    ``quantifier_heads`` of ``resources/entity_rules.json``); ``tok`` itself otherwise."""
+    if tok.lower_ in _quantifier_heads():
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
