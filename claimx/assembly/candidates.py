@@ -243,7 +243,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                 f["measure_noun=1"] = 1.0
             if lemma in abstract or word.lower_ in abstract:
                 f["abstract_noun=1"] = 1.0
-        if names_a_measure(st, c.head, m["text"]):
+        if names_a_measure(st, c.head, m["text"], bool(m.get("inferred"))):
             # "Full-time work", "total hours", "AISC" (:mod:`claimx.assembly.entity_measures`)
             f["measure_noun=1"] = 1.0
         if "rule" in c.sources and rule is not None:

@@ -55,11 +55,12 @@ def _tokens_of(st: "DocState", start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def names_a_measure(st: "DocState", head: Optional[Token], text: str) -> bool:
+def names_a_measure(st: "DocState", head: Optional[Token], text: str, inferred: bool = False) -> bool:
     """True when an entity candidate (its head token, ``None`` for one carried over without offsets,
-    and its text) names a measured quantity or activity (``measured_nouns``) or is the short form of
-    a measure the text defines ("AISC", "an AISC")."""
-    if head is not None and (head.lemma_.lower() in measured_nouns() or head.lower_ in measured_nouns()):
+    and its text) names a measured quantity or activity (``measured_nouns``; only in its own
+    sentence, not ``inferred``: a phrase carried over stands for what an earlier sentence named, "The
+    work took years") or is the short form of a measure the text defines ("AISC", "an AISC")."""
+    if head is not None and not inferred and (head.lemma_.lower() in measured_nouns() or head.lower_ in measured_nouns()):
         return True
     words = text.split()
     return bool(words) and (head.text if head is not None else words[-1]) in measure_short_forms(st)
