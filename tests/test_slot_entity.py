@@ -255,10 +255,10 @@ def test_a_capitalised_common_noun_the_ner_labels_is_no_name(extractor, text, qu
     texts = {m["text"]: f for m, f in cands}
     assert topic in texts and texts[topic].get("src=article") == 1.0
     assert not any(f.get("src=ent") for m, f in cands if m["text"] == word)
-    # which of the topic and "Perfume spending" wins is the fitted chooser's call (today the local
-    # phrase, the measured property itself); the rule only puts both before it
+    # which of the topic and "Perfume spending" (or its modifier "Perfume", the same entity under the
+    # scorer's containment rule) wins is the fitted chooser's call; the rule only puts both before it
     claim = next(c for c in claims if c.quantity.text == quantity)
-    assert claim.entity is not None and claim.entity.text in (topic, f"{word} spending")
+    assert claim.entity is not None and claim.entity.text in (topic, f"{word} spending", word)
 
 
 @pytest.mark.parametrize("text, entities", [

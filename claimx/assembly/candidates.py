@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..grammar._resources import load
 from .clauses import segment_bounds
+from .entity_measures import content_head, names_a_measure
 from .exclusions import exclusion_reason, third_party_forecast
 from .mentions import ent_mention, np_entity, tmention
 from .metric_carry import add_metric_extras, base_features, metric_features
@@ -194,6 +195,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                      for ent in s.ents)
     rule = claim.get("entity")
     rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
+    rule_head = content_head(rule_head) if rule_head is not None else None
     measures, abstract = _measure_words()
     open_slot = rule is None or (rule_head is not None and (rule_head.lemma_.lower() in measures | abstract | st.syntax.measure_heads
                                                             or rule_head.lower_ in measures | abstract)) or bool(metric and rule.get("start_char") is not None and not rule.get("inferred")
@@ -235,11 +237,15 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                     f["metric=modifier" if m["start_char"] < metric_head.idx else "metric=pp"] = 1.0
         if c.head is not None and not m.get("inferred"):
             # a measure ("Foreign-currency earnings") or a figure ("The upgrade") is not what is measured
-            lemma = c.head.lemma_.lower()
-            if lemma in measures or c.head.lower_ in measures:
+            word = content_head(c.head)
+            lemma = word.lemma_.lower()
+            if lemma in measures or word.lower_ in measures:
                 f["measure_noun=1"] = 1.0
-            if lemma in abstract or c.head.lower_ in abstract:
+            if lemma in abstract or word.lower_ in abstract:
                 f["abstract_noun=1"] = 1.0
+        if names_a_measure(st, c.head, m["text"], bool(m.get("inferred"))):
+            # "Full-time work", "total hours", "AISC" (:mod:`claimx.assembly.entity_measures`)
+            f["measure_noun=1"] = 1.0
         if "rule" in c.sources and rule is not None:
             # the rule's pick is only the measured property or a figure ("The rate", "The result"),
             # or carried over from the paragraph: the rule found nothing in the sentence
