@@ -100,6 +100,9 @@ class DocState:
     #: ranker features of candidate head tokens (by token index, and by quantity and token index),
     #: filled by :mod:`claimx.assembly.candidates`
     feature_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    #: what the exclusions read of a span's tokens, by ``(start_char, end_char)``, filled by
+    #: :func:`claimx.assembly.exclusions.exclusion_reason`
+    exclusion_cache: dict = field(default_factory=dict, repr=False, compare=False)
     _span_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
