@@ -321,6 +321,12 @@ def _same_name(a: str, b: str) -> bool:
         else any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
+@lru_cache(maxsize=8192)
+def _has_digit(text: str) -> bool:
+    """True when a character of ``text`` is a digit (``str.isdigit``); cached per text."""
+    return any(ch.isdigit() for ch in text)
+
+
 def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     f: dict = {"bias": 1.0}
     for s in c.sources:
@@ -328,7 +334,7 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     m, head, q = c.mention, c.head, claim["quantity"]
     words = m["text"].split()
     f[f"len={_bin(len(words), (1, 2, 4, 7))}"] = 1.0
-    if any(ch.isdigit() for ch in m["text"]):
+    if _has_digit(m["text"]):
         f["digit=1"] = 1.0
     if head is None:
         f["head=none"] = 1.0

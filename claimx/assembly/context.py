@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional, Union
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import CompiledCues, Lexicons, SyntaxLexicon, load_default
@@ -143,8 +145,12 @@ class DocState:
 
     @cached_property
     def heads(self) -> list[int]:
-        """The index of each token's syntactic head (``doc[i].head.i``; a root is its own head)."""
-        return [t.head.i for t in self.doc]
+        """The index of each token's syntactic head (``doc[i].head.i``; a root is its own head), read
+        from the Doc's array of head offsets in one call instead of one Token per index."""
+        if not len(self.doc):
+            return []
+        offsets = self.doc.to_array(HEAD).astype("int64")
+        return (numpy.arange(len(offsets)) + offsets).tolist()
 
     def span_tokens(self, start: int, end: int) -> tuple[Token, ...]:
         """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (character offsets
