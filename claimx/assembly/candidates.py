@@ -136,7 +136,7 @@ def _clause_features(ctx: "QuantityContext", head: Optional[Token]) -> dict:
     had slipped to ..."); nothing without a head or a quantity root."""
     if head is None or ctx.root is None:
         return {}
-    hq, hc = clause_head(ctx.root), clause_head(head)
+    hq, hc = _clause_head_of(ctx, ctx.root), _clause_head_of(ctx, head)
     if hq.i == hc.i:
         where = "same"
     elif hq.is_ancestor(hc):
@@ -146,6 +146,16 @@ def _clause_features(ctx: "QuantityContext", head: Optional[Token]) -> dict:
     else:
         where = "other"
     return {f"m_vclause={where}": 1.0}
+
+
+def _clause_head_of(ctx: "QuantityContext", tok: Token) -> Token:
+    """:func:`~.syntax.clause_head` of ``tok``, worked out once per token and window."""
+    cache = ctx.state.feature_cache
+    key = ("clause_head", tok.i)
+    head = cache.get(key)
+    if head is None:
+        head = cache[key] = clause_head(tok)
+    return head
 
 
 def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional[Token],

@@ -61,6 +61,21 @@ class SentenceInfo:
         return self.span.ents
 
     @cached_property
+    def token_ends(self) -> tuple[list[int], list[Optional[Token]]]:
+        """``(ends, words)``: the end offset of each token of the sentence (increasing), and for
+        each token the last non-punctuation token up to it (``None`` before the first one); read
+        by :func:`claimx.assembly.syntax.token_before` for every quantity."""
+        ends: list[int] = []
+        words: list[Optional[Token]] = []
+        last = None
+        for t in self.span:
+            ends.append(t.idx + len(t.text))
+            if not t.is_punct:
+                last = t
+            words.append(last)
+        return ends, words
+
+    @cached_property
     def noun_chunks(self) -> list[Span]:
         """``list(span.noun_chunks)`` (spaCy walks the whole Doc's chunks on each read), read once."""
         return list(self.span.noun_chunks)

@@ -46,13 +46,20 @@ class Prefiltered(Mapping):
         self._patterns = patterns
         # "İ" folds to "i" and a combining dot; a (?i) pattern matches it as "i"
         self._folded = text.casefold().replace("i\u0307", "i")
+        self._held: dict[str, bool] = {}
 
     def __getitem__(self, name: str):
         pattern = self._patterns[name]
         needs = NEEDS.get(name)
-        if needs is None or any(w in self._folded for w in needs):
+        if needs is None or any(self._holds(w) for w in needs):
             return pattern
         return _NO_MATCH
+
+    def _holds(self, word: str) -> bool:
+        held = self._held.get(word)
+        if held is None:
+            held = self._held[word] = word in self._folded
+        return held
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._patterns)
