@@ -137,7 +137,7 @@ def _clause_features(ctx: "QuantityContext", head: Optional[Token]) -> dict:
     had slipped to ..."); nothing without a head or a quantity root."""
     if head is None or ctx.root is None:
         return {}
-    hq, hc = clause_head(ctx.root), clause_head(head)
+    hq, hc = _clause_head_of(ctx, ctx.root), _clause_head_of(ctx, head)
     if hq.i == hc.i:
         where = "same"
     elif hq.is_ancestor(hc):
@@ -147,6 +147,16 @@ def _clause_features(ctx: "QuantityContext", head: Optional[Token]) -> dict:
     else:
         where = "other"
     return {f"m_vclause={where}": 1.0}
+
+
+def _clause_head_of(ctx: "QuantityContext", tok: Token) -> Token:
+    """:func:`~.syntax.clause_head` of ``tok``, worked out once per token and window."""
+    cache = ctx.state.feature_cache
+    key = ("clause_head", tok.i)
+    head = cache.get(key)
+    if head is None:
+        head = cache[key] = clause_head(tok)
+    return head
 
 
 def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional[Token],
@@ -327,6 +337,12 @@ def _same_name(a: str, b: str) -> bool:
         else any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
 
+@lru_cache(maxsize=8192)
+def _has_digit(text: str) -> bool:
+    """True when a character of ``text`` is a digit (``str.isdigit``); cached per text."""
+    return any(ch.isdigit() for ch in text)
+
+
 def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     f: dict = {"bias": 1.0}
     for s in c.sources:
@@ -334,7 +350,7 @@ def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
     m, head, q = c.mention, c.head, claim["quantity"]
     words = m["text"].split()
     f[f"len={_bin(len(words), (1, 2, 4, 7))}"] = 1.0
-    if any(ch.isdigit() for ch in m["text"]):
+    if _has_digit(m["text"]):
         f["digit=1"] = 1.0
     if head is None:
         f["head=none"] = 1.0

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional, Union
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import CompiledCues, Lexicons, SyntaxLexicon, load_default
@@ -59,6 +61,21 @@ class SentenceInfo:
         return self.span.ents
 
     @cached_property
+    def token_ends(self) -> tuple[list[int], list[Optional[Token]]]:
+        """``(ends, words)``: the end offset of each token of the sentence (increasing), and for
+        each token the last non-punctuation token up to it (``None`` before the first one); read
+        by :func:`claimx.assembly.syntax.token_before` for every quantity."""
+        ends: list[int] = []
+        words: list[Optional[Token]] = []
+        last = None
+        for t in self.span:
+            ends.append(t.idx + len(t.text))
+            if not t.is_punct:
+                last = t
+            words.append(last)
+        return ends, words
+
+    @cached_property
     def noun_chunks(self) -> list[Span]:
         """``list(span.noun_chunks)`` (spaCy walks the whole Doc's chunks on each read), read once."""
         return list(self.span.noun_chunks)
@@ -100,6 +117,9 @@ class DocState:
     #: ranker features of candidate head tokens (by token index, and by quantity and token index),
     #: filled by :mod:`claimx.assembly.candidates`
     feature_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    #: what the exclusions read of a span's tokens, by ``(start_char, end_char)``, filled by
+    #: :func:`claimx.assembly.exclusions.exclusion_reason`
+    exclusion_cache: dict = field(default_factory=dict, repr=False, compare=False)
     _span_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -140,8 +160,12 @@ class DocState:
 
     @cached_property
     def heads(self) -> list[int]:
-        """The index of each token's syntactic head (``doc[i].head.i``; a root is its own head)."""
-        return [t.head.i for t in self.doc]
+        """The index of each token's syntactic head (``doc[i].head.i``; a root is its own head), read
+        from the Doc's array of head offsets in one call instead of one Token per index."""
+        if not len(self.doc):
+            return []
+        offsets = self.doc.to_array(HEAD).astype("int64")
+        return (numpy.arange(len(offsets)) + offsets).tolist()
 
     def span_tokens(self, start: int, end: int) -> tuple[Token, ...]:
         """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (character offsets

@@ -35,7 +35,7 @@ from .words import pattern, word_class
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .context import QuantityContext
+    from .context import DocState, QuantityContext
 
 _ARTICLE = pattern("leading_article")
 _DANGLING = word_class("dangling_prepositions")
@@ -203,21 +203,11 @@ def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional
     q = claim["quantity"]
     if _overlaps(m, q):
         return "quantity"
-    ex = load_exclusions()
-    toks = [t for t in _tokens(ctx, m) if not t.is_punct and not t.is_space]
-    if not toks:
-        return "quantity"
-    if any(t.i in ctx.state.token_q for t in toks):
-        # another quantity of the sentence ("7.0 percent", "2.3 million tonnes")
-        return "quantity"
-    if is_lone_light_verb(toks, ctx.state.cues.change_verb_direction):
-        return "verb"
-    st = ctx.state
-    if all(t.i in st.time_tokens or t.ent_type_ in ex.date_labels for t in toks):
-        return "date"
+    reason, possessed, person = _span_facts(ctx.state, m["start_char"], m["end_char"])
+    if reason is not None:
+        return reason
     attr = claim.get("attribution")
-    after = ctx.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ctx.doc) else None
-    if _overlaps(m, attr) and not (after is not None and after.tag_ == "POS"):
+    if _overlaps(m, attr) and not possessed:
         # (a possessor inside the source, "the company" of "the company's chief executive said",
         # is the speaker's organisation, not the source)
         subj = ctx.subject
@@ -227,6 +217,34 @@ def exclusion_reason(ctx: "QuantityContext", claim: dict, slot: str, m: Optional
             and m["end_char"] <= max(h["start_char"] for h in ctx.sentence.hedges if _overlaps(attr, h))
         if (not forecaster or third_party_forecast(ctx, claim)) and not _own_report(ctx, claim):
             return "attribution"
-    if any(t.ent_type_ in ex.person_labels for t in toks) and any(_overlaps(m, a) for a in ctx.sentence.attributions):
+    if person and any(_overlaps(m, a) for a in ctx.sentence.attributions):
         return "speaker"
     return None
+
+
+def _span_facts(st: "DocState", start: int, end: int) -> tuple[Optional[str], bool, bool]:
+    """What :func:`exclusion_reason` reads of the tokens of the span ``start..end`` alone, worked out
+    once per span and window (the same spans are judged for every quantity and both slots):
+    ``(reason, followed by a possessive "'s", has a person token)``; ``reason`` is "quantity" (no
+    word tokens, or a token of a quantity), "verb" or "date" (see the module docstring), or ``None``."""
+    key = (start, end)
+    facts = st.exclusion_cache.get(key)
+    if facts is None:
+        facts = st.exclusion_cache[key] = _work_out_span_facts(st, start, end)
+    return facts
+
+
+def _work_out_span_facts(st: "DocState", start: int, end: int) -> tuple[Optional[str], bool, bool]:
+    ex = load_exclusions()
+    toks = [t for t in st.span_tokens(start, end) if not t.is_punct and not t.is_space]
+    if not toks:
+        return "quantity", False, False
+    if any(t.i in st.token_q for t in toks):
+        # another quantity of the sentence ("7.0 percent", "2.3 million tonnes")
+        return "quantity", False, False
+    if is_lone_light_verb(toks, st.cues.change_verb_direction):
+        return "verb", False, False
+    if all(t.i in st.time_tokens or t.ent_type_ in ex.date_labels for t in toks):
+        return "date", False, False
+    after = st.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(st.doc) else None
+    return None, after is not None and after.tag_ == "POS", any(t.ent_type_ in ex.person_labels for t in toks)

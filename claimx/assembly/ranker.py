@@ -50,7 +50,8 @@ def enabled(slot: str) -> bool:
 
 def score(c: Candidate, weights: dict) -> float:
     """The linear score of one candidate."""
-    return sum(weights.get(k, 0.0) * v for k, v in c.features.items())
+    get = weights.get
+    return sum([get(k, 0.0) * v for k, v in c.features.items()])
 
 
 def choose(slot: str, cands: list[Candidate], *, doc_text: str = "", quantity: Optional[dict] = None) -> Optional[Candidate]:

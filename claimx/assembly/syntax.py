@@ -10,6 +10,7 @@ name the thing measured; ...) are read from the lexicons in use, ``DocState.synt
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Optional
 
@@ -163,15 +164,11 @@ def q_root(doc: Doc, qtoks) -> Optional[Token]:
 
 
 def token_before(pos: int, s: "SentenceInfo") -> Optional[Token]:
-    """The last non-punctuation token that ends at or before ``pos`` in the sentence."""
-    best = None
-    for t in s.span:
-        if t.idx + len(t.text) <= pos:
-            if not t.is_punct:
-                best = t
-        else:
-            break
-    return best
+    """The last non-punctuation token that ends at or before ``pos`` in the sentence (of the tokens
+    before the first one that ends after ``pos``)."""
+    ends, words = s.token_ends
+    k = bisect_right(ends, pos)
+    return words[k - 1] if k else None
 
 
 def span_root(span: Span) -> Token:

@@ -45,6 +45,7 @@ from .period_parts import fiscal_parts as _fiscal_parts
 from .period_parts import month_pairs as _month_pairs
 from .period_parts import since_event as _since_event
 from .period_parts import spans_and_seasons as _spans_and_seasons
+from .period_prefilter import Prefiltered
 from .period_rules import grain_of, in_relative_clause, load_rules
 from .period_rules import month_number as _month
 from .period_rules import quarter as _quarter
@@ -78,7 +79,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _phrases(text: str) -> list[dict]:
     """Period phrases of ``text`` the grammar does not read (see the module docstring)."""
     rules = load_rules()
-    p = rules["patterns"]
+    # the patterns are only run on ``text``: one whose words it lacks is skipped (.period_prefilter)
+    p = Prefiltered(rules["patterns"], text)
     out: list[dict] = []
     ordinals = rules["raw"]["ordinals"]
     for m in p["month_quarter"].finditer(text):
@@ -156,7 +158,7 @@ def _phrases(text: str) -> list[dict]:
         out.append(_rec(m, "XXXX", "until" if m.group(1).lower() in rules["raw"]["open_end_until"] else "by"))
     for m in p["then"].finditer(text):
         out.append(_rec(m, None, anaphor="A", shift=0))
-    out.extend(_spans_and_seasons(text, rules))
+    out.extend(_spans_and_seasons(text, dict(rules, patterns=p)))
     return out
 
 
