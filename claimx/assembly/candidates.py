@@ -6,7 +6,8 @@ the subject and object noun phrases of the governing verb, the noun chunks near 
 the named entities of the sentence, and for entities the sentence's topic and the paragraph's
 (carried over, ``inferred``), and the article's topic names (:mod:`claimx.assembly.article`,
 inferred, text only). Excluded mentions (:mod:`claimx.assembly.exclusions`) are never
-candidates. Features are 0/1 indicators named ``group=value`` (bins for distances and lengths).
+candidates. Features are 0/1 indicators named ``group=value`` (bins for distances and lengths):
+those common to both slots are :mod:`claimx.assembly.candidate_features`, the slot's own are added here.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from spacy.tokens import Token
 
 from ..grammar._resources import load
-from .clauses import segment_bounds
+from .candidate_features import bin_label, clause_features, common_features
 from .entity_measures import content_head, names_a_measure
 from .exclusions import exclusion_reason, third_party_forecast
-from .mentions import ent_mention, np_entity, tmention
+from .mentions import ent_mention, np_entity
 from .metric_carry import add_metric_extras, base_features, metric_features
 from .slots.entity import entity_in_phrase, tagged_common
 from .slots.metric import metric_from_noun
-from .syntax import clause_head, span_root
+from .syntax import span_root
 
 if TYPE_CHECKING:
     from .context import QuantityContext
@@ -43,32 +44,6 @@ class Candidate:
     head: Optional[Token]
     sources: set = field(default_factory=set)
     features: dict = field(default_factory=dict)
-
-
-def _bin(value: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if value <= e:
-            return f"<={e}"
-    return f">{edges[-1]}"
-
-
-def _tree_distance(heads: list[int], a: int, b: int) -> int:
-    """Edges between tokens ``a`` and ``b`` (indices; ``heads``: each token's head index) through
-    their lowest common ancestor; 99 when none within 30 steps."""
-    up_a = {}
-    t, d = a, 0
-    while True:
-        up_a[t] = d
-        if heads[t] == t or d > 30:
-            break
-        t, d = heads[t], d + 1
-    t, d = b, 0
-    while True:
-        if t in up_a:
-            return up_a[t] + d
-        if heads[t] == t or d > 30:
-            return 99
-        t, d = heads[t], d + 1
 
 
 def _head_of(ctx: "QuantityContext", m: dict) -> Optional[Token]:
@@ -116,47 +91,18 @@ def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     for m, f in extra:
         if exclusion_reason(ctx, claim, "metric", m) is None:
             c = Candidate(m, None, {"carried"})
-            c.features = _common_features(ctx, claim, c)
+            c.features = common_features(ctx, claim, c)
             c.features.update(f)
             carried.append(c)
     out = list(cands.values())
     for c in out:
-        c.features = _common_features(ctx, claim, c)
+        c.features = common_features(ctx, claim, c)
     measures = _measure_words()[0]
     for c in out + carried:
         c.features.update(metric_features(c.mention, c.head, measures))
-        c.features.update(_clause_features(ctx, c.head))
+        c.features.update(clause_features(ctx, c.head))
         c.features.update(base_features(ctx, c.head))
     return out + carried
-
-
-def _clause_features(ctx: "QuantityContext", head: Optional[Token]) -> dict:
-    """Where a metric candidate's clause lies from the quantity's (:func:`~.syntax.clause_head`):
-    ``m_vclause=same``; ``inner`` for a clause under the quantity's ("..., saying that higher
-    volumes ..."), ``outer`` for one above it, ``other`` for a clause beside it ("..., when output
-    had slipped to ..."); nothing without a head or a quantity root."""
-    if head is None or ctx.root is None:
-        return {}
-    hq, hc = _clause_head_of(ctx, ctx.root), _clause_head_of(ctx, head)
-    if hq.i == hc.i:
-        where = "same"
-    elif hq.is_ancestor(hc):
-        where = "inner"
-    elif hc.is_ancestor(hq):
-        where = "outer"
-    else:
-        where = "other"
-    return {f"m_vclause={where}": 1.0}
-
-
-def _clause_head_of(ctx: "QuantityContext", tok: Token) -> Token:
-    """:func:`~.syntax.clause_head` of ``tok``, worked out once per token and window."""
-    cache = ctx.state.feature_cache
-    key = ("clause_head", tok.i)
-    head = cache.get(key)
-    if head is None:
-        head = cache[key] = clause_head(tok)
-    return head
 
 
 def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional[Token],
@@ -231,7 +177,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     labels = {e.text: e.label_ for e in ctx.state.ents if e.text in topics and e.end_char <= s.end} if topics else {}
     out = list(cands.values())
     for c in out:
-        f = _common_features(ctx, claim, c)
+        f = common_features(ctx, claim, c)
         m = c.mention
         if metric and not m.get("inferred") and m.get("start_char") is not None:
             if m["start_char"] < metric["end_char"] and metric["start_char"] < m["end_char"]:
@@ -277,7 +223,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
         if t is not None:
             # a name of the article (:mod:`claimx.assembly.article`) carried over to this claim
             f[f"topic_rank={t['rank']}"] = 1.0
-            f[f"topic_count={_bin(t['count'], (1, 3, 6))}"] = 1.0
+            f[f"topic_count={bin_label(t['count'], (1, 3, 6))}"] = 1.0
             if t["headline"]:
                 f["topic_headline=1"] = 1.0
             # the rule found nothing, or only the measured property ("Operating profit rose 12%")
@@ -311,11 +257,6 @@ def _add_subjects(cands: dict, ctx: "QuantityContext", claim: dict, forecaster: 
 
 
 @lru_cache(maxsize=1)
-def _feature_prepositions() -> frozenset[str]:
-    return frozenset(load("slot_exclusions.json", ("feature_prepositions",))["feature_prepositions"])
-
-
-@lru_cache(maxsize=1)
 def _offered_shapes() -> frozenset[str]:
     """``offered_shapes`` of ``resources/article_subjects.json``: the subject phrases offered."""
     return frozenset(load("article_subjects.json", ("offered_shapes",))["offered_shapes"])
@@ -336,87 +277,3 @@ def _same_name(a: str, b: str) -> bool:
     return n > 0 and any(wa[i:i + len(wb)] == wb for i in range(len(wa) - len(wb) + 1)) if len(wa) >= len(wb) \
         else any(wb[i:i + len(wa)] == wa for i in range(len(wb) - len(wa) + 1))
 
-
-@lru_cache(maxsize=8192)
-def _has_digit(text: str) -> bool:
-    """True when a character of ``text`` is a digit (``str.isdigit``); cached per text."""
-    return any(ch.isdigit() for ch in text)
-
-
-def _common_features(ctx: "QuantityContext", claim: dict, c: Candidate) -> dict:
-    f: dict = {"bias": 1.0}
-    for s in c.sources:
-        f[f"src={s}"] = 1.0
-    m, head, q = c.mention, c.head, claim["quantity"]
-    words = m["text"].split()
-    f[f"len={_bin(len(words), (1, 2, 4, 7))}"] = 1.0
-    if _has_digit(m["text"]):
-        f["digit=1"] = 1.0
-    if head is None:
-        f["head=none"] = 1.0
-        return f
-    # the features of the head alone, and of the head given the quantity, are worked out once per
-    # head (per quantity) and kept on the state: metric and entity candidates share most heads
-    cache = ctx.state.feature_cache
-    word = cache.get(head.i)
-    if word is None:
-        word = cache[head.i] = _head_word_features(ctx, head)
-    f.update(word)
-    before = m["end_char"] <= q["start_char"]
-    f["side=before" if before else "side=after"] = 1.0
-    gap = (q["start_char"] - m["end_char"]) if before else (m["start_char"] - q["end_char"])
-    f[f"chars={_bin(max(gap, 0), (1, 10, 30, 60))}"] = 1.0
-    key = (ctx.index, head.i)
-    tree = cache.get(key)
-    if tree is None:
-        tree = cache[key] = _head_tree_features(ctx, head)
-    f.update(tree)
-    seg = segment_bounds(ctx.state, ctx.sentence, q["start_char"])
-    f["clause=same" if seg[0] <= m["start_char"] < seg[1] else "clause=other"] = 1.0
-    for a in ctx.sentence.attributions:
-        if m["start_char"] < a["end_char"] and a["start_char"] < m["end_char"]:
-            f["in_attribution=1"] = 1.0
-    return f
-
-
-def _head_word_features(ctx: "QuantityContext", head: Token) -> dict:
-    """The features of a candidate's head token on its own (its tags and word classes)."""
-    f: dict = {f"pos={head.pos_}": 1.0, f"dep={head.dep_}": 1.0, f"ent={head.ent_type_ or 'none'}": 1.0}
-    if head.ent_type_ in ctx.state.syntax.entity_labels or head.pos_ == "PROPN":
-        f["named=1"] = 1.0
-    lemma = head.lemma_.lower()
-    if lemma in ctx.state.syntax.measure_heads:
-        f["measure_head=1"] = 1.0
-
-    if lemma in ctx.state.syntax.time_nouns:
-        f["time_noun=1"] = 1.0
-    if lemma in ctx.state.cues.change_noun_direction or head.lower_ in ctx.state.cues.change_noun_direction:
-        f["change_noun=1"] = 1.0
-    return f
-
-
-def _head_tree_features(ctx: "QuantityContext", head: Token) -> dict:
-    """The features of a candidate's head token given the quantity (tree distance, attachment)."""
-    f: dict = {}
-    if ctx.root is not None:
-        f[f"tree={_bin(_tree_distance(ctx.state.heads, head.i, ctx.root.i), (1, 2, 3, 5))}"] = 1.0
-        if ctx.root.head.i == head.i:
-            f["qty_head=1"] = 1.0
-    if ctx.verb is not None:
-        if head.head.i == ctx.verb.i:
-            f[f"verb_child={head.dep_}"] = 1.0
-        if head.i == ctx.verb.i:
-            f["is_verb=1"] = 1.0
-    prev = ctx.doc[head.i - 1] if head.i > 0 else None
-    if prev is not None and prev.dep_ == "poss":
-        f["has_poss=1"] = 1.0
-    if any(ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children):
-        f["det=the"] = 1.0
-    if head.dep_ == "pobj":
-        # the common prepositions by name, the rest as one (a rare word's weight is noise)
-        f[f"prep={head.head.lower_ if head.head.lower_ in _feature_prepositions() else 'other'}"] = 1.0
-        if head.head.head.i in ctx.tokens or head.head.head.i == (ctx.root.i if ctx.root is not None else -1):
-            f["pp_of_qty=1"] = 1.0
-    if head.dep_ == "poss":
-        f["is_poss=1"] = 1.0
-    return f
