@@ -14,13 +14,14 @@ import regex
 
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
-from ..syntax import span_root, token_before
+from ..syntax import token_before
+from .kind_clauses import another_clauses_change, bare_from_start, elliptical_change, own_verb_between, reference
 from .kind_rules import (comparative_direction, entity_base, growth_object_direction, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
                          steady_phrasal, swing_direction)
 
 if TYPE_CHECKING:
-    from ..context import DocState, QuantityContext, SentenceInfo
+    from ..context import QuantityContext
 
 
 
@@ -256,7 +257,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
                     direction = "increase"
                 elif word in rules["from_direction_words"]["decrease"]:
                     direction = "decrease"
-                elif not _bare_from_start(between, q, other):
+                elif not bare_from_start(between, q, other):
                     # "drew 888 applications from 704 local bodies": a source, not a start point
                     pass
                 elif q.get("value") is not None and other.get("value") is not None and q["value"] != other["value"]:
@@ -267,7 +268,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
                     res.change = {"direction": direction, "from_text": other["text"]}
                     return res
             break
-    if direction is None and unit == "%" and _elliptical_change(st, s, q, verbs):
+    if direction is None and unit == "%" and elliptical_change(st, s, q, verbs):
         # "Wales led with prices up 2.1%. Northern Ireland followed with 1.3%": the same measure
         direction = "decrease" if (q.get("value") or 0) < 0 else "increase"
     if direction is None:
@@ -303,8 +304,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
                 continue
             ow_all = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4)]
             ow = [w for w in ow_all if w not in rules["fillers"]]
-            if other["end_char"] <= q["start_char"] and (_own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs)
-                                                        or _another_clauses_change(ctx, other)):
+            if other["end_char"] <= q["start_char"] and (own_verb_between(st.text[other["end_char"]:q["start_char"]], verbs)
+                                                        or another_clauses_change(ctx, other)):
                 # "rise 3% next year before easing to 2%", "because consumption fell by about 5%, the
                 # share climbed to a record 51.8%": a second change, not the first one's end point
                 continue
@@ -324,90 +325,3 @@ def kind(ctx: "QuantityContext") -> KindResult:
     res.kind = "change"
     res.change = {"direction": direction, "from_text": from_text}
     return res
-
-
-@lru_cache(maxsize=8)
-def _elliptical_pattern(template: str, verbs: tuple[str, ...]) -> regex.Pattern:
-    """``template`` with ``{verbs}`` replaced by the one-word ``verbs``, longest first, compiled once."""
-    words = "|".join(regex.escape(w) for w in sorted(verbs, key=len, reverse=True) if " " not in w)
-    return regex.compile(template.replace("{verbs}", words))
-
-
-def _elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) -> bool:
-    """True when ``q`` (a bare percentage after one of ``elliptical_leads``) continues the previous
-    sentence of its paragraph, which states a percentage change with a change verb or noun."""
-    rules = load_kind_rules()
-    text = st.text
-    pattern = _elliptical_pattern(rules["pattern_templates"]["elliptical_change"], tuple(verbs))
-    m_same = regex.search("(?i)" + rules["elliptical_same_sentence_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]])
-    if m_same and regex.search(pattern, text[s.start:q["start_char"] - 30 + m_same.start()]):
-        # "grew 0.3% in the second quarter, after 0.6% in the first"
-        return True
-    if not regex.search("(?i)" + rules["elliptical_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]]):
-        return False
-    prev = [p for p in st.sentences if p.end <= s.start]
-    if not prev or "\n" in text[prev[-1].end:s.start]:
-        return False
-    return bool(regex.search(pattern, text[prev[-1].start:prev[-1].end]))
-
-
-def _another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:
-    """True when ``other`` hangs from a verb other than the quantity's own verb, and that verb has
-    a subject of its own ("because consumption fell by about 5%, the share climbed to 51.8%"; not
-    "added 850k, lifting the base to 12.4M", whose participle shares the subject)."""
-    v, st = ctx.verb, ctx.state
-    rules = load_kind_rules()
-    deps = rules["deps"]
-    if v is None or not any(c.dep_ in deps["subject"] for c in v.children):
-        return False
-    span = st.doc.char_span(other["start_char"], other["end_char"], alignment_mode="expand")
-    if span is None:
-        return False
-    t = span_root(span)
-    for _ in range(8):
-        if t.pos_ in rules["verb_pos_set"] and t.dep_ not in deps["not_a_clause_verb"]:
-            return t.i != v.i
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _bare_from_start(between: str, q: dict, other: dict) -> bool:
-    """True when "Y from X" with no direction word reads as a change from start point X: only a
-    time phrase may stand between Y and "from" ("rose to $5.4 billion in 2024 from ..."), and the
-    two share a unit ("888 applications from 704 local bodies" is no change)."""
-    if q.get("unit") != other.get("unit"):
-        return False
-    return bool(load_kind_rules()["re"]["bare_from_between"].fullmatch(between))
-
-
-def _own_verb_between(between: str, verbs: dict) -> bool:
-    """True when ``between`` (text from an earlier quantity to this one) opens a new verb phrase
-    with a change verb after a conjunction ("before easing to", "and then fell to")."""
-    for m in load_kind_rules()["re"]["own_verb_between"].finditer(between):
-        if m.group(2).lower() in verbs:
-            return True
-    return False
-
-
-def reference(st: "DocState", q: dict, s: "SentenceInfo", skip_of: bool = False) -> Optional[dict]:
-    """What a ratio compares with: the phrase after the quantity ("as Eastmere", "of the median income")."""
-    text = st.text
-    pos = q["end_char"]
-    seg_end = s.end
-    m = st.cues.boundary_re.search(text, pos, s.end)
-    if m:
-        seg_end = m.start()
-    tail = text[pos:seg_end]
-    # "twice as many containers as Eastmere"
-    pat = load_kind_rules()["re"]
-    m_as = pat["reference_as_as"].match(tail)
-    if m_as:
-        start = pos + m_as.end()
-    else:
-        m_lead = pat["reference_lead"].match(tail) if not skip_of else pat["reference_lead_after_of"].match(tail)
-        start = pos + (m_lead.end() if m_lead else 0)
-    end_m = pat["reference_end"].search(text[start:seg_end])
-    end = start + end_m.start() if end_m else seg_end
-    return mention(st.text, start, end)
