@@ -10,11 +10,12 @@ import regex
 
 from ...lexicons import read_json
 from .kind_rules import comparative_direction
+from .modality_prefilter import first_needle, needle_text, needles
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
-__all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
+__all__ = ["load_modality_rules", "extra_cues", "before_starts", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
            "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
            "present_appositive", "dated_appositive", "coordinated_infinitive", "usable_hedges"]
 
@@ -29,6 +30,8 @@ def load_modality_rules() -> dict:
     for side in ("after", "before"):
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
+    # the words one of which every match of a "before" pattern holds (modality_prefilter; None: always run)
+    raw["before_needles"] = tuple(needles(r["pattern"]) for r in raw["before"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
     raw["report_conjunct_re"] = regex.compile(raw["report_conjunct"])
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
@@ -49,10 +52,12 @@ def intention_modalities() -> frozenset[str]:
     return frozenset(load_modality_rules()["intention_modalities"])
 
 
-def extra_cues(text: str, lo: int, hi: int, q: dict) -> list[dict]:
+def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["SentenceInfo"] = None) -> list[dict]:
     """Cues for quantity ``q`` in the sentence ``text[lo:hi]`` that ``cues.json`` lacks, as hedge
     dicts (``text, start_char, end_char, modality, negated``). A cue after the number carries
-    ``after_of`` = the quantity's start (it hedges that quantity only)."""
+    ``after_of`` = the quantity's start (it hedges that quantity only). With ``sentence`` (the
+    :class:`SentenceInfo` of ``text[lo:hi]``), a "before" pattern that cannot start before the
+    quantity (:func:`before_starts`, worked out once per sentence) is not run: the same cues."""
     rules = load_modality_rules()
     out: list[dict] = []
     for r in rules["after"]:
@@ -60,12 +65,30 @@ def extra_cues(text: str, lo: int, hi: int, q: dict) -> list[dict]:
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
                         "negated": False, "after_of": q["start_char"]})
-    for r in rules["before"]:
-        m = r["re"].search(text, lo, q["start_char"])
+    starts = before_starts(text, sentence) if sentence is not None else None
+    qs = q["start_char"]
+    for i, r in enumerate(rules["before"]):
+        if starts is not None and starts[i] >= qs:
+            continue
+        m = r["re"].search(text, lo, qs)
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
                         "negated": False})
     return out
+
+
+def before_starts(text: str, s: "SentenceInfo") -> list[float]:
+    """For each "before" pattern of the rules, an offset in sentence ``s`` before which no match of
+    it starts (where one of its needles first starts, :mod:`.modality_prefilter`; ``inf`` when none
+    is in the sentence, ``-inf`` when the pattern or the sentence gives no test). Kept on ``s``."""
+    if s.before_cue_starts is None:
+        found = load_modality_rules()["before_needles"]
+        low = needle_text(text[s.start:s.end])
+        if low is not None:
+            s.before_cue_starts = [first_needle(low, n) + s.start for n in found]
+        else:
+            s.before_cue_starts = [float("-inf")] * len(found)
+    return s.before_cue_starts
 
 
 def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
