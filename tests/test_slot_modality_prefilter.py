@@ -4,7 +4,9 @@ every cue: the same cues with and without the per-sentence test."""
 import pytest
 import regex
 
-from claimx.assembly.slots.modality_prefilter import first_needle, needle_text, needles, relax
+from tests.conftest import one
+
+from claimx.assembly.slots.modality_prefilter import first_needle, last_needle, needle_text, needles, relax
 from claimx.assembly.slots.modality_rules import extra_cues, load_modality_rules
 
 
@@ -12,7 +14,7 @@ class _Sentence:
     """The two fields of a SentenceInfo the test reads."""
 
     def __init__(self, start, end):
-        self.start, self.end, self.before_cue_starts = start, end, None
+        self.start, self.end, self.needle_cache = start, end, {}
 
 
 def test_relax_drops_assertions_and_refuses_what_it_cannot_keep():
@@ -60,7 +62,7 @@ def test_same_cues_with_and_without_the_sentence_test(sentence):
     assert quantities
     for q in quantities:
         assert extra_cues(text, lo, hi, q, s) == extra_cues(text, lo, hi, q)
-    assert len(s.before_cue_starts) == len(load_modality_rules()["before"])
+    assert len(s.needle_cache["before"]) == len(load_modality_rules()["before"])
 
 
 def test_some_cue_is_found_through_the_test():
@@ -68,3 +70,28 @@ def test_some_cue_is_found_through_the_test():
     q = {"start_char": text.index("2.1"), "end_char": text.index("2.1") + 3}
     cues = extra_cues(text, 0, len(text), q, _Sentence(0, len(text)))
     assert [c["text"] for c in cues] == ["projects"]
+
+
+def test_last_needle():
+    assert last_needle("officials estimated, estimates", ("estimate", "estimates")) == 21
+    assert last_needle("no verb here", ("estimate",)) == float("-inf")
+    assert last_needle("x", None) == float("inf")
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("Some 1,800 jobs at Marrow Steel were lost last year, the union ESTIMATES.", "Some 1,800", "ESTIMATES"),
+    ("Output at the Kessin field hit 92,000 barrels a day, 5% above plan, the ministry projected.",
+     "92,000 barrels a day", "projected"),
+])
+def test_a_reporting_verb_after_the_figure_is_still_found(extractor, text, qty, hedge):
+    c = one(extractor.extract(text), qty)
+    assert c.hedge is not None and c.hedge.text == hedge
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The estimate: 1,800 jobs at Marrow Steel were lost last year, the union said.", "1,800"),
+    ("Forecasts aside, output at the Kessin field hit 92,000 barrels a day, the ministry said.", "92,000 barrels a day"),
+])
+def test_a_reporting_verb_before_the_figure_is_no_report_after(extractor, text, qty):
+    c = one(extractor.extract(text), qty)
+    assert c.hedge is None or c.hedge.start_char < text.index(qty)

@@ -19,7 +19,7 @@ from typing import Optional
 
 import regex
 
-__all__ = ["relax", "needles", "first_needle", "needle_text"]
+__all__ = ["relax", "needles", "first_needle", "last_needle", "needle_text"]
 
 #: escapes that consume no character, dropped by :func:`relax`
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmM")
@@ -209,3 +209,11 @@ def first_needle(lowered: str, found: Optional[tuple[str, ...]]) -> float:
         if i >= 0 and i < best:
             best = i
     return best
+
+
+def last_needle(lowered: str, found: Optional[tuple[str, ...]]) -> float:
+    """The last offset in ``lowered`` (a sentence's :func:`needle_text`) at which one of the needles
+    ``found`` starts; ``-inf`` when none does, ``inf`` when ``found`` is ``None`` (no test)."""
+    if found is None:
+        return float("inf")
+    return max((float(lowered.rfind(n)) for n in found if n in lowered), default=float("-inf"))

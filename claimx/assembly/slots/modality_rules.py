@@ -10,7 +10,7 @@ import regex
 
 from ...lexicons import read_json
 from .kind_rules import comparative_direction
-from .modality_prefilter import first_needle, needle_text, needles
+from .modality_prefilter import first_needle, last_needle, needle_text, needles
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -44,6 +44,7 @@ def load_modality_rules() -> dict:
     raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
     raw["dated_appositive_re"] = tuple(regex.compile(x) for x in raw["dated_appositive"])
     raw["report_after_re"] = regex.compile(raw["report_after"].replace("{verbs}", verbs))
+    raw["report_after_needles"] = needles(raw["report_after"].replace("{verbs}", verbs))
     return raw
 
 
@@ -77,18 +78,38 @@ def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["Sentenc
     return out
 
 
+def _needle_text(text: str, s: "SentenceInfo") -> Optional[str]:
+    """Sentence ``s`` of ``text`` as the needles are looked up in (:func:`.modality_prefilter.needle_text`), kept on ``s``."""
+    cache = s.needle_cache
+    if "text" not in cache:
+        cache["text"] = needle_text(text[s.start:s.end])
+    return cache["text"]
+
+
 def before_starts(text: str, s: "SentenceInfo") -> list[float]:
     """For each "before" pattern of the rules, an offset in sentence ``s`` before which no match of
     it starts (where one of its needles first starts, :mod:`.modality_prefilter`; ``inf`` when none
     is in the sentence, ``-inf`` when the pattern or the sentence gives no test). Kept on ``s``."""
-    if s.before_cue_starts is None:
+    cache = s.needle_cache
+    if "before" not in cache:
         found = load_modality_rules()["before_needles"]
-        low = needle_text(text[s.start:s.end])
+        low = _needle_text(text, s)
         if low is not None:
-            s.before_cue_starts = [first_needle(low, n) + s.start for n in found]
+            cache["before"] = [first_needle(low, n) + s.start for n in found]
         else:
-            s.before_cue_starts = [float("-inf")] * len(found)
-    return s.before_cue_starts
+            cache["before"] = [float("-inf")] * len(found)
+    return cache["before"]
+
+
+def _report_after_last(text: str, s: "SentenceInfo") -> float:
+    """An offset in sentence ``s`` after which no match of ``report_after`` can start its verb (the
+    last start of one of its needles; ``inf`` when there is no test). Kept on ``s``."""
+    cache = s.needle_cache
+    if "report_after" not in cache:
+        low = _needle_text(text, s)
+        found = load_modality_rules()["report_after_needles"]
+        cache["report_after"] = last_needle(low, found) + s.start if low is not None else float("inf")
+    return cache["report_after"]
 
 
 def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
@@ -189,7 +210,7 @@ def own_finite_clause(ctx: "QuantityContext", cue_is: set) -> bool:
     perfect participle ("expects sales of $3 billion, having sold $2.5 billion in 2024")."""
     v = ctx.verb
     rules = load_modality_rules()
-    if v is None or v.i in cue_is or cue_is & {t.i for t in v.subtree}:
+    if v is None or v.i in cue_is or (cue_is and cue_is & {t.i for t in v.subtree}):
         return False
     auxes = [c for c in v.children if c.dep_ in rules["deps"]["cue_to_its_verb"]]
     if any(a.lower_ in rules["own_clause"]["perfect_participle_aux"] for a in auxes):
@@ -272,6 +293,8 @@ def report_after(ctx: "QuantityContext") -> Optional[dict]:
     forecast ("Roughly 3,000 homes were damaged, officials estimated."; ``report_after`` of the
     rules) as a hedge dict, else ``None``."""
     rules = load_modality_rules()
+    if _report_after_last(ctx.state.text, ctx.sentence) < ctx.quantity["end_char"]:
+        return None  # none of its verbs after the quantity
     m = rules["report_after_re"].match(ctx.state.text, ctx.quantity["end_char"], ctx.sentence.end)
     if m is None:
         return None
