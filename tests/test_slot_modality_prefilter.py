@@ -50,6 +50,8 @@ SENTENCES = [
     "Sales were expected to reach 5 million units; analysts had expected 4.5 million.",
     "The \u212aelvin index, seen at 12 points, rose 3% while the target of 9% was missed.",
     "Investors foresaw a deficit of 4% and economists predicted growth of 1.5% in 2026.",
+    "Output of 40 tonnes is now likely, and 12 more were possible; 9% is the goal, above the 7% estimate.",
+    "Growth of 3% was expected in 2026, above the 2.5% that analysts had pencilled in for 2025.",
 ]
 
 
@@ -63,6 +65,7 @@ def test_same_cues_with_and_without_the_sentence_test(sentence):
     for q in quantities:
         assert extra_cues(text, lo, hi, q, s) == extra_cues(text, lo, hi, q)
     assert len(s.needle_cache["before"]) == len(load_modality_rules()["before"])
+    assert len(s.needle_cache["after"]) == len(load_modality_rules()["after"])
 
 
 def test_some_cue_is_found_through_the_test():

@@ -15,7 +15,7 @@ from .modality_prefilter import first_needle, last_needle, needle_text, needles
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
-__all__ = ["load_modality_rules", "extra_cues", "before_starts", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
+__all__ = ["load_modality_rules", "extra_cues", "before_starts", "after_lasts", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
            "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
            "present_appositive", "dated_appositive", "coordinated_infinitive", "usable_hedges"]
 
@@ -32,6 +32,7 @@ def load_modality_rules() -> dict:
             r["re"] = regex.compile("(?i)" + r["pattern"])
     # the words one of which every match of a "before" pattern holds (modality_prefilter; None: always run)
     raw["before_needles"] = tuple(needles(r["pattern"]) for r in raw["before"])
+    raw["after_needles"] = tuple(needles(r["pattern"]) for r in raw["after"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
     raw["report_conjunct_re"] = regex.compile(raw["report_conjunct"])
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
@@ -58,11 +59,16 @@ def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["Sentenc
     dicts (``text, start_char, end_char, modality, negated``). A cue after the number carries
     ``after_of`` = the quantity's start (it hedges that quantity only). With ``sentence`` (the
     :class:`SentenceInfo` of ``text[lo:hi]``), a "before" pattern that cannot start before the
-    quantity (:func:`before_starts`, worked out once per sentence) is not run: the same cues."""
+    quantity (:func:`before_starts`, worked out once per sentence) is not run, nor an "after" one
+    that cannot hold its words after it (:func:`after_lasts`): the same cues."""
     rules = load_modality_rules()
     out: list[dict] = []
-    for r in rules["after"]:
-        m = r["re"].match(text, q["end_char"], hi)
+    lasts = after_lasts(text, sentence) if sentence is not None else None
+    qe = q["end_char"]
+    for i, r in enumerate(rules["after"]):
+        if lasts is not None and lasts[i] < qe:
+            continue
+        m = r["re"].match(text, qe, hi)
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
                         "negated": False, "after_of": q["start_char"]})
@@ -99,6 +105,21 @@ def before_starts(text: str, s: "SentenceInfo") -> list[float]:
         else:
             cache["before"] = [float("-inf")] * len(found)
     return cache["before"]
+
+
+def after_lasts(text: str, s: "SentenceInfo") -> list[float]:
+    """For each "after" pattern of the rules, an offset in sentence ``s`` after which no match of it
+    holds one of its needles (where one last starts; ``-inf`` when none is in the sentence, ``inf``
+    when the pattern or the sentence gives no test). Kept on ``s``."""
+    cache = s.needle_cache
+    if "after" not in cache:
+        found = load_modality_rules()["after_needles"]
+        low = _needle_text(text, s)
+        if low is not None:
+            cache["after"] = [last_needle(low, n) + s.start for n in found]
+        else:
+            cache["after"] = [float("inf")] * len(found)
+    return cache["after"]
 
 
 def _report_after_last(text: str, s: "SentenceInfo") -> float:
