@@ -53,6 +53,10 @@ class SentenceInfo:
     #: ``hedges`` without the words that are no cue here, filled on first use by
     #: :func:`claimx.assembly.slots.modality_rules.usable_hedges` (read for every quantity)
     usable_hedges: Optional[list[dict]] = field(default=None, repr=False, compare=False)
+    #: where the modality cue patterns' needles stand in the sentence, filled on first use by
+    #: :func:`claimx.assembly.slots.modality_rules.before_starts` and ``report_after`` (read for
+    #: every quantity)
+    needle_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def ents(self) -> list[Span]:

@@ -41,7 +41,7 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
     if present_appositive(ctx) or dated_appositive(ctx):
         return None
     best = None
-    hedges = sorted(usable_hedges(st, s) + extra_cues(st.text, s.start, s.end, q), key=lambda h: h["start_char"])
+    hedges = sorted(usable_hedges(st, s) + extra_cues(st.text, s.start, s.end, q, s), key=lambda h: h["start_char"])
     for h in hedges:
         if h["end_char"] > q["start_char"]:
             # a cue inside the quantity span ("an estimated 1,200" kept outside the span too)

@@ -10,11 +10,12 @@ import regex
 
 from ...lexicons import read_json
 from .kind_rules import comparative_direction
+from .modality_prefilter import first_needle, last_needle, needle_text, needles
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
 
-__all__ = ["load_modality_rules", "extra_cues", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
+__all__ = ["load_modality_rules", "extra_cues", "before_starts", "after_lasts", "estimate_over_modal", "crosses_report_clause", "intention_modalities", "restates",
            "governing_cue", "out_of_scope", "revision_on_its_own", "report_after",
            "present_appositive", "dated_appositive", "coordinated_infinitive", "usable_hedges"]
 
@@ -29,6 +30,9 @@ def load_modality_rules() -> dict:
     for side in ("after", "before"):
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
+    # the words one of which every match of a "before" pattern holds (modality_prefilter; None: always run)
+    raw["before_needles"] = tuple(needles(r["pattern"]) for r in raw["before"])
+    raw["after_needles"] = tuple(needles(r["pattern"]) for r in raw["after"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
     raw["report_conjunct_re"] = regex.compile(raw["report_conjunct"])
     raw["estimate_clause_re"] = regex.compile(raw["estimate_clause"])
@@ -41,6 +45,7 @@ def load_modality_rules() -> dict:
     raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
     raw["dated_appositive_re"] = tuple(regex.compile(x) for x in raw["dated_appositive"])
     raw["report_after_re"] = regex.compile(raw["report_after"].replace("{verbs}", verbs))
+    raw["report_after_needles"] = needles(raw["report_after"].replace("{verbs}", verbs))
     return raw
 
 
@@ -49,23 +54,83 @@ def intention_modalities() -> frozenset[str]:
     return frozenset(load_modality_rules()["intention_modalities"])
 
 
-def extra_cues(text: str, lo: int, hi: int, q: dict) -> list[dict]:
+def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["SentenceInfo"] = None) -> list[dict]:
     """Cues for quantity ``q`` in the sentence ``text[lo:hi]`` that ``cues.json`` lacks, as hedge
     dicts (``text, start_char, end_char, modality, negated``). A cue after the number carries
-    ``after_of`` = the quantity's start (it hedges that quantity only)."""
+    ``after_of`` = the quantity's start (it hedges that quantity only). With ``sentence`` (the
+    :class:`SentenceInfo` of ``text[lo:hi]``), a "before" pattern that cannot start before the
+    quantity (:func:`before_starts`, worked out once per sentence) is not run, nor an "after" one
+    that cannot hold its words after it (:func:`after_lasts`): the same cues."""
     rules = load_modality_rules()
     out: list[dict] = []
-    for r in rules["after"]:
-        m = r["re"].match(text, q["end_char"], hi)
+    lasts = after_lasts(text, sentence) if sentence is not None else None
+    qe = q["end_char"]
+    for i, r in enumerate(rules["after"]):
+        if lasts is not None and lasts[i] < qe:
+            continue
+        m = r["re"].match(text, qe, hi)
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
                         "negated": False, "after_of": q["start_char"]})
-    for r in rules["before"]:
-        m = r["re"].search(text, lo, q["start_char"])
+    starts = before_starts(text, sentence) if sentence is not None else None
+    qs = q["start_char"]
+    for i, r in enumerate(rules["before"]):
+        if starts is not None and starts[i] >= qs:
+            continue
+        m = r["re"].search(text, lo, qs)
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
                         "negated": False})
     return out
+
+
+def _needle_text(text: str, s: "SentenceInfo") -> Optional[str]:
+    """Sentence ``s`` of ``text`` as the needles are looked up in (:func:`.modality_prefilter.needle_text`), kept on ``s``."""
+    cache = s.needle_cache
+    if "text" not in cache:
+        cache["text"] = needle_text(text[s.start:s.end])
+    return cache["text"]
+
+
+def before_starts(text: str, s: "SentenceInfo") -> list[float]:
+    """For each "before" pattern of the rules, an offset in sentence ``s`` before which no match of
+    it starts (where one of its needles first starts, :mod:`.modality_prefilter`; ``inf`` when none
+    is in the sentence, ``-inf`` when the pattern or the sentence gives no test). Kept on ``s``."""
+    cache = s.needle_cache
+    if "before" not in cache:
+        found = load_modality_rules()["before_needles"]
+        low = _needle_text(text, s)
+        if low is not None:
+            cache["before"] = [first_needle(low, n) + s.start for n in found]
+        else:
+            cache["before"] = [float("-inf")] * len(found)
+    return cache["before"]
+
+
+def after_lasts(text: str, s: "SentenceInfo") -> list[float]:
+    """For each "after" pattern of the rules, an offset in sentence ``s`` after which no match of it
+    holds one of its needles (where one last starts; ``-inf`` when none is in the sentence, ``inf``
+    when the pattern or the sentence gives no test). Kept on ``s``."""
+    cache = s.needle_cache
+    if "after" not in cache:
+        found = load_modality_rules()["after_needles"]
+        low = _needle_text(text, s)
+        if low is not None:
+            cache["after"] = [last_needle(low, n) + s.start for n in found]
+        else:
+            cache["after"] = [float("inf")] * len(found)
+    return cache["after"]
+
+
+def _report_after_last(text: str, s: "SentenceInfo") -> float:
+    """An offset in sentence ``s`` after which no match of ``report_after`` can start its verb (the
+    last start of one of its needles; ``inf`` when there is no test). Kept on ``s``."""
+    cache = s.needle_cache
+    if "report_after" not in cache:
+        low = _needle_text(text, s)
+        found = load_modality_rules()["report_after_needles"]
+        cache["report_after"] = last_needle(low, found) + s.start if low is not None else float("inf")
+    return cache["report_after"]
 
 
 def estimate_over_modal(text: str, hedges: list[dict], best: dict) -> dict:
@@ -166,7 +231,7 @@ def own_finite_clause(ctx: "QuantityContext", cue_is: set) -> bool:
     perfect participle ("expects sales of $3 billion, having sold $2.5 billion in 2024")."""
     v = ctx.verb
     rules = load_modality_rules()
-    if v is None or v.i in cue_is or cue_is & {t.i for t in v.subtree}:
+    if v is None or v.i in cue_is or (cue_is and cue_is & {t.i for t in v.subtree}):
         return False
     auxes = [c for c in v.children if c.dep_ in rules["deps"]["cue_to_its_verb"]]
     if any(a.lower_ in rules["own_clause"]["perfect_participle_aux"] for a in auxes):
@@ -249,6 +314,8 @@ def report_after(ctx: "QuantityContext") -> Optional[dict]:
     forecast ("Roughly 3,000 homes were damaged, officials estimated."; ``report_after`` of the
     rules) as a hedge dict, else ``None``."""
     rules = load_modality_rules()
+    if _report_after_last(ctx.state.text, ctx.sentence) < ctx.quantity["end_char"]:
+        return None  # none of its verbs after the quantity
     m = rules["report_after_re"].match(ctx.state.text, ctx.quantity["end_char"], ctx.sentence.end)
     if m is None:
         return None
