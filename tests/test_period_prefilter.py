@@ -1,15 +1,14 @@
-"""The word test before the period patterns (claimx/assembly/passes/period_prefilter.py): it never
-skips a text a pattern matches, and the phrases it guards are still read."""
+"""The word test before the period patterns (claimx/assembly/passes/period_prefilter.py, needles
+derived by claimx.assembly.pattern_needles): it never skips a text a pattern matches, and the
+phrases it guards are still read."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
-import regex
 
-from claimx.assembly.passes.period_prefilter import NEEDS, Prefiltered
+from claimx.assembly.passes.period_prefilter import Prefiltered, pattern_needles
 from claimx.assembly.passes.period_rules import load_rules
 from claimx.assembly.passes.periods import resolve_periods
 from tests.conftest import ROOT, one
@@ -22,37 +21,41 @@ def _texts() -> list[str]:
     return texts + [json.loads(line)["text"] for line in lines if line.strip()]
 
 
-def test_every_guarded_pattern_exists():
-    assert set(NEEDS) <= set(load_rules()["patterns"])
+def _guarded() -> dict:
+    patterns = load_rules()["patterns"]
+    return {name: pattern_needles(p.pattern) for name, p in patterns.items() if pattern_needles(p.pattern)}
 
 
-def test_every_match_in_the_corpora_holds_one_of_its_words():
+def test_the_needles_are_derived_from_the_patterns():
+    guarded = _guarded()
+    assert guarded["month_quarter"] == ("quarter",)
+    assert guarded["season_relative"] == ("autumn", "fall", "spring", "summer", "winter")
+    assert len(guarded) >= 25  # of some forty patterns
+
+
+def test_every_match_in_the_corpora_holds_one_of_its_needles():
     patterns = load_rules()["patterns"]
     seen = 0
     for text in _texts():
-        for name, words in NEEDS.items():
+        for name, words in _guarded().items():
             for m in patterns[name].finditer(text):
                 seen += 1
-                assert any(w in m.group(0).casefold() for w in words), (name, m.group(0))
+                assert any(w in m.group(0).lower() for w in words), (name, m.group(0))
     assert seen > 30  # the corpora exercise the patterns
 
 
-def test_a_case_insensitive_letter_always_folds_to_that_letter():
-    # every character a (?i) pattern matches as a letter of the words folds onto that letter
-    # ("İ" folds to "i" + U+0307, which the test reads as "i")
-    letters = sorted({ch for words in NEEDS.values() for w in words for ch in w if ch.isalpha()})
-    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
-    for letter in letters:
-        for ch in regex.findall(f"(?i){letter}", every):
-            assert letter in Prefiltered({}, ch)._folded, (letter, hex(ord(ch)))
+def test_a_text_with_a_letter_that_folds_to_ascii_is_always_scanned():
+    patterns = load_rules()["patterns"]
+    # "İ" and the Kelvin sign match "i" and "k" case-insensitively: no needle test for such a text
+    assert Prefiltered(patterns, "the July-September perİod")["month_period"] is patterns["month_period"]
+    assert Prefiltered(patterns, "Sales rose 5% at 300 \u212a")["month_quarter"] is patterns["month_quarter"]
 
 
 def test_a_text_without_the_words_skips_the_pattern_and_one_with_them_keeps_it():
     patterns = load_rules()["patterns"]
     assert Prefiltered(patterns, "Sales rose 5% in 2024.")["month_quarter"].search("the September quarter") is None
     assert Prefiltered(patterns, "THE SEPTEMBER QUARTER")["month_quarter"] is patterns["month_quarter"]
-    assert Prefiltered(patterns, "the July-September perİod")["month_period"] is patterns["month_period"]
-    assert Prefiltered(patterns, "any text")["split_year"] is patterns["split_year"]  # not guarded
+    assert Prefiltered(patterns, "any text")["split_year"] is patterns["split_year"]  # no needles
 
 
 @pytest.mark.parametrize("text,value", [

@@ -1,25 +1,28 @@
 """A word test before each period pattern: a pattern whose every match holds one of a few literal
-words cannot match a text that holds none of them, so the scan of that text is skipped.
+strings (its needles, :mod:`claimx.assembly.pattern_needles`, derived from the pattern itself)
+cannot match a text that holds none of them, so the scan of that text is skipped.
 
-:func:`_phrases <claimx.assembly.passes.periods>` runs some twenty patterns of
+:func:`_phrases <claimx.assembly.passes.periods>` runs some thirty patterns of
 ``resources/timeframes_context.json`` over every window; most windows name no "quarter", "month"
 or "fiscal year", and a ``(?i)`` pattern that starts with optional words is tried at every word
-boundary. The test is on ``text.casefold()`` (with the dotted capital I's fold "i" + U+0307 read as
-"i"): case folding maps every character a ``(?i)`` pattern matches to a letter of the word onto
-that letter (checked over all of Unicode by a test), so the test never skips a text the pattern
-matches; it may let through one the pattern does not match, which the scan then finds nothing in.
+boundary. A pattern without needles (one the derivation cannot read) and a text in which a
+character beyond ASCII folds to an ASCII letter are always scanned.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Iterator
+from functools import lru_cache
+from typing import Iterator, Optional
 
-from ...lexicons import read_json
+from ..pattern_needles import needle_text, needles
 
-#: pattern name -> words (lower case) of which every match of the pattern holds at least one
-#: (``needs`` of ``resources/period_prefilter.json``)
-NEEDS: dict[str, tuple[str, ...]] = {name: tuple(words) for name, words in read_json("period_prefilter.json")["needs"].items()}
+
+@lru_cache(maxsize=None)
+def pattern_needles(source: str) -> Optional[tuple[str, ...]]:
+    """The needles of a period pattern's source (:func:`claimx.assembly.pattern_needles.needles`),
+    worked out once per pattern; ``None`` when it has none (always scanned)."""
+    return needles(source)
 
 
 class _NoMatch:
@@ -34,31 +37,36 @@ class _NoMatch:
     def match(self, *_args, **_kwargs) -> None:
         return None
 
+    def fullmatch(self, *_args, **_kwargs) -> None:
+        return None
+
 
 _NO_MATCH = _NoMatch()
 
 
 class Prefiltered(Mapping):
-    """The compiled patterns for scans of ``text`` (or of parts of it) only: a pattern of
-    :data:`NEEDS` whose words ``text`` lacks is a pattern that matches nothing."""
+    """The compiled patterns for scans of ``text`` (or of parts of it) only: a pattern whose
+    needles ``text`` lacks is a pattern that matches nothing."""
 
     def __init__(self, patterns: Mapping, text: str) -> None:
         self._patterns = patterns
-        # "İ" folds to "i" and a combining dot; a (?i) pattern matches it as "i"
-        self._folded = text.casefold().replace("i\u0307", "i")
+        self._lowered = needle_text(text)  # None: some character folds to an ASCII letter
         self._held: dict[str, bool] = {}
 
     def __getitem__(self, name: str):
         pattern = self._patterns[name]
-        needs = NEEDS.get(name)
-        if needs is None or any(self._holds(w) for w in needs):
+        source = getattr(pattern, "pattern", None)
+        if self._lowered is None or not isinstance(source, str):
+            return pattern
+        found = pattern_needles(source)
+        if found is None or any(self._holds(w) for w in found):
             return pattern
         return _NO_MATCH
 
     def _holds(self, word: str) -> bool:
         held = self._held.get(word)
         if held is None:
-            held = self._held[word] = word in self._folded
+            held = self._held[word] = word in self._lowered
         return held
 
     def __iter__(self) -> Iterator[str]:

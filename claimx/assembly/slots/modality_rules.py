@@ -10,7 +10,7 @@ import regex
 
 from ...lexicons import read_json
 from .kind_rules import comparative_direction
-from .modality_prefilter import first_needle, last_needle, needle_text, needles
+from ..pattern_needles import first_needle, last_needle, needle_text, needles
 
 if TYPE_CHECKING:
     from ..context import DocState, QuantityContext, SentenceInfo
@@ -30,7 +30,7 @@ def load_modality_rules() -> dict:
     for side in ("after", "before"):
         for r in raw[side]:
             r["re"] = regex.compile("(?i)" + r["pattern"])
-    # the words one of which every match of a "before" pattern holds (modality_prefilter; None: always run)
+    # the words one of which every match of a "before" pattern holds (claimx.assembly.pattern_needles; None: always run)
     raw["before_needles"] = tuple(needles(r["pattern"]) for r in raw["before"])
     raw["after_needles"] = tuple(needles(r["pattern"]) for r in raw["after"])
     raw["report_re"] = regex.compile("(?i)" + raw["report_clause"])
@@ -85,7 +85,7 @@ def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["Sentenc
 
 
 def _needle_text(text: str, s: "SentenceInfo") -> Optional[str]:
-    """Sentence ``s`` of ``text`` as the needles are looked up in (:func:`.modality_prefilter.needle_text`), kept on ``s``."""
+    """Sentence ``s`` of ``text`` as the needles are looked up in (:func:`claimx.assembly.pattern_needles.needle_text`), kept on ``s``."""
     cache = s.needle_cache
     if "text" not in cache:
         cache["text"] = needle_text(text[s.start:s.end])
@@ -94,7 +94,7 @@ def _needle_text(text: str, s: "SentenceInfo") -> Optional[str]:
 
 def before_starts(text: str, s: "SentenceInfo") -> list[float]:
     """For each "before" pattern of the rules, an offset in sentence ``s`` before which no match of
-    it starts (where one of its needles first starts, :mod:`.modality_prefilter`; ``inf`` when none
+    it starts (where one of its needles first starts, :mod:`claimx.assembly.pattern_needles`; ``inf`` when none
     is in the sentence, ``-inf`` when the pattern or the sentence gives no test). Kept on ``s``."""
     cache = s.needle_cache
     if "before" not in cache:

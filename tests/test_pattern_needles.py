@@ -1,4 +1,4 @@
-"""The needle test of the "before" cue patterns (claimx.assembly.slots.modality_prefilter) keeps
+"""The needle test of the "before" cue patterns (claimx.assembly.pattern_needles) keeps
 every cue: the same cues with and without the per-sentence test."""
 
 import pytest
@@ -6,7 +6,7 @@ import regex
 
 from tests.conftest import one
 
-from claimx.assembly.slots.modality_prefilter import first_needle, last_needle, needle_text, needles, relax
+from claimx.assembly.pattern_needles import first_needle, last_needle, needle_text, needles, relax
 from claimx.assembly.slots.modality_rules import extra_cues, load_modality_rules
 
 

@@ -1,16 +1,18 @@
-"""A necessary word test for the "before" cue patterns of ``modality_rules.json``, worked out once
-per sentence instead of one scan of the sentence per quantity.
+"""A necessary word test for a regular expression: the literal strings (*needles*) one of which
+every match of the pattern holds, so that a text holding none of them is not scanned. Used for the
+modality slot's cue patterns (``modality_rules.json``, worked out once per sentence instead of one
+scan per quantity) and the period patterns of :mod:`claimx.assembly.passes.periods`.
 
 A pattern with its zero-width assertions taken out (``\\b``, ``^``, ``$``, lookarounds) matches
 every stretch of text the pattern matches, whatever stands around it: it reads only the characters
 it consumes. The literal strings one of which every match of that relaxation must hold (the
-pattern's *needles*: "expected", "anticipated", ... of its cue group) therefore hold for the
-pattern too: a quantity before which none of them starts in the sentence has no match of the
-pattern before it. The relaxation refuses what would break that argument (back references, atomic
-groups, possessive quantifiers, a quantifier on an assertion, grapheme clusters, nested sets), and
-needles are only ASCII strings of three or more characters, looked up in the sentence with its
-ASCII letters lower-cased (case-insensitive matching of ASCII, as long as no other character of the
-sentence folds to an ASCII letter, like the Kelvin sign); any other pattern or sentence is always run.
+pattern's needles: "expected", "anticipated", ... of a cue group) therefore hold for the
+pattern too: a text in which none of them starts has no match of the pattern. The relaxation
+refuses what would break that argument (back references, atomic groups, possessive quantifiers, a
+quantifier on an assertion, grapheme clusters, nested sets), and needles are only ASCII strings of
+three or more characters, looked up in the text with its ASCII letters lower-cased (case-insensitive
+matching of ASCII, as long as no other character of the text folds to an ASCII letter, like the
+Kelvin sign); any other pattern or text is always run.
 """
 
 from __future__ import annotations
