@@ -31,8 +31,7 @@ def attribution_rules() -> dict[str, Any]:
     return {
         "prep_end": regex.compile(raw["prep_cue_end"]),
         "deps": {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()},
-        **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns",
-                                                       "first_person_speakers")},
+        **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns")},
         "conjoined_gap": int(raw["conjoined_gap"]),
     }
 

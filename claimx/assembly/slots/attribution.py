@@ -20,6 +20,9 @@ _PRESENT_TENSE_TAGS = tag_class("present_tense")
 
 # spaCy label classes of resources/assembly_words.json
 _PASSIVE_DEPS = dependency_class("passive")
+#: subjects that speak for the source inside its own quote ("we"): ``first_person_speakers`` of
+#: ``resources/attribution_rules.json``
+_FIRST_PERSON = frozenset(load("attribution_rules.json", ("first_person_speakers",))["first_person_speakers"])
 
 
 #: how many heads above the quantity a forecaster verb may be
@@ -143,9 +146,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
     # quantity reports a survey's answer, the measured group's own statement, not a source
     cues = [a for a in s.attributions if not any(a["start_char"] <= o["start_char"] < a["end_char"] for o in s.quantities)]
     # '"We expect to hire 500 people," the chief executive said': the speaker's "we" gives way
-    from ...cues import attribution_rules  # claimx.cues imports the assembly: read at call time
-    first = attribution_rules()["first_person_speakers"]
-    cues = [a for a in cues if a["text"].split()[0].lower().strip("\"“'‘") not in first] or cues
+    cues = [a for a in cues if a["text"].split()[0].lower().strip("\"“'‘") not in _FIRST_PERSON] or cues
     if not cues:
         return setter(ctx) or forecaster(ctx) or report_tail(ctx)
     segs = segments(st, s)

@@ -92,34 +92,34 @@ def _needle_text(text: str, s: "SentenceInfo") -> Optional[str]:
     return cache["text"]
 
 
+def _needle_offsets(text: str, s: "SentenceInfo", key: str) -> list[float]:
+    """The offsets of :func:`before_starts` (``key`` "before": where a needle of each pattern first
+    starts) or :func:`after_lasts` ("after": where one last starts) in sentence ``s``, kept on ``s``;
+    for a sentence without a needle test every pattern gets the bound that runs it."""
+    cache = s.needle_cache
+    if key not in cache:
+        found = load_modality_rules()[f"{key}_needles"]
+        low = _needle_text(text, s)
+        if low is None:
+            cache[key] = [float("-inf") if key == "before" else float("inf")] * len(found)
+        else:
+            at = first_needle if key == "before" else last_needle
+            cache[key] = [at(low, n) + s.start for n in found]
+    return cache[key]
+
+
 def before_starts(text: str, s: "SentenceInfo") -> list[float]:
     """For each "before" pattern of the rules, an offset in sentence ``s`` before which no match of
     it starts (where one of its needles first starts, :mod:`claimx.assembly.pattern_needles`; ``inf`` when none
     is in the sentence, ``-inf`` when the pattern or the sentence gives no test). Kept on ``s``."""
-    cache = s.needle_cache
-    if "before" not in cache:
-        found = load_modality_rules()["before_needles"]
-        low = _needle_text(text, s)
-        if low is not None:
-            cache["before"] = [first_needle(low, n) + s.start for n in found]
-        else:
-            cache["before"] = [float("-inf")] * len(found)
-    return cache["before"]
+    return _needle_offsets(text, s, "before")
 
 
 def after_lasts(text: str, s: "SentenceInfo") -> list[float]:
     """For each "after" pattern of the rules, an offset in sentence ``s`` after which no match of it
     holds one of its needles (where one last starts; ``-inf`` when none is in the sentence, ``inf``
     when the pattern or the sentence gives no test). Kept on ``s``."""
-    cache = s.needle_cache
-    if "after" not in cache:
-        found = load_modality_rules()["after_needles"]
-        low = _needle_text(text, s)
-        if low is not None:
-            cache["after"] = [last_needle(low, n) + s.start for n in found]
-        else:
-            cache["after"] = [float("inf")] * len(found)
-    return cache["after"]
+    return _needle_offsets(text, s, "after")
 
 
 def _report_after_last(text: str, s: "SentenceInfo") -> float:
