@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Optional
 
 from claimx.grammar import units as U
-from claimx.grammar.number_forms import number_token
+from claimx.grammar.number_form_reader import number_token
 from claimx.grammar.types import QuantityMatch, join_adjacent
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
