@@ -25,6 +25,7 @@ from .exclusions import exclusion_reason, third_party_forecast
 from .mentions import ent_mention, np_entity
 from .metric_carry import add_metric_extras, base_features, metric_features
 from .slots.entity import entity_in_phrase, tagged_common
+from .source_phrases import source_features
 from .slots.metric import metric_from_noun
 from .syntax import span_root
 
@@ -178,6 +179,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
     out = list(cands.values())
     for c in out:
         f = common_features(ctx, claim, c)
+        f.update(source_features(c.head))
         m = c.mention
         if metric and not m.get("inferred") and m.get("start_char") is not None:
             if m["start_char"] < metric["end_char"] and metric["start_char"] < m["end_char"]:

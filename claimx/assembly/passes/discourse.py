@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 from ..mentions import ent_mention, mention, np_entity
 from ..syntax import span_root
 from ..slots.confidence import inferred_penalty
+from ..source_phrases import is_source
 from ..words import dependency_class, label_class
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ _TOPIC_LABELS = label_class("sentence_topic")
 
 def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
     """The entity a later sentence may carry over: the subject of the main clause when it is a
-    named entity, else the first GPE/ORG of the sentence."""
+    named entity, else the first GPE/ORG of the sentence that is not only a source of figures
+    ("Earlier data from the Office des Changes had pointed ...": :mod:`claimx.assembly.source_phrases`)."""
     root = span_root(s.span)
     definite = None
     for c in root.children:
@@ -35,7 +37,7 @@ def sentence_topic(st: "DocState", s: "SentenceInfo") -> Optional[dict]:
                 # "The carrier said ...": a definite description names the topic too
                 definite = np_entity(st, c, set())
     for ent in s.ents:
-        if ent.label_ in _TOPIC_LABELS:
+        if ent.label_ in _TOPIC_LABELS and not is_source(span_root(ent)):
             return mention(st.text, ent.start_char, ent.end_char)
     return definite
 
