@@ -1,0 +1,73 @@
+"""Slot behaviours found by a second round of probing with made-up news sentences (company guidance,
+central banks, statistics offices, trade bodies, airlines, mining): modality, kind, timeframe and
+attribution. One behaviour per test, each on sentences written for it (none from the corpora)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import one
+
+REF = "2025-06-15"
+
+
+def claim(extractor, text, qty, ref=REF):
+    return one(extractor.extract(text, reference_date=ref), qty)
+
+
+def mod(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.modality, (c.hedge.text if c.hedge else None)
+
+
+def kind(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.kind, (c.change.direction if c.change else None)
+
+
+def tf(extractor, text, qty, ref=REF):
+    c = claim(extractor, text, qty, ref)
+    return (c.timeframe.value, c.timeframe.relation) if c.timeframe else None
+
+
+def attr(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.attribution.text if c.attribution else None
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The retailer eyes sales of $5 billion by 2027.", "$5 billion", ("target", "eyes")),
+    ("Toyota eyes a 10% share of the EV market by 2030.", "10%", ("target", "eyes")),
+    ("The airline is eyeing 40 new jets next year.", "40", ("target", "is eyeing")),
+])
+def test_eyes_is_a_target(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+def test_the_noun_eyes_is_no_cue(extractor):
+    assert mod(extractor, "In the eyes of investors a 5% rise would be small.", "5%")[1] != "eyes"
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("A rise of 0.25 percentage points is anticipated at the June meeting.", "0.25 percentage points",
+     ("forecast", "is anticipated")),
+    ("Further cuts of 50 basis points are anticipated this year.", "50 basis points", ("forecast", "are anticipated")),
+])
+def test_a_passive_anticipated_after_the_figure_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The company's fiscal year ends in September. Revenue will rise 5% this fiscal year.", "5%", ("FY2025", "in")),
+    ("The group's financial year ends on 30 June. It expects profit of $2 billion in the current financial year.",
+     "$2 billion", ("FY2025", "in")),
+    ("The department's fiscal year runs from October to September. It plans to spend $40 billion next fiscal year.",
+     "$40 billion", ("FY2026", "in")),
+    ("The retailer's fiscal year ends in January. Sales will rise 3% this fiscal year.", "3%", ("FY2026", "in")),
+])
+def test_a_fiscal_calendar_stated_in_the_text_names_its_relative_fiscal_years(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+def test_without_a_stated_calendar_the_relative_fiscal_year_starts_in_april(extractor):
+    assert tf(extractor, "The company expects revenue to rise 5% this fiscal year.", "5%") == ("FY2026", "in")
