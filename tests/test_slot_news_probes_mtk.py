@@ -71,3 +71,16 @@ def test_a_fiscal_calendar_stated_in_the_text_names_its_relative_fiscal_years(ex
 
 def test_without_a_stated_calendar_the_relative_fiscal_year_starts_in_april(extractor):
     assert tf(extractor, "The company expects revenue to rise 5% this fiscal year.", "5%") == ("FY2026", "in")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Revenue rose 6% compared with 2023, to $900 billion.", "$900 billion"),
+    ("Net income increased 12% compared with the prior year, to $4.1 billion.", "$4.1 billion"),
+    ("Shipments dropped 9% versus the same quarter of 2024, to 1.2 million units.", "1.2 million"),
+])
+def test_an_end_point_after_a_stated_difference_and_its_base_is_a_level(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("level", None)
+
+
+def test_the_difference_before_the_base_stays_a_change(extractor):
+    assert kind(extractor, "Revenue rose 6% compared with 2023, to $900 billion.", "6%") == ("change", "increase")
