@@ -84,3 +84,13 @@ def test_an_end_point_after_a_stated_difference_and_its_base_is_a_level(extracto
 
 def test_the_difference_before_the_base_stays_a_change(extractor):
     assert kind(extractor, "Revenue rose 6% compared with 2023, to $900 billion.", "6%") == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The bank expects growth of 2%, 2.5% and 3% in 2025, 2026 and 2027.", "2.5%", ("2026", "in")),
+    ("The bank expects growth of 2%, 2.5% and 3% in 2025, 2026 and 2027.", "3%", ("2027", "in")),
+    ("Sales were $3 million and $4 million in 2023 and 2024.", "$4 million", ("2024", "in")),
+    ("Exports rose 3% and 5% in the first and second quarters of 2024.", "5%", ("2024-Q2", "in")),
+])
+def test_a_list_of_figures_pairs_with_the_list_of_periods_right_after_it(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
