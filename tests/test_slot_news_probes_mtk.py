@@ -94,3 +94,17 @@ def test_the_difference_before_the_base_stays_a_change(extractor):
 ])
 def test_a_list_of_figures_pairs_with_the_list_of_periods_right_after_it(extractor, text, qty, expected):
     assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Moody's estimates that losses will total $4 billion.", "$4 billion", "Moody's estimates"),
+    ("The ministry projects that exports will grow 4% this year.", "4%", "The ministry projects"),
+    ("S&P Global forecasts that oil demand will reach 105 million barrels a day in 2026.",
+     "105 million barrels a day", "S&P Global forecasts"),
+])
+def test_a_reporting_verb_read_as_a_noun_still_names_the_source(extractor, text, qty, expected):
+    assert attr(extractor, text, qty) == expected
+
+
+def test_a_relative_that_after_a_plural_noun_names_no_source(extractor):
+    assert attr(extractor, "The company's projects that are under way will add 3 GW of capacity.", "3 GW") is None
