@@ -108,3 +108,27 @@ def test_a_reporting_verb_read_as_a_noun_still_names_the_source(extractor, text,
 
 def test_a_relative_that_after_a_plural_noun_names_no_source(extractor):
     assert attr(extractor, "The company's projects that are under way will add 3 GW of capacity.", "3 GW") is None
+
+
+@pytest.mark.xfail(strict=True, reason="a record after 'to' ('fell to a 16-year low of Y') as the change's end point: "
+                   "it moved tune kind 0.971 -> 0.974 with check unchanged, but the refit lowered held-out metric "
+                   "(CV 249 -> 247 of 303), so the kind slot does not do it (see test_slot_kind)")
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The yuan weakened to a 16-year low of 7.35 per dollar.", "7.35", ("change", "decrease")),
+    ("Gold prices rose to an all-time high of $3,500 an ounce in April.", "$3,500 an ounce", ("change", "increase")),
+    ("Home prices fell to a four-year low of $320,000 in May.", "$320,000", ("change", "decrease")),
+])
+def test_a_record_after_to_is_the_end_point_of_the_change(extractor, text, qty, expected):
+    assert kind(extractor, text, qty) == expected
+
+
+def test_a_record_that_is_hit_stays_a_level(extractor):
+    assert kind(extractor, "Gold prices hit an all-time high of $3,500 an ounce in April.", "$3,500 an ounce") == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Exports will likely slow to 2% growth next year, the ministry estimates.", "2%"),
+    ("The economy slowed to 1.5% growth in the third quarter.", "1.5%"),
+])
+def test_a_growth_rate_after_slow_to_is_an_increase(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("change", "increase")

@@ -15,6 +15,7 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
+from .kind_endpoints import growth_after_rate
 from .kind_clauses import another_clauses_change, bare_from_start, difference_across_base, elliptical_change, own_verb_between, reference
 from .kind_rules import (comparative_direction, entity_base, growth_object_direction, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
@@ -192,6 +193,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.change = {"direction": direction, "from_text": None}
         return res
     growth = growth_subject_direction(ctx.subject, unit) or (growth_object_direction(ctx.verb, unit) if direction is None else None)
+    growth = growth or (growth_after_rate(after_l, unit) if via_to else None)  # "slow to 2% growth"
     if growth is not None and (direction is None or (via_to and not skipped[:1] == ["by"])):
         # "GDP growth was 2.1%", "revenue growth slowed to 4%": a growth rate is a change in the
         # growth noun's direction, whatever the verb does to it
