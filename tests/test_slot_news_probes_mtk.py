@@ -132,3 +132,16 @@ def test_a_record_that_is_hit_stays_a_level(extractor):
 ])
 def test_a_growth_rate_after_slow_to_is_an_increase(extractor, text, qty):
     assert kind(extractor, text, qty) == ("change", "increase")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Exports seen up 5% in 2026", "5%"),
+    ("Fed seen cutting rates by 50 basis points in September", "50 basis points"),
+    ("Gold seen higher at $3,000 by year-end", "$3,000"),
+])
+def test_a_headline_seen_with_a_direction_or_a_gerund_and_its_object_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("forecast", "seen")
+
+
+def test_a_past_seen_with_a_gerund_is_no_forecast(extractor):
+    assert mod(extractor, "Prices were last seen rising 5% in 2008.", "5%") == ("asserted", None)
