@@ -145,3 +145,11 @@ def test_a_headline_seen_with_a_direction_or_a_gerund_and_its_object_is_a_foreca
 
 def test_a_past_seen_with_a_gerund_is_no_forecast(extractor):
     assert mod(extractor, "Prices were last seen rising 5% in 2008.", "5%") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Economists polled by Reuters see growth of 1.8% in 2025, 1.5% in 2026 and 1.7% in 2027.", "1.5%"),
+    ("The bank sees inflation at 3.1% this year, 2.6% next year and 2.2% in 2027.", "2.6%"),
+])
+def test_a_comma_list_item_after_the_first_ones_period_shares_the_cue(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
