@@ -153,3 +153,16 @@ def test_a_past_seen_with_a_gerund_is_no_forecast(extractor):
 ])
 def test_a_comma_list_item_after_the_first_ones_period_shares_the_cue(extractor, text, qty):
     assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The central bank held rates at 4.5% and signalled it may cut them to 4% in July.", "4.5%"),
+    ("The airline carried 40 million passengers and expects to carry 45 million in 2026.", "40 million"),
+])
+def test_a_later_period_owned_by_the_next_figure_is_not_the_first_ones(extractor, text, qty):
+    assert tf(extractor, text, qty) is None
+
+
+def test_a_changes_own_end_point_does_not_take_its_period(extractor):
+    text = "Vehicle sales climbed 12% to 2.4 million units in the first half of 2025, the company said."
+    assert tf(extractor, text, "12%") == ("2025-H1", "in")
