@@ -166,3 +166,11 @@ def test_a_later_period_owned_by_the_next_figure_is_not_the_first_ones(extractor
 def test_a_changes_own_end_point_does_not_take_its_period(extractor):
     text = "Vehicle sales climbed 12% to 2.4 million units in the first half of 2025, the company said."
     assert tf(extractor, text, "12%") == ("2025-H1", "in")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The index gained 120 points, or 1.5%, to 8,200.", "8,200"),
+    ("The benchmark lost 300 points, or 2%, to 14,700 on Friday.", "14,700"),
+])
+def test_an_end_point_after_a_restated_difference_is_a_level(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("level", None)
