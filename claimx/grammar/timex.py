@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Optional
 
+from claimx.grammar.timex_fiscal import apply_fiscal_calendar
 from claimx.grammar.timex_join import _join
 from claimx.grammar.timex_lexicon import RELATIONS, TimeLexicon, load_time_lexicon
 from claimx.grammar.timex_scan import _scan, _scan_exhaustive  # noqa: F401  (the tests compare the two)
@@ -66,4 +67,4 @@ def find_timeframes(text: str, *, reference_date: Optional[_dt.date] = None) -> 
         reference_date = reference_date.date()
     if not text:
         return []
-    return _join(text, _scan(text), reference_date)
+    return apply_fiscal_calendar(text, _join(text, _scan(text), reference_date), reference_date)

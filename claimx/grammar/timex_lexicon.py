@@ -58,6 +58,7 @@ class TimeLexicon(BaseModel):
     end_abbreviations: dict[str, str]
     mid_century_year: int = 2050
     relative_fiscal_year_first_month: int = 4
+    fiscal_calendar_statement: str = ""
     half_code_next_words: list[str] = Field(default_factory=list)
     next_year_span_cues: list[str] = Field(default_factory=list)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+import regex
+
 from ..clauses import quote_regions, segment_of, segments
 from ...grammar._resources import load
 from ..words import dependency_class, tag_class
@@ -23,6 +25,8 @@ _PASSIVE_DEPS = dependency_class("passive")
 #: subjects that speak for the source inside its own quote ("we"): ``first_person_speakers`` of
 #: ``resources/attribution_rules.json``
 _FIRST_PERSON = frozenset(load("attribution_rules.json", ("first_person_speakers",))["first_person_speakers"])
+#: a source opening the sentence with a reporting verb parsed as a plural noun: ``noun_read_report``
+_NOUN_READ_REPORT = regex.compile(load("attribution_rules.json", ("noun_read_report",))["noun_read_report"])
 
 
 #: how many heads above the quantity a forecaster verb may be
@@ -88,6 +92,18 @@ def report_tail(ctx: "QuantityContext") -> Optional[dict]:
     return _span(ctx, start, hedge["end_char"])
 
 
+def noun_read_report(ctx: "QuantityContext") -> Optional[dict]:
+    """"Moody's estimates that losses will total $4 billion", "The ministry projects that exports
+    will grow 4%": a source that opens the sentence with a reporting verb the parser took for a
+    plural noun (``noun_read_report`` of ``resources/attribution_rules.json``), from the sentence's
+    first word to the verb, when the quantity follows it; ``None`` else."""
+    s = ctx.sentence
+    m = _NOUN_READ_REPORT.match(ctx.text, s.start, s.end)
+    if m is None or m.end() > ctx.quantity["start_char"]:
+        return None
+    return _span(ctx, m.start(1), m.end(1))
+
+
 def _span(ctx: "QuantityContext", start: int, end: int) -> Optional[dict]:
     """``{text, start_char, end_char}`` of ``ctx.text[start:end]`` when it lies in the sentence."""
     s = ctx.sentence
@@ -148,7 +164,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
     # '"We expect to hire 500 people," the chief executive said': the speaker's "we" gives way
     cues = [a for a in cues if a["text"].split()[0].lower().strip("\"“'‘") not in _FIRST_PERSON] or cues
     if not cues:
-        return setter(ctx) or forecaster(ctx) or report_tail(ctx)
+        return setter(ctx) or forecaster(ctx) or report_tail(ctx) or noun_read_report(ctx)
     segs = segments(st, s)
     qseg = segment_of(segs, q["start_char"])
     same = [a for a in cues if segment_of(segs, a["start_char"]) == qseg]
@@ -171,7 +187,7 @@ def attribution(ctx: "QuantityContext") -> Optional[dict]:
         elif tails:
             chosen = tails[-1]
     if chosen is None:
-        return forecaster(ctx) or report_tail(ctx)
+        return forecaster(ctx) or report_tail(ctx) or noun_read_report(ctx)
     return {"text": chosen["text"], "start_char": chosen["start_char"], "end_char": chosen["end_char"]}
 
 

@@ -15,7 +15,8 @@ import regex
 from ..clauses import segment_bounds, words_before
 from ..mentions import mention
 from ..syntax import token_before
-from .kind_clauses import another_clauses_change, bare_from_start, elliptical_change, own_verb_between, reference
+from .kind_endpoints import growth_after_rate
+from .kind_clauses import another_clauses_change, bare_from_start, difference_across_base, elliptical_change, own_verb_between, reference
 from .kind_rules import (comparative_direction, entity_base, growth_object_direction, growth_subject_direction, load_kind_rules,
                          exceed_by, modified_noun_direction, postposed_direction, revision_direction, signed_direction,
                          steady_phrasal, swing_direction)
@@ -192,6 +193,7 @@ def kind(ctx: "QuantityContext") -> KindResult:
         res.change = {"direction": direction, "from_text": None}
         return res
     growth = growth_subject_direction(ctx.subject, unit) or (growth_object_direction(ctx.verb, unit) if direction is None else None)
+    growth = growth or (growth_after_rate(after_l, unit) if via_to else None)  # "slow to 2% growth"
     if growth is not None and (direction is None or (via_to and not skipped[:1] == ["by"])):
         # "GDP growth was 2.1%", "revenue growth slowed to 4%": a growth rate is a change in the
         # growth noun's direction, whatever the verb does to it
@@ -296,6 +298,8 @@ def kind(ctx: "QuantityContext") -> KindResult:
         m_from = rules["re"]["from_start_before"].search(st.text[seg_lo:q["start_char"]])
         if m_from and via_to:
             from_text = m_from.group(1)
+    if via_to and difference_across_base(st, s, q, verbs):
+        return res  # "rose 6% compared with 2023, to $900 billion": the difference is stated
     if via_to:
         # "fell 0.4 pp to 2.1%", "added 850k, lifting the base to 12.4M", "climbed to 41.6%, a gain
         # of 5.3 pp": a stated difference makes the end point a level

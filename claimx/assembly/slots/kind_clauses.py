@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
+from ..clauses import words_before
 from ..mentions import mention
 from ..syntax import span_root
 from .kind_rules import load_kind_rules
@@ -104,3 +105,32 @@ def reference(st: "DocState", q: dict, s: "SentenceInfo", skip_of: bool = False)
     end_m = pat["reference_end"].search(text[start:seg_end])
     end = start + end_m.start() if end_m else seg_end
     return mention(st.text, start, end)
+
+
+def difference_across_base(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) -> bool:
+    """True when ``q`` is the end point of a change whose difference the sentence states before a
+    comparison base or a restatement ("Revenue rose 6% compared with 2023, to $900 billion", "fell
+    3% from a year earlier to", "gained 120 points, or 1.5%, to 8,200"): a quantity right after a
+    change verb, then only the base (``difference_base_between`` of the kind rules) or ", or" and
+    the restated figure (``difference_restated_between``), and "to" up to ``q``. The end point is
+    then a level (docs/GOLD.md)."""
+    rules = load_kind_rules()
+    fillers = rules["fillers"]
+    for other in s.quantities:
+        if other is q or other["end_char"] > q["start_char"]:
+            continue
+        inside = [o for o in s.quantities if o is not q and other["end_char"] <= o["start_char"] < q["start_char"]]
+        if not inside:
+            between = rules["re"]["difference_base_between"].fullmatch(st.text, other["end_char"], q["start_char"])
+        elif len(inside) == 1:
+            o = inside[0]
+            between = rules["re"]["difference_restated_between"].fullmatch(
+                st.text[other["end_char"]:o["start_char"]] + "Q" + st.text[o["end_char"]:q["start_char"]])
+        else:
+            between = None
+        if not between:
+            continue
+        ow = [w for w, _, _ in words_before(st, other["start_char"], s.start, 4) if w not in fillers]
+        if ow and ow[-1] in verbs:
+            return True
+    return False

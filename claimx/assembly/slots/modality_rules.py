@@ -361,15 +361,18 @@ _WORD_RE = regex.compile(r"[\w']+")
 def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
     """The sentence's hedge cues without the capitalised month or name a cue word can be ("In May,
     exports rose 5%", "Will Smith's film"; ``capitalised_not_a_cue`` of the rules) and without a
-    "due to" that gives a cause ("The 5% fall is due to weaker demand"; ``verb_after_cues``).
+    "due to" that gives a cause ("The 5% fall is due to weaker demand"; ``verb_after_cues``) and
+    without a cue word read as a noun after a determiner ("in the eyes of"; ``noun_after_determiner``).
     Worked out once per sentence (kept on ``s``)."""
     if s.usable_hedges is not None:
         return s.usable_hedges
     raw = load_modality_rules()
-    rules, after = raw["capitalised_not_a_cue"], raw["verb_after_cues"]
+    rules, after, noun = raw["capitalised_not_a_cue"], raw["verb_after_cues"], raw["noun_after_determiner"]
     text = st.text
     out = []
     for h in s.hedges:
+        if h["text"].lower() in noun["cues"] and _word_before(text, s.start, h["start_char"]) in noun["words"]:
+            continue  # "in the eyes of investors": the noun, not the verb "eyes"
         if " ".join(h["text"].lower().split()) in after["cues"]:
             nxt = st.doc.char_span(h["end_char"], s.end, alignment_mode="expand")
             if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"]:
@@ -382,3 +385,9 @@ def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
         out.append(h)
     s.usable_hedges = out
     return out
+
+
+def _word_before(text: str, lo: int, at: int) -> str:
+    """The lower-cased word right before offset ``at`` in ``text[lo:at]`` ("" at the start)."""
+    words = text[lo:at].split()
+    return words[-1].lower() if words else ""

@@ -102,6 +102,20 @@ def _is_head(ctx: "QuantityContext", t: dict) -> bool:
     return bool(_COMMA_AFTER_WORDS.match(after) or _COMMA_AFTER.match(after))
 
 
+def _owned_by_closer(ctx: "QuantityContext", t: dict) -> bool:
+    """True when a quantity with a verb of its own stands between ``ctx``'s quantity and the later
+    timeframe ``t`` ("held rates at 4.5% and signalled it may cut them to 4% in July": July is the
+    4%'s; a gapped figure, an end point or a base with no verb between share it)."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    for o in s.quantities:
+        if o is q or not (q["end_char"] <= o["start_char"] and o["end_char"] <= t["start_char"]):
+            continue
+        span = st.doc.char_span(q["end_char"], o["start_char"], alignment_mode="contract")
+        if span is not None and any(w.pos_ == "VERB" for w in span):
+            return True
+    return False
+
+
 def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> Optional[dict]:
     """The timeframe of ``ctx``'s quantity (a mention with ``value`` and ``relation``) or ``None``.
 
@@ -169,7 +183,7 @@ def timeframe(ctx: "QuantityContext", paragraph_time: Optional[str] = None) -> O
         # one timeframe in the same clause segment, not owned by a closer quantity
         seg_lo, seg_hi = segment_bounds(st, s, q["start_char"])
         cands = [t for t in tfs if seg_lo <= t["start_char"] < seg_hi and t.get("offset_years") is None
-                 and t.get("relation") != "since"]
+                 and t.get("relation") != "since" and not _owned_by_closer(ctx, t)]
         after_q = [t for t in cands if t["start_char"] >= q["end_char"]]
         if len(cands) == 1:
             own = cands[0]

@@ -52,7 +52,7 @@ def respective_timeframe(ctx: "QuantityContext", timeframes: list[dict]) -> Opti
     r = _rules()
     marker = r["marker"].search(text, q["end_char"], s.end)
     if marker is None:
-        return None
+        return _adjacent_timeframe(ctx, timeframes)
     quantities = sorted((o for o in s.quantities if o["end_char"] <= marker.start()), key=lambda o: o["start_char"])
     run = next((run for run in _runs(text, quantities, r["item_gap"]) if any(o is q for o in run)), None)
     if run is None or len(run) < 2:
@@ -66,3 +66,22 @@ def respective_timeframe(ctx: "QuantityContext", timeframes: list[dict]) -> Opti
     # and 2024, ..." is the only one)
     chosen = lists[-1]
     return chosen[next(i for i, o in enumerate(run) if o is q)]
+
+
+def _adjacent_timeframe(ctx: "QuantityContext", timeframes: list[dict]) -> Optional[dict]:
+    """The time phrase paired with ``ctx``'s quantity when a list of figures is followed right away
+    by a list of time phrases of the same length, without "respectively" ("growth of 2%, 2.5% and
+    3% in 2025, 2026 and 2027"): the i-th figure takes the i-th phrase; ``None`` otherwise."""
+    st, q, s = ctx.state, ctx.quantity, ctx.sentence
+    text, gap = st.text, _rules()["item_gap"]
+    quantities = sorted(s.quantities, key=lambda o: o["start_char"])
+    run = next((run for run in _runs(text, quantities, gap) if any(o is q for o in run)), None)
+    if run is None or len(run) < 2:
+        return None
+    tfs = sorted((t for t in timeframes if t.get("value") and t.get("offset_years") is None
+                  and t["start_char"] >= run[-1]["end_char"]), key=lambda t: t["start_char"])
+    lists = _runs(text, tfs, gap)
+    if not lists or len(lists[0]) != len(run) or not _rules()["adjacent_lead"].fullmatch(
+            text[run[-1]["end_char"]:lists[0][0]["start_char"]]):
+        return None
+    return lists[0][next(i for i, o in enumerate(run) if o is q)]
