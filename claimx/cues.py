@@ -6,7 +6,10 @@ Pure functions over the cue lexicon (:mod:`claimx.lexicons`); the ``claimx_cues`
 
 from __future__ import annotations
 
+import string
+import weakref
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -36,6 +39,54 @@ def attribution_rules() -> dict[str, Any]:
     }
 
 
+#: the characters outside ASCII that the ``regex`` module matches to an ASCII letter when it ignores
+#: case (KELVIN SIGN, CAPITAL I WITH DOT ABOVE, SMALL LONG S; the second is also the one character
+#: whose ``lower()`` is two characters long)
+_FOLDS_TO_ASCII = frozenset("\u212a\u0130\u017f")
+#: characters that are word characters (or the apostrophe) for the hedge pattern's look-behind
+_WORD_BEFORE = frozenset(string.ascii_letters + string.digits + "_'")
+#: cue lexicon -> the first words of its hedge cues (``None``: a cue that is not ASCII)
+_FIRST_WORDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _hedge_first_words(cues: CompiledCues) -> Optional[tuple[str, ...]]:
+    """The first words of the hedge cues of ``cues`` (lowercase), worked out once per lexicon;
+    ``None`` when a cue is not ASCII (its case-insensitive matches are then not looked up)."""
+    if cues not in _FIRST_WORDS:
+        words = {" ".join(cue.split()).split(" ")[0] for cue in cues.hedge_modality}
+        _FIRST_WORDS[cues] = tuple(sorted(words)) if all(w.isascii() and w for w in words) else None
+    return _FIRST_WORDS[cues]
+
+
+def _hedge_matches(text: str, cues: CompiledCues) -> Iterator[Any]:
+    """``cues.hedge_re.finditer(text)``, the pattern tried only where one of its cues' first words
+    starts (found with ``str.find`` in the lowercased text) after no ASCII word character: every
+    match starts with the first word of one of its alternatives, so no match is missed, and trying
+    those places left to right past each match's end gives finditer's matches. A text holding a
+    character that ignoring case matches to an ASCII letter (or a lexicon with a cue that is not
+    ASCII) is scanned whole."""
+    firsts = _hedge_first_words(cues)
+    if firsts is None or not _FOLDS_TO_ASCII.isdisjoint(text):
+        yield from cues.hedge_re.finditer(text)
+        return
+    low = text.lower()
+    starts = set()
+    for word in firsts:
+        i = low.find(word)
+        while i >= 0:
+            if i == 0 or low[i - 1] not in _WORD_BEFORE:
+                starts.add(i)
+            i = low.find(word, i + 1)
+    end = 0
+    match = cues.hedge_re.match
+    for i in sorted(starts):
+        if i >= end:
+            m = match(text, i)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
     """Hedge cues in ``text``: dicts ``{text, start_char, end_char, modality, negated}``.
 
@@ -44,7 +95,7 @@ def find_hedges(text: str, cues: Optional[CompiledCues] = None) -> list[dict]:
     """
     cues = cues or load_default().cues
     out = []
-    for m in cues.hedge_re.finditer(text):
+    for m in _hedge_matches(text, cues):
         start = m.start()
         negated = False
         neg = cues.negation_re.search(text, max(0, start - 20), start)
