@@ -230,3 +230,15 @@ def test_throughput_ratios_and_targets():
     table = throughput.format_table({k: {**base, **v} for k, v in res.items()}, ratios, "articles")
     assert "2.50x   (target >= 2.0x: met)" in table
     assert "1.60x   (target >= 1.7x: NOT met)" in table
+
+
+def test_windowing_counts_parsed_words_by_role(extractor):
+    """benchmarks/windowing.py --roles: the words of each window by the role of their cheap sentence."""
+    import windowing
+
+    text = ("Alpha beta. Gamma delta epsilon. Sales rose 5% in 2024. Nothing here. Profit fell 3%. Zeta eta.\n\n"
+            "No number in this paragraph.")
+    roles, total = windowing.window_word_roles(extractor, [text])
+    assert total == len(text.split())
+    # the window runs from the paragraph's start to its last quantity sentence; the rest is not parsed
+    assert roles == {"quantity": 8, "context before": 5, "between": 2, "after": 0}
