@@ -1,0 +1,41 @@
+"""Metric kinds seen on unseen text (issue 11), on made-up sentences: each rule of
+claimx.assembly.metric_parallel and the measure-word guard of the topic rule."""
+
+from __future__ import annotations
+
+from tests.conftest import one
+
+
+# a parallel clause shares the measured property of the first clause of the sentence
+def test_a_later_sector_shares_the_of_phrase_measure(extractor):
+    text = ("By 2040, trucks are projected to add 2.1 million bpd of diesel demand, shipping to rise to "
+            "4.4 million bpd and rail to stay the smallest user at 0.6 million bpd.")
+    claims = extractor.extract(text)
+    for q in ("4.4 million bpd", "0.6 million bpd"):
+        c = one(claims, q)
+        assert c.metric is not None and c.metric.text == "diesel demand", q
+
+
+def test_a_singular_segment_after_a_topic_metric_shares_it(extractor):
+    text = ("Tea exports slow as prices fall\n\nKenya's tea exports fell in March. Exports were weak again. "
+            "Next year, green teas are expected to grow 6.2%, while black tea is set to expand 2.9%.")
+    claims = extractor.extract(text)
+    assert one(claims, "6.2%").metric.text == "exports"
+    c = one(claims, "2.9%")
+    assert c.metric is not None and c.metric.text == "exports"
+    assert c.entity is not None and "black tea" in c.entity.text
+
+
+def test_a_gapped_segment_shares_the_first_metric(extractor):
+    text = ("Toy sales set for a record year\n\nToy sales in Norway are forecast to reach NOK 9 billion. "
+            "In 2026, puzzles are projected to rise 8.1% and wooden trains 3.3%, whereas kites are expected to slip 1.2%.")
+    claims = extractor.extract(text)
+    c = one(claims, "3.3%")
+    assert c.metric is not None and c.metric.text == "sales"
+
+
+def test_a_measure_subject_in_the_later_clause_keeps_its_own(extractor):
+    text = ("By 2040, trucks are projected to add 2.1 million bpd of diesel demand, while refinery output "
+            "is set to climb to 4.4 million bpd.")
+    c = one(extractor.extract(text), "4.4 million bpd")
+    assert c.metric is not None and "output" in c.metric.text
