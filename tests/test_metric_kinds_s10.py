@@ -39,3 +39,22 @@ def test_a_measure_subject_in_the_later_clause_keeps_its_own(extractor):
             "is set to climb to 4.4 million bpd.")
     c = one(extractor.extract(text), "4.4 million bpd")
     assert c.metric is not None and "output" in c.metric.text
+
+
+# a gap to a forecast measures the forecast
+def test_points_more_than_previously_forecast_measure_the_forecast(extractor):
+    text = "Next year, budget airlines are expected to grow 9.4%, two points more than previously forecast."
+    c = one(extractor.extract(text), "two points")
+    assert c.metric is not None and c.metric.text == "previously forecast"
+
+
+def test_points_above_the_earlier_estimate_measure_the_estimate(extractor):
+    text = "This season, electric scooters are set to expand 14.2%, three points above the earlier estimate."
+    c = one(extractor.extract(text), "three points")
+    assert c.metric is not None and c.metric.text == "earlier estimate"
+
+
+def test_a_gap_to_a_year_earlier_is_no_forecast_gap(extractor):
+    text = "Next year, budget airlines are expected to grow 9.4%, two points more than a year earlier."
+    c = one(extractor.extract(text), "two points")
+    assert c.metric is None or "earlier" not in c.metric.text

@@ -60,6 +60,13 @@ def _head(ctx: "QuantityContext", m: Optional[dict]):
     return span_root(span) if span is not None and len(span) else None
 
 
+def names_thing(ctx: "QuantityContext", metric: Optional[dict]) -> bool:
+    """True when ``metric`` (a mention with offsets, or ``None``) is headed by a noun that names a
+    thing: no measure, figure or change word, no pronoun."""
+    head = _head(ctx, metric)
+    return head is not None and _thing(ctx, head)
+
+
 def is_donor(ctx: "QuantityContext", metric: Optional[dict]) -> bool:
     """True when ``metric`` (the claim's final metric) is a measure word that is not the subject of
     the quantity's verb, and that subject names a thing (a noun, no measure, figure or change word, no pronoun)."""
@@ -79,8 +86,7 @@ def parallel_metric(ctx: "QuantityContext", metric: Optional[dict], done: Sequen
     q = ctx.quantity
     if not q.get("unit"):
         return None
-    head = _head(ctx, metric)
-    if head is None or not _thing(ctx, head):
+    if not names_thing(ctx, metric):
         return None
     if any(t.dep_ == "prep" and t.lower_ in _BASE_PREPS for t in (ctx.root.ancestors if ctx.root is not None else ())
            if t.i < min(ctx.tokens, default=t.i + 1)):
