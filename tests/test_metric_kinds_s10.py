@@ -58,3 +58,19 @@ def test_a_gap_to_a_year_earlier_is_no_forecast_gap(extractor):
     text = "Next year, budget airlines are expected to grow 9.4%, two points more than a year earlier."
     c = one(extractor.extract(text), "two points")
     assert c.metric is None or "earlier" not in c.metric.text
+
+
+# a nominalised change measures the object of its "in" phrase
+def test_the_increase_in_admissions_measures_admissions(extractor):
+    c = one(extractor.extract("The increase in hospital admissions was 14% in January."), "14%")
+    assert c.metric is not None and c.metric.text == "hospital admissions"
+
+
+def test_the_rise_in_food_prices_measures_food_prices(extractor):
+    c = one(extractor.extract("The rise in food prices slowed to 4.2% in March."), "4.2%")
+    assert c.metric is not None and c.metric.text == "food prices"
+
+
+def test_the_rise_in_a_month_keeps_the_change_noun(extractor):
+    c = one(extractor.extract("The rise in March was 4.2%, the statistics office said."), "4.2%")
+    assert c.metric is None or "March" not in c.metric.text
