@@ -74,3 +74,16 @@ def test_the_rise_in_food_prices_measures_food_prices(extractor):
 def test_the_rise_in_a_month_keeps_the_change_noun(extractor):
     c = one(extractor.extract("The rise in March was 4.2%, the statistics office said."), "4.2%")
     assert c.metric is None or "March" not in c.metric.text
+
+
+# a verb's object that the figure moves is the measure, not the verb's subject
+def test_prices_pushed_inflation_up_measures_inflation(extractor):
+    c = one(extractor.extract("Electricity prices pushed inflation up to 3.8% in April."), "up to 3.8%")
+    assert c.metric is not None and c.metric.text == "inflation"
+
+
+def test_a_company_grew_revenue_measures_revenue(extractor):
+    c = one(extractor.extract("Apple grew revenue 8% in the quarter."), "8%")
+    assert c.metric is not None and c.metric.text == "revenue"
+    assert c.entity is not None and c.entity.text == "Apple"
+

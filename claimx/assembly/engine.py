@@ -16,6 +16,7 @@ from .candidates import entity_candidates, metric_candidates
 from .metric_breakdown import breakdown_metric
 from .metric_bases import forecast_gap_metric
 from .metric_change import change_noun_metric
+from .metric_object import moved_object_metric
 from .metric_parallel import DONOR, is_donor, names_thing, parallel_metric
 from .metric_topic import coordinated_things_metric, metric_override, passive_verb_metric
 from .exclusions import exclusion_reason, trim_quantity
@@ -142,7 +143,8 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         claim[DONOR] = late is not None
         if late is None and names_thing(ctx, override or claim.get("metric")):
             late = forecast_gap_metric(ctx)
-        late = late or change_noun_metric(ctx, override or claim.get("metric"))
+        late = late or change_noun_metric(ctx, override or claim.get("metric")) \
+            or moved_object_metric(ctx, override or claim.get("metric"))
     if late is not None:
         override, claim["_carry_metric"] = late, claim.get("metric")
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
