@@ -14,6 +14,10 @@ from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
 from .candidates import entity_candidates, metric_candidates
 from .metric_breakdown import breakdown_metric
+from .metric_bases import forecast_gap_metric
+from .metric_change import change_noun_metric
+from .metric_object import moved_object_metric
+from .metric_parallel import DONOR, is_donor, names_thing, parallel_metric
 from .metric_topic import coordinated_things_metric, metric_override, passive_verb_metric
 from .exclusions import exclusion_reason, trim_quantity
 from .mentions import mention
@@ -134,6 +138,13 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
     # not the rule's metric, so the chooser's fit does not depend on them
     late = None if "metric" in fixed else breakdown_metric(ctx, claim, previous) or coordinated_things_metric(ctx, claim) \
         or passive_verb_metric(ctx, claim)
+    if late is None and "metric" not in fixed:
+        late = parallel_metric(ctx, override or claim.get("metric"), done)
+        claim[DONOR] = late is not None
+        if late is None and names_thing(ctx, override or claim.get("metric")):
+            late = forecast_gap_metric(ctx)
+        late = late or change_noun_metric(ctx, override or claim.get("metric")) \
+            or moved_object_metric(ctx, override or claim.get("metric"))
     if late is not None:
         override, claim["_carry_metric"] = late, claim.get("metric")
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
@@ -148,6 +159,7 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         claim["metric"] = metric
     if override is not None:
         claim["metric"] = override
+    claim[DONOR] = claim.get(DONOR) or is_donor(ctx, claim.get("metric"))
 
 
 def _rank_entity(ctx: QuantityContext, claim: dict, head, topic: Optional[dict], last_entity: Optional[dict],
@@ -187,6 +199,7 @@ def run(st: DocState) -> list[dict]:
     quoted_attribution(st, out)
     for c in out:
         c.pop("_carry_metric", None)
+        c.pop(DONOR, None)
     return out
 
 
