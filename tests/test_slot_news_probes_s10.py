@@ -1,0 +1,194 @@
+"""Slot behaviours probed with a third round of made-up sentences of the development corpus's kinds
+(business, energy and economy news; policy reports; central bank and statistics office releases;
+budget documents): modality and hedge, timeframe, kind and attribution. One behaviour per test, each
+on sentences written for it (none from the corpora); the reference date is REF."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import one
+
+REF = "2025-06-15"
+
+
+def claim(extractor, text, qty, ref=REF):
+    return one(extractor.extract(text, reference_date=ref), qty)
+
+
+def mod(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.modality, (c.hedge.text if c.hedge else None)
+
+
+def kind(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.kind, (c.change.direction if c.change else None)
+
+
+def tf(extractor, text, qty, ref=REF):
+    c = claim(extractor, text, qty, ref)
+    return (c.timeframe.value, c.timeframe.relation) if c.timeframe else None
+
+
+def attr(extractor, text, qty):
+    c = claim(extractor, text, qty)
+    return c.attribution.text if c.attribution else None
+
+
+# --- modality and hedge -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Offshore wind capacity is on track to reach 60 GW by 2030, the industry body said.", "60 GW",
+     ("forecast", "on track to")),
+    ("The refinery is poised to process 400,000 barrels a day next year.", "400,000 barrels a day",
+     ("forecast", "poised to")),
+    ("Brent is set to average $78 a barrel in the fourth quarter.", "$78 a barrel", ("forecast", "is set to")),
+    ("The economy is tipped to grow 1.4% next year.", "1.4%", ("forecast", "is tipped to")),
+])
+def test_a_course_phrase_before_the_verb_is_a_forecast(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The country is on course for a budget deficit of 5.5% this year.", "5.5%"),
+    ("The carmaker is on track for record deliveries of 2 million vehicles in 2025.", "2 million"),
+    ("Europe is heading for a gas shortfall of 20 billion cubic metres next winter.", "20 billion cubic metres"),
+])
+def test_a_course_phrase_with_for_and_a_noun_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("The government aims for a budget deficit of 2.9% of GDP in 2026.", "2.9%", "aims for"),
+    ("Ministers are aiming for 1.5 million new homes by 2029.", "1.5 million", "aiming for"),
+])
+def test_aims_for_a_noun_is_a_target(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("target", hedge)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Economists have penciled in a further cut of 25 basis points in September.", "25 basis points"),
+    ("Markets have pencilled in rate cuts totalling 75 basis points by December.", "75 basis points"),
+])
+def test_pencilled_in_is_a_forecast_in_either_spelling(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The consensus sees third-quarter growth of 0.4%.", "0.4%"),
+    ("The chipmaker sees full-year revenue of $4.5 billion.", "$4.5 billion"),
+    ("Analysts polled by the agency see the deficit at 3.2% of GDP this year.", "3.2%"),
+])
+def test_a_forecaster_that_sees_a_figure_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "forecast"
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The budget assumes an oil price of $70 a barrel for 2026.", "$70 a barrel"),
+    ("The finance ministry's plan assumes growth of 1.2% next year.", "1.2%"),
+    ("The authority has budgeted $1.2 billion for the programme in 2026.", "$1.2 billion"),
+])
+def test_a_budget_assumption_or_allocation_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Carmakers are mandated to sell 80% zero-emission vehicles by 2030.", "80%"),
+    ("The regulator has capped annual price rises at 3%.", "3%"),
+    ("Banks must hold capital of at least 8% of risk-weighted assets.", "at least 8%"),
+])
+def test_a_mandate_cap_or_legal_minimum_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("The utility pledged to cut its emissions by 45% by 2035.", "45%", "pledged to"),
+    ("The government has promised to build 300,000 homes a year.", "300,000", "has promised to"),
+    ("The party vowed to cut the deficit to 3% of GDP by 2028.", "3%", "vowed to"),
+])
+def test_a_promise_to_do_is_a_target(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("target", hedge)
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("Canada has pledged 2% of GDP for defence by 2032.", "2%", "pledged"),
+    ("The commission proposed a 90% cut in net emissions by 2040.", "90%", "proposed"),
+    ("The ministry has proposed raising the levy to 12% from next year.", "12%", "proposed"),
+])
+def test_a_pledge_or_proposal_with_the_figure_in_its_object_is_a_target(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("target", hedge)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Lawmakers who proposed the bill said rents rose 8% last year.", "8%"),
+    ("The senator, who pledged support for the bill, said prices rose 4% in May.", "4%"),
+])
+def test_a_pledge_or_proposal_in_another_clause_does_not_hedge_the_figure(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The bank has set itself an ambition to lend $100 billion by 2030.", "$100 billion"),
+    ("The group has an ambition of 5 GW of installed capacity by 2028.", "5 GW"),
+])
+def test_an_ambition_to_or_of_is_a_target(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "target"
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("Exporters stand to lose as much as $3 billion from the tariffs.", "as much as $3 billion", "stand to"),
+    ("Farmers stand to gain about $500 million a year from the deal.", "about $500 million", "stand to"),
+    ("The lender stands to book a gain of $250 million on the sale.", "$250 million", "stands to"),
+])
+def test_stand_to_is_a_possibility(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("possible", hedge)
+
+
+def test_stand_at_is_no_cue(extractor):
+    assert mod(extractor, "The shares stand at 120 pence.", "120 pence") == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("Insured losses could reach as much as $40 billion this year.", "as much as $40 billion", "could reach"),
+    ("Damage from the storm could total as much as $8 billion.", "as much as $8 billion", "could"),
+])
+def test_could_with_as_much_as_is_possible_with_an_upper_bound(extractor, text, qty, hedge):
+    c = claim(extractor, text, qty)
+    assert (c.modality, c.hedge.text, c.quantity.comparator) == ("possible", hedge, "<=")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The drought may have cut the wheat harvest by 15% last season.", "15%"),
+    ("Output may have fallen 2% in the second quarter, a flash estimate suggests.", "2%"),
+])
+def test_a_perfect_may_have_is_possible(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("possible", "may")
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("If oil stays above $90, inflation would rise to 4% next year.", "4%", "would"),
+    ("Were tariffs to take effect, exports would drop by 8% in 2026.", "8%", "would"),
+    ("Unless rates fall, home sales could slide 10% next year.", "10%", "could"),
+])
+def test_the_consequence_of_a_condition_is_possible(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("possible", hedge)
+
+
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("The central bank is not expected to lift rates above 4% this year.", "above 4%", "not expected to"),
+    ("Output is unlikely to exceed 2 million barrels a day before 2027.", "2 million barrels", "unlikely to"),
+    ("Prices are not forecast to fall below $60 a barrel this year.", "below $60 a barrel", "not forecast to"),
+])
+def test_a_negated_forecast_stays_a_forecast_with_its_negation(extractor, text, qty, hedge):
+    c = claim(extractor, text, qty)
+    assert c.modality == "forecast" and set(hedge.split()) & set(c.hedge.text.split())
+
+
+@pytest.mark.parametrize("text,qty,comparator", [
+    ("Sales are expected to reach at least $10 billion in 2026.", "at least $10 billion", ">="),
+    ("The new mine will produce up to 5 million tonnes a year from 2027.", "up to 5 million tonnes", "<="),
+])
+def test_a_bound_inside_a_hedged_figure_keeps_the_forecast(extractor, text, qty, comparator):
+    c = claim(extractor, text, qty)
+    assert (c.modality, c.quantity.comparator) == ("forecast", comparator)
