@@ -257,3 +257,73 @@ def test_the_channel_of_a_report_stays_out_of_the_source(extractor, text, qty):
 ])
 def test_according_to_with_a_qualified_source(extractor, text, qty, expected):
     assert attr(extractor, text, qty) == expected
+
+
+# --- kind ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Net profit doubled to $1.2 billion in H1 2025.", "$1.2 billion", ("change", "increase")),
+    ("Exports tripled to $900 million in 2024.", "$900 million", ("change", "increase")),
+    ("Shipments halved to 300,000 units in 2024.", "300,000", ("change", "decrease")),
+    ("The budget deficit was halved to 2% of GDP.", "2%", ("change", "decrease")),
+])
+def test_a_multiplied_or_halved_end_point_is_the_change(extractor, text, qty, expected):
+    assert kind(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Renewables supplied a third of the country's electricity in 2024.", "a third"),
+    ("Two-thirds of respondents expect prices to rise.", "Two-thirds"),
+])
+def test_a_fraction_of_a_whole_is_a_level(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Shares fell to 120 pence after the results.", "120 pence", ("change", "decrease")),
+    ("The operating margin widened to 14.5% in the second quarter.", "14.5%", ("change", "increase")),
+    ("Gross margin narrowed to 31% in 2024 from 34%.", "31%", ("change", "decrease")),
+    ("The trade surplus shrank to $12 billion in May.", "$12 billion", ("change", "decrease")),
+])
+def test_a_price_or_margin_moving_to_a_figure_is_the_change(extractor, text, qty, expected):
+    assert kind(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Costs mounted to $4 billion.", "$4 billion", ("change", "increase")),
+    ("Prices leapt 12% in April.", "12%", ("change", "increase")),
+    ("Inflation quickened to 3.2%.", "3.2%", ("change", "increase")),
+    ("The loss deepened to $200 million.", "$200 million", ("change", "increase")),
+    ("The stockpile dwindled to 12 days of supply.", "12 days", ("change", "decrease")),
+    ("Net debt was pared to $9 billion.", "$9 billion", ("change", "decrease")),
+    ("Sales collapsed 40% in May.", "40%", ("change", "decrease")),
+    ("Import demand ebbed to 1.1 million tonnes.", "1.1 million tonnes", ("change", "decrease")),
+])
+def test_news_verbs_of_rising_and_falling_are_changes(extractor, text, qty, expected):
+    assert kind(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Mounting costs of $4 billion hit profit.", "$4 billion"),
+    ("The collapsed bank had deposits of $9 billion.", "$9 billion"),
+])
+def test_a_change_verb_as_a_modifier_makes_no_change(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Natural gas prices hit a record high of €340 per megawatt hour in August 2022.", "€340 per megawatt hour"),
+    ("The share of renewables reached a record 45% in 2024.", "45%"),
+    ("Unemployment was unchanged at 4.5%.", "4.5%"),
+])
+def test_a_record_reached_or_an_unchanged_rate_is_a_level(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("level", None)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The economy expanded at an annualised rate of 2.8% in the quarter.", "2.8%"),
+    ("Revenue grew at a compound annual rate of 15% between 2019 and 2024.", "15%"),
+    ("Sales hit $5 billion, up from $4.1 billion a year earlier.", "$5 billion"),
+])
+def test_growth_rates_and_up_from_are_increases(extractor, text, qty):
+    assert kind(extractor, text, qty) == ("change", "increase")
