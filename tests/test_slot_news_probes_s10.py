@@ -327,3 +327,94 @@ def test_a_record_reached_or_an_unchanged_rate_is_a_level(extractor, text, qty):
 ])
 def test_growth_rates_and_up_from_are_increases(extractor, text, qty):
     assert kind(extractor, text, qty) == ("change", "increase")
+
+
+# --- timeframe -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Year to date, the benchmark index has gained 12%.", "12%", ("2025", "in")),
+    ("The index is up 9% year to date.", "9%", ("2025", "in")),
+    ("So far this year, the fund has attracted $2 billion.", "$2 billion", ("2025", "in")),
+])
+def test_year_to_date_is_the_reference_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("In the first nine months of 2024, revenue rose 8% to $4.2 billion.", "8%", ("2024-01/2024-09", "between")),
+    ("In the first four months of 2025, imports fell 3%.", "3%", ("2025-01/2025-04", "between")),
+    ("Exports climbed 4% in the three months to May.", "4%", ("2025-03/2025-05", "between")),
+    ("Net income rose 11% in the nine months to September 2024.", "11%", ("2024-01/2024-09", "between")),
+    ("House prices rose 4.1% in the 12 months to April.", "4.1%", ("2024-05/2025-04", "between")),
+])
+def test_the_first_or_the_last_months_of_a_year_are_a_month_span(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Net profit doubled to $1.2 billion in H1 2025.", "$1.2 billion", ("2025-H1", "in")),
+    ("Earnings rose 20% in 1H25.", "20%", ("2025-H1", "in")),
+    ("Margins should improve to 18% in the second half of next year.", "18%", ("2026-H2", "in")),
+])
+def test_halves_with_a_year_in_any_spelling(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The utility plans to install 2 million smart meters by end-2026.", "2 million", ("2026", "by")),
+    ("The agency expects battery storage of 150 GW by end-2028.", "150 GW", ("2028", "by")),
+])
+def test_by_end_year_is_a_deadline_of_that_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Solar capacity will grow at an annual rate of 7% from 2025 to 2030.", "7%", ("2025/2030", "between")),
+    ("Imports fell 3% between 2020 and 2024.", "3%", ("2020/2024", "between")),
+    ("Growth is projected to average 2.3% over 2025-27.", "2.3%", ("2025/2027", "between")),
+])
+def test_a_span_of_years_is_between(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Profit rose 5% in Q3 FY25.", "5%", ("FY2025-Q3", "in")),
+    ("Revenue grew 12% in the first quarter of fiscal 2026.", "12%", ("FY2026-Q1", "in")),
+    ("Revenue in the fiscal third quarter of 2025 rose 9% to $3.1 billion.", "9%", ("FY2025-Q3", "in")),
+])
+def test_a_quarter_of_a_fiscal_year_is_named_by_the_fiscal_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Unemployment was 4.2% in May, compared with 4.6% a year earlier.", "4.6%", ("2024-05", "in")),
+    ("Sales are forecast to rise 2% next quarter.", "2%", ("2025-Q3", "in")),
+])
+def test_periods_relative_to_the_sentence_or_the_reference_date(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales rose 5% in 2024. Over the same period, costs climbed 8%.", "8%", ("2024", "in")),
+    ("Sales rose 5% in 2024. Costs climbed 8% over the same period.", "8%", ("2024", "in")),
+    ("Revenue in fiscal 2025 rose 9%. Over the same period, costs rose 4%.", "4%", ("FY2025", "in")),
+])
+def test_the_same_period_after_a_year_is_that_year(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Emissions were 20% below 2005 levels in 2024.", "20%", ("2024", "in")),
+    ("Output was 12% above 2019 levels in 2023.", "12%", ("2023", "in")),
+    ("Output was 5% above 2019 in 2024.", "5%", ("2024", "in")),
+])
+def test_a_period_after_a_base_years_levels_is_the_claims(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Sales were 8% above 2019 levels.", "8%"),
+    ("Prices were 10% below the level in 2019.", "10%"),
+])
+def test_a_base_years_levels_alone_is_no_timeframe(extractor, text, qty):
+    assert tf(extractor, text, qty) is None

@@ -263,8 +263,12 @@ def _antecedent(grain: str, seen: list[dict]) -> Optional[str]:
         # "the same period": the reporting period of the grain last spoken of ("during the half"
         # after "the first half" and "the July-September quarter" is the first half)
         last = next((p for p in reversed(seen) if p["grain"] in ("Q", "H", "M", "S") and not p["relative"]), None)
-        if last is None or last["grain"] == "S":
-            return last["value"] if last is not None else None
+        if last is None:
+            # "Sales rose 5% in 2024. Over the same period, costs climbed 8%": with no shorter
+            # period named before, the year last named
+            return _antecedent("Y", seen)
+        if last["grain"] == "S":
+            return last["value"]
         return _antecedent(last["grain"], seen)
     if grain == "Y":
         return next((p["value"] for p in reversed(seen) if p["grain"] == "Y" and not p["relative"]), None)
