@@ -194,6 +194,25 @@ def test_a_bound_inside_a_hedged_figure_keeps_the_forecast(extractor, text, qty,
     assert (c.modality, c.quantity.comparator) == ("forecast", comparator)
 
 
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("The levy is to rise to 12% in 2026.", "12%", "is to"),
+    ("Fares are to increase by 5% from January.", "5%", "are to"),
+    ("The tax is to be raised to 20% next year.", "20%", "is to"),
+    ("The company is to cut 2,000 jobs.", "2,000", "is to"),
+])
+def test_the_be_to_future_before_a_verb_is_a_forecast(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("forecast", hedge)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("The plan is to cut costs by 10%.", "10%", "target"),
+    ("The key is to add 5 GW of storage.", "5 GW", "asserted"),
+    ("Exports are to blame for 40% of the drop.", "40%", "asserted"),
+    ("Growth is to the tune of 5%.", "5%", "asserted"),
+])
+def test_be_to_after_a_plan_noun_or_before_no_verb_is_no_schedule(extractor, text, qty, expected):
+    assert mod(extractor, text, qty)[0] == expected
+
 # --- attribution ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,qty,expected", [

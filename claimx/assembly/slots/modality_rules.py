@@ -368,14 +368,17 @@ def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
         return s.usable_hedges
     raw = load_modality_rules()
     rules, after, noun = raw["capitalised_not_a_cue"], raw["verb_after_cues"], raw["noun_after_determiner"]
+    be_to = raw["be_to_after_a_noun"]
     text = st.text
     out = []
     for h in s.hedges:
         if h["text"].lower() in noun["cues"] and _word_before(text, s.start, h["start_char"]) in noun["words"]:
             continue  # "in the eyes of investors": the noun, not the verb "eyes"
+        if " ".join(h["text"].lower().split()) in be_to["cues"] and _word_before(text, s.start, h["start_char"]) in be_to["words"]:
+            continue  # "The plan is to cut costs by 10%": what the plan is, not a schedule
         if " ".join(h["text"].lower().split()) in after["cues"]:
             nxt = st.doc.char_span(h["end_char"], s.end, alignment_mode="expand")
-            if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"]:
+            if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"] or nxt[0].lower_ in be_to["verbs_not"]:
                 continue
         word = _WORD_RE.match(text, h["start_char"], h["end_char"])
         w = word.group(0) if word else ""
