@@ -278,6 +278,26 @@ def test_according_to_with_a_qualified_source(extractor, text, qty, expected):
     assert attr(extractor, text, qty) == expected
 
 
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Supply rose by 200,000 barrels a day, the agency highlighted.", "200,000 barrels a day", "the agency highlighted"),
+    ("Costs climbed 12% last year, the minister acknowledged.", "12%", "the minister acknowledged"),
+    ("Exports will grow 4% in 2026, the bank reckoned.", "4%", "the bank reckoned"),
+    ("Demand fell 3% in May, the group stressed.", "3%", "the group stressed"),
+    ("The audit concluded that the line would cost €24 billion.", "€24 billion", "The audit concluded"),
+    ("The regulator emphasised that 40% of homes lack insulation.", "40%", "The regulator emphasised"),
+])
+def test_more_reporting_verbs_of_news_name_the_source(extractor, text, qty, expected):
+    assert attr(extractor, text, qty) == expected
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The carmaker recalled 50,000 vehicles in May.", "50,000"),
+    ("The hospital admitted 300 patients last week.", "300"),
+    ("The report highlighted a 20% rise in costs.", "20%"),
+])
+def test_a_reporting_verb_with_the_figure_as_its_object_is_the_claims_verb(extractor, text, qty):
+    assert attr(extractor, text, qty) is None
+
 # --- kind ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,qty,expected", [
