@@ -213,6 +213,14 @@ def test_the_be_to_future_before_a_verb_is_a_forecast(extractor, text, qty, hedg
 def test_be_to_after_a_plan_noun_or_before_no_verb_is_no_schedule(extractor, text, qty, expected):
     assert mod(extractor, text, qty)[0] == expected
 
+@pytest.mark.parametrize("text,qty", [
+    ("The company said in a statement that it would cut 1,200 jobs.", "1,200"),
+    ("The bank said on Friday that it would raise $2 billion.", "$2 billion"),
+    ("The ministry said in its annual report that exports would grow 4%.", "4%"),
+])
+def test_a_reported_would_after_the_channel_or_day_of_the_report_is_a_forecast(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("forecast", "would")
+
 # --- attribution ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,qty,expected", [
