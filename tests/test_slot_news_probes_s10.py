@@ -451,6 +451,15 @@ def test_the_same_period_after_a_year_is_that_year(extractor, text, qty, expecte
 
 
 @pytest.mark.parametrize("text,qty,expected", [
+    ("Exports rose 12% between January and June 2025. Over those months, imports fell 3%.", "3%",
+     ("2025-01/2025-06", "between")),
+    ("Sales rose 8% in the first half of 2025. During those months, the firm hired 300 staff.", "300", ("2025-H1", "in")),
+    ("Sales rose 8% in the first half of 2025. In the same months, costs rose 2%.", "2%", ("2025-H1", "in")),
+])
+def test_those_months_without_a_count_is_the_period_named_before(extractor, text, qty, expected):
+    assert tf(extractor, text, qty) == expected
+
+@pytest.mark.parametrize("text,qty,expected", [
     ("Emissions were 20% below 2005 levels in 2024.", "20%", ("2024", "in")),
     ("Output was 12% above 2019 levels in 2023.", "12%", ("2023", "in")),
     ("Output was 5% above 2019 in 2024.", "5%", ("2024", "in")),

@@ -15,7 +15,8 @@ returns them with
   quarter" -> ``XXXX-Q3``, not a year guessed from the reference date);
 * **anaphoric periods** resolved: "the quarter", "the half", "the month" (the article's reporting
   period of that grain: the first one it names), "the same period", "the period", "those six
-  months" (the latest sub-year period named before, outside relative clauses), "back then" (the
+  months", "over those months" (the latest sub-year period named before, outside relative clauses,
+  else the latest year), "back then" (the
   latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back;
   "the quarter" before the text names one takes the first one named later in the window, and
   "the year" with none named is ``XXXX``;
