@@ -221,6 +221,34 @@ def test_be_to_after_a_plan_noun_or_before_no_verb_is_no_schedule(extractor, tex
 def test_a_reported_would_after_the_channel_or_day_of_the_report_is_a_forecast(extractor, text, qty):
     assert mod(extractor, text, qty) == ("forecast", "would")
 
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("Output will reach 120 GW, above the 100 GW target.", "100 GW", "target"),
+    ("The company expects to deliver 1.8 million cars, short of its 2 million goal.", "2 million", "goal"),
+])
+def test_a_target_noun_right_after_the_figure_names_it_under_another_cue(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("target", hedge)
+
+
+def test_the_figure_before_the_target_keeps_its_own_cue(extractor):
+    assert mod(extractor, "Output will reach 120 GW, above the 100 GW target.", "120 GW") == ("forecast", "will")
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("The company expects sales to rise 4% and has already hired 300 staff.", "300"),
+    ("The firm will open 50 stores and currently runs 1,200.", "1,200"),
+])
+def test_a_conjoined_verb_with_a_tense_of_its_own_is_not_under_the_cue(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+@pytest.mark.parametrize("text,qty,expected", [
+    ("Sales will rise 5% and reach $2 billion.", "$2 billion", ("forecast", "will")),
+    ("The group will cut 2,000 jobs and close 12 plants.", "12", ("forecast", "will")),
+    ("The company expects sales to rise 4% and profit to climb 8%.", "8%", ("forecast", "expects")),
+])
+def test_a_conjoined_base_form_or_infinitive_stays_under_the_cue(extractor, text, qty, expected):
+    assert mod(extractor, text, qty) == expected
+
 # --- attribution ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,qty,expected", [

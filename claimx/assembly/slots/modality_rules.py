@@ -71,7 +71,7 @@ def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["Sentenc
         m = r["re"].match(text, qe, hi)
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
-                        "negated": False, "after_of": q["start_char"]})
+                        "negated": False, "after_of": q["start_char"], "names_the_figure": r.get("names_the_figure", False)})
     starts = before_starts(text, sentence) if sentence is not None else None
     qs = q["start_char"]
     for i, r in enumerate(rules["before"]):
@@ -180,8 +180,8 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
     """True when cue ``h`` (before the quantity) heads a clause the quantity is not in: a participle
     or relative clause on a noun ("The merger, expected to close in 2026, values the firm at $12
     billion"), or the quantity sits in a past-tense adverbial clause of its own ("Analysts expect a
-    slowdown after sales rose 5%"), or in a conjoined clause with its own subject and a past verb
-    ("expects sales to rise 5% and its shares jumped 3%")."""
+    slowdown after sales rose 5%"), or in a conjoined clause whose verb has a tense of its own
+    ("expects sales to rise 5% and its shares jumped 3%", "will open 50 stores and runs 1,200")."""
     toks = _cue_tokens(ctx, h)
     if not toks or ctx.root is None:
         return False
@@ -204,16 +204,16 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
         # slow, the firm hired 300 workers"
         return True
     v = ctx.verb
-    marks = load_modality_rules()["past_clause_marks"]
+    marks, own = load_modality_rules()["past_clause_marks"], load_modality_rules()["own_clause"]
     if v is not None and v.i not in cue_is and v.tag_ == "VBD" and (v.dep_ == "advcl" or (
             v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
         return True
-    if v is not None and v.dep_ in deps["conjunct"] and v.tag_ in load_modality_rules()["own_clause"]["past_tags"] \
-            and any(c.dep_ in deps["subject"] for c in v.children) and not cue_is & {t.i for t in v.subtree} \
-            and max(cue_is) < v.i:
-        # "The company expects sales to rise 5% and its shares jumped 3%": a conjoined clause with
-        # its own subject and a past verb states what happened
+    if v is not None and v.dep_ in deps["conjunct"] and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i \
+            and (v.tag_ in own["finite_tags"] or any(c.dep_ == "aux" and c.tag_ in own["finite_tags"] for c in v.children)):
+        # "expects sales to rise 5% and its shares jumped 3%", "will open 50 stores and currently
+        # runs 1,200", "expects ... and has hired 300 staff": a conjoined verb with a tense of its
+        # own (with or without a subject of its own) states a fact the cue does not hedge
         return True
     if own_finite_clause(ctx, cue_is):
         return True
