@@ -249,6 +249,20 @@ def test_a_conjoined_verb_with_a_tense_of_its_own_is_not_under_the_cue(extractor
 def test_a_conjoined_base_form_or_infinitive_stays_under_the_cue(extractor, text, qty, expected):
     assert mod(extractor, text, qty) == expected
 
+@pytest.mark.parametrize("text,qty", [
+    ("Demand will rise 3% this year, slower than the 5% growth in 2024.", "5%"),
+    ("Demand will rise 3% this year, less than the 5% recorded in 2024.", "5%"),
+    ("Sales are expected to hit $5 billion, more than double the $2.1 billion posted in 2022.", "$2.1 billion"),
+    ("Growth is forecast to slow to 1.2% from 1.8% last year.", "1.8%"),
+])
+def test_a_past_value_set_against_a_hedged_figure_is_asserted(extractor, text, qty):
+    assert mod(extractor, text, qty) == ("asserted", None)
+
+
+def test_an_expected_value_set_against_a_hedged_figure_stays_hedged(extractor):
+    text = "Sales will grow 3% in 2025, slower than the 5% growth expected in 2026."
+    assert mod(extractor, text, "5%")[0] == "forecast"
+
 # --- attribution ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,qty,expected", [

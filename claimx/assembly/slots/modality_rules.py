@@ -40,6 +40,7 @@ def load_modality_rules() -> dict:
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
     raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
+    raw["past_base_lead_re"], raw["past_base_tail_re"] = regex.compile(raw["past_base_lead"]), regex.compile(raw["past_base_tail"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     verbs = "|".join(sorted(raw["report_after_verbs"], key=len, reverse=True))
     raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
@@ -243,12 +244,16 @@ def own_finite_clause(ctx: "QuantityContext", cue_is: set) -> bool:
 def base_after_figure(ctx: "QuantityContext", h: dict) -> bool:
     """True when another figure stands between cue ``h`` and the quantity and the words after it
     make the quantity that figure's comparison base ("is expected to slow to 2.1% in 2026 after 2.8%
-    in 2025"): the cue hedges the figure, not the base (``base_after_figure`` of the rules)."""
+    in 2025", "slower than the 5% growth in 2024"): the cue hedges the figure, not the base
+    (``base_after_figure``, ``past_base_lead``/``past_base_tail`` of the rules)."""
     q, text = ctx.quantity, ctx.state.text
     figs = [o for o in ctx.sentence.quantities if o is not q and h["end_char"] <= o["start_char"] and o["end_char"] <= q["start_char"]]
-    if not figs:
-        return False
-    return load_modality_rules()["base_after_figure_re"].match(text, figs[-1]["end_char"], q["start_char"]) is not None
+    rules, lo = load_modality_rules(), figs[-1]["end_char"] if figs else None
+    if lo is None or rules["base_after_figure_re"].match(text, lo, q["start_char"]) is not None:
+        return lo is not None
+    # "will rise 3%, slower than the 5% growth in 2024": a past value set against the hedged one
+    return rules["past_base_lead_re"].match(text, lo, q["start_char"]) is not None \
+        and rules["past_base_tail_re"].match(text, q["end_char"], ctx.sentence.end) is not None
 
 
 def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
