@@ -263,6 +263,24 @@ def test_an_expected_value_set_against_a_hedged_figure_stays_hedged(extractor):
     text = "Sales will grow 3% in 2025, slower than the 5% growth expected in 2026."
     assert mod(extractor, text, "5%")[0] == "forecast"
 
+@pytest.mark.parametrize("text,qty,hedge", [
+    ("Officials reckon that 300 homes were destroyed.", "300", "reckon that"),
+    ("The stake is reckoned to be worth $2 billion.", "$2 billion", "is reckoned to"),
+    ("The damage was reckoned at $1 billion.", "$1 billion", "reckoned at"),
+])
+def test_reckon_that_or_reckoned_at_is_an_estimate(extractor, text, qty, hedge):
+    assert mod(extractor, text, qty) == ("estimate", hedge)
+
+
+@pytest.mark.parametrize("text,qty", [
+    ("Some estimates put the cost at $50 billion.", "$50 billion"),
+    ("The storm is estimated to have caused $3 billion in damage.", "$3 billion"),
+    ("By one estimate, 2 million people lost power.", "2 million"),
+    ("It is estimated that 1.5 million jobs depend on the industry.", "1.5 million"),
+])
+def test_estimates_in_their_news_forms(extractor, text, qty):
+    assert mod(extractor, text, qty)[0] == "estimate"
+
 # --- attribution ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,qty,expected", [
