@@ -36,6 +36,7 @@ def attribution_rules() -> dict[str, Any]:
         "deps": {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()},
         **{key: frozenset(raw[key]) for key in ("cue_pos", "modifier_not_a_source", "dummy_subjects", "personal_pronouns")},
         "conjoined_gap": int(raw["conjoined_gap"]),
+        "noun_read_verb": {key: frozenset(v) for key, v in raw["noun_read_verb"].items()},
     }
 
 
@@ -129,6 +130,21 @@ def _cue_pos_tokens(doc: Doc, cue_pos: frozenset) -> list[int]:
     return [i for i, p in enumerate(doc.to_array(POS).tolist()) if p in ids]
 
 
+def _noun_read_verbs(doc: Doc, cues: CompiledCues, rules: dict[str, Any]) -> list[int]:
+    """Indices of the evidence verbs of ``doc`` the parser read as a noun heading a clause, with a
+    subject and a clausal complement of their own ("Data compiled by Bloomberg show that ...":
+    ``noun_read_verb`` of the rules file)."""
+    nrv, deps = rules["noun_read_verb"], rules["deps"]
+    out = []
+    for i in _cue_pos_tokens(doc, nrv["pos"]):
+        tok = doc[i]
+        if tok.lower_ in cues.evidence_verbs and tok.dep_ in nrv["deps"] \
+                and any(c.dep_ in deps["subject"] for c in tok.children) \
+                and any(c.dep_ in deps["finite_complement"] for c in tok.children):
+            out.append(i)
+    return out
+
+
 def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dict]:
     """Attribution cues of a parsed ``doc``: dicts ``{text, start_char, end_char}``.
 
@@ -156,7 +172,7 @@ def find_attributions(doc: Doc, cues: Optional[CompiledCues] = None) -> list[dic
         k = bisect_right(phrase_starts, idx) - 1
         return phrase_spans[k] if k >= 0 and idx < phrase_spans[k][1] else None
 
-    for i in _cue_pos_tokens(doc, rules["cue_pos"]):
+    for i in _cue_pos_tokens(doc, rules["cue_pos"]) + _noun_read_verbs(doc, cues, rules):
         tok = doc[i]
         low = tok.lower_
         if low not in cues.attribution_verbs and phrase_at(tok.idx) is None:

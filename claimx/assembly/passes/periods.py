@@ -15,7 +15,8 @@ returns them with
   quarter" -> ``XXXX-Q3``, not a year guessed from the reference date);
 * **anaphoric periods** resolved: "the quarter", "the half", "the month" (the article's reporting
   period of that grain: the first one it names), "the same period", "the period", "those six
-  months" (the latest sub-year period named before, outside relative clauses), "back then" (the
+  months", "over those months" (the latest sub-year period named before, outside relative clauses,
+  else the latest year), "back then" (the
   latest period of any kind), with "... last year" / "... a year earlier" shifting it one year back;
   "the quarter" before the text names one takes the first one named later in the window, and
   "the year" with none named is ``XXXX``;
@@ -263,8 +264,12 @@ def _antecedent(grain: str, seen: list[dict]) -> Optional[str]:
         # "the same period": the reporting period of the grain last spoken of ("during the half"
         # after "the first half" and "the July-September quarter" is the first half)
         last = next((p for p in reversed(seen) if p["grain"] in ("Q", "H", "M", "S") and not p["relative"]), None)
-        if last is None or last["grain"] == "S":
-            return last["value"] if last is not None else None
+        if last is None:
+            # "Sales rose 5% in 2024. Over the same period, costs climbed 8%": with no shorter
+            # period named before, the year last named
+            return _antecedent("Y", seen)
+        if last["grain"] == "S":
+            return last["value"]
         return _antecedent(last["grain"], seen)
     if grain == "Y":
         return next((p["value"] for p in reversed(seen) if p["grain"] == "Y" and not p["relative"]), None)

@@ -1,7 +1,8 @@
 """The modality slot: ``asserted`` or the modality of the hedge cue that scopes over the quantity.
 
-The cue is the nearest one before the quantity in its clause (a restatement after ", or" stays in
-scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
+A target noun right after the figure ("the 100 GW target", ``names_the_figure`` in the rules)
+names it, whatever cue stands before. Else the cue is the nearest one before the quantity in its
+clause (a restatement after ", or" stays in scope; a cue heading a clause the quantity is not in does not count), else a cue after it that
 governs it as subject, else the quantity's own verb, auxiliary or subject (``governing_verbs``,
 ``governing_auxes``, ``subject_cues`` in ``resources/modality_rules.json``), else an estimate or forecast verb of a
 reporting clause that ends the sentence (", officials estimated."), else the cue of the header of the
@@ -53,6 +54,10 @@ def modality(ctx: "QuantityContext") -> Optional[ModalityResult]:
         if out_of_scope(ctx, h):
             continue
         best = h
+    own = next((h for h in hedges if h.get("after_of") == q["start_char"] and h.get("names_the_figure")), None)
+    if own is not None:
+        # "Output will reach 120 GW, above the 100 GW target": the noun after the figure names it
+        return ModalityResult(own["modality"], {k: own[k] for k in ("text", "start_char", "end_char")})
     if best is not None:
         best = estimate_over_modal(st.text, hedges, best)
     if best is not None and (revision_on_its_own(ctx, best) or base_after_figure(ctx, best)):

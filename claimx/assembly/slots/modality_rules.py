@@ -40,6 +40,7 @@ def load_modality_rules() -> dict:
     raw["deps"] = {name: frozenset(labels) for name, labels in raw["dependency_classes"].items()}
     raw["comparison_base_re"] = regex.compile(raw["comparison_base_lead"])
     raw["base_after_figure_re"] = regex.compile(raw["base_after_figure"])
+    raw["past_base_lead_re"], raw["past_base_tail_re"] = regex.compile(raw["past_base_lead"]), regex.compile(raw["past_base_tail"])
     raw["revision_subject_re"] = regex.compile(raw["revision_subject_between"])
     verbs = "|".join(sorted(raw["report_after_verbs"], key=len, reverse=True))
     raw["present_appositive_re"] = tuple(regex.compile(x) for x in raw["present_appositive"])
@@ -71,7 +72,7 @@ def extra_cues(text: str, lo: int, hi: int, q: dict, sentence: Optional["Sentenc
         m = r["re"].match(text, qe, hi)
         if m:
             out.append({"text": m.group(1), "start_char": m.start(1), "end_char": m.end(1), "modality": r["modality"],
-                        "negated": False, "after_of": q["start_char"]})
+                        "negated": False, "after_of": q["start_char"], "names_the_figure": r.get("names_the_figure", False)})
     starts = before_starts(text, sentence) if sentence is not None else None
     qs = q["start_char"]
     for i, r in enumerate(rules["before"]):
@@ -180,8 +181,8 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
     """True when cue ``h`` (before the quantity) heads a clause the quantity is not in: a participle
     or relative clause on a noun ("The merger, expected to close in 2026, values the firm at $12
     billion"), or the quantity sits in a past-tense adverbial clause of its own ("Analysts expect a
-    slowdown after sales rose 5%"), or in a conjoined clause with its own subject and a past verb
-    ("expects sales to rise 5% and its shares jumped 3%")."""
+    slowdown after sales rose 5%"), or in a conjoined clause whose verb has a tense of its own
+    ("expects sales to rise 5% and its shares jumped 3%", "will open 50 stores and runs 1,200")."""
     toks = _cue_tokens(ctx, h)
     if not toks or ctx.root is None:
         return False
@@ -204,16 +205,16 @@ def out_of_scope(ctx: "QuantityContext", h: dict) -> bool:
         # slow, the firm hired 300 workers"
         return True
     v = ctx.verb
-    marks = load_modality_rules()["past_clause_marks"]
+    marks, own = load_modality_rules()["past_clause_marks"], load_modality_rules()["own_clause"]
     if v is not None and v.i not in cue_is and v.tag_ == "VBD" and (v.dep_ == "advcl" or (
             v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children))) \
             and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i:
         return True
-    if v is not None and v.dep_ in deps["conjunct"] and v.tag_ in load_modality_rules()["own_clause"]["past_tags"] \
-            and any(c.dep_ in deps["subject"] for c in v.children) and not cue_is & {t.i for t in v.subtree} \
-            and max(cue_is) < v.i:
-        # "The company expects sales to rise 5% and its shares jumped 3%": a conjoined clause with
-        # its own subject and a past verb states what happened
+    if v is not None and v.dep_ in deps["conjunct"] and not cue_is & {t.i for t in v.subtree} and max(cue_is) < v.i \
+            and (v.tag_ in own["finite_tags"] or any(c.dep_ == "aux" and c.tag_ in own["finite_tags"] for c in v.children)):
+        # "expects sales to rise 5% and its shares jumped 3%", "will open 50 stores and currently
+        # runs 1,200", "expects ... and has hired 300 staff": a conjoined verb with a tense of its
+        # own (with or without a subject of its own) states a fact the cue does not hedge
         return True
     if own_finite_clause(ctx, cue_is):
         return True
@@ -243,12 +244,16 @@ def own_finite_clause(ctx: "QuantityContext", cue_is: set) -> bool:
 def base_after_figure(ctx: "QuantityContext", h: dict) -> bool:
     """True when another figure stands between cue ``h`` and the quantity and the words after it
     make the quantity that figure's comparison base ("is expected to slow to 2.1% in 2026 after 2.8%
-    in 2025"): the cue hedges the figure, not the base (``base_after_figure`` of the rules)."""
+    in 2025", "slower than the 5% growth in 2024"): the cue hedges the figure, not the base
+    (``base_after_figure``, ``past_base_lead``/``past_base_tail`` of the rules)."""
     q, text = ctx.quantity, ctx.state.text
     figs = [o for o in ctx.sentence.quantities if o is not q and h["end_char"] <= o["start_char"] and o["end_char"] <= q["start_char"]]
-    if not figs:
-        return False
-    return load_modality_rules()["base_after_figure_re"].match(text, figs[-1]["end_char"], q["start_char"]) is not None
+    rules, lo = load_modality_rules(), figs[-1]["end_char"] if figs else None
+    if lo is None or rules["base_after_figure_re"].match(text, lo, q["start_char"]) is not None:
+        return lo is not None
+    # "will rise 3%, slower than the 5% growth in 2024": a past value set against the hedged one
+    return rules["past_base_lead_re"].match(text, lo, q["start_char"]) is not None \
+        and rules["past_base_tail_re"].match(text, q["end_char"], ctx.sentence.end) is not None
 
 
 def governing_cue(ctx: "QuantityContext") -> Optional[dict]:
@@ -368,14 +373,17 @@ def usable_hedges(st: "DocState", s: "SentenceInfo") -> list[dict]:
         return s.usable_hedges
     raw = load_modality_rules()
     rules, after, noun = raw["capitalised_not_a_cue"], raw["verb_after_cues"], raw["noun_after_determiner"]
+    be_to = raw["be_to_after_a_noun"]
     text = st.text
     out = []
     for h in s.hedges:
         if h["text"].lower() in noun["cues"] and _word_before(text, s.start, h["start_char"]) in noun["words"]:
             continue  # "in the eyes of investors": the noun, not the verb "eyes"
+        if " ".join(h["text"].lower().split()) in be_to["cues"] and _word_before(text, s.start, h["start_char"]) in be_to["words"]:
+            continue  # "The plan is to cut costs by 10%": what the plan is, not a schedule
         if " ".join(h["text"].lower().split()) in after["cues"]:
             nxt = st.doc.char_span(h["end_char"], s.end, alignment_mode="expand")
-            if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"]:
+            if nxt is None or not len(nxt) or nxt[0].tag_ not in after["tags"] or nxt[0].lower_ in be_to["verbs_not"]:
                 continue
         word = _WORD_RE.match(text, h["start_char"], h["end_char"])
         w = word.group(0) if word else ""

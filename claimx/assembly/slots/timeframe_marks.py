@@ -72,12 +72,20 @@ def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
     if not slot_rules()["own_period_after_base"].match(t["text"]):
         return False
     # nothing between the base and the phrase, or a comma and words of a new clause part ("Compared
-    # with 2019, emissions in 2024 ..."; a bare ", " is an appositive of the base)
+    # with 2019, emissions in 2024 ..."; a bare ", " is an appositive of the base); a base year's
+    # "levels" is part of the base ("20% below 2005 levels in 2024")
     return any(lo <= r["start_char"] and r["end_char"] <= t["start_char"] and r is not t
-               and (not text[r["end_char"]:t["start_char"]].strip()
+               and (not text[_base_end(text, r, t["start_char"]):t["start_char"]].strip()
                     or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip())
                     or _end_point_between(ctx, r["end_char"], t["start_char"]))
                for r in ctx.sentence.timeframes)
+
+
+def _base_end(text: str, r: dict, hi: int) -> int:
+    """Where the base time phrase ``r`` ends: after its "levels"/"figures" (``year_levels_after``)
+    when that follows before ``hi``, else at its own end."""
+    m = slot_rules()["year_levels_after"].match(text, r["end_char"], hi)
+    return m.end() if m is not None else r["end_char"]
 
 
 def _end_point_between(ctx: "QuantityContext", a: int, b: int) -> bool:
