@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
+from .bindings import bound_entity
 from .candidates import entity_candidates, metric_candidates
 from .metric_breakdown import breakdown_metric
 from .metric_topic import coordinated_things_metric, metric_override, passive_verb_metric
@@ -145,6 +146,11 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
             span = ctx.doc.char_span(metric["start_char"], metric["end_char"], alignment_mode="expand")
             head = span_root(span) if span is not None and len(span) else None
         _rank_entity(ctx, claim, head, topic, last_entity, done)
+        # a shape of the sentence that binds the figure to one phrase decides over the chooser;
+        # set once the whole window is assembled, so that no later pick sees it (run)
+        bound = bound_entity(ctx, claim, head)
+        if bound is not None:
+            claim["_bound_entity"] = bound
         claim["metric"] = metric
     if override is not None:
         claim["metric"] = override
@@ -187,6 +193,9 @@ def run(st: DocState) -> list[dict]:
     quoted_attribution(st, out)
     for c in out:
         c.pop("_carry_metric", None)
+        bound = c.pop("_bound_entity", None)
+        if bound is not None:
+            c["entity"] = bound
     return out
 
 

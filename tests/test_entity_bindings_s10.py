@@ -1,0 +1,95 @@
+"""Sentence bindings (:mod:`claimx.assembly.bindings`): shapes that tie a figure to one noun
+phrase decide the entity after the chooser. Made-up sentences, two per shape, and near misses
+that must leave the chooser's pick alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx.assembly.bindings import bound_entity
+
+
+def _entity(extractor, text, quantity):
+    claims = [c for c in extractor.extract(text, reference_date="2025-01-01") if c.quantity.text == quantity]
+    assert claims, f"no claim for {quantity!r}"
+    return claims[0].entity.text if claims[0].entity else None
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("Employment in the province rose by 40,000 in May. Manufacturing (+21,000), wholesale trade "
+     "(+9,500) and arts, entertainment and leisure (+4,000) led the gains.", "+21,000", "Manufacturing"),
+    ("Employment in the province rose by 40,000 in May. Manufacturing (+21,000), wholesale trade "
+     "(+9,500) and arts, entertainment and leisure (+4,000) led the gains.", "+9,500", "wholesale trade"),
+    ("Employment in the province rose by 40,000 in May. Manufacturing (+21,000), wholesale trade "
+     "(+9,500) and arts, entertainment and leisure (+4,000) led the gains.", "+4,000",
+     "arts, entertainment and leisure"),
+    ("Losses were heaviest in mining (-7,300), forestry (-2,100) and fishing (-900) over the winter.",
+     "-2,100", "forestry"),
+])
+def test_paren_list_item_before_a_bracketed_figure(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("Last year, Bavaria and Saxony each added 1.2 GW of solar capacity.", "1.2 GW", "Bavaria and Saxony"),
+    ("The West Midlands led with 1.4%, and Wales and the North East each recorded growth of 0.3%.",
+     "0.3%", "Wales and the North East"),
+    ("Spain and Portugal both cut their deficits by 0.5 percentage points in 2023.",
+     "0.5 percentage points", "Spain and Portugal"),
+])
+def test_coordinated_subject_with_each_or_both_is_one_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("Output from gas turbines fell by 12% in 2023, while output from nuclear reactors rose by 4%.",
+     "12%", "gas turbines"),
+    ("Output from gas turbines fell by 12% in 2023, while output from nuclear reactors rose by 4%.",
+     "4%", "nuclear reactors"),
+    ("Across the region, production from offshore fields slipped 3.5% to 1.9 million barrels a day.",
+     "3.5%", "offshore fields"),
+])
+def test_from_phrase_of_a_measure_word_names_the_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
+def _bound(extractor, text, quantity):
+    """What the pass binds to ``quantity`` of ``text`` (``None`` when no shape fits)."""
+    from claimx.assembly import engine
+
+    seen = {}
+    real = engine.bound_entity
+
+    def spy(ctx, claim, head):
+        out = real(ctx, claim, head)
+        seen[claim["quantity"]["text"]] = out
+        return out
+
+    engine.bound_entity = spy
+    try:
+        extractor.extract(text, reference_date="2025-01-01")
+    finally:
+        engine.bound_entity = real
+    assert quantity in seen, f"no decision for {quantity!r}"
+    return seen[quantity]
+
+
+@pytest.mark.parametrize("text, quantity", [
+    # one bracketed figure is an aside, not a list
+    ("Shares of Norvik Foods (+3.1%) led the index higher on Tuesday.", "+3.1%"),
+    # the brackets hold more than the figure
+    ("Revenue rose to $2.1 billion (2023: $1.9 billion) and profit to $300 million (2023: $250 million).",
+     "$1.9 billion"),
+    # a comma between the distributive word and the figure
+    ("Apple and Google, each with a large cash pile, spent $10 billion on buybacks.", "$10 billion"),
+    # a list of sources sums to the whole
+    ("Output from wind turbines, solar panels, hydropower and biomass plants rose by 7% to 272.4 TWh.", "7%"),
+    # "from" dates the comparison base, not the measure
+    ("Exports rose by 5% from 2019 levels.", "5%"),
+])
+def test_near_misses_bind_nothing(extractor, text, quantity):
+    assert _bound(extractor, text, quantity) is None
+
+
+def test_bound_entity_is_a_function_of_the_context():
+    assert callable(bound_entity) and bound_entity.__doc__
