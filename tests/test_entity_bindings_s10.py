@@ -53,6 +53,22 @@ def test_from_phrase_of_a_measure_word_names_the_entity(extractor, text, quantit
     assert _entity(extractor, text, quantity) == entity
 
 
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("The vacancy rate fell to 6.1%, still above the 4.2% recorded for offices in the city centre.",
+     "4.2%", "offices in the city centre"),
+    ("Margins widened to 14%, compared with the 9% seen for regional carriers.", "9%", "regional carriers"),
+    ("Wages rose 3.1% for women and 2.4% for men.", "2.4%", "men"),
+])
+def test_for_phrase_on_the_figure_names_the_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
+@pytest.mark.xfail(strict=True, reason="the parser hangs 'for smallholder farms' on the verb, not on the figure")
+def test_for_phrase_after_against_figure(extractor):
+    text = "By size, large farms averaged $310/ha, against $420/ha for smallholder farms."
+    assert _entity(extractor, text, "$420/ha") == "smallholder farms"
+
+
 def _bound(extractor, text, quantity):
     """What the pass binds to ``quantity`` of ``text`` (``None`` when no shape fits)."""
     from claimx.assembly import engine
@@ -84,6 +100,10 @@ def _bound(extractor, text, quantity):
     ("Apple and Google, each with a large cash pile, spent $10 billion on buybacks.", "$10 billion"),
     # a list of sources sums to the whole
     ("Output from wind turbines, solar panels, hydropower and biomass plants rose by 7% to 272.4 TWh.", "7%"),
+    # "for" on the verb, not the figure
+    ("The firm paid $3 million for the stake.", "$3 million"),
+    # a quantifier after "for"
+    ("Water use is capped at 180 litres per person per day for all uses.", "capped at 180 litres per person per day"),
     # "from" dates the comparison base, not the measure
     ("Exports rose by 5% from 2019 levels.", "5%"),
 ])

@@ -6,6 +6,8 @@ entity chooser as a fixed pass (the chooser's weights and candidates are untouch
   least two bracketed figures.
 - ``joined_each``: "the East Midlands and the South West each recorded growth of 0.5%": a
   coordinated subject of the figure's verb, followed by "each"/"both", is one entity.
+- ``for_figure``: "against $128/kWh for NMC packs", "the 4.5% recorded for workers born in
+  Canada": a "for" phrase on the figure itself (or on a participle modifying it).
 - ``from_measure``: "output from hard-coal plants fell by 36.8%": the "from" phrase of the
   claim's measure word names what is measured (one phrase, not a list of sources).
 
@@ -28,7 +30,7 @@ from .words import pos_class
 if TYPE_CHECKING:
     from .context import QuantityContext
 
-_SHAPES = ("paren_list", "joined_each", "from_measure")
+_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure")
 _NOUN_POS = pos_class("noun")
 _VERB_POS = pos_class("verb")
 
@@ -44,6 +46,8 @@ def _rules() -> dict:
     out["joined_each"]["words"] = frozenset(out["joined_each"]["words"])
     out["from_measure"]["prepositions"] = frozenset(out["from_measure"]["prepositions"])
     out["from_measure"]["heads"] = frozenset(out["from_measure"]["heads"])
+    for key in ("prepositions", "participle_deps", "skip_determiners"):
+        out["for_figure"][key] = frozenset(out["for_figure"][key])
     return out
 
 
@@ -52,7 +56,8 @@ def bound_entity(ctx: "QuantityContext", claim: dict, metric_head: Optional[Toke
     the window's text) that the first matching shape binds to the claim's quantity, or ``None``
     when no shape fits. ``metric_head`` is the head token of the claim's metric (or ``None``)."""
     rules = _rules()
-    for shape, fn in (("paren_list", _paren_item), ("joined_each", _joined_each), ("from_measure", _from_measure)):
+    for shape, fn in (("paren_list", _paren_item), ("joined_each", _joined_each), ("from_measure", _from_measure),
+                      ("for_figure", _for_figure)):
         if not rules[shape].get("use", True):
             continue
         found = fn(ctx, claim, metric_head, rules[shape])
@@ -147,4 +152,25 @@ def _from_measure(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Opti
                 # sources sums to the whole, whose owner the chooser finds
                 return None
             return np_entity(st, obj, ctx.tokens)
+    return None
+
+
+def _for_figure(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Optional[dict]:
+    st = ctx.state
+    hosts = [st.doc[i] for i in sorted(ctx.tokens)]
+    hosts += [c for t in hosts for c in t.children if c.dep_ in rule["participle_deps"] and c.pos_ in _VERB_POS]
+    for host in hosts:
+        for prep in host.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in rule["prepositions"]:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ not in _NOUN_POS or obj.i in st.time_tokens or obj.i in st.token_q \
+                    or obj.lower_ in st.syntax.pronouns \
+                    or any(c.lower_ in rule["skip_determiners"] for c in obj.lefts):
+                # "200 litres per person per day for all uses": a quantifier, not an entity
+                return None
+            lo, hi = obj.left_edge.i, obj.right_edge.i
+            if hi - lo + 1 > rule["max_words"] or any(i in st.time_tokens or i in st.token_q for i in range(lo, hi + 1)):
+                return None
+            return tmention(st, lo, hi)
     return None
