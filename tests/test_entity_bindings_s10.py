@@ -113,3 +113,33 @@ def test_near_misses_bind_nothing(extractor, text, quantity):
 
 def test_bound_entity_is_a_function_of_the_context():
     assert callable(bound_entity) and bound_entity.__doc__
+
+
+RESPECTIVELY = [
+    ("Rents in Leeds and Bristol rose 4.1% and 5.3%, respectively.", {"4.1%": "Leeds", "5.3%": "Bristol"}),
+    ("Turnover at Acme and Brill grew 7% and 9%, respectively, in 2024.", {"7%": "Acme", "9%": "Brill"}),
+]
+
+
+@pytest.mark.parametrize("text, entities", RESPECTIVELY)
+def test_respectively_names_in_order(extractor, text, entities):
+    for quantity, entity in entities.items():
+        assert _entity(extractor, text, quantity) == entity
+
+
+@pytest.mark.parametrize("text, entities", RESPECTIVELY)
+def test_respectively_names_stand_over_the_chooser(extractor, monkeypatch, text, entities):
+    """A chooser that would pick another candidate does not move the names a "respectively" list gave."""
+    from claimx.assembly import ranker
+
+    real = ranker.choose
+
+    def contrary(slot, cands, **kw):
+        best = real(slot, cands, **kw)
+        if slot != "entity" or len(cands) < 2:
+            return best
+        return next(c for c in cands if c is not best)
+
+    monkeypatch.setattr(ranker, "choose", contrary)
+    for quantity, entity in entities.items():
+        assert _entity(extractor, text, quantity) == entity

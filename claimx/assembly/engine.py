@@ -137,6 +137,9 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         or passive_verb_metric(ctx, claim)
     if late is not None:
         override, claim["_carry_metric"] = late, claim.get("metric")
+    # the name a "respectively" list gave the claim, if nothing dropped or replaced it since
+    listed = claim.pop("_listed_entity", None)
+    listed = listed if listed is not None and claim.get("entity") == listed else None
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None
@@ -148,7 +151,7 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
         _rank_entity(ctx, claim, head, topic, last_entity, done)
         # a shape of the sentence that binds the figure to one phrase decides over the chooser;
         # set once the whole window is assembled, so that no later pick sees it (run)
-        bound = bound_entity(ctx, claim, head)
+        bound = bound_entity(ctx, claim, head) or listed
         if bound is not None:
             claim["_bound_entity"] = bound
         claim["metric"] = metric
