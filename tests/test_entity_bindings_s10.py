@@ -69,6 +69,15 @@ def test_for_phrase_after_against_figure(extractor):
     assert _entity(extractor, text, "$420/ha") == "smallholder farms"
 
 
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("Looking ahead, the trade body expects the cement industry to grow by 4.5% in 2026.", "4.5%",
+     "the cement industry"),
+    ("The ministry aims for heat pumps to supply 30% of home heating by 2035.", "30%", "heat pumps"),
+])
+def test_subject_of_an_infinitive_clause_names_the_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
 def _bound(extractor, text, quantity):
     """What the pass binds to ``quantity`` of ``text`` (``None`` when no shape fits)."""
     from claimx.assembly import engine
@@ -104,6 +113,9 @@ def _bound(extractor, text, quantity):
     ("The firm paid $3 million for the stake.", "$3 million"),
     # a quantifier after "for"
     ("Water use is capped at 180 litres per person per day for all uses.", "capped at 180 litres per person per day"),
+    # the infinitive's subject is a measure word, not an entity
+    ("Analysts expect revenue to rise 4% next year.", "4%"),
+    ("The bank expects inflation to slow to 3.1% in 2026.", "3.1%"),
     # "from" dates the comparison base, not the measure
     ("Exports rose by 5% from 2019 levels.", "5%"),
 ])

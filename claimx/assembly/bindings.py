@@ -8,6 +8,8 @@ entity chooser as a fixed pass (the chooser's weights and candidates are untouch
   coordinated subject of the figure's verb, followed by "each"/"both", is one entity.
 - ``for_figure``: "against $128/kWh for NMC packs", "the 4.5% recorded for workers born in
   Canada": a "for" phrase on the figure itself (or on a participle modifying it).
+- ``infinitive_subject``: "WSTS expects the market to expand by 26.3%", "aims for renewables
+  to cover 80%": the subject an infinitive clause names for itself.
 - ``from_measure``: "output from hard-coal plants fell by 36.8%": the "from" phrase of the
   claim's measure word names what is measured (one phrase, not a list of sources).
 
@@ -24,13 +26,13 @@ from spacy.tokens import Token
 
 from ..grammar._resources import load
 from .mentions import mention, np_entity, tmention
-from .syntax import np_bounds
+from .syntax import is_measure_word, np_bounds
 from .words import pos_class
 
 if TYPE_CHECKING:
     from .context import QuantityContext
 
-_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure")
+_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure", "infinitive_subject")
 _NOUN_POS = pos_class("noun")
 _VERB_POS = pos_class("verb")
 
@@ -48,6 +50,8 @@ def _rules() -> dict:
     out["from_measure"]["heads"] = frozenset(out["from_measure"]["heads"])
     for key in ("prepositions", "participle_deps", "skip_determiners"):
         out["for_figure"][key] = frozenset(out["for_figure"][key])
+    for key in ("infinitive_marks", "subject_deps", "for_prepositions"):
+        out["infinitive_subject"][key] = frozenset(out["infinitive_subject"][key])
     return out
 
 
@@ -57,7 +61,7 @@ def bound_entity(ctx: "QuantityContext", claim: dict, metric_head: Optional[Toke
     when no shape fits. ``metric_head`` is the head token of the claim's metric (or ``None``)."""
     rules = _rules()
     for shape, fn in (("paren_list", _paren_item), ("joined_each", _joined_each), ("from_measure", _from_measure),
-                      ("for_figure", _for_figure)):
+                      ("for_figure", _for_figure), ("infinitive_subject", _infinitive_subject)):
         if not rules[shape].get("use", True):
             continue
         found = fn(ctx, claim, metric_head, rules[shape])
@@ -174,3 +178,21 @@ def _for_figure(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Option
                 return None
             return tmention(st, lo, hi)
     return None
+
+
+def _infinitive_subject(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Optional[dict]:
+    st, verb = ctx.state, ctx.verb
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in rule["infinitive_marks"] for c in verb.lefts):
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ in rule["subject_deps"]), None)
+    if subj is None:
+        # "aims for renewables to cover 80%": the object of "for" right before "to"
+        mark = next(c for c in verb.lefts if c.dep_ == "aux" and c.lower_ in rule["infinitive_marks"])
+        prev = st.doc[mark.i - 1] if mark.i > 0 else None
+        if prev is not None and prev.dep_ == "pobj" and prev.head.lower_ in rule["for_prepositions"] \
+                and prev.head.head.i == verb.head.i:
+            subj = prev
+    if subj is None or subj.pos_ not in _NOUN_POS or subj.lower_ in st.syntax.pronouns \
+            or is_measure_word(st, subj) or subj.i in st.time_tokens or subj.i in st.token_q:
+        return None
+    return np_entity(st, subj, ctx.tokens)
