@@ -42,6 +42,15 @@ def test_coordinated_subject_with_each_or_both_is_one_entity(extractor, text, qu
 
 
 @pytest.mark.parametrize("text, quantity, entity", [
+    ("Sales at the Lyon store rose 3% last year.", "3%", "the Lyon store"),
+    ("Production at the Kiruna mine in northern Sweden fell 6% to 2.1 million tonnes in the quarter.",
+     "2.1 million tonnes", "the Kiruna mine"),
+])
+def test_at_phrase_of_a_measure_word_names_the_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
+@pytest.mark.parametrize("text, quantity, entity", [
     ("Output from gas turbines fell by 12% in 2023, while output from nuclear reactors rose by 4%.",
      "12%", "gas turbines"),
     ("Output from gas turbines fell by 12% in 2023, while output from nuclear reactors rose by 4%.",
@@ -109,6 +118,8 @@ def _bound(extractor, text, quantity):
     ("Apple and Google, each with a large cash pile, spent $10 billion on buybacks.", "$10 billion"),
     # a list of sources sums to the whole
     ("Output from wind turbines, solar panels, hydropower and biomass plants rose by 7% to 272.4 TWh.", "7%"),
+    # "at" before a phrase that names no place or firm
+    ("Sales at full price rose 3% in the quarter.", "3%"),
     # "for" on the verb, not the figure
     ("The firm paid $3 million for the stake.", "$3 million"),
     # a quantifier after "for"

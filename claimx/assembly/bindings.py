@@ -10,8 +10,9 @@ entity chooser as a fixed pass (the chooser's weights and candidates are untouch
   Canada": a "for" phrase on the figure itself (or on a participle modifying it).
 - ``infinitive_subject``: "WSTS expects the market to expand by 26.3%", "aims for renewables
   to cover 80%": the subject an infinitive clause names for itself.
-- ``from_measure``: "output from hard-coal plants fell by 36.8%": the "from" phrase of the
-  claim's measure word names what is measured (one phrase, not a list of sources).
+- ``from_measure``: "output from hard-coal plants fell by 36.8%", "production at the Gruyere
+  mine": the "from" (or, for a name or definite phrase, "at") phrase of the claim's measure word
+  names what is measured (one phrase, not a list of sources).
 
 The shapes, their words and switches are ``resources/entity_bindings.json``.
 """
@@ -47,7 +48,8 @@ def _rules() -> dict:
         p[key] = regex.compile(p[key])
     out["joined_each"]["words"] = frozenset(out["joined_each"]["words"])
     out["from_measure"]["prepositions"] = frozenset(out["from_measure"]["prepositions"])
-    out["from_measure"]["heads"] = frozenset(out["from_measure"]["heads"])
+    for key in ("heads", "named_only", "definite_words"):
+        out["from_measure"][key] = frozenset(out["from_measure"][key])
     for key in ("prepositions", "participle_deps", "skip_determiners"):
         out["for_figure"][key] = frozenset(out["for_figure"][key])
     for key in ("infinitive_marks", "subject_deps", "for_prepositions"):
@@ -150,6 +152,9 @@ def _from_measure(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Opti
                     or obj.i in st.token_q or obj.i in ctx.tokens:
                 continue
             nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+            if prep.lower_ in rule["named_only"] and obj.pos_ != "PROPN" and obj.ent_type_ not in st.syntax.entity_labels \
+                    and not any(c.lower_ in rule["definite_words"] for c in obj.lefts):
+                return None
             if any(c.dep_ == "conj" for c in obj.children) or any(c.dep_ == "conj" for c in head.children) \
                     or (nxt is not None and (nxt.is_punct or nxt.dep_ == "cc")):
                 # "output from wind turbines, solar panels and biomass plants": a list of
