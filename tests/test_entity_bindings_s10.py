@@ -87,6 +87,15 @@ def test_subject_of_an_infinitive_clause_names_the_entity(extractor, text, quant
     assert _entity(extractor, text, quantity) == entity
 
 
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("Among young graduates, the unemployment rate rose to 11.2%.", "11.2%", "young graduates"),
+    ("Among households in rural areas, the saving rate slipped to 4.9% last year.", "4.9%",
+     "households in rural areas"),
+])
+def test_fronted_among_phrase_names_the_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
 def _bound(extractor, text, quantity):
     """What the pass binds to ``quantity`` of ``text`` (``None`` when no shape fits)."""
     from claimx.assembly import engine
@@ -120,6 +129,8 @@ def _bound(extractor, text, quantity):
     ("Output from wind turbines, solar panels, hydropower and biomass plants rose by 7% to 272.4 TWh.", "7%"),
     # "at" before a phrase that names no place or firm
     ("Sales at full price rose 3% in the quarter.", "3%"),
+    # "among" before a subject that names an entity itself
+    ("Among the gainers, Acme rose 5%.", "5%"),
     # "for" on the verb, not the figure
     ("The firm paid $3 million for the stake.", "$3 million"),
     # a quantifier after "for"

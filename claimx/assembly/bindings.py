@@ -10,6 +10,7 @@ entity chooser as a fixed pass (the chooser's weights and candidates are untouch
   Canada": a "for" phrase on the figure itself (or on a participle modifying it).
 - ``infinitive_subject``: "WSTS expects the market to expand by 26.3%", "aims for renewables
   to cover 80%": the subject an infinitive clause names for itself.
+- ``fronted_among``: "Among recent immigrants, the jobless rate fell to 8.3%".
 - ``from_measure``: "output from hard-coal plants fell by 36.8%", "production at the Gruyere
   mine": the "from" (or, for a name or definite phrase, "at") phrase of the claim's measure word
   names what is measured (one phrase, not a list of sources).
@@ -33,7 +34,7 @@ from .words import pos_class
 if TYPE_CHECKING:
     from .context import QuantityContext
 
-_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure", "infinitive_subject")
+_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure", "infinitive_subject", "fronted_among")
 _NOUN_POS = pos_class("noun")
 _VERB_POS = pos_class("verb")
 
@@ -54,6 +55,7 @@ def _rules() -> dict:
         out["for_figure"][key] = frozenset(out["for_figure"][key])
     for key in ("infinitive_marks", "subject_deps", "for_prepositions"):
         out["infinitive_subject"][key] = frozenset(out["infinitive_subject"][key])
+    out["fronted_among"]["prepositions"] = frozenset(out["fronted_among"]["prepositions"])
     return out
 
 
@@ -63,7 +65,8 @@ def bound_entity(ctx: "QuantityContext", claim: dict, metric_head: Optional[Toke
     when no shape fits. ``metric_head`` is the head token of the claim's metric (or ``None``)."""
     rules = _rules()
     for shape, fn in (("paren_list", _paren_item), ("joined_each", _joined_each), ("from_measure", _from_measure),
-                      ("for_figure", _for_figure), ("infinitive_subject", _infinitive_subject)):
+                      ("for_figure", _for_figure), ("infinitive_subject", _infinitive_subject),
+                      ("fronted_among", _fronted_among)):
         if not rules[shape].get("use", True):
             continue
         found = fn(ctx, claim, metric_head, rules[shape])
@@ -201,3 +204,27 @@ def _infinitive_subject(ctx: "QuantityContext", claim: dict, head, rule: dict) -
             or is_measure_word(st, subj) or subj.i in st.time_tokens or subj.i in st.token_q:
         return None
     return np_entity(st, subj, ctx.tokens)
+
+
+def _entity_noun(ctx: "QuantityContext", tok: Token) -> bool:
+    """True when ``tok`` may head a bound entity: a noun, not a measure word, pronoun, time or figure."""
+    st = ctx.state
+    return tok.pos_ in _NOUN_POS and tok.lower_ not in st.syntax.pronouns and not is_measure_word(st, tok) \
+        and tok.i not in st.time_tokens and tok.i not in st.token_q and tok.i not in ctx.tokens
+
+
+def _fronted_among(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Optional[dict]:
+    subj, verb = ctx.subject, ctx.verb
+    if subj is None or verb is None or not is_measure_word(ctx.state, subj):
+        return None
+    for prep in verb.lefts:
+        if prep.dep_ != "prep" or prep.lower_ not in rule["prepositions"] or prep.i > subj.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and _entity_noun(ctx, obj):
+            # the whole phrase with its modifiers ("households in rural areas"), if short
+            lo, hi = obj.left_edge.i, obj.right_edge.i
+            if hi - lo + 1 <= rule["max_words"]:
+                return tmention(ctx.state, lo, hi)
+            return np_entity(ctx.state, obj, ctx.tokens)
+    return None
