@@ -96,6 +96,14 @@ def test_fronted_among_phrase_names_the_entity(extractor, text, quantity, entity
     assert _entity(extractor, text, quantity) == entity
 
 
+@pytest.mark.parametrize("text, quantity, entity", [
+    ("Lower rates lifted the housing market by 4% last year.", "4%", "the housing market"),
+    ("A weaker yen boosted car exports by 9% in March.", "9%", "car"),
+])
+def test_object_of_a_causative_verb_names_the_entity(extractor, text, quantity, entity):
+    assert _entity(extractor, text, quantity) == entity
+
+
 def _bound(extractor, text, quantity):
     """What the pass binds to ``quantity`` of ``text`` (``None`` when no shape fits)."""
     from claimx.assembly import engine
@@ -131,6 +139,8 @@ def _bound(extractor, text, quantity):
     ("Sales at full price rose 3% in the quarter.", "3%"),
     # "among" before a subject that names an entity itself
     ("Among the gainers, Acme rose 5%.", "5%"),
+    # a causative verb's object that is a bare measure word is the metric
+    ("Higher prices lifted revenue by 5% to $2 billion.", "5%"),
     # "for" on the verb, not the figure
     ("The firm paid $3 million for the stake.", "$3 million"),
     # a quantifier after "for"

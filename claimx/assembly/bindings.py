@@ -11,6 +11,8 @@ entity chooser as a fixed pass (the chooser's weights and candidates are untouch
 - ``infinitive_subject``: "WSTS expects the market to expand by 26.3%", "aims for renewables
   to cover 80%": the subject an infinitive clause names for itself.
 - ``fronted_among``: "Among recent immigrants, the jobless rate fell to 8.3%".
+- ``caused_object``: "Favourable weather lifted wind generation by 14%": the object of a
+  causative verb (of a measure word, its noun modifiers: "wind").
 - ``from_measure``: "output from hard-coal plants fell by 36.8%", "production at the Gruyere
   mine": the "from" (or, for a name or definite phrase, "at") phrase of the claim's measure word
   names what is measured (one phrase, not a list of sources).
@@ -34,7 +36,8 @@ from .words import pos_class
 if TYPE_CHECKING:
     from .context import QuantityContext
 
-_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure", "infinitive_subject", "fronted_among")
+_SHAPES = ("paren_list", "joined_each", "from_measure", "for_figure", "infinitive_subject", "fronted_among",
+           "caused_object")
 _NOUN_POS = pos_class("noun")
 _VERB_POS = pos_class("verb")
 
@@ -56,6 +59,8 @@ def _rules() -> dict:
     for key in ("infinitive_marks", "subject_deps", "for_prepositions"):
         out["infinitive_subject"][key] = frozenset(out["infinitive_subject"][key])
     out["fronted_among"]["prepositions"] = frozenset(out["fronted_among"]["prepositions"])
+    for key in ("verbs", "prepositions"):
+        out["caused_object"][key] = frozenset(out["caused_object"][key])
     return out
 
 
@@ -66,7 +71,7 @@ def bound_entity(ctx: "QuantityContext", claim: dict, metric_head: Optional[Toke
     rules = _rules()
     for shape, fn in (("paren_list", _paren_item), ("joined_each", _joined_each), ("from_measure", _from_measure),
                       ("for_figure", _for_figure), ("infinitive_subject", _infinitive_subject),
-                      ("fronted_among", _fronted_among)):
+                      ("fronted_among", _fronted_among), ("caused_object", _caused_object)):
         if not rules[shape].get("use", True):
             continue
         found = fn(ctx, claim, metric_head, rules[shape])
@@ -228,3 +233,23 @@ def _fronted_among(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Opt
                 return tmention(ctx.state, lo, hi)
             return np_entity(ctx.state, obj, ctx.tokens)
     return None
+
+
+def _caused_object(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Optional[dict]:
+    st, verb = ctx.state, ctx.verb
+    if verb is None or verb.lemma_.lower() not in rule["verbs"]:
+        return None
+    # the figure hangs on the verb through "by" or "to"
+    if not any(t.head.dep_ == "prep" and t.head.lower_ in rule["prepositions"] and t.head.head.i == verb.i
+               for t in (st.doc[i] for i in ctx.tokens)):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in _NOUN_POS or obj.i in st.token_q or obj.lower_ in st.syntax.pronouns \
+            or any(c.dep_ == "poss" for c in obj.children):
+        return None
+    if not is_measure_word(st, obj):
+        return np_entity(st, obj, ctx.tokens)
+    mods = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ in _NOUN_POS]
+    if not mods or mods[-1].i != obj.i - 1:
+        return None
+    return tmention(st, mods[0].left_edge.i, obj.i - 1)
