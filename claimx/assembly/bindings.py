@@ -227,10 +227,8 @@ def _fronted_among(ctx: "QuantityContext", claim: dict, head, rule: dict) -> Opt
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and _entity_noun(ctx, obj):
-            # the whole phrase with its modifiers ("households in rural areas"), if short
-            lo, hi = obj.left_edge.i, obj.right_edge.i
-            if hi - lo + 1 <= rule["max_words"]:
-                return tmention(ctx.state, lo, hi)
+            # the group's noun phrase ("households" of "households in rural areas"), as the
+            # entity slot's fronted groups have it
             return np_entity(ctx.state, obj, ctx.tokens)
     return None
 
