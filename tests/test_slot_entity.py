@@ -203,11 +203,7 @@ def test_a_fronted_for_or_among_phrase_names_the_group_of_a_measure_subject(extr
 # construction (+110,000) and ..."): the item runs from the previous parenthesis (issue 11). Known gap:
 # a sentence pass doing this raised tune entity by 4 claims with check unchanged, but refitting the
 # slot weights without those claims' candidates lowered check, so the assembly does not do it
-_PAREN_GAP = ("parenthesised list items: the pass raised tune (+4) at equal check, but the refitted "
-              "entity weights lowered check (0.662 -> 0.597)")
-
-
-@pytest.mark.xfail(strict=True, reason=_PAREN_GAP)
+# parenthesised list items: the fixed binding pass after the chooser (claimx.assembly.bindings)
 def test_parenthesised_job_gains_belong_to_each_sector(extractor):
     cs = extractor.extract("Hiring rose in June. Manufacturing (+41,000), transport and warehousing (+23,000) and "
                            "finance, insurance and real estate (+9,000) led the gains.")
@@ -216,7 +212,6 @@ def test_parenthesised_job_gains_belong_to_each_sector(extractor):
                    "+9,000": "finance, insurance and real estate"}
 
 
-@pytest.mark.xfail(strict=True, reason=_PAREN_GAP)
 def test_parenthesised_export_growth_belongs_to_each_product(extractor):
     cs = extractor.extract("Exports grew last year. Coffee (+14%), fresh flowers (+9%) and tea, spices and nuts (+6%) "
                            "drove the rise.")

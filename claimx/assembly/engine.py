@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..lexicons import CompiledCues, Lexicons
 from .context import DocState, QuantityContext, SentenceInfo, doc_text
 from . import ranker
+from .bindings import bound_entity
 from .candidates import entity_candidates, metric_candidates
 from .metric_breakdown import breakdown_metric
 from .metric_bases import forecast_gap_metric
@@ -147,6 +148,9 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
             or moved_object_metric(ctx, override or claim.get("metric"))
     if late is not None:
         override, claim["_carry_metric"] = late, claim.get("metric")
+    # the name a "respectively" list gave the claim, if nothing dropped or replaced it since
+    listed = claim.pop("_listed_entity", None)
+    listed = listed if listed is not None and claim.get("entity") == listed else None
     if (ranker.enabled("entity") or record) and "entity" not in fixed:
         metric = claim.get("metric")
         head = None
@@ -156,6 +160,11 @@ def _rank(ctx: QuantityContext, claim: dict, topic: Optional[dict], last_entity:
             span = ctx.doc.char_span(metric["start_char"], metric["end_char"], alignment_mode="expand")
             head = span_root(span) if span is not None and len(span) else None
         _rank_entity(ctx, claim, head, topic, last_entity, done)
+        # a shape of the sentence that binds the figure to one phrase decides over the chooser;
+        # set once the whole window is assembled, so that no later pick sees it (run)
+        bound = bound_entity(ctx, claim, head) or listed
+        if bound is not None:
+            claim["_bound_entity"] = bound
         claim["metric"] = metric
     if override is not None:
         claim["metric"] = override
@@ -200,6 +209,9 @@ def run(st: DocState) -> list[dict]:
     for c in out:
         c.pop("_carry_metric", None)
         c.pop(DONOR, None)
+        bound = c.pop("_bound_entity", None)
+        if bound is not None:
+            c["entity"] = bound
     return out
 
 

@@ -105,6 +105,8 @@ def _assign(st: "DocState", run: list[tuple[int, dict]], grp: list[Token], entit
     for (qi, c), t in zip(run, grp):
         if entity_like:
             c["entity"] = dict(ent_mention(st, t) or np_entity(st, t, set()) or {}, inferred=False) or None
+            # kept over the chooser's pick (claimx.assembly.engine._rank)
+            c["_listed_entity"] = c["entity"]
         else:
             first, last = np_bounds(t, pps=())
             m = tmention(st, first, last)
