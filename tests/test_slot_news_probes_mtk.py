@@ -6,33 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import one
-
-REF = "2025-06-15"
-
-
-def claim(extractor, text, qty, ref=REF):
-    return one(extractor.extract(text, reference_date=ref), qty)
-
-
-def mod(extractor, text, qty):
-    c = claim(extractor, text, qty)
-    return c.modality, (c.hedge.text if c.hedge else None)
-
-
-def kind(extractor, text, qty):
-    c = claim(extractor, text, qty)
-    return c.kind, (c.change.direction if c.change else None)
-
-
-def tf(extractor, text, qty, ref=REF):
-    c = claim(extractor, text, qty, ref)
-    return (c.timeframe.value, c.timeframe.relation) if c.timeframe else None
-
-
-def attr(extractor, text, qty):
-    c = claim(extractor, text, qty)
-    return c.attribution.text if c.attribution else None
+from tests.probe_readers import attr, kind, mod, tf
 
 
 @pytest.mark.parametrize("text,qty,expected", [

@@ -1,39 +1,14 @@
 """Slot behaviours probed with a third round of made-up sentences of the development corpus's kinds
 (business, energy and economy news; policy reports; central bank and statistics office releases;
 budget documents): modality and hedge, timeframe, kind and attribution. One behaviour per test, each
-on sentences written for it (none from the corpora); the reference date is REF."""
+on sentences written for it (none from the corpora); the reference date is
+tests.probe_readers.REF."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import one
-
-REF = "2025-06-15"
-
-
-def claim(extractor, text, qty, ref=REF):
-    return one(extractor.extract(text, reference_date=ref), qty)
-
-
-def mod(extractor, text, qty):
-    c = claim(extractor, text, qty)
-    return c.modality, (c.hedge.text if c.hedge else None)
-
-
-def kind(extractor, text, qty):
-    c = claim(extractor, text, qty)
-    return c.kind, (c.change.direction if c.change else None)
-
-
-def tf(extractor, text, qty, ref=REF):
-    c = claim(extractor, text, qty, ref)
-    return (c.timeframe.value, c.timeframe.relation) if c.timeframe else None
-
-
-def attr(extractor, text, qty):
-    c = claim(extractor, text, qty)
-    return c.attribution.text if c.attribution else None
+from tests.probe_readers import attr, claim, kind, mod, tf
 
 
 # --- modality and hedge -------------------------------------------------------------------------
