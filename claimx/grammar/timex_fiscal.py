@@ -21,6 +21,13 @@ _RELATIVE_FY = regex.compile(r"FY(\d{4})")
 
 
 @lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month names and abbreviations of the time lexicon, lower-cased, to their number (1-12)."""
+    lex = load_time_lexicon()
+    return {k.lower(): v for k, v in {**lex.months, **lex.month_abbreviations}.items()}
+
+
+@lru_cache(maxsize=1)
 def _statement() -> Optional[regex.Pattern]:
     """The compiled ``fiscal_calendar_statement`` of the time lexicon, its group 1 the end month."""
     lex = load_time_lexicon()
@@ -37,10 +44,7 @@ def stated_first_month(text: str) -> Optional[int]:
     m = pat.search(text) if pat is not None else None
     if m is None:
         return None
-    lex = load_time_lexicon()
-    word = m.group(1).lower()
-    end = next(v for k, v in {**lex.months, **lex.month_abbreviations}.items() if k.lower() == word)
-    return end % 12 + 1
+    return _month_numbers()[m.group(1).lower()] % 12 + 1
 
 
 def _fiscal_year(ref: _dt.date, offset: int, first_month: int) -> int:
