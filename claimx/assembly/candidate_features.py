@@ -124,7 +124,9 @@ def common_features(ctx: "QuantityContext", claim: dict, c: "Candidate") -> dict
     if tree is None:
         tree = cache[key] = _head_tree_features(ctx, head)
     f.update(tree)
-    seg = segment_bounds(ctx.state, ctx.sentence, q["start_char"])
+    seg = cache.get(("segment", ctx.index))
+    if seg is None:
+        seg = cache[("segment", ctx.index)] = segment_bounds(ctx.state, ctx.sentence, q["start_char"])
     f["clause=same" if seg[0] <= m["start_char"] < seg[1] else "clause=other"] = 1.0
     for a in ctx.sentence.attributions:
         if m["start_char"] < a["end_char"] and a["start_char"] < m["end_char"]:

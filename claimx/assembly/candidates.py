@@ -72,6 +72,19 @@ def _near(ctx: "QuantityContext", tok: Token) -> bool:
     return root is not None and abs(tok.i - root.i) <= MAX_DISTANCE and tok.sent.start == root.sent.start
 
 
+def _chunk_heads(ctx: "QuantityContext") -> list[Token]:
+    """The head tokens of the sentence's noun chunks that are no quantity's or time expression's
+    token (each quantity's candidates read them; the quantity's own tokens are among
+    ``token_q``), worked out once per sentence and window (``DocState.feature_cache``)."""
+    st, s = ctx.state, ctx.sentence
+    key = ("chunk_heads", s.start)
+    heads = st.feature_cache.get(key)
+    if heads is None:
+        heads = st.feature_cache[key] = [r for r in (span_root(c) for c in s.noun_chunks)
+                                         if r.i not in st.token_q and r.i not in st.time_tokens]
+    return heads
+
+
 def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[dict] = ()) -> list[Candidate]:
     """Candidate metrics of ``claim`` (the rule's pick first), features filled in; ``previous``: the
     earlier claims of the paragraph, in text order (their metrics are carried-over candidates, see
@@ -82,9 +95,8 @@ def metric_candidates(ctx: "QuantityContext", claim: dict, previous: Sequence[di
     if ctx.subject is not None:
         _add(cands, ctx, claim, "metric", metric_from_noun(st, ctx.subject, qtoks), ctx.subject, "subj")
     if ctx.root is not None:
-        for chunk in ctx.sentence.noun_chunks:
-            r = span_root(chunk)
-            if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r):
+        for r in _chunk_heads(ctx):
+            if not _near(ctx, r):
                 continue
             _add(cands, ctx, claim, "metric", metric_from_noun(st, r, qtoks), r, "chunk")
     extra = add_metric_extras(ctx, claim, previous, lambda m, h, src: _add(cands, ctx, claim, "metric", m, h, src))
@@ -126,9 +138,8 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
             _add(cands, ctx, claim, "entity", {"text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char},
                  span_root(ent), "ent")
     if ctx.root is not None:
-        for chunk in ctx.sentence.noun_chunks:
-            r = span_root(chunk)
-            if r.i in qtoks or r.i in st.token_q or r.i in st.time_tokens or not _near(ctx, r) or r.lower_ in st.syntax.pronouns:
+        for r in _chunk_heads(ctx):
+            if not _near(ctx, r) or r.lower_ in st.syntax.pronouns:
                 continue
             _add(cands, ctx, claim, "entity", np_entity(st, r, qtoks), r, "chunk")
     s = ctx.sentence

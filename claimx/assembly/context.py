@@ -124,6 +124,10 @@ class DocState:
     #: what the exclusions read of a span's tokens, by ``(start_char, end_char)``, filled by
     #: :func:`claimx.assembly.exclusions.exclusion_reason`
     exclusion_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    #: noun-phrase mentions by head token and the quantity tokens inside its subtree, filled by
+    #: :func:`claimx.assembly.slots.metric.metric_from_noun` and :func:`claimx.assembly.mentions.np_entity`
+    #: (each quantity's candidates ask again for the sentence's noun chunks)
+    np_cache: dict = field(default_factory=dict, repr=False, compare=False)
     _span_tokens: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod

@@ -70,8 +70,20 @@ def np_entity(st: "DocState", tok: Token, qtoks) -> Optional[dict]:
     """A noun phrase as an entity ("the Dalian plant", "Romania's IT sector"); ``None`` for a pronoun."""
     if tok.lower_ in st.syntax.pronouns:
         return None
-    first, last = np_bounds(tok, keep_det=True, keep_poss=True, pps=("of",), exclude=frozenset(qtoks))
-    return tmention(st, first, last)
+    key = ("entity", tok.i, subtree_part(tok, qtoks))
+    if key not in st.np_cache:
+        first, last = np_bounds(tok, keep_det=True, keep_poss=True, pps=("of",), exclude=frozenset(qtoks))
+        st.np_cache[key] = tmention(st, first, last)
+    found = st.np_cache[key]
+    return dict(found) if found is not None else None
+
+
+def subtree_part(tok: Token, qtoks) -> frozenset[int]:
+    """The indices of ``qtoks`` (token indices) inside ``tok``'s subtree span (``left_edge`` to
+    ``right_edge``): all that :func:`~claimx.assembly.syntax.np_bounds` headed by ``tok`` reads of
+    them, so a key for its result."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    return frozenset(i for i in qtoks if lo <= i <= hi)
 
 
 _TIMEX_YEAR = regex.compile(r"^(FY)?(\d{4})(.*)$")

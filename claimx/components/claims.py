@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..assembly import assemble
 from ..assembly.context import doc_text
 from ..cues import find_attributions, find_hedges
 from ..lexicons import from_dir, load_default
@@ -71,8 +72,6 @@ class ClaimAssembler:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..assembly import assemble
-
         ctx = context_of(doc)
         # without the other claimx components in the pipeline, their work is done here
         quantities = doc._.claimx_quantities

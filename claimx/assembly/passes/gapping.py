@@ -22,7 +22,7 @@ import regex
 
 from ...grammar._resources import load
 from ..slots.kind_rules import load_kind_rules
-from ..words import pattern, pos_class, template, word_class
+from ..words import compiled, pattern, pos_class, template, word_class
 
 if TYPE_CHECKING:
     from ..context import DocState, SentenceInfo
@@ -64,10 +64,9 @@ def gapped_changes(st: "DocState", s: "SentenceInfo", sent_claims: list[tuple[in
     """Make a level claim of ``sent_claims`` a change when it is gapped after a change claim of
     the same sentence (see the module docstring); changes the claim dicts in place. (The hedge is
     not carried the same way: on corpus/dev that lowered modality on the check part.)"""
-    coord = "|".join(load_kind_rules()["gap_coordinators"])
     # up to two words of the first change ("jobs", "in 2025", "annually"), its end point
     # ("to Q": group ``end``), a coordinator (``c1``/``c2``), a short phrase and a preposition
-    gap = regex.compile(template("gapped_change", coord=coord))
+    gap = compiled(template("gapped_change", coord="|".join(load_kind_rules()["gap_coordinators"])))
     claims = [(qi, c) for qi, c in sent_claims if qi not in absorbed]
     for n, (qi, claim) in enumerate(claims):
         if n and claim.get("modality") == "asserted" and claims[n - 1][1].get("hedge"):

@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex
 
+from ..words import compiled
 from .period_rules import grain_of, load_rules, month_number, rec
 
 __all__ = ["spans_and_seasons", "since_event", "elliptical_parts", "fiscal_parts", "month_pairs"]
@@ -83,10 +84,11 @@ def fiscal_parts(text: str, recs: list[dict]) -> list[dict]:
     sentence_end = load_rules()["patterns"]["sentence_end"]
     out: list[dict] = []
     fiscal: Optional[tuple[dict, str]] = None
+    fiscal_value, part_value = compiled(raw["fiscal_value"]), compiled(raw["part_value"])
     for r in recs:
         v = r.get("value") or ""
-        m_fy = regex.fullmatch(raw["fiscal_value"], v)
-        m_part = regex.fullmatch(raw["part_value"], v)
+        m_fy = fiscal_value.fullmatch(v)
+        m_part = part_value.fullmatch(v)
         if fiscal is not None and sentence_end.search(text, fiscal[0]["end_char"], r["start_char"]):
             fiscal = None
         if m_fy:

@@ -59,8 +59,11 @@ class Prefiltered(Mapping):
         if self._lowered is None or not isinstance(source, str):
             return pattern
         found = pattern_needles(source)
-        if found is None or any(self._holds(w) for w in found):
+        if found is None:
             return pattern
+        for w in found:
+            if self._holds(w):
+                return pattern
         return _NO_MATCH
 
     def _holds(self, word: str) -> bool:

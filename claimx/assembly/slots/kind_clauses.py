@@ -14,6 +14,7 @@ import regex
 from ..clauses import words_before
 from ..mentions import mention
 from ..syntax import span_root
+from ..words import compiled
 from .kind_rules import load_kind_rules
 
 if TYPE_CHECKING:
@@ -33,16 +34,16 @@ def elliptical_change(st: "DocState", s: "SentenceInfo", q: dict, verbs: dict) -
     rules = load_kind_rules()
     text = st.text
     pattern = _elliptical_pattern(rules["pattern_templates"]["elliptical_change"], tuple(verbs))
-    m_same = regex.search("(?i)" + rules["elliptical_same_sentence_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]])
-    if m_same and regex.search(pattern, text[s.start:q["start_char"] - 30 + m_same.start()]):
+    m_same = compiled("(?i)" + rules["elliptical_same_sentence_leads"]).search(text[max(s.start, q["start_char"] - 30):q["start_char"]])
+    if m_same and pattern.search(text[s.start:q["start_char"] - 30 + m_same.start()]):
         # "grew 0.3% in the second quarter, after 0.6% in the first"
         return True
-    if not regex.search("(?i)" + rules["elliptical_leads"], text[max(s.start, q["start_char"] - 30):q["start_char"]]):
+    if not compiled("(?i)" + rules["elliptical_leads"]).search(text[max(s.start, q["start_char"] - 30):q["start_char"]]):
         return False
     prev = [p for p in st.sentences if p.end <= s.start]
     if not prev or "\n" in text[prev[-1].end:s.start]:
         return False
-    return bool(regex.search(pattern, text[prev[-1].start:prev[-1].end]))
+    return bool(pattern.search(text[prev[-1].start:prev[-1].end]))
 
 
 def another_clauses_change(ctx: "QuantityContext", other: dict) -> bool:

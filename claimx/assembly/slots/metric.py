@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ...grammar._resources import load
 from ..exclusions import is_lone_light_verb
-from ..mentions import tmention
+from ..mentions import subtree_part, tmention
 from ..syntax import governing_verb, is_measure_word, np_bounds, q_root, token_before
 from ..words import dependency_class, label_class, pattern, pos_class, word_class
 
@@ -135,6 +135,16 @@ def metric_from_noun(st: "DocState", n: Token, qtoks, *, group: bool = False) ->
     is the group's size, and the phrase starts after it."""
     if n.pos_ not in _METRIC_HEAD_POS or n.lower_ in st.syntax.pronouns:
         return None
+    # the phrase reads only the tokens of ``n``'s subtree: the quantity tokens there are the key
+    key = ("metric", n.i, group, subtree_part(n, qtoks))
+    if key not in st.np_cache:
+        st.np_cache[key] = _metric_from_noun(st, n, qtoks, group)
+    found = st.np_cache[key]
+    return dict(found) if found is not None else None
+
+
+def _metric_from_noun(st: "DocState", n: Token, qtoks, group: bool) -> Optional[dict]:
+    """:func:`metric_from_noun` worked out (``n`` can head a measure)."""
     # an "of"/"for" phrase naming an entity is the entity, not the measure ("Shares of Ostmark Bank")
     named_pp = [c.i for c in n.rights if c.dep_ == "prep" and any(
         p.dep_ == "pobj" and (p.ent_type_ in st.syntax.entity_labels or p.pos_ == "PROPN") for p in c.children)]

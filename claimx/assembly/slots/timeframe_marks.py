@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..passes.periods import load_rules
+from ..words import compiled
 
 if TYPE_CHECKING:
     from ..context import QuantityContext
@@ -33,12 +34,18 @@ def slot_rules() -> dict:
     return out
 
 
+_BARE_YEAR = regex.compile(r"(?:19|20)\d\d")
+_CAPITALISED_BEFORE = regex.compile(r"(\p{Lu}[\w-]*)\s+$")
+_COMMA_WORD = regex.compile(r",\s*\w")
+_TWO_WORDS_AT_MOST = regex.compile(r"[\s,]*(?:[^\W\d]+\s*){0,2}")
+
+
 def name_year(text: str, t: dict) -> bool:
     """True when ``t`` is a bare year right after a capitalised word that is no month, weekday or
     period word ("Vision 2030", "Horizon 2020", "Euro 2024": a name; ``name_year`` in the rules)."""
-    if not regex.fullmatch(r"(?:19|20)\d\d", t["text"]):
+    if not _BARE_YEAR.fullmatch(t["text"]):
         return False
-    m = regex.search(r"(\p{Lu}[\w-]*)\s+$", text[max(0, t["start_char"] - 30):t["start_char"]])
+    m = _CAPITALISED_BEFORE.search(text[max(0, t["start_char"] - 30):t["start_char"]])
     if m is None:
         return False
     word = m.group(1).lower()
@@ -50,10 +57,10 @@ def streak(text: str, t: dict) -> bool:
     """True when ``t`` is an ordinal period that counts a streak ("contracted for a second
     quarter", "the third month in a row"; ``streak`` in ``timeframes_context.json``)."""
     raw = load_rules()["raw"]["streak"]
-    if not regex.match("(?i)" + raw["phrase"], t["text"]):
+    if not compiled("(?i)" + raw["phrase"]).match(t["text"]):
         return False
-    return bool(regex.search("(?i)" + raw["before"], text[max(0, t["start_char"] - 12):t["start_char"]])
-                or regex.match("(?i)" + raw["after"], text[t["end_char"]:t["end_char"] + 20]))
+    return bool(compiled("(?i)" + raw["before"]).search(text[max(0, t["start_char"] - 12):t["start_char"]])
+                or compiled("(?i)" + raw["after"]).match(text[t["end_char"]:t["end_char"] + 20]))
 
 
 def labels_next_figure(ctx: "QuantityContext", t: dict) -> bool:
@@ -76,7 +83,7 @@ def base_closed_before(ctx: "QuantityContext", lo: int, t: dict) -> bool:
     # "levels" is part of the base ("20% below 2005 levels in 2024")
     return any(lo <= r["start_char"] and r["end_char"] <= t["start_char"] and r is not t
                and (not text[_base_end(text, r, t["start_char"]):t["start_char"]].strip()
-                    or regex.match(r",\s*\w", text[r["end_char"]:t["start_char"]].lstrip())
+                    or _COMMA_WORD.match(text[r["end_char"]:t["start_char"]].lstrip())
                     or _end_point_between(ctx, r["end_char"], t["start_char"]))
                for r in ctx.sentence.timeframes)
 
@@ -93,7 +100,7 @@ def _end_point_between(ctx: "QuantityContext", a: int, b: int) -> bool:
     and at most two words it counts): "rose 5% from a year earlier | to $30 billion | in October"."""
     text = ctx.state.text
     for o in ctx.sentence.quantities:
-        if a <= o["start_char"] and o["end_char"] <= b and regex.fullmatch(r"[\s,]*(?:[^\W\d]+\s*){0,2}", text[o["end_char"]:b]):
+        if a <= o["start_char"] and o["end_char"] <= b and _TWO_WORDS_AT_MOST.fullmatch(text[o["end_char"]:b]):
             m = slot_rules()["to_or_at_after"].match(text, a, o["start_char"])
             return m is not None and not text[m.end():o["start_char"]].strip()
     return False

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from ..context import QuantityContext
 
 
+_SHORT_TO_COMMA = regex.compile(r"[^,;]{0,25},")
+_COMMA_OR_SEMICOLON = regex.compile(r"[,;]")
+_APPOSITIVE_LEAD = regex.compile(r"\s*[,(]\s*(?:[\w'’-]+\s+){0,4}")
+_WORD = regex.compile(r"[\w'’-]+")
+
+
 @lru_cache(maxsize=1)
 def time_patterns() -> tuple:
     """The compiled patterns of ``resources/timeframes_context.json``, in this order: a comparison
@@ -102,7 +108,7 @@ def other_clause(ctx: "QuantityContext", t: dict) -> bool:
             # "Growth will slow next year, the OECD said, as a policy rate of 15% takes its toll"
             return True
         lead = text[max(s.start, t["start_char"] - 40):t["start_char"]]
-        if p["participle_before"].search(lead) and regex.match(r"[^,;]{0,25},", text[t["end_char"]:q["start_char"]]):
+        if p["participle_before"].search(lead) and _SHORT_TO_COMMA.match(text[t["end_char"]:q["start_char"]]):
             # "The plant, opened in 2019, employs 800 people"
             return True
         return False
@@ -117,7 +123,7 @@ def other_clause(ctx: "QuantityContext", t: dict) -> bool:
     if m is not None and "," in between and _present_tense_between(ctx, m.start(), q["start_char"]):
         # "The mine, which lies 200 kilometres south of Perth, was shut in June"
         return True
-    if p["participle_after"].search(between) and not regex.search(r"[,;]", between):
+    if p["participle_after"].search(between) and not _COMMA_OR_SEMICOLON.search(between):
         # "three times the amount installed in 2021"
         return True
     return False
@@ -147,7 +153,7 @@ def owned_by_other(ctx: "QuantityContext", t: dict) -> bool:
         # "Prices rose 4% and wages 3% in 2024": the verbless conjunct shares the first one's period
         return False
     tail = text[t["end_char"]:q["start_char"]]
-    if t["end_char"] <= q["start_char"] and regex.fullmatch(r"\s*[,(]\s*(?:[\w'’-]+\s+){0,4}", tail) \
+    if t["end_char"] <= q["start_char"] and _APPOSITIVE_LEAD.fullmatch(tail) \
             and not time_patterns()[0].search(tail):
         # "stayed at 43,500 in February, almost 40% below ...", "Rs 500 crore in 2025-26, an
         # increase of 10%": an appositive of that quantity shares its period ("X in 2024, compared
@@ -165,7 +171,7 @@ def right_after_a_quantity(ctx: "QuantityContext", t: dict) -> bool:
         return False
     gap = st.text[prev[-1]["end_char"]:t["start_char"]]
     # "fell 4.1% and 2.7%, respectively, on Tuesday", "rose 3% in early trading on Monday"
-    return (len(regex.findall(r"[\w'’-]+", gap)) <= 2 or bool(_slot_rules()["trading_gap"].match(gap))) \
+    return (len(_WORD.findall(gap)) <= 2 or bool(_slot_rules()["trading_gap"].match(gap))) \
         and not _slot_rules()["report_between"].search(gap)
 
 
