@@ -27,7 +27,7 @@ from .metric_carry import add_metric_extras, base_features, metric_features
 from .slots.entity import entity_in_phrase, tagged_common
 from .source_phrases import source_features
 from .slots.metric import metric_from_noun
-from .syntax import span_root
+from .syntax import mention_head, span_root
 
 if TYPE_CHECKING:
     from .context import QuantityContext
@@ -47,11 +47,6 @@ class Candidate:
     features: dict = field(default_factory=dict)
 
 
-def _head_of(ctx: "QuantityContext", m: dict) -> Optional[Token]:
-    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else None
-
-
 def _add(cands: dict, ctx: "QuantityContext", claim: dict, slot: str, m: Optional[dict], head: Optional[Token], source: str) -> None:
     if not m or not m.get("text"):
         return
@@ -63,7 +58,7 @@ def _add(cands: dict, ctx: "QuantityContext", claim: dict, slot: str, m: Optiona
         return
     if head is None and m.get("start_char") is not None:
         # a carried-over entity keeps its offsets in this paragraph: its head gives its features
-        head = _head_of(ctx, m)
+        head = mention_head(ctx.doc, m)
     cands[key] = Candidate(dict(m), head, {source})
 
 
@@ -162,7 +157,7 @@ def entity_candidates(ctx: "QuantityContext", claim: dict, metric_head: Optional
                      and not (third_party and attr["start_char"] <= ent.start_char < attr["end_char"])
                      for ent in s.ents)
     rule = claim.get("entity")
-    rule_head = _head_of(ctx, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
+    rule_head = mention_head(ctx.doc, rule) if rule and rule.get("start_char") is not None and not rule.get("inferred") else None
     rule_head = content_head(rule_head) if rule_head is not None else None
     measures, abstract = _measure_words()
     open_slot = rule is None or (rule_head is not None and (rule_head.lemma_.lower() in measures | abstract | st.syntax.measure_heads

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from .mentions import tmention
-from .syntax import np_bounds, span_root
+from .syntax import mention_head, np_bounds
 from .words import pos_class, word_class
 
 if TYPE_CHECKING:
@@ -42,13 +42,6 @@ def _unit(claim: dict) -> str:
     return (claim.get("quantity") or {}).get("unit") or "-"
 
 
-def _head(ctx: "QuantityContext", m: Optional[dict]) -> Optional["Token"]:
-    if not m or m.get("start_char") is None:
-        return None
-    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else None
-
-
 def rule_state(ctx: "QuantityContext", claim: dict) -> str:
     """What the rule chooser's metric of ``claim`` is: ``none``, ``verb`` (a verb), ``name`` (a
     proper noun or named entity), ``entity`` (the same words as the rule's entity), ``subject`` (the
@@ -56,7 +49,7 @@ def rule_state(ctx: "QuantityContext", claim: dict) -> str:
     m = claim.get("metric")
     if not m:
         return "none"
-    head = _head(ctx, m)
+    head = mention_head(ctx.doc, m)
     if head is None:
         return "none"
     if head.pos_ in _VERB_POS:
@@ -131,7 +124,7 @@ def verb_mention(ctx: "QuantityContext") -> Optional[tuple[dict, "Token"]]:
 def cut_mention(ctx: "QuantityContext", m: Optional[dict]) -> Optional[tuple[dict, "Token"]]:
     """``m``'s noun phrase without its prepositional phrases ("rate for core-aged women" ->
     "rate"), or ``None`` when that is ``m`` itself."""
-    head = _head(ctx, m)
+    head = mention_head(ctx.doc, m)
     if head is None or head.pos_ not in _NOUN_POS:
         return None
     first, last = np_bounds(head, pps=(), exclude=frozenset(ctx.tokens))

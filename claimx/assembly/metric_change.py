@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..grammar._resources import load
 from .slots.metric import metric_from_noun
-from .syntax import span_root
+from .syntax import mention_head
 from .words import pos_class
 
 if TYPE_CHECKING:
@@ -30,10 +30,7 @@ def change_noun_metric(ctx: "QuantityContext", metric: Optional[dict]) -> Option
     """The object of the "in" phrase of ``metric``'s head where that head names a change (see the
     module docstring) and is the subject of the quantity's verb or the quantity's head (up to two
     links up), as a metric mention; ``None`` (keep ``metric``) otherwise."""
-    if not metric or metric.get("start_char") is None:
-        return None
-    span = ctx.doc.char_span(metric["start_char"], metric["end_char"], alignment_mode="expand")
-    head = span_root(span) if span is not None and len(span) else None
+    head = mention_head(ctx.doc, metric)
     if head is None or head.pos_ not in _NOUN_POS or head.lemma_.lower() not in _CHANGE:
         return None
     near = {t.i for t in (ctx.root, ctx.root.head, ctx.root.head.head)} if ctx.root is not None else set()

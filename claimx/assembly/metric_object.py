@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..grammar._resources import load
-from .metric_topic import _is_measure
+from .metric_topic import is_measure
 from .slots.metric import metric_from_noun
 from .words import dependency_class, pos_class
 
@@ -43,7 +43,7 @@ def moved_object_metric(ctx: "QuantityContext", metric: Optional[dict]) -> Optio
         return None
     obj = next((c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.pos_ in _NOUN_POS
                 and c.i not in ctx.state.token_q and c.i not in ctx.tokens), None)
-    if obj is None or not _is_measure(ctx, obj):
+    if obj is None or not is_measure(ctx, obj):
         return None
     m = metric_from_noun(ctx.state, obj, ctx.tokens)
     if m is None or _same(metric, m) or (metric and metric.get("start_char") is not None

@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..grammar._resources import load
-from .metric_topic import _is_measure, _key, _lexicon
-from .syntax import span_root
+from .metric_topic import ends_in_measure, is_measure
+from .syntax import mention_head
 from .words import pos_class, word_class
 
 if TYPE_CHECKING:
@@ -36,34 +36,17 @@ _ABSTRACT = frozenset(load("slot_measures.json", ("abstract_nouns",))["abstract_
 DONOR = "_parallel_donor"
 
 
-def _measure_text(ctx: "QuantityContext", text: str) -> bool:
-    """True when the last word of ``text`` is a measure word ("oil demand", "sales")."""
-    words, _, _ = _lexicon()
-    parts = text.lower().split()
-    if not parts:
-        return False
-    w = parts[-1]
-    return _key(w, words) in words or w in ctx.state.syntax.measure_heads
-
-
 def _thing(ctx: "QuantityContext", tok) -> bool:
     """True when token ``tok`` is a noun that names a thing: no measure, figure or change word, no
     pronoun."""
-    return tok.pos_ in _NOUN_POS and tok.lower_ not in ctx.state.syntax.pronouns and not _is_measure(ctx, tok) \
+    return tok.pos_ in _NOUN_POS and tok.lower_ not in ctx.state.syntax.pronouns and not is_measure(ctx, tok) \
         and tok.lower_ not in _ABSTRACT and tok.lemma_.lower() not in _ABSTRACT
-
-
-def _head(ctx: "QuantityContext", m: Optional[dict]):
-    if not m or m.get("start_char") is None:
-        return None
-    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else None
 
 
 def names_thing(ctx: "QuantityContext", metric: Optional[dict]) -> bool:
     """True when ``metric`` (a mention with offsets, or ``None``) is headed by a noun that names a
     thing: no measure, figure or change word, no pronoun."""
-    head = _head(ctx, metric)
+    head = mention_head(ctx.doc, metric)
     return head is not None and _thing(ctx, head)
 
 
@@ -75,7 +58,7 @@ def is_donor(ctx: "QuantityContext", metric: Optional[dict]) -> bool:
         return False
     if metric.get("start_char") is not None and metric["start_char"] <= subj.idx < metric["end_char"]:
         return False
-    return _measure_text(ctx, metric["text"])
+    return ends_in_measure(ctx, metric["text"])
 
 
 def parallel_metric(ctx: "QuantityContext", metric: Optional[dict], done: Sequence[dict]) -> Optional[dict]:

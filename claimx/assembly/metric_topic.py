@@ -30,7 +30,7 @@ from .exclusions import is_lone_light_verb
 from .mentions import tmention
 from .metric_carry import verb_mention
 from .slots.metric import metric_from_noun
-from .syntax import span_root
+from .syntax import mention_head
 from .words import dependency_class, pos_class, word_class
 
 if TYPE_CHECKING:
@@ -113,10 +113,7 @@ def measure_topics(text: str) -> tuple[dict, ...]:
 
 def _head(ctx: "QuantityContext", m: Optional[dict]):
     """The root token of mention ``m`` in the window, or ``None``."""
-    if not m or m.get("start_char") is None:
-        return None
-    span = ctx.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else None
+    return mention_head(ctx.doc, m)
 
 
 def topic_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
@@ -162,7 +159,7 @@ def _sentence_measure(ctx: "QuantityContext") -> Optional[dict]:
             return None
         t = t.head
         subj = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
-        if subj and _is_measure(ctx, subj[0]) and subj[0].i not in ctx.state.token_q:
+        if subj and is_measure(ctx, subj[0]) and subj[0].i not in ctx.state.token_q:
             return metric_from_noun(ctx.state, subj[0], ctx.tokens)
     return None
 
@@ -183,18 +180,28 @@ def coordinated_things_metric(ctx: "QuantityContext", claim: dict) -> Optional[d
         return None
     conjuncts = [c for c in subj.children if c.dep_ == "conj" and c.pos_ in _NOUN_POS]
     if not conjuncts or subj.pos_ not in _NOUN_POS or subj.lower_ in ctx.state.syntax.pronouns \
-            or any(_is_measure(ctx, t) for t in [subj] + conjuncts):
+            or any(is_measure(ctx, t) for t in [subj] + conjuncts):
         return None
     return {"text": topic["text"], "start_char": None, "end_char": None}
 
 
-def _is_measure(ctx: "QuantityContext", tok) -> bool:
+def is_measure(ctx: "QuantityContext", tok) -> bool:
     """True when token ``tok`` (or ``None``) is a measure word (the candidate words of the topic)."""
     if tok is None:
         return False
     words, _, _ = _lexicon()
     return _key(tok.lower_, words) in words or tok.lemma_.lower() in words \
         or tok.lemma_.lower() in ctx.state.syntax.measure_heads
+
+
+def ends_in_measure(ctx: "QuantityContext", text: str) -> bool:
+    """True when the last word of ``text`` is a measure word of the topic's list or the pipeline's
+    ``measure_heads`` ("oil demand", "sales"); False for an empty text."""
+    parts = text.lower().split()
+    if not parts:
+        return False
+    words, _, _ = _lexicon()
+    return _key(parts[-1], words) in words or parts[-1] in ctx.state.syntax.measure_heads
 
 
 def statistic_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
@@ -205,7 +212,7 @@ def statistic_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]
     verb, subj = ctx.verb, ctx.subject
     if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _STATISTIC_VERBS:
         return None
-    if _is_measure(ctx, subj):
+    if is_measure(ctx, subj):
         return None
     v = verb_mention(ctx)
     return v[0] if v is not None else None
@@ -260,7 +267,7 @@ def adjective_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
         if t.pos_ == "ADJ" and t.dep_ == "acomp":
             if t.tag_ not in _ADJ_TAGS:
                 return None
-            if _is_measure(ctx, ctx.subject):
+            if is_measure(ctx, ctx.subject):
                 return None  # "farm exports were worth Rs 18,400 crore": the subject is the measure
             last = prep.i if prep is not None and prep.head.i == t.i and prep.i == t.i + 1 else t.i
             return tmention(ctx.state, t.i, last)
@@ -281,7 +288,7 @@ def passive_verb_metric(ctx: "QuantityContext", claim: dict) -> Optional[dict]:
             or any(h["start_char"] <= verb.idx < h["end_char"] for h in ctx.sentence.hedges):
         return None
     of = [p for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    if of and _is_measure(ctx, of[0]):
+    if of and is_measure(ctx, of[0]):
         return None
     v = verb_mention(ctx)
     return v[0] if v is not None else None

@@ -171,6 +171,16 @@ def token_before(pos: int, s: "SentenceInfo") -> Optional[Token]:
     return words[k - 1] if k else None
 
 
+def mention_head(doc: Doc, m: Optional[dict]) -> Optional[Token]:
+    """The root token (:func:`span_root`) of mention ``m`` (a dict with ``start_char``/``end_char``
+    into ``doc``, the window the claim was assembled on), or ``None`` when ``m`` is ``None``, has no
+    offsets or covers no token."""
+    if not m or m.get("start_char") is None:
+        return None
+    span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+    return span_root(span) if span is not None and len(span) else None
+
+
 def span_root(span: Span) -> Token:
     """``span.root``, or, when the parse tree is in an invalid state (spaCy's E039, seen on the
     tokens of "8 will\\n5x~"), the first token whose head lies outside the span or is itself."""
